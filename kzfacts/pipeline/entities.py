@@ -1,0 +1,561 @@
+"""People, organisations and places: one entry per real-world entity in each article.
+
+Mentions come from the model's entities plus two layout rules (a titled name is a person; a
+capitalised name headed by an organisation word is an organisation). They are cleaned
+(titles, "the", possessives), relabelled on evidence, and grouped per article into entities
+with aliases, titles and acronyms.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from .articles import article_at
+from .facts import Entity, Mention
+
+PLACE_LABELS = {"GPE", "LOC"}
+MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
+RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
+CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}
+NAME_PARTICLES = {"von", "van", "de", "der", "del", "da", "di", "bin", "al", "el", "la", "le", "ibn"}
+TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
+                   "interim", "current", "late", "first", "senior", "junior", "chief", "its", "their"}
+STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
+POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+@dataclass
+class Candidate:
+    """A mention before grouping: token bounds in the doc, its label and what rules found."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "model"
+    titles: list[str] = field(default_factory=list)
+    title_start: int | None = None  # first token of an honorific kept in the mention text
+
+
+def is_capitalised(token: Token) -> bool:
+    return bool(token.text) and (token.text[0].isupper() or token.text[0].isdigit() and token.ent_type_ in ("ORG", ""))
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in resources.title_words()
+
+
+def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading "the"/"ex-", trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice Commission")
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in CONNECTORS):
+        end -= 1
+    return start, end
+
+
+def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors ("Ministry of Foreign Affairs")."""
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not is_capitalised(doc[i]) or doc[i].is_punct:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if is_capitalised(tok) and not tok.is_punct and not tok.is_sent_start:
+                j += 1
+            elif tok.lower_ in CONNECTORS and not tok.whitespace_ == "" or tok.text in ("-", "&"):
+                k = j + 1
+                while k < n and doc[k].lower_ in CONNECTORS:
+                    k += 1
+                if k < n and is_capitalised(doc[k]) and not doc[k].is_sent_start and not doc[k].is_punct and k - j <= 2:
+                    j = k + 1
+                else:
+                    break
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _blocks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised blocks of a run, split at lower-case connectors."""
+    blocks, i = [], start
+    while i < end:
+        j = i
+        while j < end and (is_capitalised(doc[j]) or doc[j].text == "-"):
+            j += 1
+        if j > i:
+            blocks.append((i, j))
+        i = max(j, i + 1)
+    return blocks
+
+
+def org_rule_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names whose head is an organisation word: "Religious Freedom Working Group"."""
+    keywords = resources.org_keywords()
+    heads = resources.word_list("name_heads.txt")
+    found = []
+    for start, end in capitalised_runs(doc):
+        blocks = _blocks(doc, start, end)
+        if not blocks:
+            continue
+        # the head of "X of Y for Z" is X; a document head makes the whole run no organisation
+        if any(doc[t].text in heads for t in range(*blocks[0])):
+            continue
+        for b_start, b_end in blocks:
+            if any(doc[t].text in keywords for t in range(b_start, b_end)):
+                s = b_start
+                while s < b_end and (doc[s].lower_ in resources.demonyms() and s + 1 < b_end and False):
+                    s += 1
+                if s < b_end and doc[s].is_sent_start and doc[s].lower_ in ("the", "a", "an"):
+                    s += 1
+                if b_end - s == 1 and doc[s].text in keywords and end == b_end:
+                    break  # a lone "Ministry" or "Parliament" is left to the model
+                found.append((s, end))
+                break
+    return found
+
+
+def titled_person_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Names right after a title ("Greens MEP Viola von Cramon"): people, whatever the model said."""
+    found = []
+    i = 1
+    while i < len(doc):
+        prev = doc[i - 1]
+        if is_title_word(prev) and (prev.text[0].isupper()) and doc[i].text[0].isupper() and doc[i].is_alpha:
+            j = i
+            while j < len(doc) and (doc[j].text[:1].isupper() and (doc[j].is_alpha or "-" in doc[j].text) or doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+                if doc[j].text in resources.org_keywords() or is_title_word(doc[j]) and j == i:
+                    break
+                j += 1
+            if j - i >= 2 and not any(doc[t].text in resources.org_keywords() for t in range(i, j)):
+                found.append((i, j))
+                i = j
+                continue
+        i += 1
+    return found
+
+
+def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
+    """Titles written before a name: (titles, first honorific token kept in the mention, phrase start)."""
+    i = start - 1
+    has_title = False
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space or tok.is_punct and tok.text not in ("-",):
+            break
+        low = tok.lower_
+        if is_title_word(tok):
+            has_title = has_title or low in resources.titles() or low in resources.title_words()
+        elif low in TITLE_MODIFIERS:
+            pass
+        elif tok.text[0].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not tok.is_sent_start:
+            pass
+        elif tok.text[0].isupper() and tok.is_sent_start and (is_title_word(tok) or low in TITLE_MODIFIERS or low in resources.demonyms()):
+            i -= 1
+            break
+        elif tok.text[0].isupper() and tok.is_sent_start:
+            pass
+        else:
+            break
+        i -= 1
+    first = i + 1
+    if not has_title or first >= start:
+        return [], None, start
+    while first < start and doc[first].lower_ in STOP_PRONOUNS:
+        first += 1
+    phrase = doc[first:start].text.strip(" -")
+    if not phrase or not any(is_title_word(doc[t]) for t in range(first, start)):
+        return [], None, start
+    # the honorific right before the name stays in the mention ("President Tokayev")
+    honorific = start - 1 if doc[start - 1].text[0].isupper() and doc[start - 1].text != doc[start - 1].text.upper() and is_title_word(doc[start - 1]) else None
+    return [phrase], honorific, first
+
+
+def appositive_titles(span: Span) -> list[str]:
+    """Titles in an apposition: "Peter Stano, EU spokesperson for ...", "director of ..." ."""
+    out = []
+    root = span.root
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        candidates.append(root.head)
+    for head in candidates:
+        if not is_title_word(head) or head.ent_type_ == "PERSON":
+            continue
+        toks = [t for t in head.subtree if not (t.i >= span.start and t.i < span.end)]
+        cut = [t for t in toks if t.dep_ in ("relcl", "acl") and t.head == head]
+        if cut:
+            stop = min(t.left_edge.i for t in cut)
+            toks = [t for t in toks if t.i < stop]
+        if not toks:
+            continue
+        text = span.doc[toks[0].i: toks[-1].i + 1].text
+        text = re.sub(r"^(?:a|an|the)\s+", "", text).strip(" ,;")
+        if text and len(text.split()) <= 15:
+            out.append(text)
+    return out
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in MODEL_LABELS or ent.label_ in RELABELLABLE:
+            out.append(Candidate(ent.start, ent.end, MODEL_LABELS.get(ent.label_, ent.label_), "model"))
+    return out
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
+    """Rule spans replace the model's spans they overlap when longer or equal."""
+    kept = []
+    for r in rules:
+        if any(_overlaps(r, k) for k in kept):
+            continue
+        kept.append(r)
+    result = list(kept)
+    for m in model:
+        clash = [r for r in kept if _overlaps(m, r)]
+        if not clash:
+            result.append(m)
+        elif all((m.end - m.start) > (r.end - r.start) and m.label == r.label for r in clash):
+            result = [c for c in result if c not in clash] + [m]
+    return sorted(result, key=lambda c: c.start)
+
+
+def is_noise(doc: Doc, cand: Candidate) -> bool:
+    """Role words, nationality adjectives and common words are never entities."""
+    span = doc[cand.start:cand.end]
+    text = span.text
+    low = text.lower()
+    if not any(ch.isalpha() for ch in text) or text == text.lower():
+        return True
+    if low in resources.demonyms() or low.rstrip("s") in resources.demonyms():
+        return True
+    if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
+        return True
+    if cand.label in ("ORG", "PERSON") and span[-1].tag_ in ("VBN", "VBD", "JJ") and span[-1].text not in resources.org_keywords():
+        return True  # "EU-Kazakhstan Enhanced" cut out of a longer noun phrase
+    return False
+
+
+def relabel(doc: Doc, cand: Candidate) -> str | None:
+    """The label evidence supports, or None to drop a mention of another kind."""
+    span = doc[cand.start:cand.end]
+    keywords = resources.org_keywords()
+    has_keyword = any(t.text in keywords for t in span)
+    if cand.label == "PERSON" and has_keyword and len(span) > 1:
+        return "ORG"
+    if cand.label in RELABELLABLE:
+        if cand.titles or (cand.start > 0 and is_title_word(doc[cand.start - 1]) and doc[cand.start - 1].text[0].isupper()):
+            return "PERSON"
+        if has_keyword and cand.label not in ("NORP", "LAW", "EVENT"):
+            return "ORG"
+        return None
+    if cand.label == "ORG" and len(span) == 1 and span[0].text in resources.word_list("name_heads.txt"):
+        return None
+    return cand.label
+
+
+def inside_document_name(doc: Doc, start: int) -> bool:
+    """True for "the Development of Civil Society" in "Concept for the Development of ..."."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("for", "of", "on"):
+        return False
+    return doc[i - 1].text in resources.word_list("name_heads.txt")
+
+
+def a_modifier(doc: Doc, cand: Candidate) -> bool:
+    """ "a Crossroads," : a capitalised word after "a" that heads nothing is no name."""
+    return cand.start > 0 and doc[cand.start - 1].lower_ in ("a", "an") and (
+        cand.end >= len(doc) or doc[cand.end].is_punct)
+
+
+def extend_org(doc: Doc, start: int, end: int) -> int:
+    """Extend a cut organisation name over "for/of/on + capitalised words" ("European Institute for Asian Studies")."""
+    keywords = resources.org_keywords()
+    if doc[end - 1].text not in keywords:
+        return end
+    j = end
+    while j + 1 < len(doc) and doc[j].lower_ in ("for", "of", "on") and not doc[j].is_sent_start:
+        k = j + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        m = k
+        while m < len(doc) and is_capitalised(doc[m]) and not doc[m].is_punct and doc[m].ent_type_ not in ("DATE", "PERSON"):
+            m += 1
+            while m + 1 < len(doc) and doc[m].lower_ in ("and", "of", "for") and is_capitalised(doc[m + 1]):
+                m += 1
+        if m == k:
+            break
+        j = m
+    return j
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Every entity mention the rules accept, cleaned and labelled, with titles found."""
+    rules = [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc)]
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc)]
+    cands = merge_candidates(model_candidates(doc), rules)
+    out = []
+    for cand in cands:
+        start, end = clean_bounds(doc, cand.start, cand.end)
+        if start >= end:
+            continue
+        cand.start, cand.end = start, end
+        # leading titles inside a span ("President Tokayev" tagged whole)
+        while cand.end - cand.start > 1 and is_title_word(doc[cand.start]) and cand.label in ("PERSON", "PRODUCT", "ORG") and doc[cand.start].text not in resources.org_keywords() and not ACRONYM.match(doc[cand.start].text) or (cand.end - cand.start > 1 and doc[cand.start].lower_ in TITLE_MODIFIERS and cand.label == "PERSON"):
+            cand.label = "PERSON" if cand.label in ("PRODUCT", "ORG") and not any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end)) else cand.label
+            cand.start += 1
+        if cand.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
+            titles, honorific, _ = title_before(doc, cand.start)
+            if cand.label != "ORG" or (titles and not any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))):
+                if titles and cand.label == "ORG":
+                    cand.label = "PERSON"
+                cand.titles = titles
+                cand.title_start = honorific
+        label = relabel(doc, cand)
+        if label is None or is_noise(doc, cand) or a_modifier(doc, cand):
+            continue
+        if label == "ORG":
+            if inside_document_name(doc, cand.start):
+                continue
+            cand.end = extend_org(doc, cand.start, cand.end)
+        cand.label = label
+        if label == "PERSON":
+            cand.titles = cand.titles + [t for t in appositive_titles(doc[cand.start:cand.end]) if t not in cand.titles]
+        out.append(cand)
+    return drop_title_organisations(doc, out)
+
+
+def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """An unknown organisation inside a person's title ("Kazakh Energy" Minister) is part of the title."""
+    known = resources.organisation_ids()
+    spans = []
+    for c in cands:
+        if c.label == "PERSON" and c.titles:
+            _, _, first = title_before(doc, c.start)
+            spans.append((doc[first].idx if first < c.start else doc[c.start].idx, doc[c.start].idx))
+            for t in c.titles:
+                pos = doc.text.find(t, doc[c.end - 1].idx)
+                if 0 <= pos - doc[c.end - 1].idx <= 200:
+                    spans.append((pos, pos + len(t)))
+    out = []
+    for c in cands:
+        if c.label == "ORG":
+            a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            text = doc[c.start:c.end].text
+            inside = any(s <= a and b <= e for s, e in spans)
+            if inside and text not in known and not ACRONYM.match(text) and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end) if doc[t].text not in ("Energy", "Oil", "Gas")):
+                continue
+        out.append(c)
+    return out
+
+
+def name_key(text: str) -> str:
+    text = re.sub(r"[\u2019']s$", "", text)
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().casefold()
+
+
+def initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", text) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
+    """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    evidence: set[str] = set()
+    multi_person_tokens: set[str] = set()
+    for c in cands:
+        key = name_key(doc[c.start:c.end].text)
+        votes[key][c.label] += 1
+        if c.label == "PERSON" and (c.titles or c.end - c.start > 1):
+            evidence.add(key)
+            multi_person_tokens.update(name_key(doc[t].text) for t in range(c.start, c.end))
+    for c in cands:
+        key = name_key(doc[c.start:c.end].text)
+        if key in evidence or (c.end - c.start == 1 and key in multi_person_tokens and c.label != "ORG"):
+            c.label = "PERSON"
+            continue
+        v = votes[key]
+        if c.label == "PERSON" and (v["GPE"] or v["ORG"]):
+            c.label = "GPE" if v["GPE"] >= v["ORG"] else "ORG"
+        elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):
+            c.label = "GPE"
+
+
+@dataclass
+class _Group:
+    label: str
+    forms: list[tuple[str, int, int, Candidate]] = field(default_factory=list)
+    key: str | None = None
+
+
+def _mention(doc: Doc, c: Candidate) -> Mention:
+    first = c.title_start if c.title_start is not None else c.start
+    span = doc[first:c.end]
+    return Mention(span.text, span.start_char, span.end_char)
+
+
+def _canonical(text: str) -> str | None:
+    return resources.organisation_ids().get(text)
+
+
+def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entity]:
+    """Group one article's mentions into entities."""
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], _Group] = {}
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
+    for c in order:
+        text = doc[c.start:c.end].text
+        key = name_key(text)
+        label = c.label
+        group = by_key.get((label, key))
+        if group is None and label == "ORG":
+            canon = _canonical(text)
+            if canon:
+                group = by_key.get((label, "id:" + canon))
+        if group is None and label == "PERSON":
+            group = _person_group(doc, groups, c)
+        if group is None and label in ("ORG", "GPE") and ACRONYM.match(text):
+            group = _acronym_group(doc, groups, c, text)
+        if group is None:
+            group = _Group(label)
+            groups.append(group)
+        group.forms.append((text, c.start, c.end, c))
+        by_key[(label, key)] = group
+        if label == "ORG" and _canonical(text):
+            by_key[(label, "id:" + _canonical(text))] = group
+    _merge_parentheticals(doc, groups)
+    return [_to_entity(doc, g, article) for g in groups if g.forms]
+
+
+def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None:
+    tokens = [t.lower_ for t in doc[c.start:c.end] if t.is_alpha or "-" in t.text]
+    if not tokens:
+        return None
+    matches = []
+    for g in groups:
+        if g.label != "PERSON":
+            continue
+        name_tokens = [t.lower() for t in re.split(r"\s+", max((f[0] for f in g.forms), key=len))]
+        if len(tokens) == 1 and tokens[0] in (name_tokens[-1], name_tokens[0]) and len(name_tokens) > 1:
+            matches.append(g)
+        elif len(tokens) > 1 and tokens[-1] == name_tokens[-1] and (tokens[0] == name_tokens[0] or tokens[0][0] == name_tokens[0][0] and len(tokens[0]) <= 2):
+            matches.append(g)
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        before = [(max(f[1] for f in g.forms if f[1] < c.start), g) for g in matches if any(f[1] < c.start for f in g.forms)]
+        return max(before, key=lambda x: x[0])[1] if before else None
+    return None
+
+
+def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _Group | None:
+    letters = text.rstrip("+")
+    for g in groups:
+        if g.label != c.label:
+            continue
+        for form, _, _, _ in g.forms:
+            if ACRONYM.match(form):
+                continue
+            if initials(form) == letters or initials(re.sub(r"\b(?:of|the|and|for|on|through|in)\b", "", form)) == letters:
+                return g
+            # "OSCE Office of ... (ODIHR)": the acronym may skip a leading known acronym
+            parts = form.split(" ", 1)
+            if len(parts) == 2 and ACRONYM.match(parts[0]) and initials(parts[1]) == letters:
+                return g
+    return None
+
+
+def _merge_parentheticals(doc: Doc, groups: list[_Group]) -> None:
+    """ "National Council on Public Trust (NCPT)", "... Law (Venice Commission)": one entity."""
+    at: dict[int, _Group] = {}
+    for g in groups:
+        for _, s, e, _ in g.forms:
+            at[s] = g
+    for g in list(groups):
+        for _, s, e, c in list(g.forms):
+            if s >= 1 and doc[s - 1].text == "(" and s >= 2:
+                j = s - 2
+                prev = None
+                for other in groups:
+                    if other is g or other.label != g.label or not other.forms:
+                        continue
+                    if any(oe == j + 1 for _, _, oe, _ in other.forms):
+                        prev = other
+                if prev is not None and (ACRONYM.match(doc[s:e].text) or g.label == "ORG"):
+                    prev.forms.extend(g.forms)
+                    g.forms = []
+                    break
+
+
+def _to_entity(doc: Doc, g: _Group, article: int) -> Entity:
+    forms = sorted(g.forms, key=lambda f: f[1])
+    names = [f[0] for f in forms]
+    full = [n for n in names if not ACRONYM.match(n)] or names
+    name = max(full, key=lambda n: (len(n.split()), len(n)))
+    aliases: list[str] = []
+    titles: list[str] = []
+    mentions = []
+    for text, s, e, c in forms:
+        m = _mention(doc, c)
+        mentions.append(m)
+        for alias in (text, m.text):
+            if alias != name and alias not in aliases:
+                aliases.append(alias)
+        for t in c.titles:
+            if t not in titles:
+                titles.append(t)
+    acronym = next((n for n in names if ACRONYM.match(n) and n != name), None)
+    canon = _canonical(name) or (acronym and _canonical(acronym))
+    if g.label == "ORG" and canon and canon != name and canon not in aliases and ACRONYM.match(name):
+        aliases.append(canon)
+    return Entity(g.label, name, article, mentions, aliases, titles if g.label == "PERSON" else [], acronym if g.label != "PERSON" else None)
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """All entities of every article in the doc (mentions outside articles are dropped)."""
+    per_article: dict[int, list[Candidate]] = defaultdict(list)
+    for c in find_candidates(doc):
+        art = article_at(doc._.kz_articles, doc[c.start].idx)
+        if art is not None:
+            per_article[art.index].append(c)
+    out = []
+    for index, cands in sorted(per_article.items()):
+        consistent_labels(doc, cands)
+        out.extend(group_entities(doc, cands, index))
+    return out
+
+
+class EntityConsolidator:
+    """spaCy component: `doc._.kz_entities`, people, organisations and places per article."""
+
+    def __init__(self, name: str = "kz_entities") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kz_entities = find_entities(doc)
+        return doc

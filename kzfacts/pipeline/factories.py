@@ -1,0 +1,42 @@
+"""Registration of kzfacts' components with spaCy (also exposed as `spacy_factories` entry points)."""
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .articles import ArticleSplitter
+from .dates import DateExtractor
+from .entities import EntityConsolidator
+from .figures import FigureExtractor
+from .loading import register_extensions
+from .quotes import QuoteExtractor
+
+register_extensions()
+
+
+@Language.factory("kz_articles", assigns=["doc._.kz_articles", "token.is_sent_start"], default_config={})
+def make_articles(nlp: Language, name: str) -> ArticleSplitter:
+    return ArticleSplitter(name)
+
+
+@Language.factory("kz_entities", assigns=["doc._.kz_entities"], requires=["doc.ents", "doc._.kz_articles"],
+                  default_config={})
+def make_entities(nlp: Language, name: str) -> EntityConsolidator:
+    return EntityConsolidator(name)
+
+
+@Language.factory("kz_dates", assigns=["doc._.kz_dates"], requires=["doc.ents", "doc._.kz_articles"],
+                  default_config={})
+def make_dates(nlp: Language, name: str) -> DateExtractor:
+    return DateExtractor(name)
+
+
+@Language.factory("kz_figures", assigns=["doc._.kz_figures"], requires=["doc.ents", "doc._.kz_articles"],
+                  default_config={})
+def make_figures(nlp: Language, name: str) -> FigureExtractor:
+    return FigureExtractor(name)
+
+
+@Language.factory("kz_quotes", assigns=["doc._.kz_quotes"], requires=["doc._.kz_entities", "doc._.kz_articles"],
+                  default_config={})
+def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
+    return QuoteExtractor(name)

@@ -1,0 +1,73 @@
+"""The facts kzfacts' components write on a Doc. Offsets are character offsets into doc.text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    index: int
+    start: int
+    end: int
+    title: str | None = None
+    title_start: int | None = None
+    author: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO date from a dateline, when one is found
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    label: str  # PERSON, ORG or GPE
+    name: str
+    article: int
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    acronym: str | None = None
+
+
+@dataclass
+class DateFact:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str | None
+    relative: bool = False
+    kind: str = "date"  # date, range, list, duration, set
+    values: list[str] | None = None  # every date of a list ("May, June and July of 2021")
+    range_end: str | None = None  # last date of a range ("from May to July 2021")
+
+
+@dataclass
+class Figure:
+    text: str
+    start: int
+    end: int
+    value: float | int | None
+    unit: str | None
+    kind: str  # money, percent, quantity, count, ordinal, multiplier
+    approximate: bool = False
+    qualifier: str | None = None
+    per: str | None = None  # "per barrel" in "US$65 per barrel"
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speakers: list[str] = field(default_factory=list)
+    cue: str | None = None
+    partial: bool = False
+    speaker_mention: Mention | None = None

@@ -1,0 +1,303 @@
+"""Figures: numbers with scaled values, currencies, percentages, counted nouns and qualifiers.
+
+A figure is read from tokens: [qualifier] [currency symbol] number [scale] [currency word |
+percent] [counted noun or unit [per X]]. Years, dates, times, phone numbers and identifiers
+("Article 130", "Boeing 737-800") are not figures.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .. import resources
+from .articles import article_at
+from .facts import Figure
+
+SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
+_NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+_COMPACT = re.compile(r"^(?P<sym>[^\d\s]{0,3})(?P<num>\d+(?:[.,]\d+)*)(?P<scale>bn|m|mn|k|tn|b)?(?P<unit>[a-z%]{0,3})$", re.I)
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "percentage points",
+                 "percentage point": "percentage points", "points": None}
+_FOLD = re.compile(r"^(?:fold|times)$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _currency_forms() -> list[tuple[tuple[str, ...], str]]:
+    """Currency forms as token tuples, longest first."""
+    forms = []
+    for form, code in resources.currencies().items():
+        forms.append((tuple(form.lower().split()), code))
+    return sorted(forms, key=lambda f: -len(f[0]))
+
+
+def word_value(text: str) -> tuple[float, str] | None:
+    """Value and type of a number word or numeral: "six" (6, cardinal), "65th" (65, ordinal)."""
+    low = text.lower().replace("\u2013", "-")
+    if _NUMERIC.match(low):
+        return float(low.replace(",", "")), "cardinal"
+    m = _ORDINAL.match(low)
+    if m:
+        return float(m.group(1)), "ordinal"
+    if low in resources.numbers():
+        return resources.numbers()[low]
+    if "-" in low:  # "forty-four"
+        parts = low.split("-")
+        vals = [resources.numbers().get(p) for p in parts]
+        if len(parts) == 2 and all(v and v[1] in ("cardinal", "ordinal") for v in vals):
+            return vals[0][0] + vals[1][0], vals[1][1]
+    return None
+
+
+def is_number_token(token: Token) -> bool:
+    v = word_value(token.text)
+    return v is not None and v[1] in ("cardinal", "ordinal", "multiplier") and token.lower_ not in ("half", "second", "dozen") or bool(_COMPACT.match(token.text) and any(c.isdigit() for c in token.text) and _compact(token.text))
+
+
+def _compact(text: str) -> tuple[float, str | None, str | None] | None:
+    """ "$15bn" -> (15e9, "$", None); "500km" -> (500, None, "km")."""
+    m = _COMPACT.match(text)
+    if not m or not (m["sym"] or m["scale"] or m["unit"]):
+        return None
+    num = m["num"].replace(",", "")
+    try:
+        value = float(num)
+    except ValueError:
+        return None
+    if m["scale"]:
+        value *= resources.numbers()[m["scale"].lower()][0]
+    sym = m["sym"] or None
+    if sym and sym not in resources.currencies() and sym.upper() not in resources.currencies():
+        return None
+    unit = m["unit"] or None
+    if unit and unit.lower() not in resources.word_list("units.txt") and unit != "%":
+        return None
+    return value, sym, unit
+
+
+def _currency_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """Currency form starting at token i: (ISO code, tokens used)."""
+    for form, code in _currency_forms():
+        n = len(form)
+        if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == form:
+            raw = doc[i].text
+            if n == 1 and raw.isalpha() and raw.isupper() and len(raw) == 3 and raw.lower() not in ("usd", "eur", "gbp", "kzt", "rub", "cny", "jpy", "chf"):
+                continue
+            if form[0] in ("real", "won", "sum", "som", "pound", "pounds", "franc", "rand") and n == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
+                continue
+            return code, n
+    return None
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
+    """A currency symbol or code right before token i ("$", "US$", "KZT")."""
+    for back in (2, 1):
+        s = i - back
+        if s < 0:
+            continue
+        text = "".join(t.text for t in doc[s:i])
+        if any(t.whitespace_ for t in doc[s:i - 1]):
+            continue
+        code = resources.currencies().get(text) or resources.currencies().get(text.upper())
+        if code and not text.isalpha() or code and text.isupper() and len(text) == 3:
+            return code, s
+    return None
+
+
+def _qualifier_before(doc: Doc, i: int) -> tuple[str, int] | None:
+    quals = sorted(resources.word_list("qualifiers.txt"), key=lambda q: -len(q.split()))
+    for q in quals:
+        words = q.split()
+        s = i - len(words)
+        if s >= 0 and [t.lower_ for t in doc[s:i]] == words:
+            return q, s
+    return None
+
+
+def _is_identifier(doc: Doc, i: int, end: int) -> bool:
+    """ "Article 130", "Boeing 737-800", "A220-300", phone numbers: names, not amounts."""
+    tok = doc[i]
+    if i > 0:
+        prev = doc[i - 1]
+        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ not in ("MONEY",) and prev.lower_ not in resources.currencies() and prev.lower_ not in resources.word_list("qualifiers.txt") and prev.pos_ == "PROPN":
+            return True
+        if prev.text in ("#", "No", "No.", "no.", "+"):
+            return True
+        if prev.text == "-" and i > 1 and doc[i - 2].like_num:
+            return True
+    if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].like_num:
+        return True
+    if end < len(doc) and doc[end].text in (":", ".") and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
+        return True
+    return bool(re.fullmatch(r"\d{3,}-\d{3,}(?:-\d+)*", tok.text))
+
+
+def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | None]:
+    """The counted noun or unit after a number: (unit, end token, per-unit)."""
+    k = j
+    last_noun = None
+    while k < limit and k - j < 5:
+        t = doc[k]
+        if t.pos_ in ("ADJ",) and t.dep_ in ("amod",) or t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.isupper():
+            if t.pos_ in ("NOUN", "PROPN"):
+                last_noun = k
+            k += 1
+            if t.pos_ in ("NOUN", "PROPN") and (k >= limit or doc[k].pos_ not in ("NOUN",)):
+                break
+        else:
+            break
+    if last_noun is None:
+        return None, j, None
+    unit_start = last_noun
+    while unit_start > j and doc[unit_start - 1].pos_ == "NOUN":
+        unit_start -= 1
+    unit = doc[unit_start:last_noun + 1].text
+    end = last_noun + 1
+    per = None
+    if end + 1 < limit and doc[end].lower_ in ("per", "a") and doc[end + 1].pos_ == "NOUN" and doc[end + 1].lower_ in resources.word_list("units.txt") | {"barrel", "person", "head", "capita", "share", "passenger", "tonne"}:
+        if doc[end].lower_ == "per" or doc[end + 1].lower_ in ("day", "year", "week", "month"):
+            per = doc[end + 1].text
+            unit = f"{unit} per {per}"
+            end += 2
+    return unit, end, per
+
+
+def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
+    """The figure whose first number is token i, or None when it is no figure."""
+    tok = doc[i]
+    compact = _compact(tok.text) if not word_value(tok.text) else None
+    wv = word_value(tok.text)
+    if wv is None and compact is None:
+        return None
+    j = i + 1
+    value = compact[0] if compact else wv[0]
+    num_type = "cardinal" if compact else wv[1]
+    # "forty - four", "4.3 million", "two hundred thousand"
+    while j < limit:
+        nxt = word_value(doc[j].text)
+        if nxt and nxt[1] == "scale":
+            value *= nxt[0]
+            j += 1
+        elif nxt and nxt[1] == "cardinal" and num_type == "cardinal" and not doc[j - 1].like_num is False and doc[j].is_alpha and doc[j - 1].is_alpha and value >= 20 and nxt[0] < 10:
+            value += nxt[0]
+            j += 1
+        else:
+            break
+    start = i
+    unit = kind = per = None
+    currency = None
+    if compact and compact[1]:
+        currency = resources.currencies().get(compact[1]) or resources.currencies().get(compact[1].upper())
+    if compact and compact[2]:
+        unit = "%" if compact[2] == "%" else compact[2]
+    before = _currency_before(doc, i)
+    if before and not currency:
+        currency, start = before
+    if _YEAR.match(tok.text) and not currency and doc[i].ent_type_ != "MONEY":
+        return None
+    if _is_identifier(doc, start, j):
+        return None
+    # hyphenated "44-member", "40-fold"
+    if j + 1 < limit and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+        word = doc[j + 1]
+        if _FOLD.match(word.text):
+            return _figure(doc, start, j + 2, value, "fold", "multiplier", None)
+        if word.lower_ in ("year", "day", "month", "week", "hour", "minute"):
+            return None  # "41-year history" is a duration
+        return _figure(doc, start, j + 2, value, word.lower_ if word.lower_.endswith("s") else word.lower_, "count", None)
+    if j < limit and not currency:
+        cur = _currency_at(doc, j)
+        if cur:
+            currency = cur[0]
+            j += cur[1]
+            if j < limit and doc[j].lower_ in ("dollar", "dollars") and currency != "USD":
+                j += 1
+    if currency:
+        kind = "money"
+        unit = currency
+        if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].pos_ == "NOUN":
+            per = doc[j + 1].text
+            j += 2
+    elif j < limit and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct")):
+        kind, unit = "percent", "%"
+        j += 1
+    elif unit == "%":
+        kind = "percent"
+    elif j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+        kind, unit = "percent", "%"
+        j += 2
+    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ in ("point", "points"):
+        kind, unit = "percent", "percentage points"
+        j += 2
+    elif j < limit and _FOLD.match(doc[j].text) and doc[j].lower_ == "fold":
+        kind, unit = "multiplier", "fold"
+        j += 1
+    elif num_type == "multiplier":
+        kind = "multiplier"
+    elif num_type == "ordinal":
+        kind = "ordinal"
+        noun, end, _ = _unit_after(doc, j, limit)
+        unit = noun
+    else:
+        noun, end, per = _unit_after(doc, j, limit)
+        if noun is None and unit is None and tok.is_alpha and tok.dep_ != "nummod":
+            return None  # "one of", "One is": a pronoun, not a figure
+        if noun is not None:
+            head = noun.split(" per ")[0].split()[-1].lower()
+            if head in resources.word_list("units.txt") and head in ("day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "hour", "hours", "minute", "minutes"):
+                return None  # a duration: dates handle it
+            kind = "quantity" if head in resources.word_list("units.txt") else "count"
+            unit, j = noun, end
+        else:
+            kind = "quantity" if unit else "count"
+    return _figure(doc, start, j, value, unit, kind, per)
+
+
+def _figure(doc: Doc, start: int, end: int, value: float, unit: str | None, kind: str, per: str | None) -> Figure:
+    qualifier = None
+    q = _qualifier_before(doc, start)
+    if q and q[0] not in ("just", "only", "estimated"):
+        qualifier, start = q
+    span = doc[start:end]
+    number = int(value) if float(value).is_integer() else round(value, 6)
+    return Figure(span.text, span.start_char, span.end_char, number, unit, kind,
+                  approximate=qualifier is not None and qualifier not in ("at least", "at most", "up to", "more than", "less than", "fewer than", "over", "under", "above", "below", "as much as", "as many as") or qualifier in ("over", "well over", "just over"),
+                  qualifier=qualifier, per=per)
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """Every figure in the doc's articles."""
+    figures: list[Figure] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not is_number_token(tok) or tok.ent_type_ in SKIP_ENTS and not (tok.ent_type_ == "ORG" and False):
+            i += 1
+            continue
+        if article_at(doc._.kz_articles, tok.idx) is None:
+            i += 1
+            continue
+        limit = tok.sent.end
+        fig = read_figure(doc, i, limit)
+        if fig is None:
+            i += 1
+            continue
+        figures.append(fig)
+        while i < n and doc[i].idx < fig.end:
+            i += 1
+    return figures
+
+
+class FigureExtractor:
+    """spaCy component: `doc._.kz_figures`."""
+
+    def __init__(self, name: str = "kz_figures") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kz_figures = find_figures(doc)
+        return doc

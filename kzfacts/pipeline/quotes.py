@@ -1,0 +1,364 @@
+"""Quotes: quotation spans found on the raw text, attributed through the parse.
+
+Marks are paired by type on each paragraph and never raise on stray or unbalanced marks; a
+paragraph that opens with a quote mark and leaves it open continues into the next paragraph
+that opens with one. The speaker is the subject of the reporting verb governing the quote,
+resolved through pronouns, "who" and conjunctions to the article's named entities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from .articles import article_at, split_lines
+from .facts import Entity, Mention, Quote
+
+OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "\u2018": "single"}
+CLOSERS = {"\u201d": "double", "\u00bb": "double", "\u2019": "single"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "pobj", "dobj", "relcl", "appos", "npadvmod", "attr")
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+MAX_CLIMB = 6
+
+
+@dataclass
+class RawQuote:
+    """A quotation found on the text: content bounds, outer bounds (with marks), paragraph."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    open_end: bool = False
+    opens_paragraph: bool = False
+
+
+def _is_opener(text: str, i: int) -> str | None:
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in OPENERS:
+        if ch == "\u2018" and not (prev.isspace() or prev in "(\u201c\"[\u2014-") :
+            return None
+        return OPENERS[ch]
+    if ch == '"' and (prev.isspace() or prev in "([{\u2014\u2013-:/") and not nxt.isspace():
+        return "double"
+    return None
+
+
+def _is_closer(text: str, i: int, kind: str) -> bool:
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if kind == "double":
+        return ch in ("\u201d", "\u00bb", '"') or ch == "\u201c" and not nxt.isalnum()
+    # a single closer is not an apostrophe: "country’s" and "don’t" keep their letter after
+    return ch == "\u2019" and not prev.isspace() and not nxt.isalpha()
+
+
+def find_raw_quotes(text: str) -> list[RawQuote]:
+    """Quotations on the text, paragraph by paragraph; never raises."""
+    found: list[RawQuote] = []
+    for line in split_lines(text):
+        s = line.text
+        open_kind: str | None = None
+        open_at = 0
+        i = 0
+        while i < len(s):
+            ch = s[i]
+            if open_kind is None:
+                kind = _is_opener(s, i)
+                if kind:
+                    open_kind, open_at = kind, i
+            elif _is_closer(s, i, open_kind) and i > open_at + 1:
+                found.append(RawQuote(line.start + open_at + 1, line.start + i, line.start + open_at,
+                                      line.start + i + 1, opens_paragraph=open_at == 0))
+                open_kind = None
+            elif open_kind == "single" and ch in ("\u201c", '"'):
+                open_kind = None  # a stray single mark: the double mark matters more
+                continue
+            i += 1
+        if open_kind is not None and len(s) - open_at > 2:
+            found.append(RawQuote(line.start + open_at + 1, line.end, line.start + open_at, line.end,
+                                  open_end=True, opens_paragraph=open_at == 0))
+    return _join_paragraphs(text, found)
+
+
+def _join_paragraphs(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
+    """A paragraph that opens a quote and leaves it open continues into the next one that opens one."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev and prev.open_end and prev.opens_paragraph and q.opens_paragraph
+                and not text[prev.outer_end:q.outer_start].strip()):
+            prev.end, prev.outer_end, prev.open_end = q.end, q.outer_end, q.open_end
+            continue
+        out.append(q)
+    return out
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quote bounds without surrounding space and a trailing comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def is_name_like(quoted: str) -> bool:
+    """ "Dialogue Platform for the Human Dimension": a quoted name or title, not speech."""
+    words = quoted.split()
+    if not words or quoted.rstrip()[-1:] in ".!?,":
+        return False
+    small = {"of", "for", "the", "and", "on", "in", "to", "a", "an", "at", "by", "with", "&"}
+    return len(words) <= 12 and all(w[0].isupper() or w.lower() in small or not w[0].isalpha() for w in words)
+
+
+def is_partial(text: str, q: RawQuote) -> bool:
+    """A fragment inside the writer's sentence ("has said that “meaningful progress” has been made")."""
+    before = text[:q.outer_start].rstrip()
+    prev = before[-1:] if before else ""
+    first = text[q.start:q.end].lstrip()[:1]
+    return bool(prev and (prev.isalnum() or prev in ")\u2019'")) or (first.islower() and prev not in (":",))
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+def _mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+    return sorted(((m.start, m.end, e) for e in entities if e.label in ("PERSON", "ORG") for m in e.mentions),
+                  key=lambda x: x[0])
+
+
+def entity_at(index: list[tuple[int, int, Entity]], start: int, end: int) -> Entity | None:
+    for s, e, ent in index:
+        if s < end and start < e:
+            return ent
+        if s >= end:
+            break
+    return None
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """Character bounds of a subject's noun phrase without relative clauses and appositions."""
+    left = token.left_edge.idx
+    right_tokens = [token]
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "prep", "pobj") and child.i == right_tokens[-1].i + 1:
+            right_tokens.append(child)
+    last = right_tokens[-1]
+    return left, last.idx + len(last)
+
+
+def is_reporting_verb(token: Token) -> bool:
+    if token.lemma_.lower() in resources.reporting_verbs() or token.lower_ in resources.reporting_verbs():
+        return token.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in token.children) or \
+            token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (":", ",")
+    return False
+
+
+def find_cue(tokens: list[Token], q_start: int, q_end: int) -> Token | None:
+    """The reporting verb nearest the quote among the given tokens (outside any quote)."""
+    best, best_d = None, 10 ** 9
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            d = min(abs(t.idx - q_end), abs(t.idx - q_start))
+            if d < best_d:
+                best, best_d = t, d
+            continue
+        if is_reporting_verb(t):
+            d = min(abs(t.idx - q_end), abs(t.idx - q_start))
+            # a verb governing the quote's words beats a closer one that does not
+            if d < best_d:
+                best, best_d = t, d
+    return best
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subject tokens of a cue verb, climbing to the clause that has one."""
+    if verb.lower_ == "according":
+        to = verb.doc[verb.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return objs[:1]
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return subj
+        agent = [c for c in tok.children if c.dep_ == "agent"]
+        if agent:
+            objs = [g for g in agent[0].children if g.dep_ == "pobj"]
+            if objs:
+                return objs
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [tok.head]
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return []
+
+
+@dataclass
+class Attribution:
+    speakers: list[str]
+    cue: str | None
+    mention: Mention | None = None
+
+
+class Attributor:
+    """Finds speakers for the quotes of one doc, remembering the last ones for pronouns."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quote_spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.index = _mention_index(entities)
+        self.quote_spans = quote_spans
+        self.last: dict[int, list[str]] = {}  # article -> last speakers
+        self.last_labels: dict[int, str] = {}
+
+    def inside_quote(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.quote_spans)
+
+    def context_tokens(self, q: RawQuote) -> list[Token]:
+        doc = self.doc
+        first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+        if first is None:
+            return []
+        sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+        # the text before an opening mark introduced by a colon, and after the closing mark
+        if first.start > 0:
+            prev = doc[first.start - 1]
+            sents[prev.sent.start] = prev.sent
+            if prev.text == ":" and prev.sent.start == prev.i:
+                pass
+            if prev.is_space and first.start > 1 and doc[first.start - 2].text == ":":
+                sents[doc[first.start - 2].sent.start] = doc[first.start - 2].sent
+        if first.end < len(doc):
+            nxt = doc[first.end]
+            if not nxt.is_space:
+                sents[nxt.sent.start] = nxt.sent
+        toks = []
+        for sent in sents.values():
+            toks.extend(t for t in sent if not self.inside_quote(t.idx) and not t.is_space)
+        return toks
+
+    def introducing_line(self, q: RawQuote) -> list[Token]:
+        """A paragraph before the quote that ends with a colon ("He added:")."""
+        text = self.doc.text[:q.outer_start].rstrip()
+        if not text.endswith(":"):
+            return []
+        line_start = text.rfind("\n") + 1
+        span = self.doc.char_span(line_start, len(text), alignment_mode="expand")
+        return [t for t in span if not self.inside_quote(t.idx)] if span is not None else []
+
+    def resolve(self, subj: Token, article: int, q_start: int) -> tuple[list[str], Mention | None]:
+        low = subj.lower_
+        if low in PERSON_PRONOUNS:
+            if self.last.get(article) and self.last_labels.get(article) == "PERSON" and len(self.last[article]) == 1:
+                return self.last[article], None
+            ent = self.nearest_before(subj.idx, "PERSON", article)
+            return ([ent.name], None) if ent else ([], None)
+        if low in PLURAL_PRONOUNS:
+            if self.last.get(article):
+                return self.last[article], None
+            ent = self.nearest_before(subj.idx, "ORG", article)
+            return ([ent.name], None) if ent else ([], None)
+        if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        heads = [subj, *subj.conjuncts]
+        names: list[str] = []
+        mention = None
+        for h in heads:
+            a, b = _noun_phrase(h)
+            ent = entity_at(self.index, h.idx, h.idx + len(h)) or entity_at(self.index, a, b)
+            if ent and ent.name not in names:
+                names.append(ent.name)
+                if mention is None:
+                    mention = Mention(h.text, h.idx, h.idx + len(h))
+        return names, mention
+
+    def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
+        best = None
+        for s, _, ent in self.index:
+            if s >= offset:
+                break
+            if ent.label == label and ent.article == article:
+                best = ent
+        return best
+
+    def attribute(self, q: RawQuote, article: int) -> Attribution:
+        tokens = self.context_tokens(q)
+        cue = find_cue(tokens, q.outer_start, q.outer_end)
+        if cue is None:
+            intro = self.introducing_line(q)
+            cue = find_cue(intro, q.outer_start, q.outer_end)
+        if cue is None:
+            return Attribution([], None)
+        subj = [s for s in subjects_of(cue) if not self.inside_quote(s.idx)]
+        names: list[str] = []
+        mention = None
+        for s in subj:
+            found, m = self.resolve(s, article, q.outer_start)
+            names.extend(n for n in found if n not in names)
+            mention = mention or m
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        return Attribution(names, cue_text, mention)
+
+    def remember(self, article: int, names: list[str]) -> None:
+        if names:
+            self.last[article] = names
+            label = next((e.label for _, _, e in self.index if e.name == names[0]), "PERSON")
+            self.last_labels[article] = label
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Every quotation of the doc's articles with speaker, cue and partial flag."""
+    text = doc.text
+    raw = find_raw_quotes(text)
+    attributor = Attributor(doc, doc._.kz_entities, [(q.start, q.end) for q in raw])
+    quotes: list[Quote] = []
+    prev_by_article: dict[int, tuple[Quote, RawQuote]] = {}
+    for q in raw:
+        art = article_at(doc._.kz_articles, q.outer_start)
+        if art is None:
+            continue
+        start, end = trim(text, q.start, q.end)
+        quoted = text[start:end]
+        if not quoted or is_name_like(quoted):
+            continue
+        partial = is_partial(text, q)
+        single_word = len(quoted.split()) == 1
+        attr = attributor.attribute(q, art.index)
+        if not attr.cue and not partial:
+            prev = prev_by_article.get(art.index)
+            # a quote paragraph right after an attributed quote continues it
+            if prev and prev[0].speakers and not text[prev[1].outer_end:q.outer_start].strip(" \n\r\t,.;:\u201d\""):
+                attr = Attribution(prev[0].speakers, prev[0].cue)
+        if partial and (single_word or not attr.cue):
+            continue  # a scare quote: no speech verb governs it
+        if single_word and not quoted.rstrip()[-1:] in ".!?,":
+            continue
+        quote = Quote(quoted, start, end, attr.speakers[0] if attr.speakers else None, attr.speakers,
+                      attr.cue, partial, attr.mention)
+        attributor.remember(art.index, attr.speakers)
+        quotes.append(quote)
+        prev_by_article[art.index] = (quote, q)
+    return quotes
+
+
+class QuoteExtractor:
+    """spaCy component: `doc._.kz_quotes`. Runs after `kz_entities`."""
+
+    def __init__(self, name: str = "kz_quotes") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kz_quotes = find_quotes(doc)
+        return doc
+
+
+__all__ = ["QuoteExtractor", "find_quotes", "find_raw_quotes", "Span"]

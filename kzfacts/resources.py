@@ -1,0 +1,95 @@
+"""Loading the rule resources shipped in `models/` (installed as `kzfacts.models`)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def read_text(name: str) -> str:
+    """Text of a resource file in `models/`; raises FileNotFoundError if it is missing."""
+    return resources.files("kzfacts.models").joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in read_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The set of entries of a one-per-line list (comments and blanks skipped)."""
+    return frozenset(_lines(name))
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated resource."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def jsonl(name: str) -> tuple[dict[str, Any], ...]:
+    """Records of a JSON Lines resource."""
+    return tuple(json.loads(line) for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def json_file(name: str) -> dict[str, Any]:
+    return json.loads(read_text(name))
+
+
+@lru_cache(maxsize=None)
+def titles() -> frozenset[str]:
+    """Lower-cased titles and roles, single- and multi-word."""
+    return frozenset(t.lower() for t in _lines("titles.txt"))
+
+
+@lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    """Every word that occurs in a title, lower-cased ("foreign", "minister" ...)."""
+    return frozenset(w for t in titles() for w in t.split())
+
+
+@lru_cache(maxsize=None)
+def demonyms() -> frozenset[str]:
+    return frozenset(d.lower() for d in _lines("demonyms.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_keywords() -> frozenset[str]:
+    return word_list("org_keywords.txt")
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in _lines("reporting_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def furniture() -> frozenset[str]:
+    return frozenset(f.casefold() for f in _lines("furniture.txt"))
+
+
+@lru_cache(maxsize=None)
+def currencies() -> dict[str, str]:
+    """Currency form -> ISO 4217 code; word forms are lower-cased, symbols kept as is."""
+    return {form if not form.isalpha() or form.isupper() else form.lower(): code
+            for form, code in table("currencies.tsv")}
+
+
+@lru_cache(maxsize=None)
+def numbers() -> dict[str, tuple[float, str]]:
+    """Number word -> (value, type)."""
+    return {word: (float(value), kind) for word, value, kind in table("numbers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def organisation_ids() -> dict[str, str]:
+    """Known organisation form -> canonical name (the `id` of its EntityRuler pattern)."""
+    return {p["pattern"]: p["id"] for p in jsonl("organisations.jsonl") if isinstance(p["pattern"], str)}

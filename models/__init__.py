@@ -1,0 +1,1 @@
+"""Rule resources for kzfacts (gazetteers, lexicons, patterns); see README.md here."""
