@@ -50,10 +50,16 @@ def titles() -> frozenset[str]:
     return frozenset(t.lower() for t in _lines("titles.txt"))
 
 
+# words of multi-word titles that also name bodies or join phrases: not title words on their own
+_NOT_TITLE_WORDS = frozenset({"of", "the", "and", "at", "in", "for", "european", "parliament", "state", "large",
+                              "general", "member", "first", "second", "in-chief", "justice"})
+
+
 @lru_cache(maxsize=None)
 def title_words() -> frozenset[str]:
-    """Every word that occurs in a title, lower-cased ("foreign", "minister" ...)."""
-    return frozenset(w for t in titles() for w in t.split())
+    """Words that make up titles, lower-cased ("foreign", "minister" ...), without function words."""
+    words = {w for t in titles() for w in t.split() if w not in _NOT_TITLE_WORDS}
+    return frozenset(words | {t for t in titles() if " " not in t})
 
 
 @lru_cache(maxsize=None)

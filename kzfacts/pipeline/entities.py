@@ -79,6 +79,8 @@ def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
             tok = doc[j]
             if is_capitalised(tok) and not tok.is_punct and not tok.is_sent_start:
                 j += 1
+            elif tok.lower_ == "and" and doc[j - 1].text in resources.org_keywords():
+                break  # "Wizz Air Holding and Abu Dhabi ... Company": two names
             elif tok.lower_ in CONNECTORS and not tok.whitespace_ == "" or tok.text in ("-", "&"):
                 k = j + 1
                 while k < n and doc[k].lower_ in CONNECTORS:
@@ -119,6 +121,14 @@ def org_rule_spans(doc: Doc) -> list[tuple[int, int]]:
         # the head of "X of Y for Z" is X; a document head makes the whole run no organisation
         if any(doc[t].text in heads for t in range(*blocks[0])):
             continue
+        # "Kazakh Energy Minister Nurlan Nogayev": organisation words before a title belong to the title
+        title_at = next((t for t in range(start, end) if is_title_word(doc[t]) and doc[t].text not in keywords), None)
+        if title_at is not None and any(doc[t].text in keywords for t in range(start, title_at)):
+            continue
+        if title_at is not None:
+            blocks = [b for b in blocks if b[0] > title_at] or []
+            if not blocks:
+                continue
         for b_start, b_end in blocks:
             if any(doc[t].text in keywords for t in range(b_start, b_end)):
                 s = b_start
@@ -133,23 +143,61 @@ def org_rule_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def _name_token(token: Token) -> bool:
+    return (token.is_alpha or "-" in token.text or "'" in token.text or "\u2019" in token.text) and \
+        token.text[:1].isupper() and not token.text.isupper()
+
+
 def titled_person_spans(doc: Doc) -> list[tuple[int, int]]:
     """Names right after a title ("Greens MEP Viola von Cramon"): people, whatever the model said."""
     found = []
+    keywords = resources.org_keywords()
     i = 1
     while i < len(doc):
         prev = doc[i - 1]
-        if is_title_word(prev) and (prev.text[0].isupper()) and doc[i].text[0].isupper() and doc[i].is_alpha:
-            j = i
-            while j < len(doc) and (doc[j].text[:1].isupper() and (doc[j].is_alpha or "-" in doc[j].text) or doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
-                if doc[j].text in resources.org_keywords() or is_title_word(doc[j]) and j == i:
-                    break
+        if not (is_title_word(prev) and prev.text[0].isupper() and _name_token(doc[i])) or is_title_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc):
+            tok = doc[j]
+            if _name_token(tok) and not is_title_word(tok) and tok.text not in keywords and not tok.is_sent_start or j == i:
                 j += 1
-            if j - i >= 2 and not any(doc[t].text in resources.org_keywords() for t in range(i, j)):
-                found.append((i, j))
-                i = j
-                continue
-        i += 1
+            elif tok.lower_ in NAME_PARTICLES and j + 1 < len(doc) and _name_token(doc[j + 1]):
+                j += 1
+            else:
+                break
+        if 2 <= j - i <= 4 and not any(doc[t].text in keywords for t in range(i, j)):
+            found.append((i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def person_evidence(span: Span) -> bool:
+    """A two- or three-word name that speaks or holds a title is a person."""
+    if not 2 <= len(span) <= 4 or not all(_name_token(t) or t.lower_ in NAME_PARTICLES for t in span):
+        return False
+    if any(t.text in resources.org_keywords() or t.lower_ in resources.demonyms() for t in span):
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_.lower() in resources.reporting_verbs()):
+        return True
+    if root.dep_ == "appos" and is_title_word(root.head):
+        return True
+    return any(c.dep_ == "appos" and is_title_word(c) for c in root.children)
+
+
+def speaker_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names the model missed that are the subject of a reporting verb ("Alberto Turkstra ... says")."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.ent_type_ or not _name_token(tok) or tok.head.lemma_.lower() not in resources.reporting_verbs():
+            continue
+        start = tok.i
+        while start > 0 and (_name_token(doc[start - 1]) or doc[start - 1].lower_ in NAME_PARTICLES) and doc[start - 1].dep_ in ("compound", "flat") and not doc[start - 1].ent_type_:
+            start -= 1
+        if tok.i - start >= 1 and not is_title_word(doc[start]) and person_evidence(doc[start:tok.i + 1]):
+            found.append((start, tok.i + 1))
     return found
 
 
@@ -253,9 +301,22 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
         return True
     if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
         return True
-    if cand.label in ("ORG", "PERSON") and span[-1].tag_ in ("VBN", "VBD", "JJ") and span[-1].text not in resources.org_keywords():
-        return True  # "EU-Kazakhstan Enhanced" cut out of a longer noun phrase
+    if cand.label == "ORG" and modifies_common_noun(span):
+        return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
     return False
+
+
+def modifies_common_noun(span: Span) -> bool:
+    """An unknown name that only modifies the lower-case noun after it is part of a longer phrase."""
+    doc = span.doc
+    if span.end >= len(doc) or ACRONYM.match(span.text) or span.text in resources.organisation_ids():
+        return False
+    nxt = doc[span.end]
+    if not (nxt.pos_ == "NOUN" and nxt.text.islower()):
+        return False
+    if any(t.text in resources.org_keywords() for t in span):
+        return False
+    return span.root.head.i >= span.end and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 def relabel(doc: Doc, cand: Candidate) -> str | None:
@@ -271,9 +332,19 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
         if has_keyword and cand.label not in ("NORP", "LAW", "EVENT"):
             return "ORG"
         return None
-    if cand.label == "ORG" and len(span) == 1 and span[0].text in resources.word_list("name_heads.txt"):
+    if cand.label == "ORG" and name_head(span).text in resources.word_list("name_heads.txt"):
         return None
+    if cand.label == "ORG" and not has_keyword and person_evidence(span):
+        return "PERSON"
     return cand.label
+
+
+def name_head(span: Span) -> Token:
+    """The head word of a name: its last word before "of/for/on" ("Concept" in "Concept for ...")."""
+    for t in span:
+        if t.lower_ in ("of", "for", "on", "through", "in") and t.i > span.start:
+            return span.doc[t.i - 1]
+    return span[-1]
 
 
 def inside_document_name(doc: Doc, start: int) -> bool:
@@ -316,7 +387,7 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
     rules = [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc)]
-    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc)]
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
     cands = merge_candidates(model_candidates(doc), rules)
     out = []
     for cand in cands:
@@ -325,7 +396,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         cand.start, cand.end = start, end
         # leading titles inside a span ("President Tokayev" tagged whole)
-        while cand.end - cand.start > 1 and is_title_word(doc[cand.start]) and cand.label in ("PERSON", "PRODUCT", "ORG") and doc[cand.start].text not in resources.org_keywords() and not ACRONYM.match(doc[cand.start].text) or (cand.end - cand.start > 1 and doc[cand.start].lower_ in TITLE_MODIFIERS and cand.label == "PERSON"):
+        while cand.end - cand.start > 1 and doc[cand.start].lower_ in resources.titles() and cand.label in ("PERSON", "PRODUCT", "ORG") and doc[cand.start].text not in resources.org_keywords() and not ACRONYM.match(doc[cand.start].text) or (cand.end - cand.start > 1 and doc[cand.start].lower_ in TITLE_MODIFIERS and cand.label == "PERSON"):
             cand.label = "PERSON" if cand.label in ("PRODUCT", "ORG") and not any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end)) else cand.label
             cand.start += 1
         if cand.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
@@ -391,12 +462,12 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
     for c in cands:
         key = name_key(doc[c.start:c.end].text)
         votes[key][c.label] += 1
-        if c.label == "PERSON" and (c.titles or c.end - c.start > 1):
+        if c.label == "PERSON" and (c.titles or len(doc[c.start:c.end].text.split()) > 1):
             evidence.add(key)
             multi_person_tokens.update(name_key(doc[t].text) for t in range(c.start, c.end))
     for c in cands:
         key = name_key(doc[c.start:c.end].text)
-        if key in evidence or (c.end - c.start == 1 and key in multi_person_tokens and c.label != "ORG"):
+        if key in evidence or (len(key.split()) == 1 and key in multi_person_tokens and c.label != "ORG"):
             c.label = "PERSON"
             continue
         v = votes[key]

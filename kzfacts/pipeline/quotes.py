@@ -179,28 +179,48 @@ def find_cue(tokens: list[Token], q_start: int, q_end: int) -> Token | None:
     return best
 
 
-def subjects_of(verb: Token) -> list[Token]:
-    """The subject tokens of a cue verb, climbing to the clause that has one."""
+def _subjects(token: Token) -> list[Token]:
+    subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if subj:
+        return subj
+    for agent in (c for c in token.children if c.dep_ == "agent"):
+        objs = [g for g in agent.children if g.dep_ == "pobj"]
+        if objs:
+            return objs
+    return []
+
+
+def subject_candidates(verb: Token) -> list[list[Token]]:
+    """Who may be speaking through a cue verb, most likely first.
+
+    The verb's own subject settles it. A participle ("..., adding that") or a clause on a
+    noun ("a resolution calling on") takes the subject of the nearest reporting verb above
+    it, then the noun it hangs on, then the nearest clause above that has a subject.
+    """
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        return objs[:1]
+        return [[c for c in to.children if c.dep_ == "pobj"][:1]]
+    own = _subjects(verb)
+    if own:
+        return [own]
+    reporting: list[list[Token]] = []
+    fallback: list[list[Token]] = []
+    noun: list[list[Token]] = []
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun.append([verb.head])
     tok = verb
     for _ in range(MAX_CLIMB):
-        subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-        if subj:
-            return subj
-        agent = [c for c in tok.children if c.dep_ == "agent"]
-        if agent:
-            objs = [g for g in agent[0].children if g.dep_ == "pobj"]
-            if objs:
-                return objs
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-            return [tok.head]
         if tok.head is tok:
             break
         tok = tok.head
-    return []
+        subj = _subjects(tok)
+        if not subj:
+            continue
+        if is_reporting_verb(tok) and not reporting:
+            reporting.append(subj)
+        elif not fallback:
+            fallback.append(subj)
+    return reporting + noun + fallback
 
 
 @dataclass
@@ -298,13 +318,17 @@ class Attributor:
             cue = find_cue(intro, q.outer_start, q.outer_end)
         if cue is None:
             return Attribution([], None)
-        subj = [s for s in subjects_of(cue) if not self.inside_quote(s.idx)]
         names: list[str] = []
         mention = None
-        for s in subj:
-            found, m = self.resolve(s, article, q.outer_start)
-            names.extend(n for n in found if n not in names)
-            mention = mention or m
+        for subj in subject_candidates(cue):
+            for s in subj:
+                if self.inside_quote(s.idx):
+                    continue
+                found, m = self.resolve(s, article, q.outer_start)
+                names.extend(n for n in found if n not in names)
+                mention = mention or m
+            if names:
+                break
         cue_text = "according to" if cue.lower_ == "according" else cue.text
         return Attribution(names, cue_text, mention)
 
