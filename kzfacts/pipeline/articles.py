@@ -21,6 +21,7 @@ _WRITES = re.compile(
 _BY = re.compile(r"^(?:by|written by)\s+", re.I)
 MAX_TITLE_WORDS = 25
 MAX_BYLINE_WORDS = 6
+MAX_DOTTED_TITLE_WORDS = 15
 MIN_BODY_WORDS = 12
 AUTHOR_WINDOW = 2000  # "writes NAME" stands in the opening paragraph
 
@@ -60,8 +61,10 @@ def is_heading(line: Line, *, first: bool = False) -> bool:
         return False
     if line.words > MAX_TITLE_WORDS or line.text[0] in "\u201c\"'\u2018\u00ab":
         return False
+    if not line.text.endswith(_TERMINAL):
+        return True
     # the first line of a file may end with a full stop (some feeds print titles that way)
-    return first or not line.text.endswith(_TERMINAL)
+    return first and line.words <= MAX_DOTTED_TITLE_WORDS and ". " not in line.text
 
 
 def is_byline(line: Line) -> bool:

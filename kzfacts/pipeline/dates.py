@@ -42,7 +42,7 @@ _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "weekend
           "decade": "decade", "decades": "decade", "century": "century", "centuries": "century"}
 _DATE_WORD = re.compile(
     r"\b(?:" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|\w+days|today|tonight|yesterday|tomorrow|"
-    r"week|weeks|weekend|month|months|year|years|decade|decades|century|quarter|ago|"
+    r"days?|week|weeks|weekend|month|months|year|years|decade|decades|century|quarter|ago|"
     r"spring|summer|autumn|fall|winter)\b|\d{4}|\d0s\b|\d{1,2}/\d{1,2}/\d{2}",
     re.I,
 )
@@ -254,7 +254,7 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
     listed = _parse_list(text, anchor)
     if listed:
         return listed
-    whole = parse_absolute(text, anchor)
+    whole = parse_absolute(text, anchor) or parse_absolute(re.sub(r"^the\s+", "", text, flags=re.I), anchor)
     if whole and whole[2] >= len(text.rstrip(". ")):
         return ParsedDate(whole[0], whole[1])
     rel = parse_relative(re.sub(r"^(?:the|since|until|by)\s+", "", low), reference, future=future)
@@ -330,6 +330,15 @@ def _is_future(span: Span) -> bool:
     return False
 
 
+def _drop_overlaps(spans: list[Span]) -> list[Span]:
+    """Longest first; a span overlapping a kept one goes."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: -(s.end - s.start)):
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    return kept
+
+
 def date_spans(doc: Doc) -> list[Span]:
     """Candidate date spans: the model's DATE entities, joined and split into whole expressions."""
     spans: list[Span] = []
@@ -341,6 +350,7 @@ def date_spans(doc: Doc) -> list[Span]:
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
             if sub is not None and len(sub):
                 spans.append(sub)
+    spans = _drop_overlaps(spans)
     taken = {t.i for s in spans for t in s}
     for m in re.finditer(r"(?<![\w/])[01]?\d/[0-3]?\d/(?:19|20)?\d\d(?![\w/])", doc.text):
         sub = doc.char_span(m.start(), m.end(), alignment_mode="expand")

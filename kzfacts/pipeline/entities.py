@@ -396,7 +396,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         cand.start, cand.end = start, end
         # leading titles inside a span ("President Tokayev" tagged whole)
-        while cand.end - cand.start > 1 and doc[cand.start].lower_ in resources.titles() and cand.label in ("PERSON", "PRODUCT", "ORG") and doc[cand.start].text not in resources.org_keywords() and not ACRONYM.match(doc[cand.start].text) or (cand.end - cand.start > 1 and doc[cand.start].lower_ in TITLE_MODIFIERS and cand.label == "PERSON"):
+        while cand.end - cand.start > 1 and doc[cand.start].lower_ in resources.titles() and cand.label in ("PERSON", "PRODUCT", "ORG") and doc[cand.start].text not in resources.org_keywords() or (cand.end - cand.start > 1 and doc[cand.start].lower_ in TITLE_MODIFIERS and cand.label == "PERSON"):
             cand.label = "PERSON" if cand.label in ("PRODUCT", "ORG") and not any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end)) else cand.label
             cand.start += 1
         if cand.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):

@@ -289,17 +289,20 @@ class Attributor:
             return ([ent.name], None) if ent else ([], None)
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
             subj = subj.head.head
-        heads = [subj, *subj.conjuncts]
-        names: list[str] = []
-        mention = None
+        heads = sorted([subj, *subj.conjuncts], key=lambda t: t.i)
+        found: list[tuple[Entity, Token]] = []
         for h in heads:
             a, b = _noun_phrase(h)
             ent = entity_at(self.index, h.idx, h.idx + len(h)) or entity_at(self.index, a, b)
-            if ent and ent.name not in names:
-                names.append(ent.name)
-                if mention is None:
-                    mention = Mention(h.text, h.idx, h.idx + len(h))
-        return names, mention
+            if ent and all(ent is not e for e, _ in found):
+                found.append((ent, h))
+        # conjoined people ("X, a researcher at the Institute, and its CEO Y") speak, not the body they work for
+        if any(e.label == "PERSON" for e, _ in found):
+            found = [(e, h) for e, h in found if e.label == "PERSON"]
+        if not found:
+            return [], None
+        h = found[0][1]
+        return [e.name for e, _ in found], Mention(h.text, h.idx, h.idx + len(h))
 
     def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
         best = None

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kzfacts.pipeline import register_extensions
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "kazakhstan_digest.txt"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The full pipeline, loaded once for the session."""
+    from kzfacts.api import load_extractor
+
+    return load_extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor):
+    return extractor.nlp
+
+
+@pytest.fixture(scope="session")
+def blank():
+    register_extensions()
+    return spacy.blank("en")
+
+
+@pytest.fixture
+def run(extractor):
+    """Extract one text; returns its only article."""
+
+    def _run(text: str, reference_date: str | None = None) -> dict:
+        record = extractor.extract(text, reference_date=reference_date)
+        assert record["error"] is None
+        assert len(record["articles"]) == 1
+        return record["articles"][0]
+
+    return _run

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kzfacts.pipeline.dates import normalise_date, parse_absolute
+
+REF = date(2021, 4, 2)
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("February 11th 2021", "2021-02-11", "day"),
+    ("26th January 2021", "2021-01-26", "day"),
+    ("June 13, 2005", "2005-06-13", "day"),
+    ("February 2021", "2021-02", "month"),
+    ("2015", "2015", "year"),
+    ("the early 1990s", "199X", "decade"),
+    ("1990s", "199X", "decade"),
+    ("the first quarter of 2021", "2021-Q1", "quarter"),
+    ("7/8/07", "2007-07-08", "day"),
+])
+def test_absolute_dates(text, value, granularity):
+    parsed = normalise_date(text)
+    assert (parsed.value, parsed.granularity, parsed.relative) == (value, granularity, False)
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("3 February", date(2021, 1, 26), "2021-02-03"),
+    ("3 February", None, "XXXX-02-03"),
+    ("11 December", date(2010, 1, 25), "2009-12-11"),
+    ("May 14", date(2021, 4, 2), "2021-05-14"),
+])
+def test_dates_without_a_year_take_the_nearest_year(text, anchor, value):
+    assert normalise_date(text, anchor=anchor).value == value
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("today", "2021-04-02", "day"),
+    ("yesterday", "2021-04-01", "day"),
+    ("last year", "2020", "year"),
+    ("this year", "2021", "year"),
+    ("earlier this year", "2021", "year"),
+    ("next month", "2021-05", "month"),
+    ("last November", "2020-11", "month"),
+    ("two years ago", "2019", "year"),
+    ("Tuesday", "2021-03-30", "day"),
+])
+def test_relative_dates_resolve_against_the_reference(text, value, granularity):
+    parsed = normalise_date(text, reference=REF)
+    assert (parsed.value, parsed.granularity, parsed.relative) == (value, granularity, True)
+
+
+def test_relative_date_without_reference_has_no_value():
+    parsed = normalise_date("last year")
+    assert parsed.relative and parsed.value is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("five days", "duration"), ("the last three decades", "duration"), ("several years", "duration"),
+    ("every three years", "set"), ("once a quarter", "set"), ("Mondays and Fridays", "set"),
+])
+def test_durations_and_sets_have_no_calendar_value(text, kind):
+    parsed = normalise_date(text, reference=REF)
+    assert parsed.kind == kind and parsed.value is None
+
+
+def test_month_list_carries_its_year():
+    parsed = normalise_date("May, June and July of 2021")
+    assert parsed.kind == "list" and parsed.values == ["2021-05", "2021-06", "2021-07"]
+
+
+def test_range():
+    parsed = normalise_date("between 2014 and 2016")
+    assert parsed.kind == "range" and parsed.value == "2014" and parsed.range_end == "2016"
+
+
+@pytest.mark.parametrize("text", ["65th", "the 30th anniversary", "50%"])
+def test_not_dates(text):
+    assert normalise_date(text) is None
+
+
+def test_parse_absolute_reports_what_it_used():
+    assert parse_absolute("June 13, 2005 and more", None) == ("2005-06-13", "day", 13)
+
+
+def test_dates_in_context(run):
+    art = run("Officials met on 26th January 2021 in Astana. Only a week later, on 3 February, "
+              "the charges were dropped. The law passed in 2015.")
+    values = {d["text"]: d["value"] for d in art["dates"]}
+    assert values["26th January 2021"] == "2021-01-26"
+    assert values["3 February"] == "2021-02-03"
+    assert values["2015"] == "2015"
+
+
+def test_year_after_a_day_joins_the_date(run):
+    art = run("The Parliament adopted a resolution on February 11th 2021 calling for reform.")
+    assert [d["text"] for d in art["dates"]] == ["February 11th 2021"]
+    assert art["dates"][0]["value"] == "2021-02-11"
+
+
+def test_two_expressions_stay_apart(run):
+    art = run("The President approved the Concept until 2025 last year.")
+    texts = [d["text"] for d in art["dates"]]
+    assert "2025" in texts and "last year" in texts

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from kzfacts.pipeline.entities import initials, name_key
+
+
+def names(art, key):
+    return {e["name"]: e for e in art[key]}
+
+
+def test_person_mentions_merge_and_titles(run):
+    art = run("Kazakhstan’s President Kassym-Jomart Tokayev spoke on Monday. Critics say Tokayev "
+              "moved fast. President Tokayev has pledged more reforms.")
+    people = names(art, "people")
+    assert list(people) == ["Kassym-Jomart Tokayev"]
+    tok = people["Kassym-Jomart Tokayev"]
+    assert "Tokayev" in tok["aliases"] and "President" in tok["titles"]
+    assert len(tok["mentions"]) == 3
+
+
+def test_two_people_with_one_surname_stay_apart(run):
+    art = run("John Smith met Mary Smith in London on Monday. John Smith said the talks went well.")
+    assert set(names(art, "people")) == {"John Smith", "Mary Smith"}
+
+
+def test_premodifier_and_appositive_titles(run):
+    art = run("Former UK Tory MEP Nirj Deva met Peter Stano, EU spokesperson for Foreign Affairs, in Brussels.")
+    people = names(art, "people")
+    assert "Former UK Tory MEP" in people["Nirj Deva"]["titles"]
+    assert any(t.startswith("EU spokesperson") for t in people["Peter Stano"]["titles"])
+    assert "Foreign Affairs" not in names(art, "organisations")
+
+
+def test_acronym_in_parentheses_merges(run):
+    art = run("The National Council on Public Trust (NCPT) met on Friday. The NCPT will meet again.")
+    orgs = names(art, "organisations")
+    assert list(orgs) == ["National Council on Public Trust"]
+    assert orgs["National Council on Public Trust"]["acronym"] == "NCPT"
+
+
+def test_gazetteer_merges_acronym_and_full_name(run):
+    art = run("The European Union signed the deal. The EU will fund schools.")
+    orgs = names(art, "organisations")
+    assert list(orgs) == ["European Union"] and "EU" in orgs["European Union"]["aliases"]
+
+
+def test_role_words_and_nationalities_are_not_entities(run):
+    art = run("The Polish MEP and a Kazakh official met the CEO on Monday.")
+    assert art["people"] == [] and art["organisations"] == []
+
+
+def test_organisation_words_override_person_label(run):
+    art = run("Wizz Air Holding and Abu Dhabi Developmental Holding Company set up the airline.")
+    assert {"Wizz Air Holding", "Abu Dhabi Developmental Holding Company"} <= set(names(art, "organisations"))
+    assert art["people"] == []
+
+
+def test_document_names_are_not_organisations(run):
+    art = run("The Enhanced Partnership and Co-operation Agreement came into force last year.")
+    assert art["organisations"] == []
+
+
+def test_leading_the_is_stripped(run):
+    art = run("Officials of the European Parliament met in Strasbourg.")
+    assert "European Parliament" in names(art, "organisations")
+
+
+def test_user_patterns(tmp_path):
+    from kzfacts.api import Extractor
+
+    patterns = tmp_path / "p.jsonl"
+    patterns.write_text('{"label": "ORG", "pattern": "Zorblax"}\n', encoding="utf-8")
+    rec = Extractor(patterns=str(patterns)).extract("Zorblax opened a plant in Almaty on Monday.")
+    assert "Zorblax" in names(rec["articles"][0], "organisations")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("National Council on Public Trust", "NCPT"), ("European Union", "EU"), ("United Arab Emirates", "UAE"),
+])
+def test_initials(text, expected):
+    assert initials(text) == expected
+
+
+def test_name_key():
+    assert name_key("Tokayev’s") == "tokayev" and name_key("The  EU") == "the eu"

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from kzfacts.pipeline.figures import word_value
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, kind", [
+    ("Grants worth 1.8 billion tenge were paid.", "1.8 billion tenge", 1_800_000_000, "KZT", "money"),
+    ("It paid over 4.3 million US dollars in fees.", "over 4.3 million US dollars", 4_300_000, "USD", "money"),
+    ("About 305.4 million tenge ($740,000) was allocated.", "$740,000", 740_000, "USD", "money"),
+    ("Brent rose to US$65 per barrel on Friday.", "US$65 per barrel", 65, "USD", "money"),
+    ("The firm raised €20 million from investors.", "€20 million", 20_000_000, "EUR", "money"),
+    ("Prices rose by almost 3.6 percent in March.", "almost 3.6 percent", 3.6, "%", "percent"),
+    ("Conformity reached 115 per cent in February.", "115 per cent", 115, "%", "percent"),
+    ("Over 50% of its trade is with the EU.", "Over 50%", 50, "%", "percent"),
+    ("Rates fell 2 percentage points last month.", "2 percentage points", 2, "percentage points", "percent"),
+    ("Output will rise by 350,000 barrels per day.", "350,000 barrels per day", 350_000, "barrels per day", "quantity"),
+    ("There are about 4,000 companies in the zone.", "about 4,000 companies", 4_000, "companies", "count"),
+    ("The council has six positions open.", "six positions", 6, "positions", "count"),
+    ("It set up a 44-member council.", "44-member", 44, "member", "count"),
+    ("The number has increased 40-fold since then.", "40-fold", 40, "fold", "multiplier"),
+    ("The country was ranked 65th in the index.", "65th", 65, None, "ordinal"),
+    ("The airline bought twenty new jets.", "twenty new jets", 20, "jets", "count"),
+])
+def test_figure_values(run, sentence, text, value, unit, kind):
+    figures = {f["text"]: f for f in run(sentence)["figures"]}
+    assert text in figures, figures.keys()
+    fig = figures[text]
+    assert (fig["value"], fig["unit"], fig["kind"]) == (value, unit, kind)
+
+
+@pytest.mark.parametrize("sentence, qualifier, approximate", [
+    ("There were nearly 200 centres.", "nearly", True),
+    ("It employs around 16,000 people.", "around", True),
+    ("It has more than 30 branches.", "more than", False),
+])
+def test_qualifiers(run, sentence, qualifier, approximate):
+    (fig,) = run(sentence)["figures"]
+    assert fig["qualifier"] == qualifier and fig["approximate"] is approximate
+
+
+@pytest.mark.parametrize("sentence", [
+    "Article 130 of the Criminal Code was repealed.",
+    "The flights will use a Boeing 737-800 on the route.",
+    "The airline flies the Airbus A220-300.",
+    "The law was passed in 2015.",
+    "One is the updated law on assemblies.",
+    "Call the office on 555-1234 for details.",
+])
+def test_not_figures(run, sentence):
+    assert run(sentence)["figures"] == []
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("six", (6, "cardinal")), ("65th", (65, "ordinal")), ("forty-four", (44, "cardinal")),
+    ("1,000", (1000, "cardinal")), ("ninth", (9, "ordinal")), ("blue", None),
+])
+def test_word_value(word, expected):
+    assert word_value(word) == expected

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+
+from kzfacts.pipeline.quotes import find_raw_quotes, is_name_like
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end].strip() for q in find_raw_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said: “We will win.”", ["We will win."]),
+    ('He said: "We will win."', ["We will win."]),
+    ("«Bonjour», dit-il.", ["Bonjour"]),
+    ("„Guten Tag“, sagte er.", ["Guten Tag"]),
+    ("She said ‘no way’ to them.", ["no way"]),
+    ("The country’s leader didn’t speak.", []),
+    ("A stray ” mark and “ another", ["another"]),
+    ("“", []),
+    ('""', []),
+])
+def test_marks_pair_by_type_and_never_raise(text, expected):
+    assert quoted(text) == expected
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = "“First paragraph of the quote.\n\n“Second paragraph ends it.”\n\nNarration."
+    (q,) = find_raw_quotes(text)
+    assert text[q.start:q.end].startswith("First") and text[q.start:q.end].endswith("ends it.")
+
+
+def test_quote_opened_mid_paragraph_ends_with_it():
+    text = 'He said: "A lot to do.\n\n“Washington is helping."'
+    assert [t.strip() for t in quoted(text)] == ["A lot to do.", "Washington is helping."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dialogue Platform for the Human Dimension", True),
+    ("listening state", False),
+    ("We will see.", False),
+])
+def test_name_like(text, expected):
+    assert is_name_like(text) is expected
+
+
+def speakers(art):
+    return [(q["text"], q["speaker"], q["cue"]) for q in art["quotes"]]
+
+
+def test_said_after_quote(run):
+    art = run("“We will raise output,” said Energy Minister Nurlan Nogayev.")
+    assert speakers(art) == [("We will raise output", "Nurlan Nogayev", "said")]
+
+
+def test_colon_introduction_and_pronoun(run):
+    art = run("Jane Smith, director of Open Data Watch, said the plan was late.\n\n"
+              "She added: “We are disappointed.”")
+    assert art["quotes"][0]["speaker"] == "Jane Smith" and art["quotes"][0]["cue"] == "added"
+
+
+def test_organisation_speaks(run):
+    art = run("“Output reached 115 per cent in February,” said OPEC in a press statement.")
+    assert art["quotes"][0]["speaker"] == "OPEC"
+
+
+def test_plural_who_gives_both_speakers_and_they_resolves(run):
+    art = run("Further comment comes from Simon Hewitt, a researcher at the institute, and its CEO "
+              "Axel Goethals, who told this website, “The system is slowly opening.”\n\n"
+              "But they caution: “This cannot happen overnight.”")
+    first, second = art["quotes"]
+    assert first["speakers"] == ["Simon Hewitt", "Axel Goethals"]
+    assert second["speakers"] == ["Simon Hewitt", "Axel Goethals"] and second["cue"] == "caution"
+
+
+def test_partial_quote(run):
+    art = run("Former MEP Nirj Deva has said that “meaningful progress” has been made.")
+    (q,) = art["quotes"]
+    assert q["partial"] and q["speaker"] == "Nirj Deva"
+
+
+def test_scare_quotes_and_names_are_not_quotes(run):
+    art = run("Critics acknowledged the “positive” steps. The body “Dialogue Platform for the Human "
+              "Dimension” met twice.")
+    assert art["quotes"] == []
+
+
+def test_unnamed_speaker_is_null(run):
+    art = run("In their conclusions, the authors state: “Reform must go on.”")
+    assert speakers(art) == [("Reform must go on.", None, "state")]
+
+
+def test_according_to(run):
+    art = run("“Demand is recovering,” according to Maria Lopez, an analyst at the bank.")
+    assert speakers(art) == [("Demand is recovering", "Maria Lopez", "according to")]
