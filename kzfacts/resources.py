@@ -4,12 +4,22 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+
+@lru_cache(maxsize=None)
+def _models_dir():
+    # installed, `models/` is the package `kzfacts.models`; run from a source checkout, it sits beside kzfacts/
+    try:
+        return resources.files("kzfacts.models")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "models"
 
 
 def read_text(name: str) -> str:
     """Text of a resource file in `models/`; raises FileNotFoundError if it is missing."""
-    return resources.files("kzfacts.models").joinpath(name).read_text(encoding="utf-8")
+    return _models_dir().joinpath(name).read_text(encoding="utf-8")
 
 
 def _lines(name: str) -> list[str]:
