@@ -467,7 +467,8 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
             multi_person_tokens.update(name_key(doc[t].text) for t in range(c.start, c.end))
     for c in cands:
         key = name_key(doc[c.start:c.end].text)
-        if key in evidence or (len(key.split()) == 1 and key in multi_person_tokens and c.label != "ORG"):
+        surname = len(key.split()) == 1 and key in multi_person_tokens and doc[c.start:c.end].text not in resources.organisation_ids()
+        if key in evidence or surname:
             c.label = "PERSON"
             continue
         v = votes[key]

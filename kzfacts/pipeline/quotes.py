@@ -162,8 +162,12 @@ def is_reporting_verb(token: Token) -> bool:
     return False
 
 
-def find_cue(tokens: list[Token], q_start: int, q_end: int) -> Token | None:
-    """The reporting verb nearest the quote among the given tokens (outside any quote)."""
+def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] | None = None) -> Token | None:
+    """The reporting verb governing the quote, else the nearest one among the given tokens."""
+    if governors:
+        ruling = [t for t in tokens if t.i in governors and is_reporting_verb(t)]
+        if ruling:
+            return min(ruling, key=lambda t: min(abs(t.idx - q_end), abs(t.idx - q_start)))
     best, best_d = None, 10 ** 9
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -266,6 +270,13 @@ class Attributor:
             toks.extend(t for t in sent if not self.inside_quote(t.idx) and not t.is_space)
         return toks
 
+    def governors(self, q: RawQuote) -> set[int]:
+        """Tokens above the quote's words in the parse: the verbs that govern it."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return set()
+        return {a.i for t in (span[0], span.root) for a in t.ancestors}
+
     def introducing_line(self, q: RawQuote) -> list[Token]:
         """A paragraph before the quote that ends with a colon ("He added:")."""
         text = self.doc.text[:q.outer_start].rstrip()
@@ -300,9 +311,20 @@ class Attributor:
         if any(e.label == "PERSON" for e, _ in found):
             found = [(e, h) for e, h in found if e.label == "PERSON"]
         if not found:
-            return [], None
+            ent = self.person_by_surname(subj, article)
+            if ent is None:
+                return [], None
+            found = [(ent, subj)]
         h = found[0][1]
         return [e.name for e, _ in found], Mention(h.text, h.idx, h.idx + len(h))
+
+    def person_by_surname(self, token: Token, article: int) -> Entity | None:
+        """ "Espinoza tells" where the model missed "Espinoza": the article's one person of that name."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        matches = {id(e): e for _, _, e in self.index if e.label == "PERSON" and e.article == article
+                   and token.text in e.name.split()}
+        return next(iter(matches.values())) if len(matches) == 1 else None
 
     def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
         best = None
@@ -315,7 +337,7 @@ class Attributor:
 
     def attribute(self, q: RawQuote, article: int) -> Attribution:
         tokens = self.context_tokens(q)
-        cue = find_cue(tokens, q.outer_start, q.outer_end)
+        cue = find_cue(tokens, q.outer_start, q.outer_end, self.governors(q))
         if cue is None:
             intro = self.introducing_line(q)
             cue = find_cue(intro, q.outer_start, q.outer_end)
@@ -349,6 +371,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     attributor = Attributor(doc, doc._.kz_entities, [(q.start, q.end) for q in raw])
     quotes: list[Quote] = []
     prev_by_article: dict[int, tuple[Quote, RawQuote]] = {}
+    placed: list[tuple[Quote, RawQuote]] = []
     for q in raw:
         art = article_at(doc._.kz_articles, q.outer_start)
         if art is None:
@@ -373,8 +396,19 @@ def find_quotes(doc: Doc) -> list[Quote]:
                       attr.cue, partial, attr.mention)
         attributor.remember(art.index, attr.speakers)
         quotes.append(quote)
+        placed.append((quote, q))
         prev_by_article[art.index] = (quote, q)
+    _fill_forward(text, placed)
     return quotes
+
+
+def _fill_forward(text: str, placed: list[tuple[Quote, RawQuote]]) -> None:
+    """A quote paragraph with no cue, followed at once by an attributed one, shares its speaker."""
+    for (quote, raw), (nxt, nxt_raw) in reversed(list(zip(placed, placed[1:]))):
+        if quote.cue or quote.partial or not nxt.speakers or not raw.opens_paragraph:
+            continue
+        if not text[raw.outer_end:nxt_raw.outer_start].strip(" \n\r\t,.;:\u201d\""):
+            quote.speakers, quote.speaker, quote.cue = nxt.speakers, nxt.speaker, nxt.cue
 
 
 class QuoteExtractor:
