@@ -85,7 +85,8 @@ def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
                 k = j + 1
                 while k < n and doc[k].lower_ in CONNECTORS:
                     k += 1
-                if k < n and is_capitalised(doc[k]) and not doc[k].is_sent_start and not doc[k].is_punct and k - j <= 2:
+                if k < n and is_capitalised(doc[k]) and not doc[k].is_sent_start and not doc[k].is_punct and k - j <= 2 \
+                        and doc[k].ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                     j = k + 1
                 else:
                     break
@@ -513,6 +514,8 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entit
             group = _person_group(doc, groups, c)
         if group is None and label in ("ORG", "GPE") and ACRONYM.match(text):
             group = _acronym_group(doc, groups, c, text)
+        if group is None and label == "ORG":
+            group = _short_form_group(groups, text)
         if group is None:
             group = _Group(label)
             groups.append(group)
@@ -543,6 +546,40 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
         before = [(max(f[1] for f in g.forms if f[1] < c.start), g) for g in matches if any(f[1] < c.start for f in g.forms)]
         return max(before, key=lambda x: x[0])[1] if before else None
     return None
+
+
+LEGAL_FORMS = {"Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "Inc", "Inc.", "Corp", "Corp.", "Co.", "JSC", "AG",
+               "GmbH", "SA", "S.A.", "NV", "BV", "Group"}
+
+
+def org_core(text: str) -> str:
+    """An organisation name without legal-form suffixes or a leading country ("U.S. Air Force")."""
+    words = text.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    if len(words) > 1 and (words[0] in ("US", "U.S.", "UK", "U.K.") or words[0].lower() in resources.demonyms()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _short_form_group(groups: list[_Group], text: str) -> _Group | None:
+    """ "Aer Lingus" = "Aer Lingus Group PLC"; "Lockheed" = "Lockheed Martin" (not "Wizz Air Holding")."""
+    core = org_core(text)
+    keywords = resources.org_keywords()
+    matches = []
+    for g in groups:
+        if g.label != "ORG":
+            continue
+        for form, _, _, _ in g.forms:
+            other = org_core(form)
+            if other == core:
+                matches.append(g)
+                break
+            rest = other[len(core):].split() if other.startswith(core + " ") else None
+            if rest and len(core.split()) == 1 and not any(w in keywords for w in rest):
+                matches.append(g)
+                break
+    return matches[0] if len(matches) == 1 else None
 
 
 def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _Group | None:

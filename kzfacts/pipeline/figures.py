@@ -130,6 +130,14 @@ def _is_identifier(doc: Doc, i: int, end: int) -> bool:
             return True
     if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].like_num:
         return True
+    # "the 787 Dreamliner", "a 737 aircraft": a model number names one thing, it counts nothing
+    if tok.text.isdigit() and int(tok.text) > 1 and end == i + 1 < len(doc) and doc[end].is_alpha and not tok.whitespace_ == "":
+        nxt = doc[end]
+        singular = nxt.tag_ in ("NN", "NNP") and not nxt.text.endswith("s") and \
+            nxt.lower_ not in ("percent", "percentage", "per", "pct", "fold") and nxt.lower_ not in resources.currencies() \
+            and not word_value(nxt.text)
+        if singular and (nxt.text[:1].isupper() or nxt.lower_ not in resources.word_list("units.txt")):
+            return True
     if end < len(doc) and doc[end].text in (":", ".") and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
         return True
     return bool(re.fullmatch(r"\d{3,}-\d{3,}(?:-\d+)*", tok.text))
