@@ -93,3 +93,29 @@ def test_unnamed_speaker_is_null(run):
 def test_according_to(run):
     art = run("“Demand is recovering,” according to Maria Lopez, an analyst at the bank.")
     assert speakers(art) == [("Demand is recovering", "Maria Lopez", "according to")]
+
+
+def test_introducing_statement_line(run):
+    art = run("When the talks ended, President John Carter released the following statement:\n\n"
+              "“We offer our condolences to the families.”")
+    assert art["quotes"][0]["speaker"] == "John Carter"
+
+
+def test_name_between_quote_and_verb(run):
+    art = run("“Yes, I support the plan,” Brent Bozell III, founder of the Media Research Center, tells reporters.")
+    assert art["quotes"][0]["speaker"] == "Brent Bozell III"
+
+
+def test_surname_only_subject_resolves_to_the_person(run):
+    art = run("Maria Espinoza is running for Congress.\n\n“Washington is broken,” Espinoza tells reporters.")
+    assert art["quotes"][0]["speaker"] == "Maria Espinoza"
+
+
+def test_cue_less_quote_paragraph_takes_the_next_speaker(run):
+    art = run("Jane Roe spoke on Monday.\n\n“Not only can we win, we will.”\n\n“We are ready,” Roe said.")
+    assert [q["speaker"] for q in art["quotes"]] == ["Jane Roe", "Jane Roe"]
+
+
+def test_so_called_is_no_cue(run):
+    art = run("The so-called “fast track” plan was dropped in May.")
+    assert art["quotes"] == []

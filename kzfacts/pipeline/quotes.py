@@ -156,6 +156,8 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
 
 
 def is_reporting_verb(token: Token) -> bool:
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "so":
+        return False  # "so-called"
     if token.lemma_.lower() in resources.reporting_verbs() or token.lower_ in resources.reporting_verbs():
         return token.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in token.children) or \
             token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (":", ",")
@@ -341,6 +343,11 @@ class Attributor:
         if cue is None:
             intro = self.introducing_line(q)
             cue = find_cue(intro, q.outer_start, q.outer_end)
+            if cue is None and intro:
+                # "President Clinton released the following statement:" introduces a quote too
+                root = intro[-1].sent.root
+                if root.pos_ in ("VERB", "AUX") and _subjects(root):
+                    cue = root
         if cue is None:
             return Attribution([], None)
         names: list[str] = []
@@ -354,8 +361,21 @@ class Attributor:
                 mention = mention or m
             if names:
                 break
+        if not names and cue.idx >= q.outer_end:
+            # '," Brent Bozell III, founder of ..., tells': the name between the quote and its verb
+            ent = self.first_between(q.outer_end, cue.idx, article)
+            if ent is not None:
+                names = [ent.name]
         cue_text = "according to" if cue.lower_ == "according" else cue.text
         return Attribution(names, cue_text, mention)
+
+    def first_between(self, start: int, end: int, article: int) -> Entity | None:
+        for s, _, ent in self.index:
+            if start <= s < end and ent.article == article:
+                return ent
+            if s >= end:
+                break
+        return None
 
     def remember(self, article: int, names: list[str]) -> None:
         if names:
