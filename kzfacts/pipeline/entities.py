@@ -330,7 +330,8 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
     if cand.label in RELABELLABLE:
         if cand.titles or (cand.start > 0 and is_title_word(doc[cand.start - 1]) and doc[cand.start - 1].text[0].isupper()):
             return "PERSON"
-        if has_keyword and cand.label not in ("NORP", "LAW", "EVENT"):
+        if has_keyword and cand.label not in ("NORP", "LAW", "EVENT") and \
+                name_head(span).text not in resources.word_list("name_heads.txt"):
             return "ORG"
         return None
     if cand.label == "ORG" and name_head(span).text in resources.word_list("name_heads.txt"):
@@ -475,8 +476,15 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
         v = votes[key]
         if c.label == "PERSON" and (v["GPE"] or v["ORG"]):
             c.label = "GPE" if v["GPE"] >= v["ORG"] else "ORG"
+        elif c.label == "PERSON" and len(key.split()) == 1 and not _speaks(doc, c):
+            c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
         elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):
             c.label = "GPE"
+
+
+def _speaks(doc: Doc, c: Candidate) -> bool:
+    root = doc[c.start:c.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in resources.reporting_verbs()
 
 
 @dataclass
@@ -548,8 +556,11 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
     return None
 
 
+# legal forms and descriptors that name the same company ("China Eastern Airlines" = "China Eastern");
+# "Holding" is left out on purpose: a holding is another company than its airline
 LEGAL_FORMS = {"Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "Inc", "Inc.", "Corp", "Corp.", "Co.", "JSC", "AG",
-               "GmbH", "SA", "S.A.", "NV", "BV", "Group"}
+               "GmbH", "SA", "S.A.", "NV", "BV", "Group", "Airlines", "Airways", "Corporation", "Company",
+               "Incorporated"}
 
 
 def org_core(text: str) -> str:
@@ -655,7 +666,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     out = []
     for index, cands in sorted(per_article.items()):
         consistent_labels(doc, cands)
-        out.extend(group_entities(doc, cands, index))
+        out.extend(group_entities(doc, [c for c in cands if c.label != "DROP"], index))
     return out
 
 
