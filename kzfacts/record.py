@@ -36,6 +36,8 @@ def _figure(f: Figure) -> dict[str, Any]:
                            "kind": f.kind, "approximate": f.approximate, "qualifier": f.qualifier}
     if f.per:
         out["per"] = f.per
+    if f.value_max is not None:
+        out["value_max"] = f.value_max
     return out
 
 

@@ -43,6 +43,7 @@ _FIGURE = {
         "approximate": {"type": "boolean"},
         "qualifier": {"type": ["string", "null"]},
         "per": {"type": "string"},
+        "value_max": {"type": "number"},
     },
 }
 _QUOTE = {

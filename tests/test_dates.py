@@ -103,3 +103,18 @@ def test_two_expressions_stay_apart(run):
     art = run("The President approved the Concept until 2025 last year.")
     texts = [d["text"] for d in art["dates"]]
     assert "2025" in texts and "last year" in texts
+
+
+@pytest.mark.parametrize("text, value, range_end", [
+    ("from 2009 to 2011", "2009", "2011"),
+    ("May to July 2021", "2021-05", "2021-07"),
+])
+def test_ranges_carry_both_ends(text, value, range_end):
+    parsed = normalise_date(text)
+    assert (parsed.kind, parsed.value, parsed.range_end) == ("range", value, range_end)
+
+
+def test_range_the_model_cut_short(run):
+    art = run("The airline will receive six new aircraft from 2009 to 2011, officials said.")
+    (d,) = art["dates"]
+    assert (d["text"], d["value"], d["range_end"]) == ("from 2009 to 2011", "2009", "2011")

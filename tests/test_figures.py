@@ -58,3 +58,31 @@ def test_not_figures(run, sentence):
 ])
 def test_word_value(word, expected):
     assert word_value(word) == expected
+
+
+@pytest.mark.parametrize("sentence, text, value, value_max, unit", [
+    ("Fuel use falls by 15-20% on the new jet.", "15-20%", 15, 20, "%"),
+    ("The jet will carry 200-250 seats in two classes.", "200-250 seats", 200, 250, "seats"),
+])
+def test_ranges(run, sentence, text, value, value_max, unit):
+    figures = {f["text"]: f for f in run(sentence)["figures"]}
+    assert (figures[text]["value"], figures[text]["value_max"], figures[text]["unit"]) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Qatar chose the A350 over Boeing's 787 last year.",
+    "The 777-200LR can fly from London to Sydney.",
+    "The airline will fly the 787 Dreamliner to Tokyo.",
+])
+def test_model_numbers_are_not_figures(run, sentence):
+    assert run(sentence)["figures"] == []
+
+
+def test_money_after_a_name_is_a_figure(run):
+    figures = run("The GAO called for a re-run of the U.S. Air Force $40 billion tanker contract.")["figures"]
+    assert [(f["text"], f["value"], f["unit"]) for f in figures] == [("$40 billion", 40_000_000_000, "USD")]
+
+
+def test_number_word_without_noun(run):
+    figures = run("The aircraft flew with a flight crew of six on board.")["figures"]
+    assert [(f["text"], f["value"]) for f in figures] == [("six", 6)]

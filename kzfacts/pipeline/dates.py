@@ -225,6 +225,8 @@ def clean_date_text(text: str) -> tuple[int, int]:
         m = _LEADING.match(text[start:end])
         if not m or not re.search(r"\d|" + "|".join(MONTHS), text[start + m.end():end], re.I):
             break
+        if text[start:start + m.end()].strip().lower() == "from" and re.search(r"\s(?:to|until|till|through)\s|[-\u2013]", text[start:end]):
+            break  # "from 2009 to 2011" keeps its "from"
         if text[start:start + m.end()].strip().lower() == "the" and re.match(r"the\s+(?:early|mid|late|last|next|past|first)", text[start:end], re.I):
             break
         start += m.end()
@@ -242,18 +244,12 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
     low = text.lower().strip()
     if _SET.search(low):
         return ParsedDate(None, None, kind="set")
-    m = re.match(rf"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through|-|\u2013)\s+(.+)$", text, re.I)
-    if m:
-        end_p = normalise_date(m.group(2), anchor=anchor, reference=reference)
-        start_p = normalise_date(m.group(1), anchor=anchor, reference=reference)
-        if start_p and end_p and start_p.value and end_p.value:
-            value = start_p.value
-            if end_p.granularity in ("day", "month") and start_p.granularity == "month" and "-" not in value[4:] and value.startswith("XXXX"):
-                value = end_p.value[:4] + value[4:]
-            return ParsedDate(value, start_p.granularity, start_p.relative, "range", range_end=end_p.value)
     listed = _parse_list(text, anchor)
     if listed:
         return listed
+    ranged = _parse_range(text, anchor, reference)
+    if ranged:
+        return ranged
     whole = parse_absolute(text, anchor) or parse_absolute(re.sub(r"^the\s+", "", text, flags=re.I), anchor)
     if whole and whole[2] >= len(text.rstrip(". ")):
         return ParsedDate(whole[0], whole[1])
@@ -269,6 +265,25 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
         if value:
             return ParsedDate(value, gran, relative=not re.search(r"\d{4}", text))
     return ParsedDate(None, None, relative=bool(re.search(r"\b(last|this|next|ago|earlier|later|today)\b", low)))
+
+
+_RANGE = re.compile(r"^(?:(?P<lead>between|from)\s+)?(?P<a>.+?)\s*(?:(?P<and>\band\b)|\bto\b|\buntil\b|\btill\b|"
+                    r"\bthrough\b|-|\u2013)\s*(?P<b>.+)$", re.I)
+
+
+def _parse_range(text: str, anchor: date | None, reference: date | None) -> ParsedDate | None:
+    """ "from 2009 to 2011", "between 2014 and 2016", "May to July 2021": start value, `range_end`."""
+    m = _RANGE.match(text)
+    if not m or (m["and"] and (m["lead"] or "").lower() != "between"):
+        return None
+    start_p = normalise_date(m["a"], anchor=anchor, reference=reference)
+    end_p = normalise_date(m["b"], anchor=anchor, reference=reference)
+    if not (start_p and end_p and start_p.value and end_p.value):
+        return None
+    value = start_p.value
+    if value.startswith("XXXX") and not end_p.value.startswith("XXXX"):
+        value = end_p.value[:4] + value[4:]  # "May to July 2021": the year closes the range
+    return ParsedDate(value, start_p.granularity, start_p.relative, "range", range_end=end_p.value)
 
 
 def _parse_list(text: str, anchor: date | None) -> ParsedDate | None:
@@ -322,6 +337,25 @@ def _extend_year(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _extend_range(doc: Doc, span: Span) -> Span:
+    """ "from 2009 to 2011" when the model tagged only "2009": one range."""
+    j = span.end
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("to", "until", "through", "-", "\u2013"):
+        return span
+    k = j + 1
+    while k < len(doc) and k - j <= 4 and not doc[k].is_punct:
+        k += 1
+    tail = doc[j + 1:k]
+    parsed = parse_absolute(tail.text, None)
+    if not parsed or parse_absolute(span.text, None) is None:
+        return span
+    used = doc.char_span(tail.start_char, tail.start_char + parsed[2], alignment_mode="expand")
+    if used is None:
+        return span
+    start = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ in ("from", "between") else span.start
+    return doc[start:used.end]
+
+
 def _is_future(span: Span) -> bool:
     head = span.root.head
     for tok in (head, *head.children):
@@ -345,7 +379,7 @@ def date_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        for part in _split_compound(_extend_year(doc, ent)):
+        for part in _split_compound(_extend_range(doc, _extend_year(doc, ent))):
             a, b = clean_date_text(part.text)
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
             if sub is not None and len(sub):

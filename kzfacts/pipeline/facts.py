@@ -59,6 +59,7 @@ class Figure:
     approximate: bool = False
     qualifier: str | None = None
     per: str | None = None  # "per barrel" in "US$65 per barrel"
+    value_max: float | int | None = None  # the upper end of a range ("15-20%")
 
 
 @dataclass

@@ -117,10 +117,12 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[str, int] | None:
     return None
 
 
-def _is_identifier(doc: Doc, i: int, end: int) -> bool:
-    """ "Article 130", "Boeing 737-800", "A220-300", phone numbers: names, not amounts."""
+def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
+    """ "Article 130", "Boeing 737-800", "Boeing's 787", "A220-300", phone numbers: names, not amounts."""
     tok = doc[i]
-    if i > 0:
+    if i > 1 and doc[i - 1].text in ("'s", "\u2019s") and doc[i - 2].pos_ == "PROPN" and not money:
+        return True
+    if i > 0 and not money:
         prev = doc[i - 1]
         if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ not in ("MONEY",) and prev.lower_ not in resources.currencies() and prev.lower_ not in resources.word_list("qualifiers.txt") and prev.pos_ == "PROPN":
             return True
@@ -128,7 +130,8 @@ def _is_identifier(doc: Doc, i: int, end: int) -> bool:
             return True
         if prev.text == "-" and i > 1 and doc[i - 2].like_num:
             return True
-    if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].like_num:
+    if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit() \
+            and not _is_range_end(doc, end + 1):
         return True
     # "the 787 Dreamliner", "a 737 aircraft": a model number names one thing, it counts nothing
     if tok.text.isdigit() and int(tok.text) > 1 and end == i + 1 < len(doc) and doc[end].is_alpha and not tok.whitespace_ == "":
@@ -141,6 +144,15 @@ def _is_identifier(doc: Doc, i: int, end: int) -> bool:
     if end < len(doc) and doc[end].text in (":", ".") and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
         return True
     return bool(re.fullmatch(r"\d{3,}-\d{3,}(?:-\d+)*", tok.text))
+
+
+def _is_range_end(doc: Doc, k: int) -> bool:
+    """ "15-20%", "200-250 seats": a second number that a unit or noun follows closes a range."""
+    if not doc[k].like_num or k + 1 >= len(doc):
+        return False
+    nxt = doc[k + 1]
+    return nxt.text == "%" or nxt.lower_ in ("percent", "per") or nxt.pos_ == "NOUN" and nxt.text.islower() \
+        or word_value(nxt.text) is not None and word_value(nxt.text)[1] == "scale"
 
 
 def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | None]:
@@ -206,8 +218,12 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         currency, start = before
     if _YEAR.match(tok.text) and not currency and doc[i].ent_type_ != "MONEY":
         return None
-    if _is_identifier(doc, start, j):
+    if _is_identifier(doc, start, j, money=bool(currency)):
         return None
+    range_max = None
+    if j + 1 < limit and doc[j].text in ("-", "\u2013") and _is_range_end(doc, j + 1):
+        range_max = word_value(doc[j + 1].text)[0]
+        j += 2
     # hyphenated "44-member", "40-fold"
     if j + 1 < limit and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha:
         word = doc[j + 1]
@@ -251,7 +267,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         unit = noun
     else:
         noun, end, per = _unit_after(doc, j, limit)
-        if noun is None and unit is None and tok.is_alpha and tok.dep_ != "nummod":
+        if noun is None and unit is None and tok.lower_ == "one" and tok.dep_ != "nummod":
             return None  # "one of", "One is": a pronoun, not a figure
         if noun is not None:
             head = noun.split(" per ")[0].split()[-1].lower()
@@ -261,7 +277,10 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
             unit, j = noun, end
         else:
             kind = "quantity" if unit else "count"
-    return _figure(doc, start, j, value, unit, kind, per)
+    fig = _figure(doc, start, j, value, unit, kind, per)
+    if range_max is not None:
+        fig.value_max = int(range_max) if float(range_max).is_integer() else range_max
+    return fig
 
 
 def _figure(doc: Doc, start: int, end: int, value: float, unit: str | None, kind: str, per: str | None) -> Figure:
