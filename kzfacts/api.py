@@ -1,6 +1,7 @@
 """The Python API: load the pipeline once, extract many texts."""
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,30 @@ def check_reference_date(value: str | None) -> str | None:
     return value
 
 
+CHUNK_CHARS = 100_000  # texts longer than this are parsed in pieces: bounded memory, no E088
+ANALYSIS = ("kz_entities", "kz_dates", "kz_figures", "kz_quotes")
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most `size` characters that join back to `text`, cut at a line end when
+    there is one, else after a sentence, else at white space."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n") + 1
+        if cut < size // 4:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 2
+        if cut < size // 4:
+            cut = max(window.rfind(" "), window.rfind("\t")) + 1
+        if cut < size // 4:
+            cut = size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 class Extractor:
     """A loaded kzfacts pipeline. `extract` one text or `extract_many` with batching."""
 
@@ -28,20 +53,60 @@ class Extractor:
         from .pipeline import load_pipeline
 
         self.nlp = load_pipeline(model, patterns=patterns)
+        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
 
     def make_doc(self, text: str, reference_date: str | None = None):
         doc = self.nlp.make_doc(text)
         doc._.kz_reference_date = check_reference_date(reference_date)
         return doc
 
+    def process(self, text: str, reference_date: str | None = None):
+        """The processed Doc of one text of any length."""
+        if len(text) <= CHUNK_CHARS:
+            return self.nlp(self.make_doc(text, reference_date))
+        return self._process_chunked(text, reference_date)
+
+    def _process_chunked(self, text: str, reference_date: str | None):
+        from spacy.tokens import Doc
+
+        with self.nlp.select_pipes(disable=list(ANALYSIS)):
+            parts = list(self.nlp.pipe(split_chunks(text), batch_size=1))
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W101\]")  # kz_articles is recomputed below
+            doc = Doc.from_docs(parts, ensure_whitespace=False)
+        doc._.kz_reference_date = check_reference_date(reference_date)
+        # the articles of the whole text, then the analysis over the joined, parsed Doc
+        doc = self.nlp.get_pipe("kz_articles")(doc)
+        for name in ANALYSIS:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
+
     def extract(self, text: str, *, reference_date: str | None = None, source: str = "-") -> dict[str, Any]:
         """The contract's record for one text."""
-        return doc_to_record(self.nlp(self.make_doc(text, reference_date)), source)
+        return doc_to_record(self.process(text, reference_date), source)
 
-    def extract_many(self, items: Iterable[tuple[str, str]], *, reference_date: str | None = None,
+    def extract_many(self, items: Iterable[tuple[str, str, str | None]], *,
                      batch_size: int = 16) -> Iterator[dict[str, Any]]:
-        """Records for (source, text) pairs, in order."""
-        pairs = ((self.make_doc(text, reference_date), source) for source, text in items)
+        """Records for (source, text, reference date) triples, in input order.
+
+        Short texts are parsed in batches with `nlp.pipe`; a long one waits for the batch
+        before it to finish and is then parsed in chunks.
+        """
+        batch: list[tuple[str, str, str | None]] = []
+        for item in items:
+            if len(item[1]) <= CHUNK_CHARS:
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    yield from self._pipe(batch, batch_size)
+                    batch = []
+                continue
+            yield from self._pipe(batch, batch_size)
+            batch = []
+            yield doc_to_record(self._process_chunked(item[1], item[2]), item[0])
+        yield from self._pipe(batch, batch_size)
+
+    def _pipe(self, batch: list[tuple[str, str, str | None]], batch_size: int) -> Iterator[dict[str, Any]]:
+        pairs = ((self.make_doc(text, ref), source) for source, text, ref in batch)
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield doc_to_record(doc, source)
 

@@ -69,7 +69,8 @@ def extract(
     """Extract the facts of each article and print them (tables, JSON or JSON Lines)."""
     from .api import check_reference_date, load_extractor
     from .errors import KzError
-    from .inputs import iter_inputs
+    from .errors import non_english
+    from .inputs import iter_inputs, looks_non_english
     from .output import make_writer
     from .record import error_record
 
@@ -89,6 +90,8 @@ def extract(
             _err(f"kzfacts: {item.error.message}")
             writer.write(error_record(item.source, item.error.kind, item.error.message))
             continue
+        if not quiet and looks_non_english(item.text or ""):
+            _err(f"kzfacts: {non_english(item.source)}")
         try:
             record = extractor.extract(item.text or "", reference_date=reference_date, source=item.source)
         except Exception as exc:  # one bad file never stops a batch

@@ -23,6 +23,14 @@ def not_found(path: str) -> InputError:
     return InputError("not_found", f"{path}: no such file or folder; check the path")
 
 
+def broken_link(path: str) -> InputError:
+    return InputError("broken_link", f"{path}: symbolic link to a missing file; fix or remove the link")
+
+
+def non_english(path: str) -> str:
+    return f"{path}: mostly non-Latin script; kzfacts' model is English, so expect few facts (warning)"
+
+
 def unreadable(path: str, reason: str) -> InputError:
     return InputError("unreadable", f"{path}: cannot be read ({reason}); check its permissions")
 

@@ -63,6 +63,16 @@ def _looks_binary(text: str) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
+def looks_non_english(text: str) -> bool:
+    """True when most letters are outside the Latin script (Cyrillic, Arabic, CJK ...)."""
+    sample = text[:20_000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < 20:
+        return False
+    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    return latin / len(letters) < 0.5
+
+
 def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Input:
     try:
         size = path.stat().st_size
@@ -73,6 +83,8 @@ def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: 
     except errors.InputError as exc:
         return Input(source, error=exc)
     except FileNotFoundError:
+        if path.is_symlink():
+            return Input(source, error=errors.broken_link(source))
         return Input(source, error=errors.not_found(source))
     except OSError as exc:
         return Input(source, error=errors.unreadable(source, exc.strerror or str(exc)))

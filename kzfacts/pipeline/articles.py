@@ -5,6 +5,7 @@ They never look at what a title says.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -177,10 +178,11 @@ def find_articles(text: str) -> list[Article]:
 
 def article_at(articles: list[Article], offset: int) -> Article | None:
     """The article holding a character offset, or None (furniture, text between articles)."""
-    for art in articles:
-        if art.start <= offset < art.end:
-            return None if any(s <= offset < e for s, e in art.furniture) else art
-    return None
+    k = bisect.bisect_right(articles, offset, key=lambda a: a.start) - 1
+    if k < 0 or offset >= articles[k].end:
+        return None
+    art = articles[k]
+    return None if any(s <= offset < e for s, e in art.furniture) else art
 
 
 def mark_line_starts(doc: Doc) -> None:
@@ -200,5 +202,6 @@ class ArticleSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.kz_articles = find_articles(doc.text)
-        mark_line_starts(doc)
+        if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
+            mark_line_starts(doc)
         return doc

@@ -7,6 +7,7 @@ with aliases, titles and acronyms.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -274,20 +275,34 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _clashes(sorted_cands: list[Candidate], starts: list[int], c: Candidate) -> list[Candidate]:
+    """Candidates of a start-sorted, non-overlapping list that overlap c."""
+    k = bisect.bisect_left(starts, c.start)
+    out = [sorted_cands[k - 1]] if k > 0 and _overlaps(sorted_cands[k - 1], c) else []
+    while k < len(sorted_cands) and sorted_cands[k].start < c.end:
+        out.append(sorted_cands[k])
+        k += 1
+    return out
+
+
 def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
-    """Rule spans replace the model's spans they overlap when longer or equal."""
-    kept = []
-    for r in rules:
-        if any(_overlaps(r, k) for k in kept):
+    """Rule spans win over the model's spans they overlap, unless the model's is longer with the same label."""
+    kept: list[Candidate] = []
+    for r in sorted(rules, key=lambda c: c.start):
+        if kept and _overlaps(kept[-1], r):
             continue
         kept.append(r)
-    result = list(kept)
+    starts = [k.start for k in kept]
+    dropped: set[int] = set()
+    result = []
     for m in model:
-        clash = [r for r in kept if _overlaps(m, r)]
+        clash = _clashes(kept, starts, m)
         if not clash:
             result.append(m)
         elif all((m.end - m.start) > (r.end - r.start) and m.label == r.label for r in clash):
-            result = [c for c in result if c not in clash] + [m]
+            dropped.update(id(r) for r in clash)
+            result.append(m)
+    result.extend(r for r in kept if id(r) not in dropped)
     return sorted(result, key=lambda c: c.start)
 
 
@@ -425,13 +440,14 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """An unknown organisation inside a person's title ("Kazakh Energy" Minister) is part of the title."""
     known = resources.organisation_ids()
+    text = doc.text  # built from the tokens on each access: read it once
     spans = []
     for c in cands:
         if c.label == "PERSON" and c.titles:
             _, _, first = title_before(doc, c.start)
             spans.append((doc[first].idx if first < c.start else doc[c.start].idx, doc[c.start].idx))
             for t in c.titles:
-                pos = doc.text.find(t, doc[c.end - 1].idx)
+                pos = text.find(t, doc[c.end - 1].idx, doc[c.end - 1].idx + 200 + len(t))
                 if 0 <= pos - doc[c.end - 1].idx <= 200:
                     spans.append((pos, pos + len(t)))
     out = []

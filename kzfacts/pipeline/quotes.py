@@ -7,6 +7,7 @@ resolved through pronouns, "who" and conjunctions to the article's named entitie
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -135,12 +136,17 @@ def _mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
                   key=lambda x: x[0])
 
 
+MAX_MENTION_CHARS = 300
+
+
 def entity_at(index: list[tuple[int, int, Entity]], start: int, end: int) -> Entity | None:
-    for s, e, ent in index:
-        if s < end and start < e:
-            return ent
+    """The entity with a mention overlapping [start, end); `index` is sorted by start."""
+    lo = bisect.bisect_left(index, start - MAX_MENTION_CHARS, key=lambda x: x[0])
+    for s, e, ent in index[lo:]:
         if s >= end:
             break
+        if s < end and start < e:
+            return ent
     return None
 
 
@@ -241,13 +247,16 @@ class Attributor:
 
     def __init__(self, doc: Doc, entities: list[Entity], quote_spans: list[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc.text
         self.index = _mention_index(entities)
-        self.quote_spans = quote_spans
+        self.quote_spans = sorted(quote_spans)
+        self.quote_starts = [s for s, _ in self.quote_spans]
         self.last: dict[int, list[str]] = {}  # article -> last speakers
         self.last_labels: dict[int, str] = {}
 
     def inside_quote(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quote_spans)
+        k = bisect.bisect_right(self.quote_starts, i) - 1
+        return k >= 0 and i < self.quote_spans[k][1]
 
     def context_tokens(self, q: RawQuote) -> list[Token]:
         doc = self.doc
@@ -281,7 +290,7 @@ class Attributor:
 
     def introducing_line(self, q: RawQuote) -> list[Token]:
         """A paragraph before the quote that ends with a colon ("He added:")."""
-        text = self.doc.text[:q.outer_start].rstrip()
+        text = self.text[:q.outer_start].rstrip()
         if not text.endswith(":"):
             return []
         line_start = text.rfind("\n") + 1
@@ -329,13 +338,13 @@ class Attributor:
         return next(iter(matches.values())) if len(matches) == 1 else None
 
     def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
-        best = None
-        for s, _, ent in self.index:
-            if s >= offset:
-                break
-            if ent.label == label and ent.article == article:
-                best = ent
-        return best
+        hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
+        for _, _, ent in reversed(self.index[:hi]):
+            if ent.article != article:
+                return None
+            if ent.label == label:
+                return ent
+        return None
 
     def attribute(self, q: RawQuote, article: int) -> Attribution:
         tokens = self.context_tokens(q)
@@ -370,7 +379,8 @@ class Attributor:
         return Attribution(names, cue_text, mention)
 
     def first_between(self, start: int, end: int, article: int) -> Entity | None:
-        for s, _, ent in self.index:
+        lo = bisect.bisect_left(self.index, start, key=lambda x: x[0])
+        for s, _, ent in self.index[lo:]:
             if start <= s < end and ent.article == article:
                 return ent
             if s >= end:
