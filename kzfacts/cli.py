@@ -5,8 +5,10 @@ Heavy modules (spaCy, the model) are imported only inside commands, so `--help` 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -46,12 +48,46 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+
+
+def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
+    """One worker for a single small input, else one per CPU."""
+    single = len(paths) == 1 and (paths[0] == "-" or os.path.isfile(paths[0]) and not paths[0].endswith(".jsonl")
+                                  and input_format != InputFormat.jsonl)
+    return 1 if single else max(1, os.cpu_count() or 1)
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (every *.txt below) or - for standard input.",
-                                               show_default=False)],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders (every *.txt and *.jsonl below) or - for standard input.", show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.",
                                                         rich_help_panel="Output")] = OutputFormat.table,
+    output_dir: Annotated[Optional[Path], typer.Option(
+        "--output-dir", "-o", help="Write one JSON file per input here (mirrors subfolders) instead of stdout.",
+        rich_help_panel="Output")] = None,
+    skip_existing: Annotated[bool, typer.Option(
+        "--skip-existing", help="With --output-dir: skip inputs whose output exists (resume a run).",
+        rich_help_panel="Output")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.",
+                                        rich_help_panel="Output")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Output")] = False,
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format", help="text, jsonl (one article per line), or auto (by extension: .jsonl).",
+        rich_help_panel="Input")] = InputFormat.auto,
+    text_key: Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.",
+                                          rich_help_panel="Input")] = "text",
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", help="Input encoding (default: UTF-8, else detected).", rich_help_panel="Input")] = None,
     reference_date: Annotated[Optional[str], typer.Option(
         "--reference-date", metavar="YYYY-MM-DD", help="Publication date: resolves 'last year', dates without a year.",
         rich_help_panel="Extraction")] = None,
@@ -61,50 +97,142 @@ def extract(
     patterns: Annotated[Optional[str], typer.Option(
         "--patterns", metavar="FILE", help="spaCy EntityRuler JSONL with your own names.",
         rich_help_panel="Extraction")] = None,
-    encoding: Annotated[Optional[str], typer.Option(
-        "--encoding", help="Input encoding (default: UTF-8, else detected).", rich_help_panel="Input")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.", rich_help_panel="Output")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Output")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (default: CPU count; 1 for a single file).",
+        rich_help_panel="Performance")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Dask cluster.",
+                                           rich_help_panel="Performance")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a local cluster.",
+        rich_help_panel="Performance")] = None,
 ) -> None:
     """Extract the facts of each article and print them (tables, JSON or JSON Lines)."""
     from .api import check_reference_date, load_extractor
     from .errors import KzError
-    from .errors import non_english
-    from .inputs import iter_inputs, looks_non_english
-    from .output import make_writer
-    from .record import error_record
+    from .inputs import iter_inputs
+    from .output import make_writer, write_atomic
+    from .runner import Settings, run_dask, run_local, run_processes
 
+    if skip_existing and output_dir is None:
+        _err("kzfacts: --skip-existing needs --output-dir")
+        raise typer.Exit(2)
+    n_jobs = jobs or _default_jobs(paths, input_format)
+    settings = Settings(model, patterns, reference_date, debug)
     try:
         check_reference_date(reference_date)
-        extractor = load_extractor(model, patterns)
+        if engine == Engine.local and n_jobs == 1:
+            load_extractor(model, patterns)  # fail early, with a clear message, on a bad model or patterns file
+        elif engine == Engine.local:
+            from .pipeline.loading import check_model
+
+            check_model(model, patterns)
     except KzError as exc:
         _err(f"kzfacts: {exc.message}")
         raise typer.Exit(2) from None
-    many = len(paths) > 1 or any(p != "-" and __import__("os").path.isdir(p) for p in paths)
-    writer = make_writer(output_format.value, sys.stdout, many=many)
-    failed = total = 0
-    for item in iter_inputs(paths, encoding):
-        total += 1
-        if item.error is not None:
-            failed += 1
-            _err(f"kzfacts: {item.error.message}")
-            writer.write(error_record(item.source, item.error.kind, item.error.message))
-            continue
-        if not quiet and looks_non_english(item.text or ""):
-            _err(f"kzfacts: {non_english(item.source)}")
+
+    def target(relpath: str) -> Path:
+        return output_dir / _json_name(relpath)
+
+    skip = (lambda rel: target(rel).exists()) if skip_existing else None
+    inputs = _warn_non_english(iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key,
+                                           skip=skip), quiet)
+    if engine == Engine.dask:
+        results = run_dask(inputs, settings, scheduler=scheduler, jobs=jobs or 2)
+    elif n_jobs > 1:
+        results = run_processes(inputs, settings, n_jobs)
+    else:
+        results = run_local(inputs, settings)
+    many = len(paths) > 1 or any(p != "-" and (os.path.isdir(p) or p.endswith(".jsonl")) for p in paths) \
+        or input_format == InputFormat.jsonl
+    writer = None if output_dir else make_writer(output_format.value, sys.stdout, many=many)
+    failed = 0
+    with _progress(quiet) as progress:
         try:
-            record = extractor.extract(item.text or "", reference_date=reference_date, source=item.source)
-        except Exception as exc:  # one bad file never stops a batch
-            if debug:
-                raise
-            failed += 1
-            message = f"{item.source}: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it"
-            _err(f"kzfacts: {message}")
-            record = error_record(item.source, "internal_error", message)
-        writer.write(record)
-    writer.close()
+            for item, record in results:
+                if record["error"]:
+                    failed += 1
+                    _err(f"kzfacts: {record['error']['message']}")
+                if output_dir is not None:
+                    write_atomic(target(item.relpath), record)
+                else:
+                    writer.write(record)
+                progress(record)
+        except KzError as exc:
+            _err(f"kzfacts: {exc.message}")
+            raise typer.Exit(2) from None
+    if writer is not None:
+        writer.close()
     if failed:
         raise typer.Exit(1)
+
+
+def _json_name(relpath: str) -> str:
+    for suffix in (".txt", ".jsonl"):
+        if relpath.endswith(suffix):
+            return relpath[: -len(suffix)] + ".json"
+    return relpath + ".json"
+
+
+def _warn_non_english(inputs, quiet: bool):
+    from .errors import non_english
+    from .inputs import looks_non_english
+
+    for item in inputs:
+        if not quiet and item.text and looks_non_english(item.text):
+            _err(f"kzfacts: {non_english(item.source)}")
+        yield item
+
+
+class _progress:
+    """A Rich progress bar on stderr when it is a terminal; a no-op otherwise or with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("[bold]kzfacts"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[articles]} articles, {task.fields[rate]:.1f}/s"),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("extract", total=None, articles=0, rate=0.0)
+            self.articles = 0
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda record: None
+        self.bar.start()
+
+        def advance(record: dict) -> None:
+            self.articles += len(record["articles"])
+            elapsed = self.bar.tasks[0].elapsed or 1e-9
+            self.bar.update(self.task, advance=1, articles=self.articles, rate=self.articles / elapsed)
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[str], typer.Argument(
+        help="Articles (as for extract), kzfacts JSON Lines output files, or - for either on standard input.",
+        show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, or json/jsonl.")] = OutputFormat.table,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many people and organisations to list.")] = 20,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for articles.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
+) -> None:
+    """Who is mentioned and quoted most across a corpus, with article counts."""
+    from .summary import read_records, render_table, summarise
+
+    stats = summarise(read_records(paths, jobs=jobs, quiet=quiet), top=top)
+    if output_format == OutputFormat.table:
+        render_table(stats, sys.stdout)
+    else:
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == OutputFormat.json else None))
 
 
 @app.command()

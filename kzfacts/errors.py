@@ -31,6 +31,10 @@ def non_english(path: str) -> str:
     return f"{path}: mostly non-Latin script; kzfacts' model is English, so expect few facts (warning)"
 
 
+def bad_jsonl(where: str, reason: str) -> InputError:
+    return InputError("bad_jsonl", f"{where}: not a JSON object with a text ({reason}); fix the line or pass --text-key")
+
+
 def unreadable(path: str, reason: str) -> InputError:
     return InputError("unreadable", f"{path}: cannot be read ({reason}); check its permissions")
 

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,18 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 
 @dataclass
 class Input:
-    """One input: its source name as the user gave it, and its text or the error."""
+    """One input: its source name as the user gave it, and its text or the error.
+
+    `relpath` names its output file under `--output-dir`; `reference_date` and `title` come
+    from a JSON Lines record's `published` and `title`.
+    """
 
     source: str
     text: str | None = None
     error: errors.InputError | None = None
+    relpath: str = ""
+    reference_date: str | None = None
+    title: str | None = None
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -90,17 +98,31 @@ def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: 
         return Input(source, error=errors.unreadable(source, exc.strerror or str(exc)))
 
 
-def expand_paths(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
-    """(source, path) per input: folders give their *.txt files, sorted, dot-files skipped."""
+@dataclass
+class Source:
+    """A path to read: its name as given, the path (None for stdin), its name under an output folder."""
+
+    source: str
+    path: Path | None
+    relpath: str
+    jsonl: bool = False
+
+
+def expand_paths(paths: list[str], input_format: str = "auto") -> Iterator[Source]:
+    """Every input the command line names: folders give their *.txt (and *.jsonl) files, sorted,
+    dot-files skipped, symlink loops not followed."""
     for raw in paths:
+        jsonl = input_format == "jsonl"
         if raw == "-":
-            yield "-", None
+            yield Source("-", None, "stdin", jsonl)
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path)
+            for source, sub in _walk(path):
+                rel = os.path.relpath(sub, path)
+                yield Source(source, sub, rel, jsonl or (input_format == "auto" and sub.suffix == ".jsonl"))
         else:
-            yield raw, path
+            yield Source(raw, path, path.name, jsonl or (input_format == "auto" and path.suffix == ".jsonl"))
 
 
 def _walk(root: Path) -> Iterator[tuple[str, Path]]:
@@ -113,20 +135,82 @@ def _walk(root: Path) -> Iterator[tuple[str, Path]]:
         seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(".txt"):
+            if name.startswith(".") or not name.endswith((".txt", ".jsonl")):
                 continue
             path = Path(dirpath) / name
             yield str(path), path
 
 
-def iter_inputs(paths: list[str], encoding: str | None = None) -> Iterator[Input]:
-    """Every input named on the command line, decoded or with its error."""
-    for source, path in expand_paths(paths):
-        if path is None:
+def read_jsonl(src: Source, text_key: str, encoding: str | None = None) -> Iterator[Input]:
+    """One Input per line of a JSON Lines file: `text_key`, and optional id, title, published."""
+    stem = src.relpath[:-len(".jsonl")] if src.relpath.endswith(".jsonl") else src.relpath
+    try:
+        stream = sys.stdin.buffer if src.path is None else src.path.open("rb")
+    except FileNotFoundError:
+        yield Input(src.source, error=errors.not_found(src.source), relpath=src.relpath)
+        return
+    except OSError as exc:
+        yield Input(src.source, error=errors.unreadable(src.source, exc.strerror or str(exc)), relpath=src.relpath)
+        return
+    with stream:
+        for n, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            where = f"{src.source}#{n}"
+            try:
+                item = json.loads(decode(raw, where, encoding))
+            except errors.InputError as exc:
+                yield Input(where, error=exc, relpath=f"{stem}/{n}")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Input(where, error=errors.bad_jsonl(where, exc.msg), relpath=f"{stem}/{n}")
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get(text_key), str):
+                yield Input(where, error=errors.bad_jsonl(where, f"no string field {text_key!r}; see --text-key"),
+                            relpath=f"{stem}/{n}")
+                continue
+            ident = item.get("id")
+            source = str(ident) if ident not in (None, "") else where
+            published = item.get("published")
+            ref = str(published)[:10] if isinstance(published, str) and _is_iso_date(str(published)[:10]) else None
+            title = item.get("title") if isinstance(item.get("title"), str) else None
+            yield Input(source, item[text_key], relpath=f"{stem}/{_safe_name(source if ident else str(n))}",
+                        reference_date=ref, title=title)
+
+
+def _is_iso_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+def _safe_name(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)[:120] or "_"
+
+
+def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
+                text_key: str = "text", skip: Callable[[str], bool] | None = None) -> Iterator[Input]:
+    """Every input named on the command line, decoded or with its error, in order.
+
+    `skip(relpath)` leaves out inputs already done (checked before a file is read).
+    """
+    for src in expand_paths(paths, input_format):
+        if src.jsonl:
+            yield from (i for i in read_jsonl(src, text_key, encoding) if skip is None or not skip(i.relpath))
+            continue
+        if skip is not None and skip(src.relpath):
+            continue
+        if src.path is None:
             data = sys.stdin.buffer.read()
             try:
-                yield Input("-", decode(data, "-", encoding))
+                yield Input("-", decode(data, "-", encoding), relpath="stdin")
             except errors.InputError as exc:
-                yield Input("-", error=exc)
+                yield Input("-", error=exc, relpath="stdin")
         else:
-            yield read_input(path, source, encoding)
+            item = read_input(src.path, src.source, encoding)
+            item.relpath = src.relpath
+            yield item

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from pathlib import Path
 from typing import IO, Any
 
 from rich.console import Console, Group
@@ -10,6 +13,20 @@ from rich.table import Table
 from rich.text import Text
 
 FORMATS = ("table", "json", "jsonl")
+
+
+def write_atomic(path: Path, record: dict[str, Any]) -> None:
+    """Write one record as a JSON file: a temporary file first, then a rename, so no half file is ever seen."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(record, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def to_json_line(record: dict[str, Any]) -> str:

@@ -222,6 +222,7 @@ def test_debug_shows_a_traceback_for_internal_errors(tmp_path, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(api.Extractor, "extract", boom)
+    monkeypatch.setattr(api.Extractor, "extract_many", boom)
     result = run_cli(str(path))
     assert result.exit_code == 1 and records(result)[0]["error"]["type"] == "internal_error"
     assert "--debug" in result.stderr

@@ -31,6 +31,17 @@ def default_model() -> str:
     raise errors.model_not_found(DEFAULT_MODELS[0])
 
 
+def check_model(model: str | None, patterns: str | None = None) -> None:
+    """Raise KzError now if the model is not installed or the patterns file is bad (workers load later)."""
+    import spacy.util
+
+    name = model or default_model()
+    if not (spacy.util.is_package(name) or Path(name).exists() or importlib.util.find_spec(name)):
+        raise errors.model_not_found(name)
+    if patterns:
+        _user_patterns(patterns)
+
+
 def _load_model(model: str | None) -> Language:
     import spacy
 

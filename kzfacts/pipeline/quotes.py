@@ -408,7 +408,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         start, end = trim(text, q.start, q.end)
         quoted = text[start:end]
-        if not quoted or is_name_like(quoted):
+        if not quoted or is_name_like(text[q.start:q.end].strip()):
             continue
         partial = is_partial(text, q)
         single_word = len(quoted.split()) == 1
@@ -420,8 +420,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 attr = Attribution(prev[0].speakers, prev[0].cue)
         if partial and (single_word or not attr.cue):
             continue  # a scare quote: no speech verb governs it
-        if single_word and not quoted.rstrip()[-1:] in ".!?,":
-            continue
+        if single_word and not attr.cue:
+            continue  # a lone quoted word is speech only when a verb says so ("“Yes,” she said")
         quote = Quote(quoted, start, end, attr.speakers[0] if attr.speakers else None, attr.speakers,
                       attr.cue, partial, attr.mention)
         attributor.remember(art.index, attr.speakers)

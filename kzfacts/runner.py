@@ -1,0 +1,154 @@
+"""Running the pipeline over many inputs: in this process, on worker processes, or on Dask.
+
+Every engine yields one record per input, in input order. Inputs that failed to read become
+error records here; a text that fails in the pipeline becomes an error record where it ran.
+Workers load the pipeline once and receive small batches, so memory stays flat however many
+inputs there are.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from .inputs import Input
+from .record import error_record
+
+BATCH_SIZE = 8  # texts per task: enough to amortise hand-over, small enough to keep order moving
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs to build its pipeline and treat a text."""
+
+    model: str | None = None
+    patterns: str | None = None
+    reference_date: str | None = None
+    debug: bool = False
+
+
+Work = tuple[str, str, str | None, str | None]  # source, text, reference date, title
+
+
+def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]:
+    """Records for a batch of texts; runs wherever the engine puts it (the pipeline is cached per process)."""
+    from .api import load_extractor
+
+    extractor = load_extractor(settings.model, settings.patterns)
+    triples = [(source, text, ref or settings.reference_date) for source, text, ref, _ in batch]
+    try:
+        records = list(extractor.extract_many(triples, batch_size=len(batch)))
+    except Exception:
+        if settings.debug:
+            raise
+        records = [_one(extractor, t) for t in triples]  # find the text that failed, keep the others
+    for rec, (_, _, _, title) in zip(records, batch):
+        if title and len(rec["articles"]) == 1:
+            rec["articles"][0]["title"] = title
+    return records
+
+
+def _one(extractor, triple: tuple[str, str, str | None]) -> dict[str, Any]:
+    source, text, ref = triple
+    try:
+        return extractor.extract(text, reference_date=ref, source=source)
+    except Exception as exc:
+        return error_record(source, "internal_error",
+                            f"{source}: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it")
+
+
+def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    it = iter(inputs)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _work(batch: list[Input]) -> list[Work]:
+    return [(i.source, i.text or "", i.reference_date, i.title) for i in batch if i.error is None]
+
+
+def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """Records back in input order, error records for the inputs that could not be read."""
+    done = iter(records)
+    for item in batch:
+        if item.error is not None:
+            yield item, error_record(item.source, item.error.kind, item.error.message)
+        else:
+            yield item, next(done)
+
+
+def run_ordered(inputs: Iterable[Input], submit: Callable[[list[Work]], Future], window: int,
+                batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """Submit batches, at most `window` in flight, and yield their records in input order."""
+    pending: deque[tuple[list[Input], Future | None]] = deque()
+    for batch in _batches(inputs, batch_size):
+        work = _work(batch)
+        pending.append((batch, submit(work) if work else None))
+        if len(pending) >= window:
+            yield from _drain_one(pending)
+    while pending:
+        yield from _drain_one(pending)
+
+
+def _drain_one(pending: deque) -> Iterator[tuple[Input, dict[str, Any]]]:
+    batch, future = pending.popleft()
+    yield from _merge(batch, future.result() if future is not None else [])
+
+
+def run_local(inputs: Iterable[Input], settings: Settings, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """In this process."""
+    for batch in _batches(inputs, batch_size):
+        work = _work(batch)
+        yield from _merge(batch, process_batch(work, settings) if work else [])
+
+
+def _init_worker(settings: Settings) -> None:
+    from .api import load_extractor
+
+    load_extractor(settings.model, settings.patterns)
+
+
+def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
+                  batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """On `jobs` worker processes, each with its own loaded pipeline."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        yield from run_ordered(inputs, lambda work: pool.submit(process_batch, work, settings),
+                               window=jobs * 3, batch_size=batch_size)
+
+
+def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | None = None, jobs: int = 2,
+             batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """On a Dask distributed cluster (a local one when no scheduler address is given)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        from .errors import KzError
+
+        raise KzError("E004", "--engine dask needs Dask: pip install 'kzfacts[dask]'") from exc
+    import logging
+
+    # a local cluster's workers log connection errors while it shuts down: noise on the user's stderr
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.CRITICAL)
+        client = Client(cluster)
+    try:
+        window = max(2, sum(client.nthreads().values())) * 3
+        yield from run_ordered(inputs, lambda work: client.submit(process_batch, work, settings, pure=False),
+                               window=window, batch_size=batch_size)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

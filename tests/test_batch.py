@@ -1,0 +1,114 @@
+"""Batches: JSON Lines input, output folders, resuming, parallel and Dask engines, the corpus summary."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kzfacts.cli import app
+
+from .conftest import SAMPLE
+
+ARTICLE = "Minister praises plan\n\n“We will finish the road in 2022,” said Transport Minister Jane Doe on Monday.\n"
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def jsonl(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "sub" / "b.txt").write_text(ARTICLE.replace("Jane Doe", "John Roe"), encoding="utf-8")
+    (root / "sub" / "digest.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    return root
+
+
+def test_jsonl_input(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "story-1", "text": "Sales fell last year, said Jane Doe.", "published": "2021-04-02", "title": "Sales"},
+        {"text": "“Output is up,” said John Roe."},
+        "not an object",
+        {"body": "no text field"},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n{broken\n", encoding="utf-8")
+    result = invoke("extract", str(path), "--format", "jsonl")
+    recs = jsonl(result)
+    assert [r["source"] for r in recs] == ["story-1", f"{path}#2", f"{path}#3", f"{path}#4", f"{path}#5"]
+    first = recs[0]["articles"][0]
+    assert first["title"] == "Sales" and first["dates"][0]["value"] == "2020"  # published is the reference date
+    assert recs[1]["articles"][0]["quotes"][0]["speaker"] == "John Roe"
+    assert [r["error"]["type"] for r in recs[2:]] == ["bad_jsonl"] * 3
+    assert result.exit_code == 1
+
+
+def test_text_key(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"body": "“Yes,” said Jane Doe."}) + "\n", encoding="utf-8")
+    (rec,) = jsonl(invoke("extract", str(path), "--format", "jsonl", "--text-key", "body"))
+    assert rec["articles"][0]["quotes"][0]["speaker"] == "Jane Doe"
+
+
+def test_output_dir_mirrors_folders_and_resumes(corpus, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("extract", str(corpus), "--output-dir", str(out), "-j", "1")
+    assert result.exit_code == 0 and result.stdout == ""
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert files == ["a.json", "sub/b.json", "sub/digest.json"]
+    assert json.loads((out / "sub" / "b.json").read_text())["articles"][0]["quotes"][0]["speaker"] == "John Roe"
+    assert not list(out.rglob("*.tmp"))
+    (out / "a.json").write_text("{}", encoding="utf-8")
+    (out / "sub" / "b.json").unlink()
+    invoke("extract", str(corpus), "--output-dir", str(out), "--skip-existing", "-j", "1")
+    assert (out / "a.json").read_text() == "{}"  # skipped
+    assert (out / "sub" / "b.json").exists()  # redone
+
+
+def test_skip_existing_needs_output_dir(corpus):
+    assert invoke("extract", str(corpus), "--skip-existing").exit_code == 2
+
+
+def test_parallel_output_equals_serial(corpus):
+    serial = invoke("extract", str(corpus), "--format", "jsonl", "-j", "1").stdout
+    parallel = invoke("extract", str(corpus), "--format", "jsonl", "-j", "2").stdout
+    assert serial == parallel and len(serial.splitlines()) == 3
+
+
+def test_dask_local_cluster_output_equals_local(corpus):
+    pytest.importorskip("distributed")
+    local = invoke("extract", str(corpus), "--format", "jsonl", "-j", "1").stdout
+    dask = invoke("extract", str(corpus), "--format", "jsonl", "--engine", "dask", "-j", "2")
+    assert dask.exit_code == 0, dask.stderr
+    assert dask.stdout == local
+
+
+def test_summary_from_articles_and_from_records(corpus, tmp_path):
+    records = invoke("extract", str(corpus), "--format", "jsonl", "-j", "1").stdout
+    from_stdin = json.loads(invoke("summary", "-", "--format", "json", input=records).stdout)
+    from_articles = json.loads(invoke("summary", str(corpus), "--format", "json", "-j", "1").stdout)
+    assert from_stdin == from_articles
+    assert from_stdin["files"] == 3 and from_stdin["articles"] == 6
+    quoted = {r["name"]: r for r in from_stdin["most_quoted_people"]}
+    assert quoted["Jane Doe"]["quotes"] == 1 and quoted["Jane Doe"]["quoted_in_articles"] == 1
+    table = invoke("summary", "-", input=records).stdout
+    assert "People mentioned most" in table and "Willy Fautre" in table
+
+
+def test_help_does_not_import_spacy():
+    code = ("import sys; from kzfacts.cli import app; from typer.testing import CliRunner; "
+            "CliRunner().invoke(app, ['--help']); CliRunner().invoke(app, ['--version']); "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
