@@ -117,6 +117,10 @@ def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from .api import load_extractor
+
+    # loaded once here, the pipeline reaches every forked worker without being loaded again
+    load_extractor(settings.model, settings.patterns)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(settings,)) as pool:
