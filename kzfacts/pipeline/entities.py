@@ -134,8 +134,6 @@ def org_rule_spans(doc: Doc) -> list[tuple[int, int]]:
         for b_start, b_end in blocks:
             if any(doc[t].text in keywords for t in range(b_start, b_end)):
                 s = b_start
-                while s < b_end and (doc[s].lower_ in resources.demonyms() and s + 1 < b_end and False):
-                    s += 1
                 if s < b_end and doc[s].is_sent_start and doc[s].lower_ in ("the", "a", "an"):
                     s += 1
                 if b_end - s == 1 and doc[s].text in keywords and end == b_end:
@@ -209,23 +207,22 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     has_title = False
     while i >= 0:
         tok = doc[i]
-        if tok.is_space or tok.is_punct and tok.text not in ("-",):
+        if tok.is_space or tok.is_punct and tok.text != "-":
             break
         low = tok.lower_
         if is_title_word(tok):
-            has_title = has_title or low in resources.titles() or low in resources.title_words()
+            has_title = True
         elif low in TITLE_MODIFIERS:
             pass
-        elif tok.text[0].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not tok.is_sent_start:
-            pass
-        elif tok.text[0].isupper() and tok.is_sent_start and (is_title_word(tok) or low in TITLE_MODIFIERS or low in resources.demonyms()):
-            i -= 1
+        elif not tok.text[0].isupper():
             break
-        elif tok.text[0].isupper() and tok.is_sent_start:
-            pass
-        else:
+        elif tok.is_sent_start and tok.pos_ != "PROPN" and low not in resources.demonyms():
+            break  # "Yesterday President X": a capitalised sentence opener is not part of a title
+        elif not tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
             break
         i -= 1
+        if tok.is_sent_start:
+            break
     first = i + 1
     if not has_title or first >= start:
         return [], None, start

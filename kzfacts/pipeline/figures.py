@@ -302,7 +302,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not is_number_token(tok) or tok.ent_type_ in SKIP_ENTS and not (tok.ent_type_ == "ORG" and False):
+        if not is_number_token(tok) or tok.ent_type_ in SKIP_ENTS:
             i += 1
             continue
         if article_at(doc._.kz_articles, tok.idx) is None:

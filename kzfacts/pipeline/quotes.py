@@ -268,8 +268,6 @@ class Attributor:
         if first.start > 0:
             prev = doc[first.start - 1]
             sents[prev.sent.start] = prev.sent
-            if prev.text == ":" and prev.sent.start == prev.i:
-                pass
             if prev.is_space and first.start > 1 and doc[first.start - 2].text == ":":
                 sents[doc[first.start - 2].sent.start] = doc[first.start - 2].sent
         if first.end < len(doc):
