@@ -84,3 +84,27 @@ def test_initials(text, expected):
 
 def test_name_key():
     assert name_key("Tokayev’s") == "tokayev" and name_key("The  EU") == "the eu"
+
+
+def test_airline_of_a_flight_number(run):
+    art = run("Investigators studied the loss of Garuda Indonesia Flight 200 near Yogyakarta.")
+    assert "Garuda Indonesia" in names(art, "organisations")
+
+
+def test_products_and_lists_are_not_organisations(run):
+    art = run("First Airbus A380 delivered to the airline. The unit offers Maintenance, Repair and Overhaul work.")
+    orgs = names(art, "organisations")
+    assert "Airbus A380" not in orgs and not any("," in o for o in orgs)
+
+
+def test_company_short_form_merges_but_holding_stays_apart(run):
+    art = run("Boeing Commercial Airplanes delivered the jet on Tuesday. Boeing said more would follow. "
+              "Wizz Air Holding owns Wizz Air.")
+    orgs = names(art, "organisations")
+    assert "Boeing" in orgs["Boeing Commercial Airplanes"]["aliases"]
+    assert {"Wizz Air Holding", "Wizz Air"} <= set(orgs)
+
+
+def test_company_designator_beats_person_label(run):
+    art = run("The plane was the last built by the plant, the original home of Douglas Aircraft.")
+    assert "Douglas Aircraft" in names(art, "organisations") and art["people"] == []

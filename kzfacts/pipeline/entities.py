@@ -310,6 +310,11 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
     low = text.lower()
     if not any(ch.isalpha() for ch in text) or text == text.lower():
         return True
+    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
+        if is_model_code(span[-1]) and len(span) > 1:
+            return True  # "Airbus A380": a product
+        if any(t.text == "," for t in span):
+            return True  # "Maintenance, Repair and Overhaul": a list, not a name
     if low in resources.demonyms() or low.rstrip("s") in resources.demonyms():
         return True
     if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
@@ -354,11 +359,29 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
 
 
 def name_head(span: Span) -> Token:
-    """The head word of a name: its last word before "of/for/on" ("Concept" in "Concept for ...")."""
+    """The head word of a name: its last word before "of/for/on" ("Concept" in "Concept for ..."),
+    a trailing number left out ("Flight" in "Adam Air Flight 574")."""
     for t in span:
         if t.lower_ in ("of", "for", "on", "through", "in") and t.i > span.start:
             return span.doc[t.i - 1]
-    return span[-1]
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].like_num:
+        end -= 1
+    return span.doc[end - 1]
+
+
+def is_model_code(token: Token) -> bool:
+    """ "A380", "VC-10", "737-800": a product's model, not a word of a body's name."""
+    text = token.text
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or bool(re.fullmatch(r"\d+(?:-\d+)*", text))
+
+
+def flight_airline(doc: Doc, cand: Candidate) -> Candidate | None:
+    """ "Garuda Indonesia Flight 200": the airline before a flight number is an organisation."""
+    for i in range(cand.start + 1, min(cand.end + 1, len(doc) - 1)):
+        if doc[i].text == "Flight" and doc[i + 1].like_num:
+            return Candidate(cand.start, i, "ORG", cand.source)
+    return None
 
 
 def inside_document_name(doc: Doc, start: int) -> bool:
@@ -404,6 +427,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
     cands = merge_candidates(model_candidates(doc), rules)
     out = []
+    cands = cands + [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     for cand in cands:
         start, end = clean_bounds(doc, cand.start, cand.end)
         if start >= end:
@@ -576,6 +600,13 @@ LEGAL_FORMS = {"Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "Inc", "Inc.", "Corp",
                "Incorporated"}
 
 
+# words after a company's one-word name that still name that company ("Boeing Commercial Airplanes");
+# other organisation words make another body ("Wizz Air Holding", "UN Development Programme")
+COMPANY_DESCRIPTORS = {"Commercial", "Airlines", "Airways", "Airplanes", "Aircraft", "Aerospace", "Aviation",
+                       "Motors", "Systems", "Technologies", "Technology", "Electronics", "Pharmaceuticals",
+                       "Industries", "Enterprises", "International", "Corporation", "Company"}
+
+
 def org_core(text: str) -> str:
     """An organisation name without legal-form suffixes or a leading country ("U.S. Air Force")."""
     words = text.replace(",", " ").split()
@@ -587,7 +618,7 @@ def org_core(text: str) -> str:
 
 
 def _short_form_group(groups: list[_Group], text: str) -> _Group | None:
-    """ "Aer Lingus" = "Aer Lingus Group PLC"; "Lockheed" = "Lockheed Martin" (not "Wizz Air Holding")."""
+    """ "Aer Lingus" = "Aer Lingus Group PLC"; "Boeing" = "Boeing Commercial Airplanes" (not "Wizz Air Holding")."""
     core = org_core(text)
     keywords = resources.org_keywords()
     matches = []
@@ -600,7 +631,8 @@ def _short_form_group(groups: list[_Group], text: str) -> _Group | None:
                 matches.append(g)
                 break
             rest = other[len(core):].split() if other.startswith(core + " ") else None
-            if rest and len(core.split()) == 1 and not any(w in keywords for w in rest):
+            if rest and len(core.split()) == 1 and not ACRONYM.match(core) and \
+                    all(w in COMPANY_DESCRIPTORS or w not in keywords for w in rest):
                 matches.append(g)
                 break
     return matches[0] if len(matches) == 1 else None
