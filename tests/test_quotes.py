@@ -119,3 +119,20 @@ def test_cue_less_quote_paragraph_takes_the_next_speaker(run):
 def test_so_called_is_no_cue(run):
     art = run("The so-called “fast track” plan was dropped in May.")
     assert art["quotes"] == []
+
+
+def test_role_word_subject_speaks_through_its_apposition(run):
+    art = run("Ryanair CEO, Michael O'Leary, justified the choice by saying, “The jet has the lowest costs.”")
+    assert art["quotes"][0]["speaker"] == "Michael O'Leary"
+
+
+def test_the_company_refers_back_to_the_named_organisation(run):
+    art = run("Airbus found the fault in the wiring. In a statement, the company said that “the root cause "
+              "is the mock-up software.”")
+    assert art["quotes"][0]["speaker"] == "Airbus"
+
+
+def test_outlet_quoting_someone_as_saying(run):
+    art = run("Jusman Djamal is the transport minister. “We do not need European jets,” Detik.com quoted "
+              "Djamal as saying.")
+    assert art["quotes"][0]["speaker"] == "Jusman Djamal"

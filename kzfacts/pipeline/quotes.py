@@ -212,9 +212,16 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         return [[c for c in to.children if c.dep_ == "pobj"][:1]]
+    # "Detik.com quoted Djamal as saying": the one quoted speaks, not the outlet
+    quoting = verb.head.head if verb.head.lower_ == "as" and verb.head.dep_ == "prep" else verb
+    quoted: list[list[Token]] = []
+    if quoting.lemma_.lower() in ("quote", "cite"):
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        if objs:
+            quoted.append(objs)
     own = _subjects(verb)
     if own:
-        return [own]
+        return quoted + [own]
     reporting: list[list[Token]] = []
     fallback: list[list[Token]] = []
     noun: list[list[Token]] = []
@@ -232,7 +239,7 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
             reporting.append(subj)
         elif not fallback:
             fallback.append(subj)
-    return reporting + noun + fallback
+    return quoted + reporting + noun + fallback
 
 
 @dataclass
@@ -312,8 +319,7 @@ class Attributor:
         heads = sorted([subj, *subj.conjuncts], key=lambda t: t.i)
         found: list[tuple[Entity, Token]] = []
         for h in heads:
-            a, b = _noun_phrase(h)
-            ent = entity_at(self.index, h.idx, h.idx + len(h)) or entity_at(self.index, a, b)
+            ent = self.entity_of(h, article)
             if ent and all(ent is not e for e, _ in found):
                 found.append((ent, h))
         # conjoined people ("X, a researcher at the Institute, and its CEO Y") speak, not the body they work for
@@ -326,6 +332,28 @@ class Attributor:
             found = [(ent, subj)]
         h = found[0][1]
         return [e.name for e, _ in found], Mention(h.text, h.idx, h.idx + len(h))
+
+    def entity_of(self, head: Token, article: int) -> Entity | None:
+        """The named entity a subject's head stands for.
+
+        "Ryanair CEO, Michael O'Leary": a role word's apposition names the speaker, not the
+        company before it; "the company": the nearest organisation named before it.
+        """
+        own = entity_at(self.index, head.idx, head.idx + len(head))
+        if own:
+            return own
+        if head.lower_ in resources.title_words():
+            for c in head.children:
+                if c.dep_ == "appos":
+                    ent = entity_at(self.index, c.idx, c.idx + len(c))
+                    if ent and ent.label == "PERSON":
+                        return ent
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if "the" in determiners and head.lower_ in resources.word_list("anaphors.txt") and \
+                not any(c.dep_ in ("compound", "amod", "poss") and c.text[:1].isupper() for c in head.children):
+            return self.nearest_before(head.idx, "ORG", article)
+        a, b = _noun_phrase(head)
+        return entity_at(self.index, a, b)
 
     def person_by_surname(self, token: Token, article: int) -> Entity | None:
         """ "Espinoza tells" where the model missed "Espinoza": the article's one person of that name."""
