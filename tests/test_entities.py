@@ -108,3 +108,16 @@ def test_company_short_form_merges_but_holding_stays_apart(run):
 def test_company_designator_beats_person_label(run):
     art = run("The plane was the last built by the plant, the original home of Douglas Aircraft.")
     assert "Douglas Aircraft" in names(art, "organisations") and art["people"] == []
+
+
+def test_title_with_of_and_curly_apostrophe_surname(run):
+    art = run("Secretary of State John Kerry met Martin O’Malley. Later O’Malley said the talks were good.")
+    people = names(art, "people")
+    assert "Secretary of State" in people["John Kerry"]["titles"]
+    assert set(people) == {"John Kerry", "Martin O’Malley"} and art["organisations"] == []
+
+
+def test_headline_case_title_names_need_the_body(run):
+    art = run("Paris Terror Attacks Highlight Threat Posed By Lax Gun Laws\n\n"
+              "The New York Daily News said the attacks showed the danger, in an editorial on Monday.")
+    assert set(names(art, "organisations")) == {"New York Daily News"}

@@ -52,7 +52,8 @@ def is_title_word(token: Token) -> bool:
 
 def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading "the"/"ex-", trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct
+                           or doc[start].is_space or doc[start].text in POSSESSIVE):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -203,6 +204,8 @@ def speaker_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     """Titles written before a name: (titles, first honorific token kept in the mention, phrase start)."""
+    if start > 0 and doc[start - 1].lower_ == "of":
+        return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
     i = start - 1
     has_title = False
     while i >= 0:
@@ -214,6 +217,8 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
             has_title = True
         elif low in TITLE_MODIFIERS:
             pass
+        elif low == "of" and i > 0 and is_title_word(doc[i - 1]):
+            pass  # "Secretary of State John Kerry"
         elif not tok.text[0].isupper():
             break
         elif tok.is_sent_start and tok.pos_ != "PROPN" and low not in resources.demonyms():
@@ -308,7 +313,7 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
     span = doc[cand.start:cand.end]
     text = span.text
     low = text.lower()
-    if not any(ch.isalpha() for ch in text) or text == text.lower():
+    if not any(ch.isalpha() for ch in text) or text == text.lower() or "@" in text or "http" in low:
         return True
     if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
         if is_model_code(span[-1]) and len(span) > 1:
@@ -573,7 +578,7 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entit
 
 
 def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None:
-    tokens = [t.lower_ for t in doc[c.start:c.end] if t.is_alpha or "-" in t.text]
+    tokens = [w.lower() for w in doc[c.start:c.end].text.split() if any(ch.isalpha() for ch in w)]
     if not tokens:
         return None
     matches = []
@@ -701,6 +706,20 @@ def _to_entity(doc: Doc, g: _Group, article: int) -> Entity:
     return Entity(g.label, name, article, mentions, aliases, titles if g.label == "PERSON" else [], acronym if g.label != "PERSON" else None)
 
 
+def is_headline_case(text: str) -> bool:
+    """ "Paris Terror Attacks Highlight Threat": most words capitalised, so capitals say nothing."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in ("of", "the", "and", "a", "an", "to",
+                                                                              "in", "on", "for", "at", "by")]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int) -> list[Candidate]:
+    """Keep a name from a headline-case title only when the body names it too (or it is a known body)."""
+    body = {name_key(doc[c.start:c.end].text) for c in cands if doc[c.start].idx >= title_end}
+    return [c for c in cands if doc[c.start].idx >= title_end or name_key(doc[c.start:c.end].text) in body
+            or doc[c.start:c.end].text in resources.organisation_ids()]
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     """All entities of every article in the doc (mentions outside articles are dropped)."""
     per_article: dict[int, list[Candidate]] = defaultdict(list)
@@ -708,6 +727,9 @@ def find_entities(doc: Doc) -> list[Entity]:
         art = article_at(doc._.kz_articles, doc[c.start].idx)
         if art is not None:
             per_article[art.index].append(c)
+    for art in doc._.kz_articles or []:
+        if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
+            per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title))
     out = []
     for index, cands in sorted(per_article.items()):
         consistent_labels(doc, cands)
