@@ -136,3 +136,9 @@ def test_outlet_quoting_someone_as_saying(run):
     art = run("Jusman Djamal is the transport minister. “We do not need European jets,” Detik.com quoted "
               "Djamal as saying.")
     assert art["quotes"][0]["speaker"] == "Jusman Djamal"
+
+
+def test_they_is_never_one_earlier_person(run):
+    art = run("Jane Roe welcomed the report.\n\nThe authors pay tribute to the “significant effort” they say "
+              "has been made.")
+    assert art["quotes"][0]["speaker"] is None

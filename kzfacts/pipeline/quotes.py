@@ -310,10 +310,11 @@ class Attributor:
             ent = self.nearest_before(subj.idx, "PERSON", article)
             return ([ent.name], None) if ent else ([], None)
         if low in PLURAL_PRONOUNS:
-            if self.last.get(article):
-                return self.last[article], None
-            ent = self.nearest_before(subj.idx, "ORG", article)
-            return ([ent.name], None) if ent else ([], None)
+            # "they" are the last group that spoke, or the last body that did; never one person
+            last = self.last.get(article) or []
+            if len(last) > 1 or last and self.last_labels.get(article) == "ORG":
+                return last, None
+            return [], None
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
             subj = subj.head.head
         heads = sorted([subj, *subj.conjuncts], key=lambda t: t.i)
@@ -343,11 +344,13 @@ class Attributor:
         if own:
             return own
         if head.lower_ in resources.title_words():
-            for c in head.children:
-                if c.dep_ == "appos":
-                    ent = entity_at(self.index, c.idx, c.idx + len(c))
-                    if ent and ent.label == "PERSON":
-                        return ent
+            # "Ryanair CEO, Michael O'Leary" (the name is the role's apposition) and
+            # "Simon Hewitt, a Junior Researcher ..." (the role is the name's)
+            linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+            for c in linked:
+                ent = entity_at(self.index, c.idx, c.idx + len(c))
+                if ent and ent.label == "PERSON":
+                    return ent
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         if "the" in determiners and head.lower_ in resources.word_list("anaphors.txt") and \
                 not any(c.dep_ in ("compound", "amod", "poss") and c.text[:1].isupper() for c in head.children):
