@@ -426,29 +426,49 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     return j
 
 
+def _has_keyword(doc: Doc, cand: Candidate) -> bool:
+    return any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))
+
+
+def strip_leading_titles(doc: Doc, cand: Candidate) -> None:
+    """ "President Tokayev" tagged whole: the title leaves the name, and the name is a person."""
+    while cand.end - cand.start > 1:
+        first = doc[cand.start]
+        is_title = first.lower_ in resources.titles() and first.text not in resources.org_keywords() \
+            and cand.label in ("PERSON", "PRODUCT", "ORG")
+        is_modifier = first.lower_ in TITLE_MODIFIERS and cand.label == "PERSON"
+        if not (is_title or is_modifier):
+            return
+        if cand.label in ("PRODUCT", "ORG") and not _has_keyword(doc, cand):
+            cand.label = "PERSON"
+        cand.start += 1
+
+
+def attach_titles(doc: Doc, cand: Candidate) -> None:
+    """Titles written before a name; an unknown "organisation" right after a title is a person."""
+    if cand.label not in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
+        return
+    titles, honorific, _ = title_before(doc, cand.start)
+    if cand.label == "ORG" and not (titles and not _has_keyword(doc, cand)):
+        return
+    if titles and cand.label == "ORG":
+        cand.label = "PERSON"
+    cand.titles, cand.title_start = titles, honorific
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
     rules = [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
     cands = merge_candidates(model_candidates(doc), rules)
+    cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     out = []
-    cands = cands + [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     for cand in cands:
-        start, end = clean_bounds(doc, cand.start, cand.end)
-        if start >= end:
+        cand.start, cand.end = clean_bounds(doc, cand.start, cand.end)
+        if cand.start >= cand.end:
             continue
-        cand.start, cand.end = start, end
-        # leading titles inside a span ("President Tokayev" tagged whole)
-        while cand.end - cand.start > 1 and doc[cand.start].lower_ in resources.titles() and cand.label in ("PERSON", "PRODUCT", "ORG") and doc[cand.start].text not in resources.org_keywords() or (cand.end - cand.start > 1 and doc[cand.start].lower_ in TITLE_MODIFIERS and cand.label == "PERSON"):
-            cand.label = "PERSON" if cand.label in ("PRODUCT", "ORG") and not any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end)) else cand.label
-            cand.start += 1
-        if cand.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
-            titles, honorific, _ = title_before(doc, cand.start)
-            if cand.label != "ORG" or (titles and not any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))):
-                if titles and cand.label == "ORG":
-                    cand.label = "PERSON"
-                cand.titles = titles
-                cand.title_start = honorific
+        strip_leading_titles(doc, cand)
+        attach_titles(doc, cand)
         label = relabel(doc, cand)
         if label is None or is_noise(doc, cand) or a_modifier(doc, cand):
             continue
@@ -458,31 +478,42 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cand.end = extend_org(doc, cand.start, cand.end)
         cand.label = label
         if label == "PERSON":
-            cand.titles = cand.titles + [t for t in appositive_titles(doc[cand.start:cand.end]) if t not in cand.titles]
+            cand.titles += [t for t in appositive_titles(doc[cand.start:cand.end]) if t not in cand.titles]
         out.append(cand)
     return drop_title_organisations(doc, out)
 
 
 def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """An unknown organisation inside a person's title ("Kazakh Energy" Minister) is part of the title."""
+    """An unknown organisation inside a person's title is part of the title.
+
+    Before the name every such word goes ("Kazakh Energy" in "Kazakh Energy Minister X");
+    in an apposition after it only names without an organisation word go ("Foreign Affairs" in
+    "X, EU spokesperson for Foreign Affairs"), so "director of Human Rights Without Frontiers" keeps its body.
+    """
     known = resources.organisation_ids()
     text = doc.text  # built from the tokens on each access: read it once
-    spans = []
+    before: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
     for c in cands:
-        if c.label == "PERSON" and c.titles:
-            _, _, first = title_before(doc, c.start)
-            spans.append((doc[first].idx if first < c.start else doc[c.start].idx, doc[c.start].idx))
-            for t in c.titles:
-                pos = text.find(t, doc[c.end - 1].idx, doc[c.end - 1].idx + 200 + len(t))
-                if 0 <= pos - doc[c.end - 1].idx <= 200:
-                    spans.append((pos, pos + len(t)))
+        if c.label != "PERSON" or not c.titles:
+            continue
+        _, _, first = title_before(doc, c.start)
+        if first < c.start:
+            before.append((doc[first].idx, doc[c.start].idx))
+        end = doc[c.end - 1].idx + len(doc[c.end - 1])
+        for t in c.titles:
+            pos = text.find(t, end, end + 200 + len(t))
+            if pos >= 0:
+                after.append((pos, pos + len(t)))
     out = []
     for c in cands:
         if c.label == "ORG":
+            name = doc[c.start:c.end].text
             a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-            text = doc[c.start:c.end].text
-            inside = any(s <= a and b <= e for s, e in spans)
-            if inside and text not in known and not ACRONYM.match(text) and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end) if doc[t].text not in ("Energy", "Oil", "Gas")):
+            unknown = name not in known and not ACRONYM.match(name)
+            if unknown and any(s <= a and b <= e for s, e in before):
+                continue
+            if unknown and not _has_keyword(doc, c) and any(s <= a and b <= e for s, e in after):
                 continue
         out.append(c)
     return out
