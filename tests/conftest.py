@@ -41,3 +41,15 @@ def run(extractor):
         return record["articles"][0]
 
     return _run
+
+
+def assert_offsets(text: str, record: dict) -> None:
+    """Every fact's start/end slices the input text to the fact's text."""
+    for art in record["articles"]:
+        for key in ("people", "organisations", "places"):
+            for ent in art[key]:
+                for m in ent["mentions"]:
+                    assert text[m["start"]:m["end"]] == m["text"]
+        for key in ("dates", "figures", "quotes"):
+            for fact in art[key]:
+                assert text[fact["start"]:fact["end"]] == fact["text"]

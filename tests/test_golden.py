@@ -10,7 +10,7 @@ import pytest
 
 from kzfacts.schema import record_schema
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, assert_offsets
 
 EXPECTED = ROOT / "samples" / "kazakhstan_digest.expected.json"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -32,15 +32,7 @@ def test_sample_validates_against_the_schema(sample_record):
 
 
 def test_every_offset_slices_its_text(sample_record):
-    text = SAMPLE.read_text(encoding="utf-8")
-    for art in sample_record["articles"]:
-        for key in ("people", "organisations", "places"):
-            for ent in art[key]:
-                for m in ent["mentions"]:
-                    assert text[m["start"]:m["end"]] == m["text"]
-        for key in ("dates", "figures", "quotes"):
-            for fact in art[key]:
-                assert text[fact["start"]:fact["end"]] == fact["text"]
+    assert_offsets(SAMPLE.read_text(encoding="utf-8"), sample_record)
 
 
 def test_sample_articles(sample_record):

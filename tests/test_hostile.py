@@ -18,6 +18,8 @@ from kzfacts.cli import app
 from kzfacts.inputs import decode, looks_non_english
 from kzfacts.schema import record_schema
 
+from .conftest import assert_offsets
+
 GOOD = "Minister praises plan\n\n“We will finish the road in 2022,” said Transport Minister Jane Doe on Monday.\n"
 VALIDATOR = jsonschema.Draft202012Validator(record_schema())
 
@@ -31,17 +33,6 @@ def records(result) -> list[dict]:
     for rec in out:
         VALIDATOR.validate(rec)
     return out
-
-
-def assert_offsets(text: str, record: dict) -> None:
-    for art in record["articles"]:
-        for key in ("people", "organisations", "places"):
-            for ent in art[key]:
-                for m in ent["mentions"]:
-                    assert text[m["start"]:m["end"]] == m["text"]
-        for key in ("dates", "figures", "quotes"):
-            for fact in art[key]:
-                assert text[fact["start"]:fact["end"]] == fact["text"]
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n\t  \n"])
