@@ -78,3 +78,21 @@ def test_line_starts_become_sentence_starts(blank):
     mark_line_starts(doc)
     body = next(t for t in doc if t.text == "Body")
     assert body.is_sent_start
+
+
+@pytest.mark.parametrize("line, place, date", [
+    ("ALMATY, March 3 (Reuters) - Kazakhstan's central bank kept its rate.", "ALMATY", "March 3"),
+    ("DALLAS (AP) — Democratic candidate Martin O'Malley is shifting staff.", "DALLAS", None),
+    ("NUR-SULTAN, June 1, 2021 (Kazinform) – The government said.", "NUR-SULTAN", "June 1, 2021"),
+])
+def test_dateline_prefix(line, place, date):
+    from kzfacts.pipeline.articles import dateline_prefix
+
+    m = dateline_prefix(line)
+    assert (m["place"], m["date"]) == (place, date)
+
+
+def test_dateline_with_a_year_is_the_publication_date():
+    (art,) = find_articles("Talks resume\n\nNUR-SULTAN, June 1, 2021 (Kazinform) – The government said it "
+                           "would resume talks with the unions next week.")
+    assert art.published == "2021-06-01" and art.dateline_place is not None

@@ -118,3 +118,10 @@ def test_range_the_model_cut_short(run):
     art = run("The airline will receive six new aircraft from 2009 to 2011, officials said.")
     (d,) = art["dates"]
     assert (d["text"], d["value"], d["range_end"]) == ("from 2009 to 2011", "2009", "2011")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the end of 2025", "2025"), ("the start of the year", "2021"), ("the middle of March 2020", "2020-03"),
+])
+def test_part_of_a_period(text, value):
+    assert normalise_date(text, reference=REF).value == value

@@ -121,3 +121,9 @@ def test_headline_case_title_names_need_the_body(run):
     art = run("Paris Terror Attacks Highlight Threat Posed By Lax Gun Laws\n\n"
               "The New York Daily News said the attacks showed the danger, in an editorial on Monday.")
     assert set(names(art, "organisations")) == {"New York Daily News"}
+
+
+def test_dateline_city_is_a_place(run):
+    art = run("Bank holds rate\n\nALMATY, March 3 (Reuters) - Kazakhstan's central bank kept its base rate "
+              "unchanged on Friday, officials said.")
+    assert "ALMATY" in names(art, "places") and "ALMATY" not in names(art, "organisations")

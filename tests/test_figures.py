@@ -86,3 +86,8 @@ def test_money_after_a_name_is_a_figure(run):
 def test_number_word_without_noun(run):
     figures = run("The aircraft flew with a flight crew of six on board.")["figures"]
     assert [(f["text"], f["value"]) for f in figures] == [("six", 6)]
+
+
+def test_range_kept_whole_by_the_tokenizer(run):
+    (fig,) = run("The bank expects inflation of 5.5%-7.5% next year.")["figures"]
+    assert (fig["text"], fig["value"], fig["value_max"], fig["unit"]) == ("5.5%-7.5%", 5.5, 7.5, "%")

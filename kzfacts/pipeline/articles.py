@@ -88,9 +88,21 @@ def dateline_value(line: Line) -> str | None:
         return None
     text = re.sub(r"^(?:published|updated|posted)(?: on)?:?\s*", "", line.text, flags=re.I).strip(" ,.")
     parsed = parse_absolute(text, anchor_year=None)
-    if parsed and parsed[1] == "day" and parsed[2] == len(text):
+    if parsed and parsed[1] == "day" and parsed[2] == len(text) and not parsed[0].startswith("XXXX"):
         return parsed[0]
     return None
+
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
+    r"(?: ?\((?P<agency>[^)]{2,40})\))?\s*[-\u2013\u2014]+\s")
+
+
+def dateline_prefix(text: str) -> re.Match | None:
+    """ "ALMATY, March 3 (Reuters) - " or "DALLAS (AP) — " opening a story's first paragraph."""
+    m = _DATELINE.match(text)
+    return m if m and (m["date"] or m["agency"]) else None
 
 
 def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) -> tuple[int, int | None, int | None] | None:
@@ -163,14 +175,21 @@ def find_articles(text: str) -> list[Article]:
         has_title = body_i != -1
         byline = content[byline_i].text if byline_i is not None else None
         body_start = content[body_i].start if has_title else start
+        first_body = content[body_i] if has_title else content[title_i]
+        prefix = dateline_prefix(first_body.text)
+        published = dateline_value(content[dateline_i]) if dateline_i is not None else None
+        if prefix and prefix["date"] and published is None:
+            parsed = dateline_value(Line(0, len(prefix["date"]), prefix["date"]))
+            published = parsed
         art = Article(
             index=len(articles), start=start, end=end,
             title=content[title_i].text.rstrip(". ") if has_title else None,
             title_start=content[title_i].start if has_title else None,
             byline=byline,
             author=find_author(text[body_start:end], byline),
-            published=dateline_value(content[dateline_i]) if dateline_i is not None else None,
+            published=published,
             furniture=[f for f in furniture if start <= f[0] < end],
+            dateline_place=(first_body.start, first_body.start + len(prefix["place"])) if prefix else None,
         )
         articles.append(art)
     return articles

@@ -66,6 +66,10 @@ _LEADING = re.compile(r"^(?:the|on|in|since|from|by|until|till|of|at|during)\s+"
 _TRAILING = re.compile(r"[\s,;:]+(?:and|or|to)?$", re.I)
 
 
+_PART_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|close|turn|first half|second half|"
+                      r"rest|remainder)\s+of\s+(?P<rest>.+)$", re.I)
+
+
 @dataclass
 class ParsedDate:
     value: str | None
@@ -156,6 +160,8 @@ def _number(word: str) -> int | None:
 def parse_relative(text: str, reference: date | None, *, future: bool = False) -> ParsedDate | None:
     """Relative expressions ("last year", "two weeks ago", "Tuesday"), resolved when a reference is known."""
     low = text.lower()
+    if low in ("the year", "the month", "the week", "the quarter"):
+        low = "this " + low[4:]
     if low in _DEICTIC:
         return ParsedDate(_shift(reference, "day", _DEICTIC[low])[0] if reference else None, "day", True)
     if low in WEEKDAYS:
@@ -168,8 +174,8 @@ def parse_relative(text: str, reference: date | None, *, future: bool = False) -
     if m:
         n = _number(m["n"])
         unit = _UNITS[m["u"]]
-        if m["dir"] in ("later", "after"):
-            return ParsedDate(None, unit, True)  # counted from an event, not from today
+        if m["dir"] in ("later", "after", "earlier", "before"):
+            return ParsedDate(None, unit, True)  # counted from an event the text names, not from today
         return ParsedDate(_shift(reference, unit, -n)[0] if reference and n is not None else None, unit, True)
     m = _RELATIVE_UNIT.match(low)
     if m:
@@ -250,6 +256,12 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
     ranged = _parse_range(text, anchor, reference)
     if ranged:
         return ranged
+    part = _PART_OF.match(text)
+    if part:  # "the end of 2025", "the start of the year": the period it is part of
+        rest = re.sub(r"^the (year|month|week|quarter)$", r"this \1", part["rest"].strip(), flags=re.I)
+        inner = normalise_date(rest, anchor=anchor, reference=reference, future=future)
+        if inner and inner.value:
+            return ParsedDate(inner.value, inner.granularity, inner.relative)
     whole = parse_absolute(text, anchor) or parse_absolute(re.sub(r"^the\s+", "", text, flags=re.I), anchor)
     if whole and whole[2] >= len(text.rstrip(". ")):
         return ParsedDate(whole[0], whole[1])

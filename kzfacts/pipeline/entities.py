@@ -759,6 +759,16 @@ def find_entities(doc: Doc) -> list[Entity]:
         if art is not None:
             per_article[art.index].append(c)
     for art in doc._.kz_articles or []:
+        if art.dateline_place:
+            # "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not
+            a, b = art.dateline_place
+            cands = per_article[art.index]
+            inside = [c for c in cands if a <= doc[c.start].idx < b]
+            for c in inside:
+                c.label = "GPE"
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if not inside and span is not None:
+                cands.append(Candidate(span.start, span.end, "GPE", "dateline"))
         if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
             per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title))
     out = []

@@ -14,6 +14,7 @@ class Article:
     author: str | None = None
     byline: str | None = None
     published: str | None = None  # ISO date from a dateline, when one is found
+    dateline_place: tuple[int, int] | None = None  # "ALMATY" in "ALMATY, March 3 (Reuters) -"
     furniture: list[tuple[int, int]] = field(default_factory=list)
 
 

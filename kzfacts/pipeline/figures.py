@@ -20,6 +20,7 @@ _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _COMPACT = re.compile(r"^(?P<sym>[^\d\s]{0,3})(?P<num>\d+(?:[.,]\d+)*)(?P<scale>bn|m|mn|k|tn|b)?(?P<unit>[a-z%]{0,3})$", re.I)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+_RANGE_TOKEN = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)(?P<pct>%?)[-\u2013](?P<b>\d[\d,]*(?:\.\d+)?)$")  # "5.5%-7.5"
 PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "percentage points",
                  "percentage point": "percentage points", "points": None}
 _FOLD = re.compile(r"^(?:fold|times)$", re.I)
@@ -53,6 +54,8 @@ def word_value(text: str) -> tuple[float, str] | None:
 
 
 def is_number_token(token: Token) -> bool:
+    if _RANGE_TOKEN.match(token.text) and not _YEAR.match(token.text.split("-")[0]):
+        return True
     v = word_value(token.text)
     return v is not None and v[1] in ("cardinal", "ordinal", "multiplier") and token.lower_ not in ("half", "second", "dozen") or bool(_COMPACT.match(token.text) and any(c.isdigit() for c in token.text) and _compact(token.text))
 
@@ -188,8 +191,15 @@ def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | No
 def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     """The figure whose first number is token i, or None when it is no figure."""
     tok = doc[i]
-    compact = _compact(tok.text) if not word_value(tok.text) else None
-    wv = word_value(tok.text)
+    joined = _RANGE_TOKEN.match(tok.text)
+    if joined:  # the tokenizer kept "5.5%-7.5" whole
+        wv = (float(joined["a"].replace(",", "")), "cardinal")
+        compact = (wv[0], None, "%") if joined["pct"] else None
+        range_in_token = float(joined["b"].replace(",", ""))
+    else:
+        compact = _compact(tok.text) if not word_value(tok.text) else None
+        wv = word_value(tok.text)
+        range_in_token = None
     if wv is None and compact is None:
         return None
     j = i + 1
@@ -220,8 +230,8 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         return None
     if _is_identifier(doc, start, j, money=bool(currency)):
         return None
-    range_max = None
-    if j + 1 < limit and doc[j].text in ("-", "\u2013") and _is_range_end(doc, j + 1):
+    range_max = range_in_token
+    if range_max is None and j + 1 < limit and doc[j].text in ("-", "\u2013") and _is_range_end(doc, j + 1):
         range_max = word_value(doc[j + 1].text)[0]
         j += 2
     # hyphenated "44-member", "40-fold"
