@@ -125,3 +125,18 @@ def test_range_the_model_cut_short(run):
 ])
 def test_part_of_a_period(text, value):
     assert normalise_date(text, reference=REF).value == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The amendments, adopted by parliament in February, take effect soon.", "2022-02"),
+    ("The elections will be held on 5 March, officials said.", "2023-03-05"),
+    ("The plan comes into force on 20 November.", "2022-11-20"),
+])
+def test_tense_places_a_yearless_date(run, sentence, value):
+    (d,) = run(sentence, reference_date="2022-11-05")["dates"]
+    assert d["value"] == value
+
+
+def test_bounded_date(run):
+    (d,) = run("The vote will be held no later than March 2023, the commission said.")["dates"]
+    assert d["value"] == "2023-03"

@@ -127,3 +127,8 @@ def test_dateline_city_is_a_place(run):
     art = run("Bank holds rate\n\nALMATY, March 3 (Reuters) - Kazakhstan's central bank kept its base rate "
               "unchanged on Friday, officials said.")
     assert "ALMATY" in names(art, "places") and "ALMATY" not in names(art, "organisations")
+
+
+def test_role_before_the_name_in_apposition(run):
+    art = run("The commission’s chairman, Nurlan Abdirov, said the vote would be held in March.")
+    assert names(art, "people")["Nurlan Abdirov"]["titles"] == ["commission’s chairman"]

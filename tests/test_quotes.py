@@ -142,3 +142,9 @@ def test_they_is_never_one_earlier_person(run):
     art = run("Jane Roe welcomed the report.\n\nThe authors pay tribute to the “significant effort” they say "
               "has been made.")
     assert art["quotes"][0]["speaker"] is None
+
+
+def test_pronoun_takes_the_nearest_subject_not_the_last_speaker(run):
+    art = run("“Reform is vital,” President Jane Roe said.\n\n"
+              "The mayor of Almaty, John Doe, told journalists the city was prepared. “We are ready,” he said.")
+    assert [q["speaker"] for q in art["quotes"]] == ["Jane Roe", "John Doe"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .articles import article_at
@@ -66,6 +66,8 @@ _LEADING = re.compile(r"^(?:the|on|in|since|from|by|until|till|of|at|during)\s+"
 _TRAILING = re.compile(r"[\s,;:]+(?:and|or|to)?$", re.I)
 
 
+_BOUND = re.compile(r"^(?:(?:no|not)\s+(?:later|earlier)\s+than|as\s+(?:early|late)\s+as|before|after|by|until|"
+                    r"till|since)\s+(?P<rest>.+)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|close|turn|first half|second half|"
                       r"rest|remainder)\s+of\s+(?P<rest>.+)$", re.I)
 
@@ -80,23 +82,26 @@ class ParsedDate:
     range_end: str | None = None
 
 
-def _year_of(m: re.Match, anchor: date | None, month: int, day: int = 1) -> str:
+def _year_of(m: re.Match, anchor: date | None, month: int, day: int = 1, tense: str | None = None) -> str:
     y = m.groupdict().get("y")
     if y:
         return y if len(y) == 4 else f"20{y}" if int(y) < 50 else f"19{y}"
     if anchor is None:
         return "XXXX"
-    # the year that puts the date nearest the anchor
-    best = min((anchor.year - 1, anchor.year, anchor.year + 1),
-               key=lambda yr: abs((_safe_date(yr, month, day) - anchor).days))
-    return str(best)
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    # a past-tense verb looks back from the anchor, a future one ahead; otherwise the nearest year
+    if tense == "past":
+        return str(max(yr for yr in years if _safe_date(yr, month, day) <= anchor))
+    if tense == "future":
+        return str(min(yr for yr in years if _safe_date(yr, month, day) >= anchor))
+    return str(min(years, key=lambda yr: abs((_safe_date(yr, month, day) - anchor).days)))
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def parse_absolute(text: str, anchor_year: date | int | None) -> tuple[str, str, int] | None:
+def parse_absolute(text: str, anchor_year: date | int | None, tense: str | None = None) -> tuple[str, str, int] | None:
     """Parse an absolute date at the start of `text`: (ISO value, granularity, characters used)."""
     anchor = date(anchor_year, 6, 30) if isinstance(anchor_year, int) else anchor_year
     for gran, rx in _ABSOLUTE:
@@ -116,16 +121,16 @@ def parse_absolute(text: str, anchor_year: date | int | None) -> tuple[str, str,
             month, day = (a, b) if a <= 12 else (b, a)
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
-            return f"{_year_of(m, anchor, month, day)}-{month:02d}-{day:02d}", "day", m.end()
+            return f"{_year_of(m, anchor, month, day, tense)}-{month:02d}-{day:02d}", "day", m.end()
         month = int(g["m"]) if g["m"].isdigit() else MONTHS[g["m"].lower().rstrip(".")]
         if gran == "month":
             if not g.get("y") and len(g["m"]) < 3:
                 continue
-            return f"{_year_of(m, anchor, month, 15)}-{month:02d}", "month", m.end()
+            return f"{_year_of(m, anchor, month, 15, tense)}-{month:02d}", "month", m.end()
         day = int(g["d"])
         if not 1 <= day <= 31:
             continue
-        return f"{_year_of(m, anchor, month, day)}-{month:02d}-{day:02d}", "day", m.end()
+        return f"{_year_of(m, anchor, month, day, tense)}-{month:02d}-{day:02d}", "day", m.end()
     return None
 
 
@@ -243,7 +248,7 @@ def clean_date_text(text: str) -> tuple[int, int]:
 
 
 def normalise_date(text: str, *, anchor: date | None = None, reference: date | None = None,
-                   future: bool = False) -> ParsedDate | None:
+                   future: bool = False, tense: str | None = None) -> ParsedDate | None:
     """Value and kind of a date expression; None when it is not a date at all ("65th")."""
     if not _DATE_WORD.search(text):
         return None
@@ -256,13 +261,18 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
     ranged = _parse_range(text, anchor, reference)
     if ranged:
         return ranged
+    bound = _BOUND.match(text)
+    if bound:  # "no later than March 2023": the date that bounds it
+        inner = normalise_date(bound["rest"], anchor=anchor, reference=reference, future=future, tense=tense)
+        if inner and inner.value:
+            return inner
     part = _PART_OF.match(text)
     if part:  # "the end of 2025", "the start of the year": the period it is part of
         rest = re.sub(r"^the (year|month|week|quarter)$", r"this \1", part["rest"].strip(), flags=re.I)
-        inner = normalise_date(rest, anchor=anchor, reference=reference, future=future)
+        inner = normalise_date(rest, anchor=anchor, reference=reference, future=future, tense=tense)
         if inner and inner.value:
             return ParsedDate(inner.value, inner.granularity, inner.relative)
-    whole = parse_absolute(text, anchor) or parse_absolute(re.sub(r"^the\s+", "", text, flags=re.I), anchor)
+    whole = parse_absolute(text, anchor, tense) or parse_absolute(re.sub(r"^the\s+", "", text, flags=re.I), anchor, tense)
     if whole and whole[2] >= len(text.rstrip(". ")):
         return ParsedDate(whole[0], whole[1])
     rel = parse_relative(re.sub(r"^(?:the|since|until|by)\s+", "", low), reference, future=future)
@@ -368,12 +378,31 @@ def _extend_range(doc: Doc, span: Span) -> Span:
     return doc[start:used.end]
 
 
-def _is_future(span: Span) -> bool:
+def _clause_verb(span: Span) -> Token:
     head = span.root.head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head
+
+
+def _is_future(span: Span) -> bool:
+    head = _clause_verb(span)
     for tok in (head, *head.children):
         if tok.lower_ in ("will", "'ll", "shall") or tok.tag_ == "MD" and tok.lower_ in ("will", "would"):
             return True
     return False
+
+
+def tense_of(span: Span) -> str | None:
+    """ "past" for "was adopted in February", "future" for "will be held on 5 May", else None."""
+    if _is_future(span):
+        return "future"
+    verb = _clause_verb(span)
+    if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return "past"
+    if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.lower_ in ("has", "have", "had") for c in verb.children)):
+        return "past"  # "amendments, adopted in February", "has risen since May"
+    return None
 
 
 def _drop_overlaps(spans: list[Span]) -> list[Span]:
@@ -425,7 +454,9 @@ def find_dates(doc: Doc, reference: date | None = None) -> list[DateFact]:
         prev = last_full.get(art.index)
         same_sentence = prev if prev and prev[1] == span.sent.start else None
         anchor = (same_sentence[0] if same_sentence else None) or ref or (prev[0] if prev else None)
-        parsed = normalise_date(span.text, anchor=anchor, reference=ref, future=_is_future(span))
+        # the verb's tense places a yearless date before or after the publication date, not a nearby full date
+        tense = tense_of(span) if anchor is ref and ref is not None else None
+        parsed = normalise_date(span.text, anchor=anchor, reference=ref, future=_is_future(span), tense=tense)
         if parsed is None:
             continue
         if parsed.value and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", parsed.value) and not parsed.relative:

@@ -251,7 +251,9 @@ def appositive_titles(span: Span) -> list[str]:
     for head in candidates:
         if not is_title_word(head) or head.ent_type_ == "PERSON":
             continue
-        toks = [t for t in head.subtree if not (t.i >= span.start and t.i < span.end)]
+        # the role's words on its own side of the name: "The commission's chairman, X" / "X, director of Y"
+        before = head.i < span.start
+        toks = [t for t in head.subtree if (t.i < span.start if before else t.i >= span.end)]
         cut = [t for t in toks if t.dep_ in ("relcl", "acl") and t.head == head]
         if cut:
             stop = min(t.left_edge.i for t in cut)
@@ -259,7 +261,7 @@ def appositive_titles(span: Span) -> list[str]:
         if not toks:
             continue
         text = span.doc[toks[0].i: toks[-1].i + 1].text
-        text = re.sub(r"^(?:a|an|the)\s+", "", text).strip(" ,;")
+        text = re.sub(r"^(?:a|an|the)\s+", "", text.strip(" ,;"), flags=re.I).strip(" ,;")
         if text and len(text.split()) <= 15:
             out.append(text)
     return out

@@ -305,6 +305,10 @@ class Attributor:
     def resolve(self, subj: Token, article: int, q_start: int) -> tuple[list[str], Mention | None]:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
+            # the person who was last the subject of a clause, close by, else the last one quoted
+            ent = self.recent_subject(subj, article)
+            if ent is not None:
+                return [ent.name], None
             if self.last.get(article) and self.last_labels.get(article) == "PERSON" and len(self.last[article]) == 1:
                 return self.last[article], None
             ent = self.nearest_before(subj.idx, "PERSON", article)
@@ -365,6 +369,30 @@ class Attributor:
         matches = {id(e): e for _, _, e in self.index if e.label == "PERSON" and e.article == article
                    and token.text in e.name.split()}
         return next(iter(matches.values())) if len(matches) == 1 else None
+
+    def recent_subject(self, pronoun: Token, article: int) -> Entity | None:
+        """The nearest person before a pronoun who is a clause's subject, in its sentence or the one before."""
+        sent = pronoun.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for tok in reversed(self.doc[start:pronoun.i]):
+            if tok.dep_ in SUBJECT_DEPS and not self.inside_quote(tok.idx):
+                ent = self.person_in(tok, article)
+                if ent is not None:
+                    return ent
+        return None
+
+    def person_in(self, head: Token, article: int) -> Entity | None:
+        """The first person named in a subject's phrase ("The akim of Almaty, Yerbolat Dossayev,")."""
+        end = head.right_edge.idx + len(head.right_edge)
+        lo = bisect.bisect_left(self.index, head.left_edge.idx, key=lambda x: x[0])
+        for s, _, ent in self.index[lo:]:
+            if s >= end:
+                break
+            if ent.label == "PERSON" and ent.article == article:
+                return ent
+        return None
 
     def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
         hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
