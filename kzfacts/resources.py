@@ -96,7 +96,13 @@ def furniture() -> frozenset[str]:
 def currencies() -> dict[str, str]:
     """Currency form -> ISO 4217 code; word forms are lower-cased, symbols kept as is."""
     return {form if not form.isalpha() or form.isupper() else form.lower(): code
-            for form, code in table("currencies.tsv")}
+            for form, code, *_ in table("currencies.tsv")}
+
+
+@lru_cache(maxsize=None)
+def currency_shares() -> dict[str, float]:
+    """Subunit form -> its share of the main unit ("pence" -> 0.01)."""
+    return {form.lower(): float(row[0]) for form, _, *row in table("currencies.tsv") if row}
 
 
 @lru_cache(maxsize=None)

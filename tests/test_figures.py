@@ -91,3 +91,14 @@ def test_number_word_without_noun(run):
 def test_range_kept_whole_by_the_tokenizer(run):
     (fig,) = run("The bank expects inflation of 5.5%-7.5% next year.")["figures"]
     assert (fig["text"], fig["value"], fig["value_max"], fig["unit"]) == ("5.5%-7.5%", 5.5, 7.5, "%")
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("Earnings per share were 15.2 pence last year.", "15.2 pence", 0.152, "GBP"),
+    ("Sales fell 12.5 per cent to £3.4bn in the year.", "£3.4bn", 3_400_000_000, "GBP"),
+    ("Net debt rose by €1.2bn in the quarter.", "€1.2bn", 1_200_000_000, "EUR"),
+    ("The fee is 500 tiyn per litre.", "500 tiyn per litre", 5, "KZT"),
+])
+def test_compact_money_and_subunits(run, sentence, text, value, unit):
+    figures = {f["text"]: f for f in run(sentence)["figures"]}
+    assert (figures[text]["value"], figures[text]["unit"], figures[text]["kind"]) == (value, unit, "money")

@@ -231,7 +231,7 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     first = i + 1
     if not has_title or first >= start:
         return [], None, start
-    while first < start and doc[first].lower_ in STOP_PRONOUNS:
+    while first < start and doc[first].lower_ in STOP_PRONOUNS | {"the", "a", "an"}:
         first += 1
     phrase = doc[first:start].text.strip(" -")
     if not phrase or not any(is_title_word(doc[t]) for t in range(first, start)):
@@ -261,7 +261,7 @@ def appositive_titles(span: Span) -> list[str]:
         if not toks:
             continue
         text = span.doc[toks[0].i: toks[-1].i + 1].text
-        text = re.sub(r"^(?:a|an|the)\s+", "", text.strip(" ,;"), flags=re.I).strip(" ,;")
+        text = re.sub(r"^(?:a|an|the|its|his|her|their|our)\s+", "", text.strip(" ,;"), flags=re.I).strip(" ,;")
         if text and len(text.split()) <= 15:
             out.append(text)
     return out

@@ -246,6 +246,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         cur = _currency_at(doc, j)
         if cur:
             currency = cur[0]
+            value *= resources.currency_shares().get(doc[j:j + cur[1]].text.lower(), 1.0)
             j += cur[1]
             if j < limit and doc[j].lower_ in ("dollar", "dollars") and currency != "USD":
                 j += 1
