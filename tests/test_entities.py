@@ -132,3 +132,10 @@ def test_dateline_city_is_a_place(run):
 def test_role_before_the_name_in_apposition(run):
     art = run("The commission’s chairman, Nurlan Abdirov, said the vote would be held in March.")
     assert names(art, "people")["Nurlan Abdirov"]["titles"] == ["commission’s chairman"]
+
+
+def test_title_case_titles_survive_parser_sentence_breaks(run):
+    art = run("Finance Minister Jane Roe defended the budget. Opposition leader John Smith disagreed.")
+    people = names(art, "people")
+    assert people["Jane Roe"]["titles"] == ["Finance Minister"]
+    assert people["John Smith"]["titles"] == ["Opposition leader"]

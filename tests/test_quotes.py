@@ -148,3 +148,14 @@ def test_pronoun_takes_the_nearest_subject_not_the_last_speaker(run):
     art = run("“Reform is vital,” President Jane Roe said.\n\n"
               "The mayor of Almaty, John Doe, told journalists the city was prepared. “We are ready,” he said.")
     assert [q["speaker"] for q in art["quotes"]] == ["Jane Roe", "John Doe"]
+
+
+def test_split_quote_and_the_role_anaphor(run):
+    art = run("Finance Minister Jane Roe defended the budget. “We will balance the books,” she said, "
+              "“and we will not raise taxes.”\n\n“There is no alternative,” the minister added.")
+    assert [q["speaker"] for q in art["quotes"]] == ["Jane Roe"] * 3
+
+
+def test_british_single_quotes_with_apostrophes_inside(run):
+    art = run("Opposition leader John Smith spoke. ‘We’re not convinced at all,’ he told the BBC.")
+    assert [(q["text"], q["speaker"]) for q in art["quotes"]] == [("We’re not convinced at all", "John Smith")]

@@ -221,12 +221,11 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
             pass  # "Secretary of State John Kerry"
         elif not tok.text[0].isupper():
             break
-        elif tok.is_sent_start and tok.pos_ != "PROPN" and low not in resources.demonyms():
-            break  # "Yesterday President X": a capitalised sentence opener is not part of a title
-        elif not tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
-            break
+        elif tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+            break  # "Yesterday President X": a capitalised opener is not part of a title
         i -= 1
-        if tok.is_sent_start:
+        # the parser's sentence starts are unreliable inside title-case phrases: stop only at real breaks
+        if i >= 0 and "\n" in doc[i].text_with_ws:
             break
     first = i + 1
     if not has_title or first >= start:

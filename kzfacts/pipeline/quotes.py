@@ -356,11 +356,23 @@ class Attributor:
                 if ent and ent.label == "PERSON":
                     return ent
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if "the" in determiners and head.lower_ in resources.title_words():
+            # "the minister added": the nearest person named before with that role
+            return self.nearest_titled(head.idx, head.lower_, article)
         if "the" in determiners and head.lower_ in resources.word_list("anaphors.txt") and \
                 not any(c.dep_ in ("compound", "amod", "poss") and c.text[:1].isupper() for c in head.children):
             return self.nearest_before(head.idx, "ORG", article)
         a, b = _noun_phrase(head)
         return entity_at(self.index, a, b)
+
+    def nearest_titled(self, offset: int, role: str, article: int) -> Entity | None:
+        hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
+        for _, _, ent in reversed(self.index[:hi]):
+            if ent.article != article:
+                return None
+            if ent.label == "PERSON" and any(role in t.lower().split() for t in ent.titles):
+                return ent
+        return None
 
     def person_by_surname(self, token: Token, article: int) -> Entity | None:
         """ "Espinoza tells" where the model missed "Espinoza": the article's one person of that name."""
