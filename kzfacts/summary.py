@@ -90,6 +90,7 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
                     if speakers.get(ent["name"]):
                         row["quotes"] += speakers[ent["name"]]
                         row["quoted_in"].add(art_id)
+    _merge_surnames(stats["people"])
     out: dict[str, Any] = {"files": files, "failed": failed, "articles": articles}
     for key, rows in stats.items():
         ranked = sorted(rows.values(), key=lambda r: (-len(r["articles"]), -r["quotes"], -r["mentions"], r["name"]))
@@ -100,6 +101,20 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
             for r in sorted(rows.values(), key=lambda r: (-r["quotes"], -len(r["quoted_in"]), r["name"]))[:top]
             if r["quotes"]]
     return out
+
+
+def _merge_surnames(people: dict[str, dict[str, Any]]) -> None:
+    """ "Tokayev" in one article and "Kassym-Jomart Tokayev" in another: one person across the corpus,
+    when exactly one full name ends with that surname."""
+    for name in [n for n in people if len(n.split()) == 1]:
+        fuller = [n for n in people if len(n.split()) > 1 and n.split()[-1] == name]
+        if len(fuller) != 1:
+            continue
+        row, into = people.pop(name), people[fuller[0]]
+        into["articles"] |= row["articles"]
+        into["quoted_in"] |= row["quoted_in"]
+        into["mentions"] += row["mentions"]
+        into["quotes"] += row["quotes"]
 
 
 def render_table(stats: dict[str, Any], stream: IO[str]) -> None:

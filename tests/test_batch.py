@@ -112,3 +112,16 @@ def test_help_does_not_import_spacy():
             "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_summary_joins_a_surname_to_the_one_full_name():
+    from kzfacts.summary import summarise
+
+    def rec(source, name):
+        person = {"name": name, "aliases": [], "titles": [], "mentions": [{"text": name, "start": 0, "end": 1}]}
+        quote = {"text": "x", "start": 0, "end": 1, "speaker": name, "speakers": [name], "cue": "said", "partial": False}
+        return {"source": source, "error": None, "articles": [{"people": [person], "organisations": [], "quotes": [quote]}]}
+
+    stats = summarise([rec("a", "Tokayev"), rec("b", "Kassym-Jomart Tokayev")])
+    (row,) = stats["people"]
+    assert (row["name"], row["articles"], row["quotes"]) == ("Kassym-Jomart Tokayev", 2, 2)
