@@ -159,3 +159,15 @@ def test_split_quote_and_the_role_anaphor(run):
 def test_british_single_quotes_with_apostrophes_inside(run):
     art = run("Opposition leader John Smith spoke. ‘We’re not convinced at all,’ he told the BBC.")
     assert [(q["text"], q["speaker"]) for q in art["quotes"]] == [("We’re not convinced at all", "John Smith")]
+
+
+def test_headline_name_and_colon(run):
+    art = run("Donald Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\n"
+              "Donald Trump spoke at Liberty University on Monday about his campaign and his plans.")
+    assert art["quotes"][0]["speaker"] == "Donald Trump"
+
+
+def test_object_control(run):
+    art = run("That record prompted Dave Leip, who studies elections, to state, “Vigo County is the most "
+              "prominent bellwether.”")
+    assert art["quotes"][0]["speaker"] == "Dave Leip"

@@ -548,8 +548,9 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "PERSON"
             continue
         v = votes[key]
-        if c.label == "PERSON" and (v["GPE"] or v["ORG"]):
-            c.label = "GPE" if v["GPE"] >= v["ORG"] else "ORG"
+        other = max(("GPE", "ORG"), key=lambda lab: v[lab])
+        if c.label == "PERSON" and v[other] and v[other] >= v["PERSON"]:
+            c.label = other
         elif c.label == "PERSON" and len(key.split()) == 1 and not _speaks(doc, c):
             c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
         elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):

@@ -222,6 +222,11 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     own = _subjects(verb)
     if own:
         return quoted + [own]
+    # "prompted the Atlas to state": the object of the verb above speaks
+    if verb.dep_ == "xcomp":
+        objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objs:
+            quoted.append(objs)
     reporting: list[list[Token]] = []
     fallback: list[list[Token]] = []
     noun: list[list[Token]] = []
@@ -427,7 +432,9 @@ class Attributor:
                 if root.pos_ in ("VERB", "AUX") and _subjects(root):
                     cue = root
         if cue is None:
-            return Attribution([], None)
+            # "Trump: ‘I’m the worst thing ...’": a name and a colon introduce the quote
+            named = self.name_before_colon(q, article)
+            return Attribution([named.name], None) if named else Attribution([], None)
         names: list[str] = []
         mention = None
         for subj in subject_candidates(cue):
@@ -446,6 +453,17 @@ class Attributor:
                 names = [ent.name]
         cue_text = "according to" if cue.lower_ == "according" else cue.text
         return Attribution(names, cue_text, mention)
+
+    def name_before_colon(self, q: RawQuote, article: int) -> Entity | None:
+        before = self.text[:q.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        end = len(before[:-1].rstrip())
+        hi = bisect.bisect_left(self.index, end, key=lambda x: x[0])
+        for s, e, ent in reversed(self.index[max(0, hi - 3):hi]):
+            if e == end and ent.article == article:
+                return ent
+        return None
 
     def first_between(self, start: int, end: int, article: int) -> Entity | None:
         lo = bisect.bisect_left(self.index, start, key=lambda x: x[0])
