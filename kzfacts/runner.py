@@ -17,7 +17,8 @@ from typing import Any
 from .inputs import Input
 from .record import error_record
 
-BATCH_SIZE = 8  # texts per task: enough to amortise hand-over, small enough to keep order moving
+BATCH_SIZE = 8  # texts per nlp.pipe batch in this process
+TASK_SIZE = 2  # texts per task sent to a worker: small tasks keep every worker busy to the end
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
-                  batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+                  batch_size: int = TASK_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
     """On `jobs` worker processes, each with its own loaded pipeline."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -125,11 +126,11 @@ def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(settings,)) as pool:
         yield from run_ordered(inputs, lambda work: pool.submit(process_batch, work, settings),
-                               window=jobs * 3, batch_size=batch_size)
+                               window=jobs * 4, batch_size=batch_size)
 
 
 def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | None = None, jobs: int = 2,
-             batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+             batch_size: int = TASK_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
     """On a Dask distributed cluster (a local one when no scheduler address is given)."""
     try:
         from distributed import Client, LocalCluster
