@@ -111,7 +111,11 @@ class Extractor:
             yield doc_to_record(doc, source)
 
 
-@lru_cache(maxsize=4)
 def load_extractor(model: str | None = None, patterns: str | None = None) -> Extractor:
-    """A cached Extractor per (model, patterns)."""
+    """A cached Extractor per (model, patterns), however the arguments are passed."""
+    return _cached_extractor(model, patterns)
+
+
+@lru_cache(maxsize=4)
+def _cached_extractor(model: str | None, patterns: str | None) -> Extractor:
     return Extractor(model, patterns=patterns)
