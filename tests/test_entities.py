@@ -139,3 +139,24 @@ def test_title_case_titles_survive_parser_sentence_breaks(run):
     people = names(art, "people")
     assert people["Jane Roe"]["titles"] == ["Finance Minister"]
     assert people["John Smith"]["titles"] == ["Opposition leader"]
+
+
+def test_gazetteer_name_beats_a_partial_model_span(run):
+    art = run("National welfare fund Samruk-Kazyna plans to sell shares in December, officials said.")
+    assert "Samruk-Kazyna" in names(art, "organisations")
+
+
+def test_acronym_in_parentheses_that_the_model_missed(run):
+    art = run("Shares will trade on the Kazakhstan Stock Exchange (KASE) from December. KASE said so.")
+    orgs = names(art, "organisations")
+    assert orgs["Kazakhstan Stock Exchange"]["acronym"] == "KASE" and len(orgs) == 1
+
+
+def test_common_noun_acronyms_are_not_bodies(run):
+    art = run("The firm plans an initial public offering (IPO) in May. The IPO and GDP growth were discussed.")
+    assert not {"IPO", "GDP"} & set(names(art, "organisations"))
+
+
+def test_place_only_dateline(run):
+    art = run("Fund to list shares\n\nNUR-SULTAN – The national fund will list shares in December, it said.")
+    assert "NUR-SULTAN" in names(art, "places")

@@ -102,7 +102,8 @@ _DATELINE = re.compile(
 def dateline_prefix(text: str) -> re.Match | None:
     """ "ALMATY, March 3 (Reuters) - " or "DALLAS (AP) — " opening a story's first paragraph."""
     m = _DATELINE.match(text)
-    return m if m and (m["date"] or m["agency"]) else None
+    # a place alone needs capitals and a dash: "NUR-SULTAN – The fund said ..."
+    return m if m and (m["date"] or m["agency"] or len(m["place"]) >= 3) else None
 
 
 def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) -> tuple[int, int | None, int | None] | None:

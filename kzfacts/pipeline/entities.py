@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
@@ -427,6 +428,63 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     return j
 
 
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, the longest kept."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return sorted(kept)
+
+
+def parenthesised_acronyms(doc: Doc) -> list[tuple[int, int]]:
+    """ "Kazakhstan Stock Exchange (KASE)": the acronym in parentheses after a capitalised name."""
+    found = []
+    for tok in doc[2:-1]:
+        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+        if prev.text == "(" and nxt.text == ")" and ACRONYM.match(tok.text) and is_capitalised(doc[tok.i - 2]) \
+                and initials_match(doc, tok.i - 1, tok.text.rstrip("+")):
+            found.append((tok.i, tok.i + 1))
+    return found
+
+
+def initials_match(doc: Doc, paren: int, letters: str) -> bool:
+    """Whether the capitalised words before a parenthesis can spell the acronym: its first letter
+    starts the name and the rest appear in order ("KASE" in "Kazakhstan Stock Exchange")."""
+    words = []
+    i = paren - 1
+    while i >= 0 and len(words) < len(letters) + 4 and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS):
+        if is_capitalised(doc[i]):
+            words.insert(0, doc[i].text)
+        i -= 1
+    for k in range(len(words)):
+        name = "".join(words[k:]).lower()
+        if name[:1] == letters[0].lower() and _in_order(letters[1:].lower(), name[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, text: str) -> bool:
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def common_noun_acronyms(doc: Doc) -> set[str]:
+    """ "initial public offering (IPO)": an acronym of lower-case words names no body."""
+    found = set()
+    for tok in doc[1:-1]:
+        if doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")" and ACRONYM.match(tok.text):
+            words = [t for t in doc[max(0, tok.i - 1 - len(tok.text)):tok.i - 1] if t.is_alpha]
+            if len(words) == len(tok.text) and all(w.is_lower for w in words) and \
+                    "".join(w.text[0] for w in words).upper() == tok.text:
+                found.add(tok.text)
+    return found
+
+
 def _has_keyword(doc: Doc, cand: Candidate) -> bool:
     return any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))
 
@@ -457,12 +515,15 @@ def attach_titles(doc: Doc, cand: Candidate) -> None:
     cand.titles, cand.title_start = titles, honorific
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
+def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
-    rules = [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc)]
+    rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in _longest(known)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc) + parenthesised_acronyms(doc)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
     cands = merge_candidates(model_candidates(doc), rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
+    common = common_noun_acronyms(doc) | resources.word_list("common_acronyms.txt")
+    cands = [c for c in cands if doc[c.start:c.end].text not in common]
     out = []
     for cand in cands:
         cand.start, cand.end = clean_bounds(doc, cand.start, cand.end)
@@ -480,6 +541,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cand.label = label
         if label == "PERSON":
             cand.titles += [t for t in appositive_titles(doc[cand.start:cand.end]) if t not in cand.titles]
+            # "chairman" and "fund's chairman": keep the fuller
+            cand.titles = [t for t in cand.titles if not any(o != t and o.endswith(" " + t) for o in cand.titles)]
         out.append(cand)
     return drop_title_organisations(doc, out)
 
@@ -753,10 +816,13 @@ def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int) -> l
             or doc[c.start:c.end].text in resources.organisation_ids()]
 
 
-def find_entities(doc: Doc) -> list[Entity]:
-    """All entities of every article in the doc (mentions outside articles are dropped)."""
+def find_entities(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Entity]:
+    """All entities of every article in the doc (mentions outside articles are dropped).
+
+    `known` are token spans of gazetteer organisations.
+    """
     per_article: dict[int, list[Candidate]] = defaultdict(list)
-    for c in find_candidates(doc):
+    for c in find_candidates(doc, known):
         art = article_at(doc._.kz_articles, doc[c.start].idx)
         if art is not None:
             per_article[art.index].append(c)
@@ -780,12 +846,27 @@ def find_entities(doc: Doc) -> list[Entity]:
     return out
 
 
-class EntityConsolidator:
-    """spaCy component: `doc._.kz_entities`, people, organisations and places per article."""
+def gazetteer_matcher(nlp, patterns: list[dict]) -> PhraseMatcher:
+    """A phrase matcher of the gazetteer's organisation names (EntityRuler JSONL with string patterns)."""
+    matcher = PhraseMatcher(nlp.vocab)
+    for p in patterns:
+        if isinstance(p.get("pattern"), str) and p.get("label", "ORG") == "ORG":
+            matcher.add(p.get("id") or p["pattern"], [nlp.make_doc(p["pattern"])])
+    return matcher
 
-    def __init__(self, name: str = "kz_entities") -> None:
+
+class EntityConsolidator:
+    """spaCy component: `doc._.kz_entities`, people, organisations and places per article.
+
+    The gazetteer's names win over the model's spans they overlap ("Samruk" tagged alone in
+    "Samruk-Kazyna"), unless the model's span is a longer name of the same kind.
+    """
+
+    def __init__(self, nlp, name: str = "kz_entities", *, gazetteer: str = "organisations.jsonl") -> None:
         self.name = name
+        self.matcher = gazetteer_matcher(nlp, list(resources.jsonl(gazetteer))) if gazetteer else None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kz_entities = find_entities(doc)
+        known = [(s, e) for _, s, e in self.matcher(doc)] if self.matcher is not None else []
+        doc._.kz_entities = find_entities(doc, known)
         return doc

@@ -19,9 +19,9 @@ def make_articles(nlp: Language, name: str) -> ArticleSplitter:
 
 
 @Language.factory("kz_entities", assigns=["doc._.kz_entities"], requires=["doc.ents", "doc._.kz_articles"],
-                  default_config={})
-def make_entities(nlp: Language, name: str) -> EntityConsolidator:
-    return EntityConsolidator(name)
+                  default_config={"gazetteer": "organisations.jsonl"})
+def make_entities(nlp: Language, name: str, gazetteer: str) -> EntityConsolidator:
+    return EntityConsolidator(nlp, name, gazetteer=gazetteer)
 
 
 @Language.factory("kz_dates", assigns=["doc._.kz_dates"], requires=["doc.ents", "doc._.kz_articles"],

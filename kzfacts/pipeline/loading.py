@@ -91,9 +91,7 @@ def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> L
         where = {k: comp[k] for k in ("first", "last", "before", "after") if k in comp}
         if "before" in where and where["before"] not in nlp.pipe_names or "after" in where and where["after"] not in nlp.pipe_names:
             where = {"last": True}
-        pipe = nlp.add_pipe(comp["factory"], name=comp["name"], config=comp.get("config", {}), **where)
-        if comp.get("patterns"):
-            _add_patterns(nlp, pipe, list(resources.jsonl(comp["patterns"])))
+        nlp.add_pipe(comp["factory"], name=comp["name"], config=comp.get("config", {}), **where)
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", name="kz_user_patterns", before="ner" if "ner" in nlp.pipe_names else "kz_entities",
                              config={"overwrite_ents": True})
