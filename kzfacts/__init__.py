@@ -26,7 +26,7 @@ def extract(text: str, *, reference_date: str | None = None, model: str | None =
     return load_extractor(model=model).extract(text, reference_date=reference_date, source=source)
 
 
-def load_extractor(*, model: str | None = None, patterns: str | None = None) -> "Extractor":
+def load_extractor(*, model: str | None = None, patterns: str | None = None) -> Extractor:
     """Load the pipeline once (cached per model) for many `extract` calls."""
     from .api import load_extractor as _load
 

@@ -9,7 +9,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -38,7 +38,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Show the version and exit.")] = None,
 ) -> None:
     """Extract people, organisations, dates, figures and quotes from English news articles."""
@@ -72,7 +72,7 @@ def extract(
         help="Files, folders (every *.txt and *.jsonl below) or - for standard input.", show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.",
                                                         rich_help_panel="Output")] = OutputFormat.table,
-    output_dir: Annotated[Optional[Path], typer.Option(
+    output_dir: Annotated[Path | None, typer.Option(
         "--output-dir", "-o", help="Write one JSON file per input here (mirrors subfolders) instead of stdout.",
         rich_help_panel="Output")] = None,
     skip_existing: Annotated[bool, typer.Option(
@@ -86,23 +86,23 @@ def extract(
         rich_help_panel="Input")] = InputFormat.auto,
     text_key: Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.",
                                           rich_help_panel="Input")] = "text",
-    encoding: Annotated[Optional[str], typer.Option(
+    encoding: Annotated[str | None, typer.Option(
         "--encoding", help="Input encoding (default: UTF-8, else detected).", rich_help_panel="Input")] = None,
-    reference_date: Annotated[Optional[str], typer.Option(
+    reference_date: Annotated[str | None, typer.Option(
         "--reference-date", metavar="YYYY-MM-DD", help="Publication date: resolves 'last year', dates without a year.",
         rich_help_panel="Extraction")] = None,
-    model: Annotated[Optional[str], typer.Option(
+    model: Annotated[str | None, typer.Option(
         "--model", metavar="NAME|PATH", help="spaCy English pipeline (default: en_core_web_sm if installed).",
         rich_help_panel="Extraction")] = None,
-    patterns: Annotated[Optional[str], typer.Option(
+    patterns: Annotated[str | None, typer.Option(
         "--patterns", metavar="FILE", help="spaCy EntityRuler JSONL with your own names.",
         rich_help_panel="Extraction")] = None,
-    jobs: Annotated[Optional[int], typer.Option(
+    jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes (default: CPU count; 1 for a single file).",
         rich_help_panel="Performance")] = None,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Dask cluster.",
                                            rich_help_panel="Performance")] = Engine.local,
-    scheduler: Annotated[Optional[str], typer.Option(
+    scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a local cluster.",
         rich_help_panel="Performance")] = None,
 ) -> None:
@@ -222,7 +222,7 @@ def summary(
         show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, or json/jsonl.")] = OutputFormat.table,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many people and organisations to list.")] = 20,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for articles.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for articles.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
 ) -> None:
     """Who is mentioned and quoted most across a corpus, with article counts."""

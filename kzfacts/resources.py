@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def _models_dir():
     # installed, `models/` is the package `kzfacts.models`; run from a source checkout, it sits beside kzfacts/
     try:
@@ -31,30 +31,30 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """The set of entries of a one-per-line list (comments and blanks skipped)."""
     return frozenset(_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated resource."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def jsonl(name: str) -> tuple[dict[str, Any], ...]:
     """Records of a JSON Lines resource."""
     return tuple(json.loads(line) for line in _lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def json_file(name: str) -> dict[str, Any]:
     return json.loads(read_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def titles() -> frozenset[str]:
     """Lower-cased titles and roles, single- and multi-word."""
     return frozenset(t.lower() for t in _lines("titles.txt"))
@@ -65,53 +65,53 @@ _NOT_TITLE_WORDS = frozenset({"of", "the", "and", "at", "in", "for", "european",
                               "general", "member", "first", "second", "in-chief", "justice"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_words() -> frozenset[str]:
     """Words that make up titles, lower-cased ("foreign", "minister" ...), without function words."""
     words = {w for t in titles() for w in t.split() if w not in _NOT_TITLE_WORDS}
     return frozenset(words | {t for t in titles() if " " not in t})
 
 
-@lru_cache(maxsize=None)
+@cache
 def demonyms() -> frozenset[str]:
     return frozenset(d.lower() for d in _lines("demonyms.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def org_keywords() -> frozenset[str]:
     return word_list("org_keywords.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def reporting_verbs() -> frozenset[str]:
     return frozenset(v.lower() for v in _lines("reporting_verbs.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def furniture() -> frozenset[str]:
     return frozenset(f.casefold() for f in _lines("furniture.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def currencies() -> dict[str, str]:
     """Currency form -> ISO 4217 code; word forms are lower-cased, symbols kept as is."""
     return {form if not form.isalpha() or form.isupper() else form.lower(): code
             for form, code, *_ in table("currencies.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def currency_shares() -> dict[str, float]:
     """Subunit form -> its share of the main unit ("pence" -> 0.01)."""
     return {form.lower(): float(row[0]) for form, _, *row in table("currencies.tsv") if row}
 
 
-@lru_cache(maxsize=None)
+@cache
 def numbers() -> dict[str, tuple[float, str]]:
     """Number word -> (value, type)."""
     return {word: (float(value), kind) for word, value, kind in table("numbers.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def organisation_ids() -> dict[str, str]:
     """Known organisation form -> canonical name (the `id` of its EntityRuler pattern)."""
     return {p["pattern"]: p["id"] for p in jsonl("organisations.jsonl") if isinstance(p["pattern"], str)}

@@ -46,7 +46,7 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
         if settings.debug:
             raise
         records = [_one(extractor, t) for t in triples]  # find the text that failed, keep the others
-    for rec, (_, _, _, title) in zip(records, batch):
+    for rec, (_, _, _, title) in zip(records, batch, strict=True):
         if title and len(rec["articles"]) == 1:
             rec["articles"][0]["title"] = title
     return records

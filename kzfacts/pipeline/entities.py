@@ -758,19 +758,14 @@ def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _
 
 def _merge_parentheticals(doc: Doc, groups: list[_Group]) -> None:
     """ "National Council on Public Trust (NCPT)", "... Law (Venice Commission)": one entity."""
-    at: dict[int, _Group] = {}
-    for g in groups:
-        for _, s, e, _ in g.forms:
-            at[s] = g
     for g in list(groups):
-        for _, s, e, c in list(g.forms):
-            if s >= 1 and doc[s - 1].text == "(" and s >= 2:
-                j = s - 2
+        for _, s, e, _ in list(g.forms):
+            if s >= 2 and doc[s - 1].text == "(":
                 prev = None
                 for other in groups:
                     if other is g or other.label != g.label or not other.forms:
                         continue
-                    if any(oe == j + 1 for _, _, oe, _ in other.forms):
+                    if any(oe == s - 1 for _, _, oe, _ in other.forms):
                         prev = other
                 if prev is not None and (ACRONYM.match(doc[s:e].text) or g.label == "ORG"):
                     prev.forms.extend(g.forms)
@@ -786,7 +781,7 @@ def _to_entity(doc: Doc, g: _Group, article: int) -> Entity:
     aliases: list[str] = []
     titles: list[str] = []
     mentions = []
-    for text, s, e, c in forms:
+    for text, _, _, c in forms:
         m = _mention(doc, c)
         mentions.append(m)
         for alias in (text, m.text):

@@ -7,7 +7,7 @@ percent] [counted noun or unit [per X]]. Years, dates, times, phone numbers and 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +26,7 @@ PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percent
 _FOLD = re.compile(r"^(?:fold|times)$", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _currency_forms() -> list[tuple[tuple[str, ...], str]]:
     """Currency forms as token tuples, longest first."""
     forms = []

@@ -8,7 +8,6 @@ resolved through pronouns, "who" and conjunctions to the article's named entitie
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -460,7 +459,7 @@ class Attributor:
             return None
         end = len(before[:-1].rstrip())
         hi = bisect.bisect_left(self.index, end, key=lambda x: x[0])
-        for s, e, ent in reversed(self.index[max(0, hi - 3):hi]):
+        for _, e, ent in reversed(self.index[max(0, hi - 3):hi]):
             if e == end and ent.article == article:
                 return ent
         return None
@@ -521,7 +520,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _fill_forward(text: str, placed: list[tuple[Quote, RawQuote]]) -> None:
     """A quote paragraph with no cue, followed at once by an attributed one, shares its speaker."""
-    for (quote, raw), (nxt, nxt_raw) in reversed(list(zip(placed, placed[1:]))):
+    for (quote, raw), (nxt, nxt_raw) in reversed(list(zip(placed, placed[1:], strict=False))):
         if quote.cue or quote.partial or not nxt.speakers or not raw.opens_paragraph:
             continue
         if not text[raw.outer_end:nxt_raw.outer_start].strip(" \n\r\t,.;:\u201d\""):
