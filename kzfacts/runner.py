@@ -81,7 +81,7 @@ def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[
             yield item, next(done)
 
 
-def run_ordered(inputs: Iterable[Input], submit: Callable[[list[Work]], Future], window: int,
+def run_ordered(inputs: Iterable[Input], submit: Callable[[list[Work]], Future | _PoolTask], window: int,
                 batch_size: int = BATCH_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
     """Submit batches, at most `window` in flight, and yield their records in input order."""
     pending: deque[tuple[list[Input], Future | None]] = deque()
@@ -112,21 +112,74 @@ def _init_worker(settings: Settings) -> None:
     load_extractor(settings.model, settings.patterns)
 
 
+class _WorkerPool:
+    """A process pool that starts afresh when a worker dies, so one deadly text costs only itself."""
+
+    def __init__(self, jobs: int, settings: Settings) -> None:
+        self.jobs, self.settings = jobs, settings
+        self.generation = 0
+        self.executor = self._start()
+
+    def _start(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_init_worker, initargs=(self.settings,))
+
+    def restart(self, generation: int) -> None:
+        """Replace the broken pool, once for all the tasks it broke."""
+        if generation == self.generation:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            self.generation += 1
+
+    def submit(self, work: list[Work]) -> _PoolTask:
+        return _PoolTask(self, work)
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(cancel_futures=True)
+
+
+class _PoolTask:
+    """A submitted batch; when its worker dies, its texts are retried one at a time on a new pool."""
+
+    def __init__(self, pool: _WorkerPool, work: list[Work]) -> None:
+        self.pool, self.work, self.generation = pool, work, pool.generation
+        self.future = pool.executor.submit(process_batch, work, pool.settings)
+
+    def result(self) -> list[dict[str, Any]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            self.pool.restart(self.generation)
+        records = []
+        for item in self.work:
+            generation = self.pool.generation
+            try:
+                records.extend(self.pool.executor.submit(process_batch, [item], self.pool.settings).result())
+            except BrokenProcessPool:
+                self.pool.restart(generation)
+                records.append(error_record(item[0], "worker_crashed",
+                                            f"{item[0]}: the worker processing it stopped (out of memory?); "
+                                            "split the file or run it alone with --jobs 1 --debug"))
+        return records
+
+
 def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
                   batch_size: int = TASK_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
     """On `jobs` worker processes, each with its own loaded pipeline."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     from .api import load_extractor
 
     # loaded once here, the pipeline reaches every forked worker without being loaded again
     load_extractor(settings.model, settings.patterns)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
-        yield from run_ordered(inputs, lambda work: pool.submit(process_batch, work, settings),
-                               window=jobs * 4, batch_size=batch_size)
+    pool = _WorkerPool(jobs, settings)
+    try:
+        yield from run_ordered(inputs, pool.submit, window=jobs * 4, batch_size=batch_size)
+    finally:
+        pool.shutdown()
 
 
 def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | None = None, jobs: int = 2,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -123,3 +124,31 @@ def test_summary_joins_a_surname_to_the_one_full_name():
     stats = summarise([rec("a", "Tokayev"), rec("b", "Kassym-Jomart Tokayev")])
     (row,) = stats["people"]
     assert (row["name"], row["articles"], row["quotes"]) == ("Kassym-Jomart Tokayev", 2, 2)
+
+
+CRASH_SCRIPT = """
+import os, sys
+import kzfacts.runner as runner
+real = runner.process_batch
+def process_batch(batch, settings):  # the forked workers inherit this patched function
+    if any(text.startswith("KILL-THE-WORKER") for _, text, _, _ in batch):
+        os._exit(1)
+    return real(batch, settings)
+runner.process_batch = process_batch
+from kzfacts.cli import main
+sys.argv = ["kzfacts", "extract", sys.argv[1], "--format", "jsonl", "-j", "2", "-q"]
+main()
+"""
+
+
+def test_a_worker_that_dies_costs_only_its_own_text(corpus):
+    (corpus / "sub" / "deadly.txt").write_text("KILL-THE-WORKER " + ARTICLE, encoding="utf-8")
+    # its own process: forking inside pytest's process is fragile
+    proc = subprocess.run([sys.executable, "-c", CRASH_SCRIPT, str(corpus)], capture_output=True, text=True,
+                          timeout=300)
+    recs = {os.path.basename(r["source"]): r for r in map(json.loads, proc.stdout.splitlines())}
+    assert sorted(recs) == ["a.txt", "b.txt", "deadly.txt", "digest.txt"], proc.stderr
+    assert recs["deadly.txt"]["error"]["type"] == "worker_crashed"
+    assert recs["b.txt"]["articles"][0]["quotes"][0]["speaker"] == "John Roe"
+    assert len(recs["digest.txt"]["articles"]) == 4
+    assert proc.returncode == 1 and "deadly.txt" in proc.stderr
