@@ -105,7 +105,7 @@ def article_panel(article: dict[str, Any]) -> Panel:
     figures = [[f["text"], _fmt_value(f["value"]), f["unit"] or ""] for f in article["figures"]]
     if figures:
         parts.append(_table("Figures", ["text", "value", "unit"], figures))
-    quotes = [[q["speaker"] or "-", q["text"], q["cue"] or ""] for q in article["quotes"]]
+    quotes = [[", ".join(q["speakers"]) or "-", q["text"], q["cue"] or ""] for q in article["quotes"]]
     if quotes:
         parts.append(_table("Quotes", ["speaker", "quote", "cue"], quotes))
     if not parts:
