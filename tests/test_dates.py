@@ -140,3 +140,11 @@ def test_tense_places_a_yearless_date(run, sentence, value):
 def test_bounded_date(run):
     (d,) = run("The vote will be held no later than March 2023, the commission said.")["dates"]
     assert d["value"] == "2023-03"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("mid-2024", "2024"), ("late 2021", "2021"), ("in the 1980s", "198X"),
+    ("last Friday", "2021-03-26"), ("next Tuesday", "2021-04-06"), ("this Friday", "2021-04-02"),
+])
+def test_more_expressions(text, value):
+    assert normalise_date(text, reference=REF).value == value

@@ -33,6 +33,7 @@ _ABSOLUTE = [
     ("day", re.compile(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?!\d)")),
     ("quarter", re.compile(rf"(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter(?: of)?),?\s+{_YEAR.format('y')}", re.I)),
     ("decade", re.compile(r"(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0s", re.I)),
+    ("year", re.compile(rf"(?:the\s+)?(?:early|mid|late|end|start)[\s-]+(?:of\s+)?{_YEAR.format('y')}(?!\d)", re.I)),
     ("month", re.compile(rf"{_MONTH.format('m')}(?![\w])", re.I)),
     ("year", re.compile(rf"{_YEAR.format('y')}(?!\d)")),
 ]
@@ -169,6 +170,18 @@ def parse_relative(text: str, reference: date | None, *, future: bool = False) -
         low = "this " + low[4:]
     if low in _DEICTIC:
         return ParsedDate(_shift(reference, "day", _DEICTIC[low])[0] if reference else None, "day", True)
+    m = re.match(r"^(last|next|this|coming|past)\s+(\w+)$", low)
+    if m and m[2] in WEEKDAYS:
+        if reference is None:
+            return ParsedDate(None, "day", True)
+        delta = (reference.weekday() - WEEKDAYS[m[2]]) % 7
+        if m[1] in ("next", "coming"):
+            d = reference + timedelta(days=(7 - delta) % 7 or 7)
+        elif m[1] == "this":
+            d = reference - timedelta(days=delta) if delta <= reference.weekday() else reference + timedelta(days=7 - delta)
+        else:
+            d = reference - timedelta(days=delta or 7)
+        return ParsedDate(d.isoformat(), "day", True)
     if low in WEEKDAYS:
         if reference is None:
             return ParsedDate(None, "day", True)
@@ -252,6 +265,7 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
     """Value and kind of a date expression; None when it is not a date at all ("65th")."""
     if not _DATE_WORD.search(text):
         return None
+    text = re.sub(r"^(?:in|on|at|during|of|for)\s+", "", text.strip(), flags=re.I)
     low = text.lower().strip()
     if _SET.search(low):
         return ParsedDate(None, None, kind="set")
@@ -282,7 +296,9 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
         return ParsedDate(None, None, relative=bool(re.search(r"\b(last|past|next|coming)\b", low)), kind="duration")
     if whole:
         return ParsedDate(whole[0], whole[1])
-    if reference is not None:
+    if reference is not None and not re.search(r"\d", text):
+        # dateparser only for worded expressions: numbers are this module's grammar, and dateparser
+        # fills what it cannot read from the reference date ("in the 1980s" -> the reference day)
         value, gran = _dateparser(text, reference)
         if value:
             return ParsedDate(value, gran, relative=not re.search(r"\d{4}", text))
