@@ -102,3 +102,17 @@ def test_range_kept_whole_by_the_tokenizer(run):
 def test_compact_money_and_subunits(run, sentence, text, value, unit):
     figures = {f["text"]: f for f in run(sentence)["figures"]}
     assert (figures[text]["value"], figures[text]["unit"], figures[text]["kind"]) == (value, unit, "money")
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Nearly two-thirds of voters agreed.", "Nearly two-thirds", 0.6667),
+    ("Flights rose by a third last year.", "a third", 0.3333),
+    ("Half of the staff left in May.", "Half", 0.5),
+])
+def test_fractions_are_multipliers(run, sentence, text, value):
+    figures = {f["text"]: f for f in run(sentence)["figures"]}
+    assert (figures[text]["value"], figures[text]["kind"]) == (value, "multiplier")
+
+
+def test_phone_numbers_are_not_figures(run):
+    assert run("For details call +7 727 123 4567 or 555-1234 on weekdays.")["figures"] == []

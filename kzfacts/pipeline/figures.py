@@ -53,8 +53,19 @@ def word_value(text: str) -> tuple[float, str] | None:
     return None
 
 
+def _joined_range(text: str) -> re.Match | None:
+    """ "5.5%-7.5" as one token; not "555-1234" (a phone number) nor "2019-2020" (years)."""
+    m = _RANGE_TOKEN.match(text)
+    if not m or _YEAR.match(m["a"]):
+        return None
+    a, b = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
+    if b <= a or re.fullmatch(r"\d{3}-\d{4}", text):
+        return None
+    return m
+
+
 def is_number_token(token: Token) -> bool:
-    if _RANGE_TOKEN.match(token.text) and not _YEAR.match(token.text.split("-")[0]):
+    if _joined_range(token.text):
         return True
     v = word_value(token.text)
     return v is not None and v[1] in ("cardinal", "ordinal", "multiplier") and token.lower_ not in ("half", "second", "dozen") or bool(_COMPACT.match(token.text) and any(c.isdigit() for c in token.text) and _compact(token.text))
@@ -191,7 +202,7 @@ def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | No
 def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     """The figure whose first number is token i, or None when it is no figure."""
     tok = doc[i]
-    joined = _RANGE_TOKEN.match(tok.text)
+    joined = _joined_range(tok.text)
     if joined:  # the tokenizer kept "5.5%-7.5" whole
         wv = (float(joined["a"].replace(",", "")), "cardinal")
         compact = (wv[0], None, "%") if joined["pct"] else None
@@ -306,13 +317,63 @@ def _figure(doc: Doc, start: int, end: int, value: float, unit: str | None, kind
                   qualifier=qualifier, per=per)
 
 
+_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,4}(?![\w.])")
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+              "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of phone numbers ("+7 727 123 4567"): groups of digits that count nothing."""
+    spans = []
+    for m in _PHONE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group())
+        groups = re.split(r"[\s.()+-]+", m.group().strip("+"))
+        # "1,234 567" is no phone; one with 7+ digits in 3+ groups, or a leading +, is
+        if digits >= 7 and (m.group().startswith("+") or len([g for g in groups if g]) >= 3) and "," not in m.group():
+            spans.append(m.span())
+    return spans
+
+
+def read_fraction(doc: Doc, i: int, limit: int) -> Figure | None:
+    """ "two-thirds", "a third", "one quarter", "half": a share, read as a multiplier (2/3 of ...)."""
+    tok = doc[i]
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "once a quarter", "half an hour"
+    if tok.lower_ in ("a", "an", "one") and i + 2 < limit and doc[i + 1].lower_ in ("quarter", "quarters") \
+            and doc[i + 2].lower_ != "of":
+        return None  # "a quarter earlier": a period of time
+    if tok.lower_ == "half" and i + 1 < limit and doc[i + 1].lower_ == "of":
+        return _figure(doc, i, i + 1, 0.5, None, "multiplier", None)
+    if tok.lower_ in ("a", "an", "one") and i + 1 < limit and doc[i + 1].lower_ in _FRACTIONS:
+        return _figure(doc, i, i + 2, round(1 / _FRACTIONS[doc[i + 1].lower_], 4), None, "multiplier", None)
+    if "-" in tok.text:  # "two-thirds" as one token
+        head, _, tail = tok.lower_.partition("-")
+        if tail in _FRACTIONS and word_value(head):
+            return _figure(doc, i, i + 1, round(word_value(head)[0] / _FRACTIONS[tail], 4), None, "multiplier", None)
+    if i + 2 < limit and doc[i + 1].text == "-" and doc[i + 2].lower_ in _FRACTIONS and word_value(tok.text):
+        return _figure(doc, i, i + 3, round(word_value(tok.text)[0] / _FRACTIONS[doc[i + 2].lower_], 4),
+                       None, "multiplier", None)
+    return None
+
+
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure in the doc's articles."""
     figures: list[Figure] = []
+    phones = phone_spans(doc.text)
     i = 0
     n = len(doc)
     while i < n:
         tok = doc[i]
+        if phones and any(a <= tok.idx < b for a, b in phones):
+            i += 1
+            continue
+        fraction = read_fraction(doc, i, tok.sent.end) if tok.lower_ in ("a", "an", "one") or \
+            "-" in tok.text or tok.is_alpha else None
+        if fraction is not None and article_at(doc._.kz_articles, tok.idx) is not None:
+            figures.append(fraction)
+            while i < n and doc[i].idx < fraction.end:
+                i += 1
+            continue
         if not is_number_token(tok) or tok.ent_type_ in SKIP_ENTS:
             i += 1
             continue
