@@ -437,15 +437,23 @@ def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(kept)
 
 
-def parenthesised_acronyms(doc: Doc) -> list[tuple[int, int]]:
-    """ "Kazakhstan Stock Exchange (KASE)": the acronym in parentheses after a capitalised name."""
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7}\+?)\)")
+
+
+def acronyms_in_parentheses(doc: Doc, text: str) -> list[Token]:
+    """Tokens of "(ABC)" in the text, found by a pattern on the text rather than a walk over every token."""
     found = []
-    for tok in doc[2:-1]:
-        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
-        if prev.text == "(" and nxt.text == ")" and ACRONYM.match(tok.text) and is_capitalised(doc[tok.i - 2]) \
-                and initials_match(doc, tok.i - 1, tok.text.rstrip("+")):
-            found.append((tok.i, tok.i + 1))
+    for m in _PAREN_ACRONYM.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None and len(span) == 1 and span.start >= 2 and span.end < len(doc):
+            found.append(span[0])
     return found
+
+
+def parenthesised_acronyms(doc: Doc, acronyms: list[Token]) -> list[tuple[int, int]]:
+    """ "Kazakhstan Stock Exchange (KASE)": the acronym in parentheses after a capitalised name."""
+    return [(tok.i, tok.i + 1) for tok in acronyms
+            if is_capitalised(doc[tok.i - 2]) and initials_match(doc, tok.i - 1, tok.text.rstrip("+"))]
 
 
 def initials_match(doc: Doc, paren: int, letters: str) -> bool:
@@ -473,15 +481,14 @@ def _in_order(letters: str, text: str) -> bool:
     return True
 
 
-def common_noun_acronyms(doc: Doc) -> set[str]:
+def common_noun_acronyms(doc: Doc, acronyms: list[Token]) -> set[str]:
     """ "initial public offering (IPO)": an acronym of lower-case words names no body."""
     found = set()
-    for tok in doc[1:-1]:
-        if doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")" and ACRONYM.match(tok.text):
-            words = [t for t in doc[max(0, tok.i - 1 - len(tok.text)):tok.i - 1] if t.is_alpha]
-            if len(words) == len(tok.text) and all(w.is_lower for w in words) and \
-                    "".join(w.text[0] for w in words).upper() == tok.text:
-                found.add(tok.text)
+    for tok in acronyms:
+        words = [t for t in doc[max(0, tok.i - 1 - len(tok.text)):tok.i - 1] if t.is_alpha]
+        if len(words) == len(tok.text) and all(w.is_lower for w in words) and \
+                "".join(w.text[0] for w in words).upper() == tok.text:
+            found.add(tok.text)
     return found
 
 
@@ -517,12 +524,13 @@ def attach_titles(doc: Doc, cand: Candidate) -> None:
 
 def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
+    acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in _longest(known)]
-    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc) + parenthesised_acronyms(doc)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc) + parenthesised_acronyms(doc, acronyms)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
     cands = merge_candidates(model_candidates(doc), rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
-    common = common_noun_acronyms(doc) | resources.word_list("common_acronyms.txt")
+    common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
     cands = [c for c in cands if doc[c.start:c.end].text not in common]
     out = []
     for cand in cands:

@@ -27,12 +27,15 @@ _FOLD = re.compile(r"^(?:fold|times)$", re.I)
 
 
 @cache
-def _currency_forms() -> list[tuple[tuple[str, ...], str]]:
-    """Currency forms as token tuples, longest first."""
-    forms = []
+def _currency_forms() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Currency forms as token tuples by their first word, longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for form, code in resources.currencies().items():
-        forms.append((tuple(form.lower().split()), code))
-    return sorted(forms, key=lambda f: -len(f[0]))
+        words = tuple(form.lower().split())
+        by_first.setdefault(words[0], []).append((words, code))
+    for forms in by_first.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return by_first
 
 
 def word_value(text: str) -> tuple[float, str] | None:
@@ -65,7 +68,10 @@ def _joined_range(text: str) -> re.Match | None:
 
 
 def is_number_token(token: Token) -> bool:
-    if _joined_range(token.text):
+    text = token.text
+    if not any(ch.isdigit() for ch in text) and token.lower_ not in resources.numbers() and "-" not in text:
+        return False  # the common case, decided without a regular expression
+    if _joined_range(text):
         return True
     v = word_value(token.text)
     return v is not None and v[1] in ("cardinal", "ordinal", "multiplier") and token.lower_ not in ("half", "second", "dozen") or bool(_COMPACT.match(token.text) and any(c.isdigit() for c in token.text) and _compact(token.text))
@@ -94,7 +100,7 @@ def _compact(text: str) -> tuple[float, str | None, str | None] | None:
 
 def _currency_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """Currency form starting at token i: (ISO code, tokens used)."""
-    for form, code in _currency_forms():
+    for form, code in _currency_forms().get(doc[i].lower_, ()):
         n = len(form)
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == form:
             raw = doc[i].text
@@ -367,8 +373,9 @@ def find_figures(doc: Doc) -> list[Figure]:
         if phones and any(a <= tok.idx < b for a, b in phones):
             i += 1
             continue
-        fraction = read_fraction(doc, i, tok.sent.end) if tok.lower_ in ("a", "an", "one") or \
-            "-" in tok.text or tok.is_alpha else None
+        low = tok.lower_
+        fraction = read_fraction(doc, i, tok.sent.end) if low in ("a", "an", "one", "half") or \
+            "-" in tok.text or low in resources.numbers() else None
         if fraction is not None and article_at(doc._.kz_articles, tok.idx) is not None:
             figures.append(fraction)
             while i < n and doc[i].idx < fraction.end:
