@@ -160,3 +160,12 @@ def test_common_noun_acronyms_are_not_bodies(run):
 def test_place_only_dateline(run):
     art = run("Fund to list shares\n\nNUR-SULTAN – The national fund will list shares in December, it said.")
     assert "NUR-SULTAN" in names(art, "places")
+
+
+def test_place_acronyms_merge(run):
+    art = run("Air Arabia from the United Arab Emirates will restart flights. The UAE carrier said the U.S. "
+              "and the United States market would follow.")
+    places = names(art, "places")
+    assert set(places) == {"United Arab Emirates", "United States"}
+    assert "UAE" in places["United Arab Emirates"]["aliases"] and "U.S." in places["United States"]["aliases"]
+    assert set(names(art, "organisations")) == {"Air Arabia"}

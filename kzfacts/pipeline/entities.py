@@ -601,8 +601,18 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+    """ "UAE" tagged as an organisation beside "the United Arab Emirates": the place's acronym."""
+    places = {initials(doc[c.start:c.end].text) for c in cands if c.label == "GPE" and c.end - c.start > 1}
+    for c in cands:
+        text = doc[c.start:c.end].text.replace(".", "")
+        if c.label == "ORG" and ACRONYM.match(text) and text in places:
+            c.label = "GPE"
+
+
 def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
     """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
+    place_acronyms(doc, cands)
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     multi_person_tokens: set[str] = set()
@@ -666,8 +676,8 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entit
                 group = by_key.get((label, "id:" + canon))
         if group is None and label == "PERSON":
             group = _person_group(doc, groups, c)
-        if group is None and label in ("ORG", "GPE") and ACRONYM.match(text):
-            group = _acronym_group(doc, groups, c, text)
+        if group is None and label in ("ORG", "GPE") and ACRONYM.match(text.replace(".", "")):
+            group = _acronym_group(doc, groups, c, text.replace(".", ""))
         if group is None and label == "ORG":
             group = _short_form_group(groups, text)
         if group is None:
