@@ -37,6 +37,8 @@ def test_quote_opened_mid_paragraph_ends_with_it():
 
 @pytest.mark.parametrize("text, expected", [
     ("Dialogue Platform for the Human Dimension", True),
+    ("Indian Americans for Hillary 2008.", True),
+    ("I’m the Worst Thing That Ever Happened to the Establishment.", False),
     ("listening state", False),
     ("We will see.", False),
 ])

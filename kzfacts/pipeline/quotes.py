@@ -24,6 +24,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MAX_CLIMB = 6
+SPEAKER_WORDS = {"i", "i'm", "i've", "i'll", "i'd", "me", "my", "we", "we're", "we've", "we'll", "us", "our",
+                 "you", "you're", "your"}
 
 
 @dataclass
@@ -112,10 +114,19 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_name_like(quoted: str) -> bool:
-    """ "Dialogue Platform for the Human Dimension": a quoted name or title, not speech."""
+    """ "Dialogue Platform for the Human Dimension": a quoted name or title, not speech.
+
+    American style puts a closing full stop or comma inside the marks even after a name
+    (a group called “Indian Americans for Hillary 2008.”), so one is allowed after two words or more.
+    """
     words = quoted.split()
+    if len(words) >= 2 and quoted.rstrip()[-1:] in ".," and quoted.rstrip()[-2:-1] not in ".,":
+        quoted = quoted.rstrip()[:-1]
+        words = quoted.split()
     if not words or quoted.rstrip()[-1:] in ".!?,":
         return False
+    if any(w.lower().replace("\u2019", "'") in SPEAKER_WORDS for w in words):
+        return False  # "I'm the Worst Thing That Ever Happened": a headline-case quote is still speech
     small = {"of", "for", "the", "and", "on", "in", "to", "a", "an", "at", "by", "with", "&"}
     return len(words) <= 12 and all(w[0].isupper() or w.lower() in small or not w[0].isalpha() for w in words)
 
