@@ -169,3 +169,9 @@ def test_place_acronyms_merge(run):
     assert set(places) == {"United Arab Emirates", "United States"}
     assert "UAE" in places["United Arab Emirates"]["aliases"] and "U.S." in places["United States"]["aliases"]
     assert set(names(art, "organisations")) == {"Air Arabia"}
+
+
+def test_a_maker_before_a_model_code_names_the_product(run):
+    art = run("China Eastern will buy twenty Airbus A320 jets. Airbus said deliveries start in May.")
+    orgs = names(art, "organisations")
+    assert [m["text"] for m in orgs["Airbus"]["mentions"]] == ["Airbus"] and len(orgs["Airbus"]["mentions"]) == 1

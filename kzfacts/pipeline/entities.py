@@ -320,6 +320,8 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
     if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
         if is_model_code(span[-1]) and len(span) > 1:
             return True  # "Airbus A380": a product
+        if cand.end < len(doc) and is_model_code(doc[cand.end]) and doc[cand.end].text[:1].isalnum():
+            return True  # "Airbus" in "Airbus A320 jets", "Boeing 787": the maker names its product
         if any(t.text == "," for t in span):
             return True  # "Maintenance, Repair and Overhaul": a list, not a name
     if low in resources.demonyms() or low.rstrip("s") in resources.demonyms():
