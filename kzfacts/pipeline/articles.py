@@ -121,7 +121,7 @@ def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) ->
         else:
             break
         j += 1
-    if j >= len(lines) or not is_body(lines[j]) or is_heading(lines[j]) and not is_body(lines[j]):
+    if j >= len(lines) or not is_body(lines[j]):
         return None
     if not first and not after_marker and byline is None and dateline is None:
         return None

@@ -347,20 +347,13 @@ def _split_compound(span: Span) -> list[Span]:
     for i, tok in enumerate(span):
         if i == 0:
             continue
-        low = tok.lower_
-        if low in ("last", "next", "this", "earlier", "later") or (tok.like_num and i + 1 < len(span) and span[i + 1].lower_ in _UNITS):
-            head = span[:i]
-            if head and parse_absolute(head.text.rstrip(", "), None) and not low.isdigit():
-                tail = span[i:]
-                head_end = i
-                while head_end > 0 and span[head_end - 1].is_punct:
-                    head_end -= 1
-                return [span[:head_end], tail]
-            if head and parse_absolute(head.text.rstrip(", "), None) and tok.like_num:
-                head_end = i
-                while head_end > 0 and span[head_end - 1].is_punct:
-                    head_end -= 1
-                return [span[:head_end], span[i:]]
+        starts_relative = tok.lower_ in ("last", "next", "this", "earlier", "later") or \
+            tok.like_num and i + 1 < len(span) and span[i + 1].lower_ in _UNITS
+        if starts_relative and parse_absolute(span[:i].text.rstrip(", "), None):
+            head_end = i
+            while head_end > 0 and span[head_end - 1].is_punct:
+                head_end -= 1
+            return [span[:head_end], span[i:]]
     return [span]
 
 

@@ -41,6 +41,7 @@ class Candidate:
     source: str = "model"
     titles: list[str] = field(default_factory=list)
     title_start: int | None = None  # first token of an honorific kept in the mention text
+    phrase_start: int | None = None  # first token of the title phrase before the name
 
 
 def is_capitalised(token: Token) -> bool:
@@ -516,12 +517,12 @@ def attach_titles(doc: Doc, cand: Candidate) -> None:
     """Titles written before a name; an unknown "organisation" right after a title is a person."""
     if cand.label not in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
         return
-    titles, honorific, _ = title_before(doc, cand.start)
+    titles, honorific, phrase_start = title_before(doc, cand.start)
     if cand.label == "ORG" and not (titles and not _has_keyword(doc, cand)):
         return
     if titles and cand.label == "ORG":
         cand.label = "PERSON"
-    cand.titles, cand.title_start = titles, honorific
+    cand.titles, cand.title_start, cand.phrase_start = titles, honorific, phrase_start
 
 
 def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
@@ -571,9 +572,8 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate
     for c in cands:
         if c.label != "PERSON" or not c.titles:
             continue
-        _, _, first = title_before(doc, c.start)
-        if first < c.start:
-            before.append((doc[first].idx, doc[c.start].idx))
+        if c.phrase_start is not None and c.phrase_start < c.start:
+            before.append((doc[c.phrase_start].idx, doc[c.start].idx))
         end = doc[c.end - 1].idx + len(doc[c.end - 1])
         for t in c.titles:
             pos = text.find(t, end, end + 200 + len(t))

@@ -228,7 +228,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         if nxt and nxt[1] == "scale":
             value *= nxt[0]
             j += 1
-        elif nxt and nxt[1] == "cardinal" and num_type == "cardinal" and not doc[j - 1].like_num is False and doc[j].is_alpha and doc[j - 1].is_alpha and value >= 20 and nxt[0] < 10:
+        elif nxt and nxt[1] == "cardinal" and num_type == "cardinal" and doc[j - 1].like_num and doc[j].is_alpha and doc[j - 1].is_alpha and value >= 20 and nxt[0] < 10:
             value += nxt[0]
             j += 1
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import resources
 from .articles import article_at, split_lines
@@ -317,7 +317,7 @@ class Attributor:
         span = self.doc.char_span(line_start, len(text), alignment_mode="expand")
         return [t for t in span if not self.inside_quote(t.idx)] if span is not None else []
 
-    def resolve(self, subj: Token, article: int, q_start: int) -> tuple[list[str], Mention | None]:
+    def resolve(self, subj: Token, article: int) -> tuple[list[str], Mention | None]:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
             # the person who was last the subject of a clause, close by, else the last one quoted
@@ -451,7 +451,7 @@ class Attributor:
             for s in subj:
                 if self.inside_quote(s.idx):
                     continue
-                found, m = self.resolve(s, article, q.outer_start)
+                found, m = self.resolve(s, article)
                 names.extend(n for n in found if n not in names)
                 mention = mention or m
             if names:
@@ -548,5 +548,3 @@ class QuoteExtractor:
         doc._.kz_quotes = find_quotes(doc)
         return doc
 
-
-__all__ = ["QuoteExtractor", "find_quotes", "find_raw_quotes", "Span"]
