@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from .articles import article_at
 from .facts import DateFact
+from .syntax import heads
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -388,9 +389,12 @@ def _extend_range(doc: Doc, span: Span) -> Span:
 
 
 def _clause_verb(span: Span) -> Token:
+    """The word the date hangs on, past any prepositions ("adopted" in "adopted in May")."""
     head = span.root.head
-    while head.pos_ == "ADP" and head.head is not head:
-        head = head.head
+    for above in heads(head):
+        if head.pos_ != "ADP":
+            break
+        head = above
     return head
 
 

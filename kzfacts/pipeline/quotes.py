@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .. import resources
 from .articles import article_at, split_lines
 from .facts import Entity, Mention, Quote
+from .syntax import heads
 
 OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "\u2018": "single"}
 CLOSERS = {"\u201d": "double", "\u00bb": "double", "\u2019": "single"}
@@ -242,11 +243,7 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     noun: list[list[Token]] = []
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         noun.append([verb.head])
-    tok = verb
-    for _ in range(MAX_CLIMB):
-        if tok.head is tok:
-            break
-        tok = tok.head
+    for tok in heads(verb, MAX_CLIMB):
         subj = _subjects(tok)
         if not subj:
             continue
@@ -306,7 +303,7 @@ class Attributor:
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or not len(span):
             return set()
-        return {a.i for t in (span[0], span.root) for a in t.ancestors}
+        return {a.i for t in (span[0], span.root) for a in heads(t)}
 
     def introducing_line(self, q: RawQuote) -> list[Token]:
         """A paragraph before the quote that ends with a colon ("He added:")."""
