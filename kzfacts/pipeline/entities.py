@@ -290,6 +290,31 @@ def _clashes(sorted_cands: list[Candidate], starts: list[int], c: Candidate) -> 
     return out
 
 
+def _separated(doc: Doc, at: int, label: str) -> bool:
+    """Whether the model entity starting at token `at` stands apart from the name before it:
+    after "and", "in" or "at", or a place after "of the" ("Colorado State University of the US")."""
+    i = at - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+        if label == "GPE" and doc[i].lower_ == "of":
+            return True
+    return doc[i].lower_ in ("and", "in", "at")
+
+
+def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate]) -> tuple[int, int]:
+    """A rule's capitalised run ends where the model saw another entity begin inside it.
+
+    "Refugee Council Enver Solomon" (a person follows), "Skidmore College in Saratoga Springs",
+    "Irving Independent School District and the Irving Police Department" (two bodies) keep only
+    their first name; entities the model put inside a longer name of its own are not boundaries.
+    """
+    for m in model:
+        if start < m.start < end and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
+            if not any(o.start <= start and m.end <= o.end for o in model):
+                return start, m.start
+    return start, end
+
+
 def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
     """Rule spans win over the model's spans they overlap, unless the model's is longer with the same label."""
     kept: list[Candidate] = []
@@ -529,9 +554,11 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
     acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in _longest(known)]
-    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_rule_spans(doc) + parenthesised_acronyms(doc, acronyms)]
+    model = model_candidates(doc)
+    org_runs = [trim_at_model_entities(doc, s, e, model) for s, e in org_rule_spans(doc)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
-    cands = merge_candidates(model_candidates(doc), rules)
+    cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
     cands = [c for c in cands if doc[c.start:c.end].text not in common]
