@@ -169,3 +169,41 @@ def test_a_maker_before_a_model_code_names_the_product(run):
 ], ids=["leading the stripped", "airline of a flight number", "gazetteer beats a partial model span"])
 def test_organisation_found(run, text, name):
     assert name in names(run(text), "organisations")
+
+
+# What the model tags reaches the output unless a rule has positive evidence against it.
+@pytest.mark.parametrize("text, people, organisations", [
+    # one-word bodies the model tags
+    ("The Bundesbank said inflation would ease next year.", set(), {"Bundesbank"}),
+    ("The ANC won the election, while the BJP lost seats.", set(), {"ANC", "BJP"}),
+    # coordinated names split when the model saw two
+    ("British Airways Plc and American Airlines agreed to share revenue.", set(),
+     {"British Airways Plc", "American Airlines"}),
+    ("Both the Irving Independent School District and the Irving Police Department denied it.", set(),
+     {"Irving Independent School District", "Irving Police Department"}),
+    # a rule's run stops where the model saw a person start
+    ("Psychology major at University of Texas Arlington Amneh Jafari heard of the incident.",
+     {"Amneh Jafari"}, {"University of Texas Arlington"}),
+    # speaking is no evidence of a person for a name the model calls a body
+    ("Apple Computer reported higher profit on Tuesday.", set(), {"Apple Computer"}),
+    ("The White House said the president would veto the bill.", set(), {"White House"}),
+    # positive evidence of a body for a name the model calls a person
+    ("Best Buy said its sales fell in the quarter.", set(), {"Best Buy"}),
+    ("Ryanair CEO Michael O'Leary ordered more jets.", {"Michael O'Leary"}, {"Ryanair"}),
+    # clubs named after their towns, and a result after a team's name
+    ("Manchester United beat Liverpool 2-1 on Sunday.", set(), {"Manchester United", "Liverpool"}),
+    # a one-word person who acts in the clause stays
+    ("Tokayev met Putin in Moscow on Friday.", {"Tokayev", "Putin"}, set()),
+    # a name used as a modifier is still a mention of the body
+    ("You are a Mets fan, and the Mets will win.", set(), {"Mets"}),
+])
+def test_model_entities_reach_the_output(run, text, people, organisations):
+    art = run(text)
+    assert set(names(art, "people")) == people
+    assert organisations <= set(names(art, "organisations"))
+    assert not organisations & set(names(art, "people"))
+
+
+def test_a_one_word_place_is_not_a_person(run):
+    art = run("After the plane was delivered in Singapore, it was flown to Toulouse for the ceremony.")
+    assert "Toulouse" not in names(art, "people")

@@ -29,6 +29,22 @@ TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "i
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")  # "2-1", "102-98": a result after a team's name
+
+
+def is_score(token: Token) -> bool:
+    m = SCORE.fullmatch(token.text)
+    return bool(m) and int(m.group(1)) < 200 and int(m.group(2)) < 200
+
+
+def score_before(doc: Doc, end: int) -> int:
+    """How many tokens before `end` spell a result ("2-1" as one token, or as "2", "-", "1")."""
+    if end >= 1 and is_score(doc[end - 1]):
+        return 1
+    if end >= 3 and doc[end - 2].text in ("-", "\u2013") and SCORE.fullmatch(doc[end - 3].text + "-" + doc[end - 1].text) \
+            and int(doc[end - 3].text) < 200 and int(doc[end - 1].text) < 200:
+        return 3
+    return 0
 
 
 @dataclass
@@ -57,6 +73,7 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct
                            or doc[start].is_space or doc[start].text in POSSESSIVE):
         start += 1
+    end -= score_before(doc, end) if end - start > 1 else 0  # "Liverpool 2-1"
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice Commission")
@@ -176,14 +193,48 @@ def titled_person_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def person_evidence(span: Span) -> bool:
-    """A two- or three-word name that speaks or holds a title is a person."""
+def body_evidence(doc: Doc, start: int, end: int) -> str | None:
+    """Why the name at [start, end) names a body rather than a person, or None.
+
+    Each reason is something people are never written with: a legal form ("Best Buy Inc"),
+    being bought and sold ("shares of X",
+    "a stake in X", "X shares"), a role that only bodies have ("chief executive of X"), an
+    apposition that calls it a company ("X, the retailer"), or "its" in its own clause
+    ("Best Buy said its sales fell").
+    """
+    span = doc[start:end]
+    if any(t.text in LEGAL_FORMS for t in span[1:]):
+        return "legal form"
+    prev = doc[start - 1] if start > 0 else None
+    if start >= 2 and (doc[start - 2].lower_, prev.lower_) in (("shares", "of"), ("stake", "in"), ("stakes", "in")):
+        return "traded"
+    nxt = doc[end:end + 2]
+    if len(nxt) and nxt[0].text in ("CEO", "CFO", "COO", "chairman", "shareholders"):
+        return "role of a body"  # "Ryanair CEO Michael O'Leary"
+    if len(nxt) and nxt[0].lower_ in ("shares", "stock") or len(nxt) == 2 and nxt[0].text in POSSESSIVE and nxt[1].lower_ in ("shares", "stock"):
+        return "traded"
+    if start >= 2 and prev.lower_ == "of" and doc[start - 2].lower_ in ("executive", "ceo", "chairman", "shareholders", "shareholder", "owner", "subsidiary", "unit"):
+        return "role of a body"
+    anaphors = resources.word_list("anaphors.txt")
+    root = span.root
+    if any(c.dep_ == "appos" and c.lower_ in anaphors for c in root.children) or root.dep_ == "appos" and root.head.lower_ in anaphors:
+        return "apposition"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        clause = [t for t in root.head.subtree if t.i >= end]
+        possessives = {t.lower_ for t in clause if t.dep_ == "poss"}
+        if "its" in possessives and not possessives & {"his", "her"}:
+            return "its"
+    return None
+
+
+def person_evidence(span: Span, *, speaking: bool = True) -> bool:
+    """A two- or three-word name that speaks (with `speaking`) or holds a title is a person."""
     if not 2 <= len(span) <= 4 or not all(_name_token(t) or t.lower_ in NAME_PARTICLES for t in span):
         return False
     if any(t.text in resources.org_keywords() or t.lower_ in resources.demonyms() for t in span):
         return False
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_.lower() in resources.reporting_verbs()):
+    if speaking and root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_.lower() in resources.reporting_verbs()):
         return True
     if root.dep_ == "appos" and is_title_word(root.head):
         return True
@@ -306,12 +357,16 @@ def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate
 
     "Refugee Council Enver Solomon" (a person follows), "Skidmore College in Saratoga Springs",
     "Irving Independent School District and the Irving Police Department" (two bodies) keep only
-    their first name; entities the model put inside a longer name of its own are not boundaries.
+    their first name, and a run that goes on past a body the model tagged without adding an
+    organisation word ("the Refugee Council Enver Solomon") stops with that body; entities the model put inside a longer name of its own are not boundaries.
     """
+    keywords = resources.org_keywords()
     for m in model:
         if start < m.start < end and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
             if not any(o.start <= start and m.end <= o.end for o in model):
                 return start, m.start
+        if m.label == "ORG" and m.start <= start < m.end < end and not any(doc[t].text in keywords for t in range(m.end, end)):
+            return start, m.end  # the model's body already holds the run's head: "the Refugee Council | Enver"
     return start, end
 
 
@@ -346,7 +401,8 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
     if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
         if is_model_code(span[-1]) and len(span) > 1:
             return True  # "Airbus A380": a product
-        if cand.end < len(doc) and is_model_code(doc[cand.end]) and doc[cand.end].text[:1].isalnum():
+        if cand.end < len(doc) and is_model_code(doc[cand.end]) and doc[cand.end].text[:1].isalnum() \
+                and not score_before(doc, min(cand.end + 3, len(doc))) and not is_score(doc[cand.end]):
             return True  # "Airbus" in "Airbus A320 jets", "Boeing 787": the maker names its product
         if any(t.text == "," for t in span):
             return True  # "Maintenance, Repair and Overhaul": a list, not a name
@@ -354,13 +410,13 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
         return True
     if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
         return True
-    if cand.label == "ORG" and modifies_common_noun(span):
+    if cand.label == "ORG" and modifies_common_noun(span) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
         return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
     return False
 
 
 def modifies_common_noun(span: Span) -> bool:
-    """An unknown name that only modifies the lower-case noun after it is part of a longer phrase."""
+    """An unknown name that modifies the lower-case noun after it ("the Campbell Soup cans")."""
     doc = span.doc
     if span.end >= len(doc) or ACRONYM.match(span.text) or span.text in resources.organisation_ids():
         return False
@@ -377,7 +433,8 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
     span = doc[cand.start:cand.end]
     keywords = resources.org_keywords()
     has_keyword = any(t.text in keywords for t in span)
-    if cand.label == "PERSON" and has_keyword and len(span) > 1:
+    if cand.label == "PERSON" and (has_keyword and len(span) > 1 or body_evidence(doc, cand.start, cand.end)
+                                   or len(span) > 1 and span[-1].text in resources.word_list("club_suffixes.txt")):
         return "ORG"
     if cand.label in RELABELLABLE:
         if cand.titles or (cand.start > 0 and is_title_word(doc[cand.start - 1]) and doc[cand.start - 1].text[0].isupper()):
@@ -388,8 +445,9 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
         return None
     if cand.label == "ORG" and name_head(span).text in resources.word_list("name_heads.txt"):
         return None
-    if cand.label == "ORG" and not has_keyword and person_evidence(span):
-        return "PERSON"
+    if cand.label == "ORG" and not has_keyword and person_evidence(span, speaking=False) and not body_evidence(doc, cand.start, cand.end) \
+            and not (cand.start > 0 and doc[cand.start - 1].lower_ == "the"):
+        return "PERSON"  # a title says so; speaking does not: "Apple Computer reported", "the White House said"
     return cand.label
 
 
@@ -408,6 +466,8 @@ def name_head(span: Span) -> Token:
 def is_model_code(token: Token) -> bool:
     """ "A380", "VC-10", "737-800": a product's model, not a word of a body's name."""
     text = token.text
+    if is_score(token):
+        return False
     return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or bool(re.fullmatch(r"\d+(?:-\d+)*", text))
 
 
@@ -585,10 +645,24 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     return drop_title_organisations(doc, out)
 
 
+PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "ambassador", "envoy", "czar", "tsar"}
+
+
+def portfolio_follows(doc: Doc, end: int) -> bool:
+    """ "Energy Minister", "Foreign Secretary": the words before such a title name its portfolio."""
+    return end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+
+
+def title_complement(doc: Doc, start: int) -> bool:
+    """ "State" in "Secretary of State": the complement of a title word."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and is_title_word(doc[start - 2])
+
+
 def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """An unknown organisation inside a person's title is part of the title.
 
-    Before the name every such word goes ("Kazakh Energy" in "Kazakh Energy Minister X");
+    Before the name a portfolio goes ("Kazakh Energy" in "Kazakh Energy Minister X"), an
+    employer stays ("Ryanair" in "Ryanair CEO X", "JSA Research" in "JSA Research analyst X");
     in an apposition after it only names without an organisation word go ("Foreign Affairs" in
     "X, EU spokesperson for Foreign Affairs"), so "director of Human Rights Without Frontiers" keeps its body.
     """
@@ -612,7 +686,7 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate
             name = doc[c.start:c.end].text
             a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
             unknown = name not in known and not ACRONYM.match(name)
-            if unknown and any(s <= a and b <= e for s, e in before):
+            if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or title_complement(doc, c.start)):
                 continue
             if unknown and not _has_keyword(doc, c) and any(s <= a and b <= e for s, e in after):
                 continue
@@ -644,16 +718,17 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
     place_acronyms(doc, cands)
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
-    multi_person_tokens: set[str] = set()
+    surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
     for c in cands:
         key = name_key(doc[c.start:c.end].text)
         votes[key][c.label] += 1
         if c.label == "PERSON" and (c.titles or len(doc[c.start:c.end].text.split()) > 1):
             evidence.add(key)
-            multi_person_tokens.update(name_key(doc[t].text) for t in range(c.start, c.end))
+            surnames.add(name_key(doc[c.end - 1].text))
     for c in cands:
         key = name_key(doc[c.start:c.end].text)
-        surname = len(key.split()) == 1 and key in multi_person_tokens and doc[c.start:c.end].text not in resources.organisation_ids()
+        text = doc[c.start:c.end].text
+        surname = len(key.split()) == 1 and key in surnames and text not in resources.organisation_ids() and not ACRONYM.match(text)
         if key in evidence or surname:
             c.label = "PERSON"
             continue
@@ -661,10 +736,24 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
         other = max(("GPE", "ORG"), key=lambda lab: v[lab])
         if c.label == "PERSON" and v[other] and v[other] >= v["PERSON"]:
             c.label = other
-        elif c.label == "PERSON" and len(key.split()) == 1 and not _speaks(doc, c):
+        elif c.label == "PERSON" and len(key.split()) == 1 and not acts(doc, c):
             c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
         elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):
             c.label = "GPE"
+
+
+def acts(doc: Doc, c: Candidate) -> bool:
+    """Whether a one-word name does what people do in a clause: it is a verb's subject or object,
+    or owns something ("Obama will accept", "tell Obama", "Mertens's attempt"), rather than a
+    place or a medium ("flown to Toulouse", "on Twitter") or a modifier ("the Worldliner")."""
+    tok = doc[c.start:c.end].root
+    for _ in range(3):  # "Holder and Obama": a conjunct takes its first conjunct's role
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.is_sent_start and tok.lower_ in {t.text for t in tok.sent if t.is_lower} | {t.text for t in doc[tok.i + 1:tok.i + 400] if t.is_lower}:
+        return False  # "Artist's rendering ... the artist": a common word opening a sentence
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and tok.tag_ in ("NNP", "NNPS")
 
 
 def _speaks(doc: Doc, c: Candidate) -> bool:
