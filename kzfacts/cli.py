@@ -105,6 +105,10 @@ def extract(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a local cluster.",
         rich_help_panel="Performance")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS", min=0,
+        help="Time limit per text (per 100,000 characters); a text past it gets a 'timeout' error record. 0: none.",
+        rich_help_panel="Performance")] = 120.0,
 ) -> None:
     """Extract the facts of each article and print them (tables, JSON or JSON Lines)."""
     from .api import check_reference_date, load_extractor
@@ -117,7 +121,7 @@ def extract(
         _err("kzfacts: --skip-existing needs --output-dir")
         raise typer.Exit(2)
     n_jobs = jobs or _default_jobs(paths, input_format)
-    settings = Settings(model, patterns, reference_date, debug)
+    settings = Settings(model, patterns, reference_date, debug, timeout or None)
     try:
         check_reference_date(reference_date)
         if engine == Engine.local and n_jobs == 1:

@@ -19,6 +19,8 @@ from .record import error_record
 
 BATCH_SIZE = 8  # texts per nlp.pipe batch in this process
 TASK_SIZE = 2  # texts per task sent to a worker: small tasks keep every worker busy to the end
+DEFAULT_TIMEOUT = 120.0  # seconds per text (per started 100,000 characters)
+KILL_GRACE = 15.0  # past its limit plus this, a worker that did not stop itself is killed
 
 
 @dataclass(frozen=True)
@@ -29,36 +31,68 @@ class Settings:
     patterns: str | None = None
     reference_date: str | None = None
     debug: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT  # None or 0: no limit
 
 
 Work = tuple[str, str, str | None, str | None]  # source, text, reference date, title
 
 
+def limit_for(text: str, seconds: float | None) -> float | None:
+    """A text's time limit: `seconds` per started 100,000 characters (long texts are parsed in
+    pieces of that size); None for no limit."""
+    from .api import CHUNK_CHARS
+
+    if not seconds:
+        return None
+    return seconds * max(1, -(-len(text) // CHUNK_CHARS))
+
+
 def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]:
-    """Records for a batch of texts; runs wherever the engine puts it (the pipeline is cached per process)."""
+    """Records for a batch of texts; runs wherever the engine puts it (the pipeline is cached per process).
+
+    The batch runs under the sum of its texts' limits; when it fails or runs out of time, each
+    text runs alone under its own limit, so only the text at fault gets an error record.
+    """
     from .api import load_extractor
+    from .deadline import TextTimeout, time_limit
 
     extractor = load_extractor(settings.model, settings.patterns)
     triples = [(source, text, ref or settings.reference_date) for source, text, ref, _ in batch]
+    limits = [limit_for(text, settings.timeout) for _, text, _ in triples]
     try:
-        records = list(extractor.extract_many(triples, batch_size=len(batch)))
+        with time_limit(sum(limits) if settings.timeout else None):
+            records = list(extractor.extract_many(triples, batch_size=len(batch)))
     except Exception:
         if settings.debug:
             raise
-        records = [_one(extractor, t) for t in triples]  # find the text that failed, keep the others
+        records = [_one(extractor, t, limit) for t, limit in zip(triples, limits, strict=True)]
+    except TextTimeout:
+        records = [_one(extractor, t, limit, settings.debug) for t, limit in zip(triples, limits, strict=True)]
     for rec, (_, _, _, title) in zip(records, batch, strict=True):
         if title and len(rec["articles"]) == 1:
             rec["articles"][0]["title"] = title
     return records
 
 
-def _one(extractor, triple: tuple[str, str, str | None]) -> dict[str, Any]:
+def _one(extractor, triple: tuple[str, str, str | None], limit: float | None, debug: bool = False) -> dict[str, Any]:
+    from .deadline import TextTimeout, time_limit
+
     source, text, ref = triple
     try:
-        return extractor.extract(text, reference_date=ref, source=source)
+        with time_limit(limit):
+            return extractor.extract(text, reference_date=ref, source=source)
+    except TextTimeout:
+        return timeout_record(source, limit)
     except Exception as exc:
+        if debug:
+            raise
         return error_record(source, "internal_error",
                             f"{source}: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it")
+
+
+def timeout_record(source: str, limit: float | None) -> dict[str, Any]:
+    return error_record(source, "timeout", f"{source}: stopped after {limit:g} s, the time limit for a text of its "
+                                           "length (--timeout); raise --timeout, or split the text")
 
 
 def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
@@ -113,7 +147,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 class _WorkerPool:
-    """A process pool that starts afresh when a worker dies, so one deadly text costs only itself."""
+    """A process pool that starts afresh when a worker dies or hangs, so one deadly text costs only itself."""
 
     def __init__(self, jobs: int, settings: Settings) -> None:
         self.jobs, self.settings = jobs, settings
@@ -127,12 +161,23 @@ class _WorkerPool:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_init_worker, initargs=(self.settings,))
 
-    def restart(self, generation: int) -> None:
-        """Replace the broken pool, once for all the tasks it broke."""
+    def restart(self, generation: int, *, kill: bool = False) -> None:
+        """Replace the broken (or, with `kill`, stuck) pool, once for all the tasks it broke."""
         if generation == self.generation:
+            if kill:
+                # a worker stuck where its own alarm cannot reach (inside C code): end every worker,
+                # so the pool breaks and its other tasks are retried on the new one
+                for proc in list(getattr(self.executor, "_processes", {}).values()):
+                    proc.kill()
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
             self.generation += 1
+
+    def hard_limit(self, work: list[Work]) -> float | None:
+        """How long the parent waits for a task before it kills the worker."""
+        if not self.settings.timeout:
+            return None
+        return sum(limit_for(text, self.settings.timeout) for _, text, _, _ in work) + KILL_GRACE
 
     def submit(self, work: list[Work]) -> _PoolTask:
         return _PoolTask(self, work)
@@ -142,29 +187,38 @@ class _WorkerPool:
 
 
 class _PoolTask:
-    """A submitted batch; when its worker dies, its texts are retried one at a time on a new pool."""
+    """A submitted batch; when its worker dies or hangs, its texts are retried one at a time on a new pool."""
 
     def __init__(self, pool: _WorkerPool, work: list[Work]) -> None:
         self.pool, self.work, self.generation = pool, work, pool.generation
         self.future = pool.executor.submit(process_batch, work, pool.settings)
 
     def result(self) -> list[dict[str, Any]]:
+        from concurrent.futures import TimeoutError as WaitedTooLong
         from concurrent.futures.process import BrokenProcessPool
 
+        # the oldest task is running by the time its result is awaited (tasks start in order),
+        # so the wait is bounded by its own run time
         try:
-            return self.future.result()
+            return self.future.result(timeout=self.pool.hard_limit(self.work))
         except BrokenProcessPool:
             self.pool.restart(self.generation)
+        except WaitedTooLong:
+            self.pool.restart(self.generation, kill=True)
         records = []
         for item in self.work:
             generation = self.pool.generation
+            future = self.pool.executor.submit(process_batch, [item], self.pool.settings)
             try:
-                records.extend(self.pool.executor.submit(process_batch, [item], self.pool.settings).result())
+                records.extend(future.result(timeout=self.pool.hard_limit([item])))
             except BrokenProcessPool:
                 self.pool.restart(generation)
                 records.append(error_record(item[0], "worker_crashed",
                                             f"{item[0]}: the worker processing it stopped (out of memory?); "
                                             "split the file or run it alone with --jobs 1 --debug"))
+            except WaitedTooLong:
+                self.pool.restart(generation, kill=True)
+                records.append(timeout_record(item[0], limit_for(item[1], self.pool.settings.timeout)))
         return records
 
 

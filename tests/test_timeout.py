@@ -1,0 +1,167 @@
+"""The time limit per text: the late text gets a 'timeout' record, every other text its normal one."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from kzfacts.deadline import TextTimeout, time_limit
+from kzfacts.runner import limit_for
+
+from .conftest import SAMPLE
+from .test_batch import invoke, jsonl
+
+SHORT = "Tokayev met Putin in Moscow on Friday, the Kremlin said."
+
+
+def spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_time_limit_stops_a_python_loop_and_a_sleep_on_the_main_thread():
+    for block in (lambda: spin(5), lambda: time.sleep(5)):
+        started = time.monotonic()
+        with pytest.raises(TextTimeout):
+            with time_limit(0.2):
+                block()
+        assert time.monotonic() - started < 2
+
+
+def test_time_limit_stops_a_python_loop_on_another_thread():
+    outcome = []
+
+    def work():
+        try:
+            with time_limit(0.2):
+                spin(5)
+            outcome.append("finished")
+        except TextTimeout:
+            outcome.append("timeout")
+
+    thread = threading.Thread(target=work)
+    started = time.monotonic()
+    thread.start()
+    thread.join(10)
+    assert outcome == ["timeout"] and time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("on_thread", [False, True])
+def test_a_block_within_its_limit_is_left_alone(on_thread):
+    outcome = []
+
+    def work():
+        with time_limit(0.3):
+            spin(0.05)
+        time.sleep(0.5)  # past the limit, after the block: nothing may strike now
+        outcome.append("done")
+
+    if on_thread:
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join(10)
+    else:
+        work()
+    assert outcome == ["done"]
+
+
+def test_no_limit_means_none():
+    with time_limit(None):
+        spin(0.01)
+    assert limit_for("x", None) is None and limit_for("x", 0) is None
+
+
+def test_the_limit_grows_with_the_text():
+    assert limit_for("x" * 10, 2.0) == 2.0
+    assert limit_for("x" * 250_000, 2.0) == 6.0
+
+
+@pytest.fixture(scope="module")
+def late_corpus(tmp_path_factory):
+    """One text that takes seconds to parse between two that take milliseconds."""
+    root = tmp_path_factory.mktemp("late")
+    body = SAMPLE.read_text(encoding="utf-8")
+    (root / "a.txt").write_text(SHORT, encoding="utf-8")
+    (root / "b_long.txt").write_text((body * 8)[:95_000], encoding="utf-8")
+    (root / "c.txt").write_text(SHORT.replace("Putin", "Xi Jinping"), encoding="utf-8")
+    return root
+
+
+def check_late(records: list[dict], late: str) -> None:
+    by_source = {os.path.basename(r["source"]): r for r in records}
+    assert by_source[late]["error"]["type"] == "timeout"
+    assert "--timeout" in by_source[late]["error"]["message"] and by_source[late]["articles"] == []
+    others = [r for name, r in by_source.items() if name != late]
+    assert len(others) == 2
+    for rec in others:
+        assert rec["error"] is None
+        assert {p["name"] for p in rec["articles"][0]["people"]} >= {"Tokayev"}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_late_text_gets_a_timeout_record_and_the_batch_goes_on(late_corpus, jobs):
+    result = invoke("extract", str(late_corpus), "--format", "jsonl", "--timeout", "0.5", "-j", jobs, "-q")
+    assert result.exit_code == 1
+    check_late(jsonl(result), "b_long.txt")
+    assert "b_long.txt: stopped after 0.5 s" in result.stderr
+
+
+def test_timeout_on_json_lines_from_stdin(late_corpus):
+    lines = [json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8")}) for p in sorted(late_corpus.iterdir())]
+    result = invoke("extract", "-", "--input-format", "jsonl", "--format", "jsonl", "--timeout", "0.5", "-q",
+                    input="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    check_late(jsonl(result), "b_long.txt")
+
+
+def test_timeout_with_an_output_folder(late_corpus, tmp_path):
+    out = tmp_path / "facts"
+    result = invoke("extract", str(late_corpus), "--output-dir", str(out), "--timeout", "0.5", "-q")
+    assert result.exit_code == 1
+    check_late([json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.iterdir())], "b_long.txt")
+
+
+def test_timeout_zero_turns_the_limit_off(late_corpus):
+    result = invoke("extract", str(late_corpus / "a.txt"), "--format", "json", "--timeout", "0")
+    assert result.exit_code == 0 and json.loads(result.stdout)["error"] is None
+
+
+STALL_SCRIPT = """
+import signal, sys, time
+import kzfacts.runner as runner
+real = runner.process_batch
+def process_batch(batch, settings):  # the forked workers inherit this patched function
+    if any(text.startswith("STALL") for _, text, _, _ in batch):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # like a component stuck in C code
+        time.sleep(120)
+    return real(batch, settings)
+runner.process_batch = process_batch
+runner.KILL_GRACE = 1.0
+from kzfacts.cli import main
+sys.argv = ["kzfacts", "extract", sys.argv[1], "--format", "jsonl", "-j", "2", "-q", "--timeout", "1"]
+main()
+"""
+
+
+def test_a_worker_stuck_past_its_alarm_is_killed_and_replaced(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text(SHORT, encoding="utf-8")
+    (root / "b_stall.txt").write_text("STALL " + SHORT, encoding="utf-8")
+    for name in ("c.txt", "d.txt", "e.txt"):
+        (root / name).write_text(SHORT, encoding="utf-8")
+    started = time.monotonic()
+    # its own process: forking inside pytest's process is fragile
+    proc = subprocess.run([sys.executable, "-c", STALL_SCRIPT, str(root)], capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - started < 60
+    recs = {os.path.basename(r["source"]): r for r in map(json.loads, proc.stdout.splitlines())}
+    assert sorted(recs) == ["a.txt", "b_stall.txt", "c.txt", "d.txt", "e.txt"], proc.stderr
+    assert recs["b_stall.txt"]["error"]["type"] == "timeout"
+    assert all(recs[n]["error"] is None and recs[n]["articles"][0]["people"] for n in ("a.txt", "c.txt", "d.txt", "e.txt"))
+    assert proc.returncode == 1
