@@ -35,7 +35,11 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             yield
 
 
+REPEAT = 0.1  # seconds between further strikes, should one land where Python swallows it (a __del__, a gc callback)
+
+
 def _raise_timeout(signum, frame) -> None:
+    signal.setitimer(signal.ITIMER_REAL, REPEAT)
     raise TextTimeout()
 
 
@@ -52,25 +56,28 @@ def _alarm(seconds: float) -> Iterator[None]:
 
 @contextmanager
 def _watchdog(seconds: float) -> Iterator[None]:
-    target = threading.get_ident()
+    target = ctypes.c_ulong(threading.get_ident())
     lock = threading.Lock()
-    state = {"done": False, "fired": False}
+    finished = threading.Event()
+    struck = []
 
-    def fire() -> None:
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TextTimeout))
+    def watch() -> None:
+        wait = seconds
+        while not finished.wait(wait):
+            with lock:
+                if finished.is_set():
+                    return
+                struck.append(True)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(TextTimeout))
+            wait = REPEAT
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="kzfacts-time-limit", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
         with lock:
-            state["done"] = True
-            timer.cancel()
-            if state["fired"]:
-                # the block ended before the exception landed: take it back so it cannot strike later
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+            finished.set()
+            if struck:
+                # the block ended before the last strike landed: take it back so it cannot strike later
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
