@@ -23,7 +23,6 @@ def check_reference_date(value: str | None) -> str | None:
 
 
 CHUNK_CHARS = 100_000  # texts longer than this are parsed in pieces: bounded memory, no E088
-ANALYSIS = ("kz_entities", "kz_dates", "kz_figures", "kz_quotes")
 
 
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -69,7 +68,10 @@ class Extractor:
     def _process_chunked(self, text: str, reference_date: str | None):
         from spacy.tokens import Doc
 
-        with self.nlp.select_pipes(disable=list(ANALYSIS)):
+        from .registry import components
+
+        analysis = components()[1:]
+        with self.nlp.select_pipes(disable=analysis):
             parts = list(self.nlp.pipe(split_chunks(text), batch_size=1))
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W101\]")  # kz_articles is recomputed below
@@ -77,7 +79,7 @@ class Extractor:
         doc._.kz_reference_date = check_reference_date(reference_date)
         # the articles of the whole text, then the analysis over the joined, parsed Doc
         doc = self.nlp.get_pipe("kz_articles")(doc)
-        for name in ANALYSIS:
+        for name in analysis:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
 

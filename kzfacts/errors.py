@@ -65,3 +65,11 @@ def bad_reference_date(value: str) -> KzError:
 def bad_patterns(path: str, reason: str) -> KzError:
     return KzError("E003", f"{path}: not spaCy EntityRuler JSONL ({reason}); "
                            'each line must be like {"label": "ORG", "pattern": "Acme Ltd"}')
+
+
+def out_of_order(component: str, missing: str) -> KzError:
+    if missing == "parser":
+        return KzError("E005", f"{component} needs a parsed Doc; add it to a pipeline with a parser "
+                               "(en_core_web_sm), after the parser")
+    return KzError("E005", f"{component} needs {missing} to run before it; "
+                           f"nlp.add_pipe({missing!r}, before={component!r})")

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kzfacts.pipeline.articles import find_articles, find_author, is_furniture, split_lines, Line
+from kzfacts.pipeline.articles import find_articles, find_author, is_furniture
+from kzfacts.pipeline.text import Line, split_lines
 from kzfacts.pipeline.articles import mark_line_starts
 
 BODY = ("The minister said on Monday that the government would present a new budget to parliament "

@@ -1,6 +1,7 @@
 """kzfacts' spaCy components; `load_pipeline` builds the full pipeline."""
 from __future__ import annotations
 
-from .loading import load_pipeline, register_extensions
+from .extensions import register_extensions
+from .loading import load_pipeline
 
 __all__ = ["load_pipeline", "register_extensions"]

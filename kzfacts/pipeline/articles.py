@@ -5,14 +5,15 @@ They never look at what a title says.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from .. import resources
+from .dategrammar import parse_absolute
+from .component import KzComponent
 from .facts import Article
+from .text import Line, split_lines
 
 _TERMINAL = (".", "!", ";", ":", ",", "\u201d", '"', "\u2019")
 _WRITES = re.compile(
@@ -25,30 +26,6 @@ MAX_BYLINE_WORDS = 6
 MAX_DOTTED_TITLE_WORDS = 15
 MIN_BODY_WORDS = 12
 AUTHOR_WINDOW = 2000  # "writes NAME" stands in the opening paragraph
-
-
-@dataclass
-class Line:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their offsets, surrounding white space left out."""
-    lines = []
-    for m in re.finditer(r"[^\n]+", text):
-        raw = m.group()
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = m.start() + lead
-            lines.append(Line(start, start + len(stripped), stripped))
-    return lines
 
 
 def is_furniture(line: Line) -> bool:
@@ -82,7 +59,6 @@ def is_body(line: Line) -> bool:
 
 def dateline_value(line: Line) -> str | None:
     """The ISO date of a line that holds only a date ("June 13, 2005"), else None."""
-    from .dates import parse_absolute
 
     if line.words > 6:
         return None
@@ -196,15 +172,6 @@ def find_articles(text: str) -> list[Article]:
     return articles
 
 
-def article_at(articles: list[Article], offset: int) -> Article | None:
-    """The article holding a character offset, or None (furniture, text between articles)."""
-    k = bisect.bisect_right(articles, offset, key=lambda a: a.start) - 1
-    if k < 0 or offset >= articles[k].end:
-        return None
-    art = articles[k]
-    return None if any(s <= offset < e for s, e in art.furniture) else art
-
-
 def mark_line_starts(doc: Doc) -> None:
     """Make every line start a sentence start, so titles and bylines never join body text."""
     for token in doc[1:]:
@@ -214,8 +181,11 @@ def mark_line_starts(doc: Doc) -> None:
                 token.is_sent_start = True
 
 
-class ArticleSplitter:
+class ArticleSplitter(KzComponent):
     """spaCy component: `doc._.kz_articles`, and sentence starts at line starts."""
+
+    resources = ("furniture.txt", "numbers.tsv")
+    needs_parse = False
 
     def __init__(self, name: str = "kz_articles") -> None:
         self.name = name

@@ -8,15 +8,19 @@ with aliases, titles and acronyms.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from .articles import article_at
+from .text import article_at
+from .component import KzComponent
 from .facts import Entity, Mention
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -391,7 +395,7 @@ def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Can
     return sorted(result, key=lambda c: c.start)
 
 
-def is_noise(doc: Doc, cand: Candidate) -> bool:
+def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     """Role words, nationality adjectives and common words are never entities."""
     span = doc[cand.start:cand.end]
     text = span.text
@@ -410,15 +414,15 @@ def is_noise(doc: Doc, cand: Candidate) -> bool:
         return True
     if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
         return True
-    if cand.label == "ORG" and modifies_common_noun(span) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
+    if cand.label == "ORG" and modifies_common_noun(span, ids) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
         return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
     return False
 
 
-def modifies_common_noun(span: Span) -> bool:
+def modifies_common_noun(span: Span, ids: Mapping[str, str]) -> bool:
     """An unknown name that modifies the lower-case noun after it ("the Campbell Soup cans")."""
     doc = span.doc
-    if span.end >= len(doc) or ACRONYM.match(span.text) or span.text in resources.organisation_ids():
+    if span.end >= len(doc) or ACRONYM.match(span.text) or span.text in ids:
         return False
     nxt = doc[span.end]
     if not (nxt.pos_ == "NOUN" and nxt.text.islower()):
@@ -610,8 +614,9 @@ def attach_titles(doc: Doc, cand: Candidate) -> None:
     cand.titles, cand.title_start, cand.phrase_start = titles, honorific, phrase_start
 
 
-def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
+def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
+    ids = resources.organisation_ids() if ids is None else ids
     acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in _longest(known)]
     model = model_candidates(doc)
@@ -630,7 +635,7 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
         strip_leading_titles(doc, cand)
         attach_titles(doc, cand)
         label = relabel(doc, cand)
-        if label is None or is_noise(doc, cand) or a_modifier(doc, cand):
+        if label is None or is_noise(doc, cand, ids) or a_modifier(doc, cand):
             continue
         if label == "ORG":
             if inside_document_name(doc, cand.start):
@@ -642,7 +647,7 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
             # "chairman" and "fund's chairman": keep the fuller
             cand.titles = [t for t in cand.titles if not any(o != t and o.endswith(" " + t) for o in cand.titles)]
         out.append(cand)
-    return drop_title_organisations(doc, out)
+    return drop_title_organisations(doc, out, ids)
 
 
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "ambassador", "envoy", "czar", "tsar"}
@@ -658,7 +663,7 @@ def title_complement(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and is_title_word(doc[start - 2])
 
 
-def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> list[Candidate]:
     """An unknown organisation inside a person's title is part of the title.
 
     Before the name a portfolio goes ("Kazakh Energy" in "Kazakh Energy Minister X"), an
@@ -666,7 +671,7 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate
     in an apposition after it only names without an organisation word go ("Foreign Affairs" in
     "X, EU spokesperson for Foreign Affairs"), so "director of Human Rights Without Frontiers" keeps its body.
     """
-    known = resources.organisation_ids()
+    known = ids
     text = doc.text  # built from the tokens on each access: read it once
     before: list[tuple[int, int]] = []
     after: list[tuple[int, int]] = []
@@ -713,7 +718,7 @@ def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "GPE"
 
 
-def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
+def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
     place_acronyms(doc, cands)
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -728,7 +733,7 @@ def consistent_labels(doc: Doc, cands: list[Candidate]) -> None:
     for c in cands:
         key = name_key(doc[c.start:c.end].text)
         text = doc[c.start:c.end].text
-        surname = len(key.split()) == 1 and key in surnames and text not in resources.organisation_ids() and not ACRONYM.match(text)
+        surname = len(key.split()) == 1 and key in surnames and text not in ids and not ACRONYM.match(text)
         if key in evidence or surname:
             c.label = "PERSON"
             continue
@@ -774,11 +779,7 @@ def _mention(doc: Doc, c: Candidate) -> Mention:
     return Mention(span.text, span.start_char, span.end_char)
 
 
-def _canonical(text: str) -> str | None:
-    return resources.organisation_ids().get(text)
-
-
-def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entity]:
+def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[str, str]) -> list[Entity]:
     """Group one article's mentions into entities."""
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
@@ -789,7 +790,7 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entit
         label = c.label
         group = by_key.get((label, key))
         if group is None and label == "ORG":
-            canon = _canonical(text)
+            canon = ids.get(text)
             if canon:
                 group = by_key.get((label, "id:" + canon))
         if group is None and label == "PERSON":
@@ -803,10 +804,10 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int) -> list[Entit
             groups.append(group)
         group.forms.append((text, c.start, c.end, c))
         by_key[(label, key)] = group
-        if label == "ORG" and _canonical(text):
-            by_key[(label, "id:" + _canonical(text))] = group
+        if label == "ORG" and ids.get(text):
+            by_key[(label, "id:" + ids[text])] = group
     _merge_parentheticals(doc, groups)
-    return [_to_entity(doc, g, article) for g in groups if g.forms]
+    return [_to_entity(doc, g, article, ids) for g in groups if g.forms]
 
 
 def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None:
@@ -909,7 +910,7 @@ def _merge_parentheticals(doc: Doc, groups: list[_Group]) -> None:
                     break
 
 
-def _to_entity(doc: Doc, g: _Group, article: int) -> Entity:
+def _to_entity(doc: Doc, g: _Group, article: int, ids: Mapping[str, str]) -> Entity:
     forms = sorted(g.forms, key=lambda f: f[1])
     names = [f[0] for f in forms]
     full = [n for n in names if not ACRONYM.match(n)] or names
@@ -927,7 +928,7 @@ def _to_entity(doc: Doc, g: _Group, article: int) -> Entity:
             if t not in titles:
                 titles.append(t)
     acronym = next((n for n in names if ACRONYM.match(n) and n != name), None)
-    canon = _canonical(name) or (acronym and _canonical(acronym))
+    canon = ids.get(name) or (acronym and ids.get(acronym))
     if g.label == "ORG" and canon and canon != name and canon not in aliases and ACRONYM.match(name):
         aliases.append(canon)
     return Entity(g.label, name, article, mentions, aliases, titles if g.label == "PERSON" else [], acronym if g.label != "PERSON" else None)
@@ -940,20 +941,21 @@ def is_headline_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
 
 
-def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int) -> list[Candidate]:
+def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int, ids: Mapping[str, str]) -> list[Candidate]:
     """Keep a name from a headline-case title only when the body names it too (or it is a known body)."""
     body = {name_key(doc[c.start:c.end].text) for c in cands if doc[c.start].idx >= title_end}
     return [c for c in cands if doc[c.start].idx >= title_end or name_key(doc[c.start:c.end].text) in body
-            or doc[c.start:c.end].text in resources.organisation_ids()]
+            or doc[c.start:c.end].text in ids]
 
 
-def find_entities(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Entity]:
+def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Entity]:
     """All entities of every article in the doc (mentions outside articles are dropped).
 
     `known` are token spans of gazetteer organisations.
     """
     per_article: dict[int, list[Candidate]] = defaultdict(list)
-    for c in find_candidates(doc, known):
+    ids = resources.organisation_ids() if ids is None else ids
+    for c in find_candidates(doc, known, ids):
         art = article_at(doc._.kz_articles, doc[c.start].idx)
         if art is not None:
             per_article[art.index].append(c)
@@ -969,11 +971,11 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Entity]:
             if not inside and span is not None:
                 cands.append(Candidate(span.start, span.end, "GPE", "dateline"))
         if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
-            per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title))
+            per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title), ids)
     out = []
     for index, cands in sorted(per_article.items()):
-        consistent_labels(doc, cands)
-        out.extend(group_entities(doc, [c for c in cands if c.label != "DROP"], index))
+        consistent_labels(doc, cands, ids)
+        out.extend(group_entities(doc, [c for c in cands if c.label != "DROP"], index, ids))
     return out
 
 
@@ -986,18 +988,56 @@ def gazetteer_matcher(nlp, patterns: list[dict]) -> PhraseMatcher:
     return matcher
 
 
-class EntityConsolidator:
+class EntityConsolidator(KzComponent):
     """spaCy component: `doc._.kz_entities`, people, organisations and places per article.
 
-    The gazetteer's names win over the model's spans they overlap ("Samruk" tagged alone in
-    "Samruk-Kazyna"), unless the model's span is a longer name of the same kind.
+    The gazetteer (spaCy EntityRuler JSONL: a packaged name in `models/` or a path) is this
+    component's own: its names win over the model's spans they overlap ("Samruk" tagged alone in
+    "Samruk-Kazyna", unless the model's span is a longer name of the same kind), and its `id`s
+    are the canonical names that merge forms ("EU" and "European Union"). It travels with
+    `nlp.to_disk`.
     """
 
-    def __init__(self, nlp, name: str = "kz_entities", *, gazetteer: str = "organisations.jsonl") -> None:
-        self.name = name
-        self.matcher = gazetteer_matcher(nlp, list(resources.jsonl(gazetteer))) if gazetteer else None
+    resources = ("org_keywords.txt", "club_suffixes.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
+                 "anaphors.txt", "common_acronyms.txt", "name_heads.txt")
+    needs = ("kz_articles",)
+    GAZETTEER_FILE = "gazetteer.jsonl"
+
+    def __init__(self, nlp, name: str = "kz_entities", *, gazetteer: str | None = "organisations.jsonl") -> None:
+        self.name, self.nlp = name, nlp
+        self.set_gazetteer(load_gazetteer(gazetteer) if gazetteer else [])
+
+    def set_gazetteer(self, patterns: list[dict]) -> None:
+        self.patterns = patterns
+        self.matcher = gazetteer_matcher(self.nlp, patterns)
+        self.ids = {p["pattern"]: p.get("id") or p["pattern"] for p in patterns if isinstance(p.get("pattern"), str)}
+
+    def initialize(self, get_examples=None, *, nlp=None, gazetteer: str | None = None) -> None:
+        """`[initialize.components.kz_entities] gazetteer = "my_names.jsonl"` replaces the gazetteer."""
+        if gazetteer:
+            self.set_gazetteer(load_gazetteer(gazetteer))
 
     def __call__(self, doc: Doc) -> Doc:
-        known = [(s, e) for _, s, e in self.matcher(doc)] if self.matcher is not None else []
-        doc._.kz_entities = find_entities(doc, known)
+        self.check(doc)
+        known = [(s, e) for _, s, e in self.matcher(doc)]
+        doc._.kz_entities = find_entities(doc, known, self.ids)
         return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        super().to_disk(path, exclude=exclude)
+        lines = [json.dumps(p, ensure_ascii=False) for p in self.patterns]
+        (Path(path) / self.GAZETTEER_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()) -> EntityConsolidator:
+        super().from_disk(path, exclude=exclude)
+        self.set_gazetteer(load_gazetteer(str(Path(path) / self.GAZETTEER_FILE)))
+        return self
+
+
+def load_gazetteer(name: str) -> list[dict]:
+    """EntityRuler JSONL patterns from a file path, or from a packaged resource of that name."""
+    path = Path(name)
+    if path.is_file():
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+                and not line.startswith("#")]
+    return list(resources.jsonl(name))

