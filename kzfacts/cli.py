@@ -70,10 +70,11 @@ def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
 def extract(
     paths: Annotated[list[str], typer.Argument(
         help="Files, folders (every *.txt and *.jsonl below) or - for standard input.", show_default=False)],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.",
-                                                        rich_help_panel="Output")] = OutputFormat.table,
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: table on the terminal, json with --output-dir).",
+        rich_help_panel="Output", show_default=False)] = None,
     output_dir: Annotated[Path | None, typer.Option(
-        "--output-dir", "-o", help="Write one JSON file per input here (mirrors subfolders) instead of stdout.",
+        "--output-dir", "-o", help="Write one file per input here (mirrors subfolders) instead of stdout.",
         rich_help_panel="Output")] = None,
     skip_existing: Annotated[bool, typer.Option(
         "--skip-existing", help="With --output-dir: skip inputs whose output exists (resume a run).",
@@ -114,8 +115,8 @@ def extract(
     from .api import check_reference_date, load_extractor
     from .errors import KzError
     from .inputs import iter_inputs
-    from .output import make_writer, write_atomic
-    from .runner import Settings, run_dask, run_local, run_processes
+    from .writers import open_writer, suffix, write_file
+    from .runner import Settings, run
 
     if skip_existing and output_dir is None:
         _err("kzfacts: --skip-existing needs --output-dir")
@@ -134,21 +135,19 @@ def extract(
         _err(f"kzfacts: {exc.message}")
         raise typer.Exit(2) from None
 
+    fmt = (output_format.value if output_format else "json" if output_dir else "table")
+
     def target(relpath: str) -> Path:
-        return output_dir / _json_name(relpath)
+        return output_dir / _output_name(relpath, suffix(fmt))
 
     skip = (lambda rel: target(rel).exists()) if skip_existing else None
     inputs = _warn_non_english(iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key,
                                            skip=skip), quiet)
-    if engine == Engine.dask:
-        results = run_dask(inputs, settings, scheduler=scheduler, jobs=jobs or 2)
-    elif n_jobs > 1:
-        results = run_processes(inputs, settings, n_jobs)
-    else:
-        results = run_local(inputs, settings)
+    results = run(inputs, settings, jobs=(jobs or 2) if engine == Engine.dask else n_jobs, engine=engine.value,
+                  scheduler=scheduler)
     many = len(paths) > 1 or any(p != "-" and (os.path.isdir(p) or p.endswith(".jsonl")) for p in paths) \
         or input_format == InputFormat.jsonl
-    writer = None if output_dir else make_writer(output_format.value, sys.stdout, many=many)
+    writer = None if output_dir else open_writer(fmt, sys.stdout, many=many)
     failed = 0
     with _progress(quiet) as progress:
         try:
@@ -157,7 +156,7 @@ def extract(
                     failed += 1
                     _err(f"kzfacts: {record['error']['message']}")
                 if output_dir is not None:
-                    write_atomic(target(item.relpath), record)
+                    write_file(target(item.relpath), fmt, record)
                 else:
                     writer.write(record)
                 progress(record)
@@ -170,11 +169,12 @@ def extract(
         raise typer.Exit(1)
 
 
-def _json_name(relpath: str) -> str:
-    for suffix in (".txt", ".jsonl"):
-        if relpath.endswith(suffix):
-            return relpath[: -len(suffix)] + ".json"
-    return relpath + ".json"
+def _output_name(relpath: str, ending: str) -> str:
+    """The output file of an input: its path with the format's ending instead of .txt/.jsonl."""
+    for known in (".txt", ".jsonl"):
+        if relpath.endswith(known):
+            return relpath[: -len(known)] + ending
+    return relpath + ending
 
 
 def _warn_non_english(inputs, quiet: bool):

@@ -264,3 +264,13 @@ def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | No
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def run(inputs: Iterable[Input], settings: Settings, *, jobs: int, engine: str = "local",
+        scheduler: str | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """Records for the inputs on the chosen engine: Dask, worker processes (jobs > 1) or this process."""
+    if engine == "dask":
+        return run_dask(inputs, settings, scheduler=scheduler, jobs=jobs)
+    if jobs > 1:
+        return run_processes(inputs, settings, jobs)
+    return run_local(inputs, settings)

@@ -58,12 +58,9 @@ def _extract_paths(paths: list[str], jobs: int | None) -> Iterator[dict[str, Any
     import os
 
     from .inputs import iter_inputs
-    from .runner import Settings, run_local, run_processes
+    from .runner import Settings, run
 
-    inputs = iter_inputs(paths)
-    n = jobs or (os.cpu_count() or 1)
-    results = run_processes(inputs, Settings(), n) if n > 1 else run_local(inputs, Settings())
-    for _, record in results:
+    for _, record in run(iter_inputs(paths), Settings(), jobs=jobs or (os.cpu_count() or 1)):
         yield record
 
 

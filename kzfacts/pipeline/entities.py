@@ -1005,7 +1005,8 @@ class EntityConsolidator(KzComponent):
 
     def __init__(self, nlp, name: str = "kz_entities", *, gazetteer: str | None = "organisations.jsonl") -> None:
         self.name, self.nlp = name, nlp
-        self.set_gazetteer(load_gazetteer(gazetteer) if gazetteer else [])
+        self.gazetteer = gazetteer
+        self.patterns: list[dict] | None = None  # read on first use: `from_disk` may bring its own first
 
     def set_gazetteer(self, patterns: list[dict]) -> None:
         self.patterns = patterns
@@ -1019,12 +1020,16 @@ class EntityConsolidator(KzComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.check(doc)
+        if self.patterns is None:
+            self.set_gazetteer(load_gazetteer(self.gazetteer) if self.gazetteer else [])
         known = [(s, e) for _, s, e in self.matcher(doc)]
         doc._.kz_entities = find_entities(doc, known, self.ids)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
         super().to_disk(path, exclude=exclude)
+        if self.patterns is None:
+            self.set_gazetteer(load_gazetteer(self.gazetteer) if self.gazetteer else [])
         lines = [json.dumps(p, ensure_ascii=False) for p in self.patterns]
         (Path(path) / self.GAZETTEER_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
 

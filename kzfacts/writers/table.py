@@ -1,0 +1,57 @@
+"""Rich panels per article for reading in a terminal; one table per fact type, from the registry."""
+from __future__ import annotations
+
+from typing import IO, Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..registry import FACT_TYPES
+
+SUFFIX = ".txt"
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, expand=True, header_style="bold")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def article_panel(article: dict[str, Any]) -> Panel:
+    """One article's facts as a panel of tables."""
+    parts: list[Any] = [_table(f.title, f.columns, [f.row(x) for x in article[f.key]])
+                        for f in FACT_TYPES if article.get(f.key)]
+    if not parts:
+        parts.append(Text("no facts found", style="dim"))
+    title = article["title"] or "(untitled)"
+    subtitle = f"by {article['author']}" if article["author"] else None
+    return Panel(Group(*parts), title=Text(title, style="bold"), subtitle=subtitle, title_align="left")
+
+
+class TableWriter:
+    suffix = SUFFIX
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.console.rule(Text(record["source"], style="bold"))
+        if record["error"]:
+            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            return
+        if not record["articles"]:
+            self.console.print(Text("no articles (empty input)", style="dim"))
+        for article in record["articles"]:
+            self.console.print(article_panel(article))
+
+    def close(self) -> None:
+        pass
+
+
+def open(stream: IO[str], *, many: bool, console: Console | None = None) -> TableWriter:  # noqa: A001
+    return TableWriter(console or Console(file=stream, width=None, soft_wrap=False))

@@ -1,0 +1,201 @@
+"""How kzfacts is put together: no import cycles, real spaCy pipes, the registry behind every output."""
+from __future__ import annotations
+
+import ast
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kzfacts.errors import KzError
+from kzfacts.registry import FACT_TYPES, components
+
+from .conftest import ROOT, SAMPLE
+
+PACKAGE = ROOT / "kzfacts"
+TEXT = ("Kazakhstan’s President Kassym-Jomart Tokayev met the EU delegation in Astana on 3 March 2021. "
+        "“We will open 12 new schools,” Tokayev said. The European Union pledged €5 million.")
+
+
+def module_imports() -> dict[str, set[str]]:
+    """kzfacts module -> the kzfacts modules it imports (at any depth of the file, lazy ones included)."""
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        deps = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")
+                    base = base[: len(base) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                if target.startswith("kzfacts"):
+                    deps.add(target)
+                    deps.update(f"{target}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names if a.name.startswith("kzfacts"))
+        graph[name] = deps
+    known = set(graph)
+    return {name: {d for d in deps if d in known and d != name} for name, deps in graph.items()}
+
+
+def test_no_import_cycles():
+    graph = module_imports()
+    # a package's __init__ re-exporting its modules is not a cycle of logic
+    graph = {n: {d for d in deps if not (n.startswith(d + ".") and graph.get(d) is not None)} for n, deps in graph.items()}
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        path.append(node)
+        for dep in sorted(graph[node]):
+            if state.get(dep) == 1:
+                pytest.fail("import cycle: " + " -> ".join(path[path.index(dep):] + [dep]))
+            if dep not in state:
+                visit(dep)
+        path.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+
+
+def test_the_registry_drives_record_schema_and_pipeline(extractor):
+    from kzfacts.schema import record_schema
+
+    record = extractor.extract(TEXT)
+    keys = [f.key for f in FACT_TYPES]
+    assert list(record["articles"][0])[-len(keys):] == keys
+    assert set(keys) <= set(record_schema()["properties"]["articles"]["items"]["properties"])
+    assert [n for n in extractor.nlp.pipe_names if n.startswith("kz_")] == components()
+
+
+def test_entry_points_name_every_component():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert sorted(project["project"]["entry-points"]["spacy_factories"]) == sorted(components())
+
+
+def test_add_pipe_as_the_readme_shows(extractor):
+    import kzfacts.pipeline.factories  # noqa: F401
+    from kzfacts.pipeline.loading import default_model
+
+    nlp = spacy.load(default_model())
+    nlp.add_pipe("kz_articles", first=True)
+    for name in ("kz_entities", "kz_dates", "kz_figures", "kz_quotes"):
+        nlp.add_pipe(name)
+    doc = nlp(TEXT)
+    assert doc._.kz_quotes[0].speaker == "Kassym-Jomart Tokayev"
+    assert {d.value for d in doc._.kz_dates} >= {"2021-03-03"}
+
+
+@pytest.mark.parametrize("missing", ["kz_articles", "kz_entities"])
+def test_a_pipe_used_out_of_order_names_what_is_missing(missing):
+    import kzfacts.pipeline.factories  # noqa: F401
+    from kzfacts.pipeline.loading import default_model
+
+    nlp = spacy.load(default_model())
+    for name in components():
+        if name != missing:
+            nlp.add_pipe(name)
+    with pytest.raises(KzError) as info:
+        nlp(TEXT)
+    assert info.value.code == "E005" and missing in info.value.message
+
+
+def test_a_pipe_without_a_parser_says_so():
+    import kzfacts.pipeline.factories  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kz_articles")
+    nlp.add_pipe("kz_dates")
+    with pytest.raises(KzError, match="parsed Doc"):
+        nlp("In 1996 it rained.")
+
+
+def test_to_disk_round_trip_needs_no_packaged_lists(extractor, tmp_path, monkeypatch):
+    from kzfacts import resources
+    from kzfacts.record import doc_to_record
+
+    before = extractor.extract(SAMPLE.read_text(encoding="utf-8"), source="s")
+    extractor.nlp.to_disk(tmp_path / "pipeline")
+    # the packaged lists are gone: whatever the loaded pipeline needs, it brought with it
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    monkeypatch.setattr(resources, "_models_dir", lambda: empty)
+    for fn in resources._CACHED:
+        fn.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError):
+            resources.read_text("titles.txt")
+        nlp = spacy.load(tmp_path / "pipeline")
+        doc = nlp.make_doc(SAMPLE.read_text(encoding="utf-8"))
+        after = doc_to_record(nlp(doc), "s")
+    finally:
+        resources._installed.clear()
+        for fn in resources._CACHED:
+            fn.cache_clear()
+    assert after == before
+
+
+def test_a_user_gazetteer_decides_canonical_names(tmp_path):
+    import kzfacts.pipeline.factories  # noqa: F401
+    from kzfacts.pipeline.loading import default_model
+    from kzfacts.record import doc_to_record
+
+    gazetteer = tmp_path / "names.jsonl"
+    gazetteer.write_text(json.dumps({"label": "ORG", "pattern": "Kazakh Invest", "id": "KAZAKH INVEST NC"}) + "\n"
+                         + json.dumps({"label": "ORG", "pattern": "KI", "id": "KAZAKH INVEST NC"}) + "\n",
+                         encoding="utf-8")
+    nlp = spacy.load(default_model())
+    for name in components():
+        nlp.add_pipe(name, config={"gazetteer": str(gazetteer)} if name == "kz_entities" else {})
+    text = "Kazakh Invest signed the deal in Almaty on Monday. KI will open an office in Tashkent."
+    (org,) = doc_to_record(nlp(text), "-")["articles"][0]["organisations"]
+    assert org["name"] == "Kazakh Invest" and "KI" in org["aliases"]
+
+
+@pytest.mark.parametrize("fmt, ending", [("json", ".json"), ("jsonl", ".jsonl"), ("table", ".txt")])
+def test_every_writer_writes_the_sample_record(extractor, fmt, ending, tmp_path):
+    from kzfacts.writers import open_writer, suffix, write_file
+
+    record = extractor.extract(SAMPLE.read_text(encoding="utf-8"), source="sample")
+    stream = io.StringIO()
+    writer = open_writer(fmt, stream, many=True)
+    writer.write(record)
+    writer.close()
+    assert "Kassym-Jomart Tokayev" in stream.getvalue()
+    assert suffix(fmt) == ending
+    write_file(tmp_path / f"out{ending}", fmt, record)
+    assert "Kassym-Jomart Tokayev" in (tmp_path / f"out{ending}").read_text(encoding="utf-8")
+
+
+def test_an_unknown_format_is_named():
+    from kzfacts.writers import open_writer
+
+    with pytest.raises(ValueError, match="unknown format 'xml'"):
+        open_writer("xml", io.StringIO(), many=False)
+
+
+def test_output_dir_writes_the_chosen_format(tmp_path):
+    from typer.testing import CliRunner
+
+    from kzfacts.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "digest.txt")
+    result = CliRunner().invoke(app, ["extract", str(src), "-o", str(tmp_path / "out"), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    (line,) = (tmp_path / "out" / "digest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(json.loads(line)["articles"]) == 4
+    assert not Path(tmp_path / "out" / "digest.json").exists()
