@@ -140,3 +140,15 @@ def organisation_ids() -> dict[str, str]:
     return {p["pattern"]: p["id"] for p in jsonl("organisations.jsonl") if isinstance(p["pattern"], str)}
 
 
+
+
+@cached
+def qualifiers() -> dict[str, str]:
+    """Qualifier before a figure -> what it makes it: "approximate" ("nearly") or "bound" ("at least")."""
+    return {q: kind for q, kind in table("qualifiers.txt")}
+
+
+@cached
+def time_units() -> dict[str, str]:
+    """Time-unit word -> the unit it counts ("weeks" -> "week", "weekend" -> "week")."""
+    return {word: unit for word, unit in table("time_units.tsv")}

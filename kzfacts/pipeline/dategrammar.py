@@ -35,9 +35,8 @@ _ABSOLUTE = [
     ("year", re.compile(rf"{_YEAR.format('y')}(?!\d)")),
 ]
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "weekend": "week",
-          "month": "month", "months": "month", "year": "year", "years": "year", "quarter": "quarter",
-          "decade": "decade", "decades": "decade", "century": "century", "centuries": "century"}
+CALENDAR_UNITS = ("day", "week", "month", "quarter", "year", "decade", "century")
+UNITS = {w: u for w, u in resources.time_units().items() if u in CALENDAR_UNITS}  # "weeks" -> "week"
 _DATE_WORD = re.compile(
     r"\b(?:" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|\w+days|today|tonight|yesterday|tomorrow|"
     r"days?|week|weeks|weekend|month|months|year|years|decade|decades|century|quarter|ago|"

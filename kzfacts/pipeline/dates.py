@@ -149,7 +149,7 @@ def find_dates(doc: Doc, reference: date | None = None) -> list[DateFact]:
 class DateExtractor(KzComponent):
     """spaCy component: `doc._.kz_dates`. The reference date comes from `doc._.kz_reference_date`."""
 
-    resources = ("numbers.tsv",)
+    resources = ("numbers.tsv", "time_units.tsv")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_dates") -> None:

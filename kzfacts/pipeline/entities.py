@@ -207,7 +207,7 @@ def body_evidence(doc: Doc, start: int, end: int) -> str | None:
     ("Best Buy said its sales fell").
     """
     span = doc[start:end]
-    if any(t.text in LEGAL_FORMS for t in span[1:]):
+    if any(t.text in resources.word_list("legal_forms.txt") for t in span[1:]):
         return "legal form"
     prev = doc[start - 1] if start > 0 else None
     if start >= 2 and (doc[start - 2].lower_, prev.lower_) in (("shares", "of"), ("stake", "in"), ("stakes", "in")):
@@ -831,24 +831,11 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
     return None
 
 
-# legal forms and descriptors that name the same company ("China Eastern Airlines" = "China Eastern");
-# "Holding" is left out on purpose: a holding is another company than its airline
-LEGAL_FORMS = {"Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "Inc", "Inc.", "Corp", "Corp.", "Co.", "JSC", "AG",
-               "GmbH", "SA", "S.A.", "NV", "BV", "Group", "Airlines", "Airways", "Corporation", "Company",
-               "Incorporated"}
-
-
-# words after a company's one-word name that still name that company ("Boeing Commercial Airplanes");
-# other organisation words make another body ("Wizz Air Holding", "UN Development Programme")
-COMPANY_DESCRIPTORS = {"Commercial", "Airlines", "Airways", "Airplanes", "Aircraft", "Aerospace", "Aviation",
-                       "Motors", "Systems", "Technologies", "Technology", "Electronics", "Pharmaceuticals",
-                       "Industries", "Enterprises", "International", "Corporation", "Company"}
-
-
 def org_core(text: str) -> str:
     """An organisation name without legal-form suffixes or a leading country ("U.S. Air Force")."""
     words = text.replace(",", " ").split()
-    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+    legal_forms = resources.word_list("legal_forms.txt")
+    while len(words) > 1 and words[-1] in legal_forms:
         words.pop()
     if len(words) > 1 and (words[0] in ("US", "U.S.", "UK", "U.K.") or words[0].lower() in resources.demonyms()):
         words.pop(0)
@@ -870,7 +857,7 @@ def _short_form_group(groups: list[_Group], text: str) -> _Group | None:
                 break
             rest = other[len(core):].split() if other.startswith(core + " ") else None
             if rest and len(core.split()) == 1 and not ACRONYM.match(core) and \
-                    all(w in COMPANY_DESCRIPTORS or w not in keywords for w in rest):
+                    all(w in resources.word_list("company_descriptors.txt") or w not in keywords for w in rest):
                 matches.append(g)
                 break
     return matches[0] if len(matches) == 1 else None
@@ -998,7 +985,7 @@ class EntityConsolidator(KzComponent):
     `nlp.to_disk`.
     """
 
-    resources = ("org_keywords.txt", "club_suffixes.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
+    resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt")
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"

@@ -128,7 +128,7 @@ def _currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
 
 
 def _qualifier_before(doc: Doc, i: int) -> tuple[str, int] | None:
-    quals = sorted(resources.word_list("qualifiers.txt"), key=lambda q: -len(q.split()))
+    quals = sorted(resources.qualifiers(), key=lambda q: -len(q.split()))
     for q in quals:
         words = q.split()
         s = i - len(words)
@@ -144,7 +144,7 @@ def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
         return True
     if i > 0 and not money:
         prev = doc[i - 1]
-        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ not in ("MONEY",) and prev.lower_ not in resources.currencies() and prev.lower_ not in resources.word_list("qualifiers.txt") and prev.pos_ == "PROPN":
+        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ not in ("MONEY",) and prev.lower_ not in resources.currencies() and prev.lower_ not in resources.qualifiers() and prev.pos_ == "PROPN":
             return True
         if prev.text in ("#", "No", "No.", "no.", "+"):
             return True
@@ -256,7 +256,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         word = doc[j + 1]
         if _FOLD.match(word.text):
             return _figure(doc, start, j + 2, value, "fold", "multiplier", None)
-        if word.lower_ in ("year", "day", "month", "week", "hour", "minute"):
+        if word.lower_ in resources.time_units() and not word.lower_.endswith("s"):
             return None  # "41-year history" is a duration
         return _figure(doc, start, j + 2, value, word.lower_ if word.lower_.endswith("s") else word.lower_, "count", None)
     if j < limit and not currency:
@@ -299,7 +299,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
             return None  # "one of", "One is": a pronoun, not a figure
         if noun is not None:
             head = noun.split(" per ")[0].split()[-1].lower()
-            if head in resources.word_list("units.txt") and head in ("day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "hour", "hours", "minute", "minutes"):
+            if head in resources.word_list("units.txt") and head in resources.time_units():
                 return None  # a duration: dates handle it
             kind = "quantity" if head in resources.word_list("units.txt") else "count"
             unit, j = noun, end
@@ -319,7 +319,7 @@ def _figure(doc: Doc, start: int, end: int, value: float, unit: str | None, kind
     span = doc[start:end]
     number = int(value) if float(value).is_integer() else round(value, 6)
     return Figure(span.text, span.start_char, span.end_char, number, unit, kind,
-                  approximate=qualifier is not None and qualifier not in ("at least", "at most", "up to", "more than", "less than", "fewer than", "over", "under", "above", "below", "as much as", "as many as") or qualifier in ("over", "well over", "just over"),
+                  approximate=qualifier is not None and resources.qualifiers()[qualifier] == "approximate",
                   qualifier=qualifier, per=per)
 
 
@@ -401,7 +401,7 @@ def find_figures(doc: Doc) -> list[Figure]:
 class FigureExtractor(KzComponent):
     """spaCy component: `doc._.kz_figures`."""
 
-    resources = ("currencies.tsv", "numbers.tsv", "qualifiers.txt", "units.txt")
+    resources = ("currencies.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_figures") -> None:
