@@ -15,7 +15,7 @@ from .component import KzComponent
 from .dategrammar import MONTHS, UNITS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
 from .facts import DateFact
 from .syntax import heads
-from .text import article_at
+from .text import article_at, longest_spans
 
 def _split_compound(span: Span) -> list[Span]:
     """Split "2025 last year" or "November 11, three days later" into their expressions."""
@@ -92,15 +92,6 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
-def _drop_overlaps(spans: list[Span]) -> list[Span]:
-    """Longest first; a span overlapping a kept one goes."""
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: -(s.end - s.start)):
-        if not any(span.start < k.end and k.start < span.end for k in kept):
-            kept.append(span)
-    return kept
-
-
 def date_spans(doc: Doc) -> list[Span]:
     """Candidate date spans: the model's DATE entities, joined and split into whole expressions."""
     spans: list[Span] = []
@@ -112,7 +103,8 @@ def date_spans(doc: Doc) -> list[Span]:
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
             if sub is not None and len(sub):
                 spans.append(sub)
-    spans = _drop_overlaps(spans)
+    by_bounds = {(sp.start, sp.end): sp for sp in spans}
+    spans = [by_bounds[b] for b in longest_spans(list(by_bounds))]
     taken = {t.i for s in spans for t in s}
     for m in re.finditer(r"(?<![\w/])[01]?\d/[0-3]?\d/(?:19|20)?\d\d(?![\w/])", doc.text):
         sub = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -19,7 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from .text import article_at
+from .syntax import speaks
+from .text import article_at, longest_spans
 from .component import KzComponent
 from .facts import Entity, Mention
 
@@ -238,7 +239,7 @@ def person_evidence(span: Span, *, speaking: bool = True) -> bool:
     if any(t.text in resources.org_keywords() or t.lower_ in resources.demonyms() for t in span):
         return False
     root = span.root
-    if speaking and root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_.lower() in resources.reporting_verbs()):
+    if speaking and speaks(root):
         return True
     if root.dep_ == "appos" and is_title_word(root.head):
         return True
@@ -249,7 +250,7 @@ def speaker_spans(doc: Doc) -> list[tuple[int, int]]:
     """Capitalised names the model missed that are the subject of a reporting verb ("Alberto Turkstra ... says")."""
     found = []
     for tok in doc:
-        if tok.dep_ != "nsubj" or tok.ent_type_ or not _name_token(tok) or tok.head.lemma_.lower() not in resources.reporting_verbs():
+        if tok.dep_ != "nsubj" or tok.ent_type_ or not _name_token(tok) or not speaks(tok):
             continue
         start = tok.i
         while start > 0 and (_name_token(doc[start - 1]) or doc[start - 1].lower_ in NAME_PARTICLES) and doc[start - 1].dep_ in ("compound", "flat") and not doc[start - 1].ent_type_:
@@ -520,15 +521,6 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     return j
 
 
-def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-overlapping spans, the longest kept."""
-    kept: list[tuple[int, int]] = []
-    for s, e in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        if all(e <= ks or s >= ke for ks, ke in kept):
-            kept.append((s, e))
-    return sorted(kept)
-
-
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7}\+?)\)")
 
 
@@ -618,7 +610,7 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[st
     """Every entity mention the rules accept, cleaned and labelled, with titles found."""
     ids = resources.organisation_ids() if ids is None else ids
     acronyms = acronyms_in_parentheses(doc, doc.text)
-    rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in _longest(known)]
+    rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
     org_runs = [trim_at_model_entities(doc, s, e, model) for s, e in org_rule_spans(doc)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)]
@@ -759,11 +751,6 @@ def acts(doc: Doc, c: Candidate) -> bool:
     if tok.is_sent_start and tok.lower_ in {t.text for t in tok.sent if t.is_lower} | {t.text for t in doc[tok.i + 1:tok.i + 400] if t.is_lower}:
         return False  # "Artist's rendering ... the artist": a common word opening a sentence
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and tok.tag_ in ("NNP", "NNPS")
-
-
-def _speaks(doc: Doc, c: Candidate) -> bool:
-    root = doc[c.start:c.end].root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in resources.reporting_verbs()
 
 
 @dataclass

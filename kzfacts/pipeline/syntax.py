@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .. import resources
+
 MAX_DEPTH = 64  # deeper than any real sentence's tree; a bound, not a tuning knob
 
 
@@ -26,3 +28,8 @@ def heads(token: Token, limit: int = MAX_DEPTH) -> Iterator[Token]:
             return
         yield head
         token = head
+
+
+def speaks(token: Token) -> bool:
+    """Whether the token is the subject of a reporting verb ("Tokayev" in "Tokayev said")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in resources.reporting_verbs()

@@ -39,3 +39,12 @@ def article_at(articles: list[Article], offset: int) -> Article | None:
         return None
     art = articles[k]
     return None if any(s <= offset < e for s, e in art.furniture) else art
+
+
+def longest_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans, the longest kept (the earlier of equal ones), in order."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return sorted(kept)
