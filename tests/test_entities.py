@@ -207,3 +207,26 @@ def test_model_entities_reach_the_output(run, text, people, organisations):
 def test_a_one_word_place_is_not_a_person(run):
     art = run("After the plane was delivered in Singapore, it was flown to Toulouse for the ceremony.")
     assert "Toulouse" not in names(art, "people")
+
+
+def test_mention_steps_are_an_ordered_list_of_documented_functions():
+    from kzfacts.pipeline.entities import MENTION_STEPS
+
+    assert [s.__name__ for s in MENTION_STEPS] == ["trim_mention", "find_titles", "drop_noise", "label_on_evidence",
+                                                   "drop_document_names", "extend_organisation", "add_appositive_titles"]
+    assert all(s.__doc__ for s in MENTION_STEPS)
+
+
+@pytest.mark.parametrize("text, span, label, kept, after", [
+    ("Chelsea beat Liverpool 2-1 on Sunday.", (2, 6), "ORG", True, "Liverpool"),
+    ("Kazakhstan's President Tokayev spoke.", (2, 4), "PERSON", True, "Tokayev"),
+    ("The Polish delegation arrived.", (1, 2), "NORP", False, None),
+])
+def test_mention_steps_one_by_one(nlp, text, span, label, kept, after):
+    from kzfacts.pipeline.entities import MENTION_STEPS, Candidate
+
+    doc = nlp(text)
+    cand = Candidate(*span, label)
+    assert all(step(doc, cand, {}) for step in MENTION_STEPS) == kept
+    if kept:
+        assert doc[cand.start:cand.end].text == after

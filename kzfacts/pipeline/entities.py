@@ -606,9 +606,11 @@ def attach_titles(doc: Doc, cand: Candidate) -> None:
     cand.titles, cand.title_start, cand.phrase_start = titles, honorific, phrase_start
 
 
-def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
-    """Every entity mention the rules accept, cleaned and labelled, with titles found."""
-    ids = resources.organisation_ids() if ids is None else ids
+def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """Mentions from the model and from the rules, the rules' winning where they overlap
+    (`merge_candidates`): the gazetteer's names, capitalised runs headed by an organisation word,
+    acronyms in parentheses, titled names and named speakers; then airlines before flight numbers;
+    acronyms of common nouns ("IPO") go."""
     acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
@@ -618,28 +620,69 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[st
     cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
-    cands = [c for c in cands if doc[c.start:c.end].text not in common]
-    out = []
-    for cand in cands:
-        cand.start, cand.end = clean_bounds(doc, cand.start, cand.end)
-        if cand.start >= cand.end:
-            continue
-        strip_leading_titles(doc, cand)
-        attach_titles(doc, cand)
-        label = relabel(doc, cand)
-        if label is None or is_noise(doc, cand, ids) or a_modifier(doc, cand):
-            continue
-        if label == "ORG":
-            if inside_document_name(doc, cand.start):
-                continue
-            cand.end = extend_org(doc, cand.start, cand.end)
-        cand.label = label
-        if label == "PERSON":
-            cand.titles += [t for t in appositive_titles(doc[cand.start:cand.end]) if t not in cand.titles]
-            # "chairman" and "fund's chairman": keep the fuller
-            cand.titles = [t for t in cand.titles if not any(o != t and o.endswith(" " + t) for o in cand.titles)]
-        out.append(cand)
-    return drop_title_organisations(doc, out, ids)
+    return [c for c in cands if doc[c.start:c.end].text not in common]
+
+
+# Each mention goes through these steps in order; a step that returns False drops it.
+
+def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """Leading "the", trailing possessives, punctuation and results ("Liverpool 2-1") leave the name."""
+    c.start, c.end = clean_bounds(doc, c.start, c.end)
+    return c.start < c.end
+
+
+def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A title inside the mention leaves it ("President Tokayev"); titles before it are kept."""
+    strip_leading_titles(doc, c)
+    attach_titles(doc, c)
+    return True
+
+
+def drop_noise(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """Role words, nationalities, products, lists and cut phrases are no entities (`is_noise`)."""
+    return not (is_noise(doc, c, ids) or a_modifier(doc, c))
+
+
+def label_on_evidence(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """The label the evidence supports (`relabel`); a mention of another kind goes."""
+    label = relabel(doc, c)
+    if label is None:
+        return False
+    c.label = label
+    return True
+
+
+def drop_document_names(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """ "the Development of Civil Society" inside "Concept for the Development of ..." is no body."""
+    return not (c.label == "ORG" and inside_document_name(doc, c.start))
+
+
+def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A body's name cut before "for/of/on + capitalised words" runs on (`extend_org`)."""
+    if c.label == "ORG":
+        c.end = extend_org(doc, c.start, c.end)
+    return True
+
+
+def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A person's titles in apposition ("X, director of Y"), the fuller of two kept."""
+    if c.label == "PERSON":
+        c.titles += [t for t in appositive_titles(doc[c.start:c.end]) if t not in c.titles]
+        # "chairman" and "fund's chairman": keep the fuller
+        c.titles = [t for t in c.titles if not any(o != t and o.endswith(" " + t) for o in c.titles)]
+    return True
+
+
+MENTION_STEPS = (trim_mention, find_titles, drop_noise, label_on_evidence, drop_document_names,
+                 extend_organisation, add_appositive_titles)
+
+
+def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
+    """Every entity mention the rules accept: gathered, put through MENTION_STEPS in order, and the
+    unknown organisations inside people's titles dropped."""
+    ids = resources.organisation_ids() if ids is None else ids
+    kept = [c for c in gather_mentions(doc, known) if all(step(doc, c, ids) for step in MENTION_STEPS)]
+    return drop_title_organisations(doc, kept, ids)
 
 
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "ambassador", "envoy", "czar", "tsar"}
