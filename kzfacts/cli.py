@@ -28,6 +28,8 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -77,8 +79,14 @@ def extract(
         "--output-dir", "-o", help="Write one file per input here (mirrors subfolders) instead of stdout.",
         rich_help_panel="Output")] = None,
     skip_existing: Annotated[bool, typer.Option(
-        "--skip-existing", help="With --output-dir: skip inputs whose output exists (resume a run).",
+        "--skip-existing", help="With --output-dir or --db: skip inputs already written (resume a run).",
         rich_help_panel="Output")] = False,
+    db: Annotated[Path | None, typer.Option(
+        "--db", metavar="FILE", help="Write the facts into this SQLite database (one transaction per input).",
+        rich_help_panel="Output")] = None,
+    facts: Annotated[str | None, typer.Option(
+        "--facts", metavar="TYPE,...", help="With --format csv: only these fact types (e.g. quotes,people).",
+        rich_help_panel="Output")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.",
                                         rich_help_panel="Output")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Output")] = False,
@@ -115,12 +123,14 @@ def extract(
     from .api import check_reference_date, load_extractor
     from .errors import KzError
     from .inputs import iter_inputs
-    from .writers import open_writer, suffix, write_file
+    from .writers import FolderWriter, open_writer
+    from .writers.sqlite import DatabaseWriter
     from .runner import Settings, run
 
-    if skip_existing and output_dir is None:
-        _err("kzfacts: --skip-existing needs --output-dir")
+    if skip_existing and output_dir is None and db is None:
+        _err("kzfacts: --skip-existing needs --output-dir or --db")
         raise typer.Exit(2)
+    fact_keys = _fact_keys(facts)
     n_jobs = jobs or _default_jobs(paths, input_format)
     settings = Settings(model, patterns, reference_date, debug, timeout or None)
     try:
@@ -136,18 +146,21 @@ def extract(
         raise typer.Exit(2) from None
 
     fmt = (output_format.value if output_format else "json" if output_dir else "table")
+    options = {"facts": fact_keys} if fmt == "csv" else {}
+    folder = FolderWriter(output_dir, fmt, **options) if output_dir else None
+    database = DatabaseWriter(db) if db else None
 
-    def target(relpath: str) -> Path:
-        return output_dir / _output_name(relpath, suffix(fmt))
+    def skip(source: str, relpath: str) -> bool:
+        return (folder is None or folder.target(relpath).exists()) and (database is None or database.has_source(source))
 
-    skip = (lambda rel: target(rel).exists()) if skip_existing else None
     inputs = _warn_non_english(iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key,
-                                           skip=skip), quiet)
+                                           skip=skip if skip_existing else None), quiet)
     results = run(inputs, settings, jobs=(jobs or 2) if engine == Engine.dask else n_jobs, engine=engine.value,
                   scheduler=scheduler)
     many = len(paths) > 1 or any(p != "-" and (os.path.isdir(p) or p.endswith(".jsonl")) for p in paths) \
         or input_format == InputFormat.jsonl
-    writer = None if output_dir else open_writer(fmt, sys.stdout, many=many)
+    to_stdout = folder is None and (database is None or output_format is not None)
+    writer = open_writer(fmt, sys.stdout, many=many, **options) if to_stdout else None
     failed = 0
     with _progress(quiet) as progress:
         try:
@@ -155,26 +168,36 @@ def extract(
                 if record["error"]:
                     failed += 1
                     _err(f"kzfacts: {record['error']['message']}")
-                if output_dir is not None:
-                    write_file(target(item.relpath), fmt, record)
-                else:
-                    writer.write(record)
+                if folder is not None:
+                    folder.write(record, item.text, item.relpath)
+                if database is not None:
+                    database.write(record)
+                if writer is not None:
+                    writer.write(record, item.text)
                 progress(record)
         except KzError as exc:
             _err(f"kzfacts: {exc.message}")
             raise typer.Exit(2) from None
-    if writer is not None:
-        writer.close()
+    for sink in (writer, folder, database):
+        if sink is not None:
+            sink.close()
     if failed:
         raise typer.Exit(1)
 
 
-def _output_name(relpath: str, ending: str) -> str:
-    """The output file of an input: its path with the format's ending instead of .txt/.jsonl."""
-    for known in (".txt", ".jsonl"):
-        if relpath.endswith(known):
-            return relpath[: -len(known)] + ending
-    return relpath + ending
+def _fact_keys(facts: str | None) -> list[str] | None:
+    """The fact types named by --facts, checked against the registry."""
+    if not facts:
+        return None
+    from .registry import FACT_TYPES
+
+    known = [f.key for f in FACT_TYPES]
+    keys = [k.strip() for k in facts.split(",") if k.strip()]
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        _err(f"kzfacts: unknown fact type {unknown[0]!r} in --facts (choose from {', '.join(known)})")
+        raise typer.Exit(2)
+    return keys
 
 
 def _warn_non_english(inputs, quiet: bool):
@@ -237,6 +260,34 @@ def summary(
         render_table(stats, sys.stdout)
     else:
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == OutputFormat.json else None))
+
+
+@app.command()
+def load(
+    paths: Annotated[list[str], typer.Argument(
+        help="kzfacts JSON Lines or JSON output (files, folders of them, or - for standard input).",
+        show_default=False)],
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite database to write.")],
+    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Skip sources already in the database.")] = False,
+) -> None:
+    """Load records kzfacts already wrote (JSON Lines or JSON) into a SQLite database."""
+    from .records import RecordReadError, read_record_files
+    from .writers.sqlite import DatabaseWriter
+
+    database = DatabaseWriter(db)
+    count = 0
+    try:
+        for record in read_record_files(paths):
+            if skip_existing and database.has_source(record["source"]):
+                continue
+            database.write(record)
+            count += 1
+    except RecordReadError as exc:
+        _err(f"kzfacts: {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        database.close()
+    _err(f"kzfacts: {count} records loaded into {db}")
 
 
 @app.command()

@@ -193,16 +193,16 @@ def _safe_name(name: str) -> str:
 
 
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
-                text_key: str = "text", skip: Callable[[str], bool] | None = None) -> Iterator[Input]:
+                text_key: str = "text", skip: Callable[[str, str], bool] | None = None) -> Iterator[Input]:
     """Every input named on the command line, decoded or with its error, in order.
 
-    `skip(relpath)` leaves out inputs already done (checked before a file is read).
+    `skip(source, relpath)` leaves out inputs already done (checked before a file is read).
     """
     for src in expand_paths(paths, input_format):
         if src.jsonl:
-            yield from (i for i in read_jsonl(src, text_key, encoding) if skip is None or not skip(i.relpath))
+            yield from (i for i in read_jsonl(src, text_key, encoding) if skip is None or not skip(i.source, i.relpath))
             continue
-        if skip is not None and skip(src.relpath):
+        if skip is not None and skip(src.source, src.relpath):
             continue
         if src.path is None:
             data = sys.stdin.buffer.read()

@@ -13,7 +13,7 @@ class JsonWriter:
     def __init__(self, stream: IO[str], many: bool) -> None:
         self.stream, self.many, self.count = stream, many, 0
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write(self, record: dict[str, Any], text: str | None = None) -> None:
         text = json.dumps(record, ensure_ascii=False, indent=2)
         if self.many:
             self.stream.write(("[\n" if self.count == 0 else ",\n") + text)

@@ -13,7 +13,7 @@ class JsonLinesWriter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write(self, record: dict[str, Any], text: str | None = None) -> None:
         self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.stream.flush()
 

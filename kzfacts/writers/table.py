@@ -39,7 +39,7 @@ class TableWriter:
     def __init__(self, console: Console) -> None:
         self.console = console
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write(self, record: dict[str, Any], text: str | None = None) -> None:
         self.console.rule(Text(record["source"], style="bold"))
         if record["error"]:
             self.console.print(Text(f"error: {record['error']['message']}", style="red"))

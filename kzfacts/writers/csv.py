@@ -1,0 +1,86 @@
+"""CSV for spreadsheets: one row per fact, one header, UTF-8 with a byte-order mark so that
+spreadsheet programs read the accents right; commas, quote marks and newlines inside a field
+are quoted as RFC 4180 says.
+
+A person, organisation or place is one row (its name, its first mention's offsets, its mention
+count); a date, figure or quote is one row.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from ..registry import FACT_TYPES
+
+SUFFIX = ".csv"
+COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
+           "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions")
+TYPE_NAMES = {"people": "person", "organisations": "organisation", "places": "place", "dates": "date",
+              "figures": "figure", "quotes": "quote"}
+
+
+def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
+    first = fact["mentions"][0]
+    return {"text": fact["name"], "start": first["start"], "end": first["end"], "mentions": len(fact["mentions"]),
+            "titles": "; ".join(fact.get("titles", [])), "aliases": "; ".join(fact["aliases"]),
+            "value": fact.get("acronym")}
+
+
+def _date_row(fact: dict[str, Any]) -> dict[str, Any]:
+    value = fact["value"] if not fact.get("values") else json.dumps(fact["values"])
+    return {k: fact.get(k) for k in ("text", "start", "end", "kind", "granularity")} | {"value": value}
+
+
+def _figure_row(fact: dict[str, Any]) -> dict[str, Any]:
+    return {k: fact.get(k) for k in ("text", "value", "unit", "start", "end", "kind", "approximate", "qualifier")}
+
+
+def _quote_row(fact: dict[str, Any]) -> dict[str, Any]:
+    return {"text": fact["text"], "speaker": "; ".join(fact["speakers"]) or None, "start": fact["start"],
+            "end": fact["end"], "cue": fact["cue"], "partial": fact["partial"]}
+
+
+ROWS = {"people": _entity_row, "organisations": _entity_row, "places": _entity_row, "dates": _date_row,
+        "figures": _figure_row, "quotes": _quote_row}
+
+
+def fact_rows(record: dict[str, Any], facts: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The CSV rows of one record: one per fact, of the fact types in `facts` (all by default)."""
+    keys = [f.key for f in FACT_TYPES if facts is None or f.key in facts]
+    rows = []
+    for art in record["articles"]:
+        for key in keys:
+            for fact in art[key]:
+                row = {"source": record["source"], "article": art["index"], "title": art["title"],
+                       "type": TYPE_NAMES.get(key, key)}
+                rows.append(row | ROWS[key](fact))
+    return rows
+
+
+class CsvWriter:
+    suffix = SUFFIX
+
+    def __init__(self, stream: IO[str], facts: Iterable[str] | None) -> None:
+        self.stream, self.facts = stream, set(facts) if facts else None
+        self.writer = csv.DictWriter(stream, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+        self.started = False
+
+    def write(self, record: dict[str, Any], text: str | None = None) -> None:
+        if not self.started:
+            self.stream.write("\ufeff")
+            self.writer.writeheader()
+            self.started = True
+        self.writer.writerows(fact_rows(record, self.facts))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if not self.started:
+            self.stream.write("\ufeff")
+            self.writer.writeheader()
+        self.stream.flush()
+
+
+def open(stream: IO[str], *, many: bool, facts: Iterable[str] | None = None) -> CsvWriter:  # noqa: A001
+    return CsvWriter(stream, facts)

@@ -1,0 +1,145 @@
+"""A reading view: one self-contained HTML page per input, the text with every fact marked in
+place and a compact table of facts after each article.
+
+No JavaScript and nothing fetched: inline CSS, values on hover (`title`), each quote's speaker
+beside it. The text is escaped, so markup inside an article is shown, never run. Facts may
+overlap or nest (a date inside a quote): the text is cut at every fact boundary and each piece
+is wrapped in the marks of the facts covering it, so the HTML stays well nested; every piece
+of one fact carries the same `data-fact` id. Offsets come from the record itself, so the page
+shows exactly what the JSON says.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import IO, Any
+
+from ..registry import FACT_TYPES, format_value
+
+SUFFIX = ".html"
+KINDS = {"people": "person", "organisations": "organisation", "places": "place", "dates": "date",
+         "figures": "figure", "quotes": "quote"}
+STYLE = """
+body{font:16px/1.6 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
+header.source{font:600 14px system-ui,sans-serif;color:#555;border-bottom:1px solid #ccc;margin-bottom:1rem}
+.text{white-space:pre-wrap}
+mark{background:none;border-radius:3px;padding:0 1px}
+mark.person{background:#dbeafe}mark.organisation{background:#dcfce7}mark.place{background:#fef9c3}
+mark.date{background:#fde2e2;border-bottom:2px solid #e11d48}mark.figure{background:#ede9fe;border-bottom:2px solid #7c3aed}
+mark.quote{background:#f5f5f4;font-style:italic}
+.speaker{font:600 12px system-ui,sans-serif;color:#fff;background:#57534e;border-radius:3px;padding:0 4px;
+margin-right:3px;font-style:normal}
+.legend span{margin-right:1rem}
+table.facts{border-collapse:collapse;font:13px system-ui,sans-serif;margin:1rem 0 2rem;width:100%}
+table.facts th,table.facts td{border-bottom:1px solid #e5e5e5;text-align:left;padding:2px 6px;vertical-align:top}
+.error{color:#b91c1c;font-family:system-ui,sans-serif}
+"""
+
+
+def _facts(article: dict[str, Any]) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, kind, id, hover text) of every marked stretch of an article."""
+    out = []
+    for key, kind in KINDS.items():
+        for n, fact in enumerate(article.get(key, [])):
+            fid = f"a{article['index']}-{kind}-{n}"
+            if key in ("people", "organisations", "places"):
+                out += [(m["start"], m["end"], kind, fid, f"{kind}: {fact['name']}") for m in fact["mentions"]]
+            elif key == "dates":
+                out.append((fact["start"], fact["end"], kind, fid, f"date: {fact['value'] or '?'}"))
+            elif key == "figures":
+                unit = f" {fact['unit']}" if fact["unit"] else ""
+                out.append((fact["start"], fact["end"], kind, fid, f"{fact['kind']}: {format_value(fact['value'])}{unit}"))
+            else:
+                speakers = ", ".join(fact["speakers"]) or "unattributed"
+                out.append((fact["start"], fact["end"], kind, fid, f"quote: {speakers}"))
+    return out
+
+
+def marked_text(text: str, start: int, end: int, article: dict[str, Any]) -> str:
+    """text[start:end] escaped, with every fact of the article marked; quotes open with their speaker."""
+    facts = [f for f in _facts(article) if start <= f[0] < f[1] <= end]
+    cuts = sorted({start, end, *(f[0] for f in facts), *(f[1] for f in facts)})
+    quotes = {f[0]: f for f in facts if f[2] == "quote"}
+    speaker_of = {f"a{article['index']}-quote-{n}": ", ".join(q["speakers"]) or "unattributed"
+                  for n, q in enumerate(article.get("quotes", []))}
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a in quotes:
+            q = quotes[a]
+            parts.append(f'<span class="speaker" data-quote="{q[3]}">{escape(speaker_of[q[3]])}</span>')
+        piece = escape(text[a:b])
+        # quotes outermost, then longer facts outside shorter ones
+        covering = sorted((f for f in facts if f[0] <= a and b <= f[1]), key=lambda f: (f[2] != "quote", f[0] - f[1]))
+        for _, _, kind, fid, hover in reversed(covering):
+            piece = f'<mark class="{kind}" data-fact="{fid}" title="{escape(hover)}">{piece}</mark>'
+        parts.append(piece)
+    return "".join(parts)
+
+
+def fact_table(article: dict[str, Any]) -> str:
+    """The article's facts, one table with a row per fact."""
+    rows = []
+    for fact_type in FACT_TYPES:
+        for fact in article.get(fact_type.key, []):
+            cells = "".join(f"<td>{escape(c)}</td>" for c in fact_type.row(fact))
+            rows.append(f"<tr><th>{escape(KINDS.get(fact_type.key, fact_type.key))}</th>{cells}</tr>")
+    if not rows:
+        return '<p class="empty">No facts found.</p>'
+    return '<table class="facts"><tbody>' + "".join(rows) + "</tbody></table>"
+
+
+def page(record: dict[str, Any], text: str | None) -> str:
+    """The whole page of one record."""
+    body = [f'<header class="source">{escape(record["source"])}</header>']
+    legend = "".join(f'<span><mark class="{k}">{k}</mark></span>' for k in KINDS.values())
+    body.append(f'<p class="legend">{legend}</p>')
+    if record["error"]:
+        body.append(f'<p class="error">{escape(record["error"]["message"])}</p>')
+    elif text is None:
+        body.append('<p class="error">The input text is not available; facts are listed without it.</p>')
+    for art in record["articles"]:
+        title = escape(art["title"] or "(untitled)")
+        byline = f'<p class="byline">by {escape(art["author"])}</p>' if art["author"] else ""
+        published = f'<p class="published">published {escape(art["published"])}</p>' if art["published"] else ""
+        shown = f'<div class="text">{marked_text(text, art["start"], art["end"], art)}</div>' if text is not None else ""
+        body.append(f'<article data-index="{art["index"]}"><h2>{title}</h2>{byline}{published}{shown}'
+                    f"{fact_table(art)}</article>")
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(record["source"])}'
+            f" \u2014 kzfacts</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
+
+
+class HtmlWriter:
+    """One page per record; several records on one stream become one page each, one after the other."""
+
+    suffix = SUFFIX
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, record: dict[str, Any], text: str | None = None) -> None:
+        text = record.get("text", text)  # pages read from HTML carry the text they were extracted to
+        self.stream.write(page(record, text))
+        self.stream.flush()
+
+    def close(self) -> None:
+        pass
+
+
+def open(stream: IO[str], *, many: bool) -> HtmlWriter:  # noqa: A001  (the writer protocol's name)
+    return HtmlWriter(stream)
+
+
+def write_index(folder: Path, pages: list[tuple[str, dict[str, Any]]]) -> None:
+    """`index.html` in the folder: every page with its source and fact counts."""
+    keys = [f.key for f in FACT_TYPES]
+    head = "".join(f"<th>{escape(k)}</th>" for k in ["page", "articles", *keys])
+    rows = []
+    for href, counts in pages:
+        cells = "".join(f"<td>{counts[k]}</td>" for k in ["articles", *keys])
+        error = f' <span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
+        rows.append(f'<tr><td><a href="{escape(href)}">{escape(counts["source"])}</a>{error}</td>{cells}</tr>')
+    html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>kzfacts</title>'
+            f'<style>{STYLE}</style></head><body><h1>kzfacts</h1><table class="facts"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></body></html>\n')
+    (folder / "index.html").write_text(html, encoding="utf-8")
