@@ -144,7 +144,11 @@ def test_csv_round_trips_to_the_same_facts_as_the_json(records):
         assert len(mine) == len(facts)
         texts = [f.get("name") or f["text"] for f in facts]
         assert [r["text"] for r in mine] == texts
-    assert all(r["speaker"] for r in rows if r["type"] == "quote")
+    quotes = [q for art in record["articles"] for q in art["quotes"]]
+    assert [r["speaker"] for r in rows if r["type"] == "quote"] == ["; ".join(q["speakers"]) for q in quotes]
+    figures = [f for art in record["articles"] for f in art["figures"]]
+    assert [(float(r["value"]) if r["value"] else None, r["unit"] or None) for r in rows if r["type"] == "figure"] == \
+        [(f["value"], f["unit"]) for f in figures]
 
 
 def test_csv_keeps_only_the_chosen_facts_and_names_a_wrong_one():
