@@ -148,3 +148,72 @@ def test_bounded_date(run):
 ])
 def test_more_expressions(text, value):
     assert normalise_date(text, reference=REF).value == value
+
+
+FRIDAY = date(2011, 3, 18)
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    # anaphoric days and periods: the publication date's day, year ... (TimeML)
+    ("the day", "2011-03-18", "day"),
+    ("that day", "2011-03-18", "day"),
+    ("the same day", "2011-03-18", "day"),
+    ("on the day", "2011-03-18", "day"),
+    ("the start of the day", "2011-03-18", "day"),
+    ("the year", "2011", "year"),
+    ("the entire year", "2011", "year"),
+    ("this fiscal year", "2011", "year"),
+    # the matching period a year back; "period" says only the year
+    ("the year previous", "2010", "year"),
+    ("the same period last year", "2010", "year"),
+    ("the same month a year ago", "2010-03", "month"),
+    ("the same quarter last year", "2010-Q1", "quarter"),
+    ("a year earlier", "2010", "year"),
+    # "a week ago" is a day
+    ("a week ago", "2011-03-11", "day"),
+    ("two weeks ago", "2011-03-04", "day"),
+    ("two days ago", "2011-03-16", "day"),
+])
+def test_anaphoric_and_period_dates(text, value, granularity):
+    parsed = normalise_date(text, reference=FRIDAY, anchor=FRIDAY)
+    assert (parsed.value, parsed.granularity, parsed.relative) == (value, granularity, True)
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("the '70s", "197X", "decade"),
+    ("the \u201970s", "197X", "decade"),
+    ("the 80s", "198X", "decade"),
+    ("the late 90s", "199X", "decade"),
+    ("the '00s", "200X", "decade"),
+    ("the 1990s", "199X", "decade"),
+    ("the 20th century", "19XX", "century"),
+    ("the twentieth century", "19XX", "century"),
+    ("the 21st century", "20XX", "century"),
+])
+def test_decades_and_centuries(text, value, granularity):
+    parsed = normalise_date(text, reference=FRIDAY)
+    assert (parsed.value, parsed.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize("text", ["22-year-old", "six-month-old", "her 80s", "their early 20s"])
+def test_ages_are_not_dates(text):
+    assert normalise_date(text, reference=FRIDAY) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The deal was signed in early December.", "2010-12"),
+    ("The firm said late last July that it would cut jobs.", "2010-07"),
+    ("The minister resigned last Wednesday.", "2011-03-16"),
+    ("The minister resigned on Wednesday.", "2011-03-16"),
+    ("The talks will resume on Wednesday.", "2011-03-23"),
+    ("Markets will remain closed until Friday.", "2011-03-25"),
+    ("The exchange decided to remain closed until Friday.", "2011-03-25"),
+    ("Disasters this year hit the airline.", "2011"),
+])
+def test_the_verb_places_a_yearless_month_or_weekday(run, text, value):
+    (parsed,) = run(text, reference_date="2011-03-18")["dates"]
+    assert parsed["value"] == value
+
+
+def test_an_age_is_not_reported_as_a_date(run):
+    assert run("The 22-year-old striker scored twice.", reference_date="2011-03-18")["dates"] == []

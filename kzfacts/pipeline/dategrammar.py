@@ -69,6 +69,24 @@ _PART_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|cl
                       r"rest|remainder)\s+of\s+(?P<rest>.+)$", re.I)
 
 
+_AGE = re.compile(r"^\S+[\s-](?:year|month|week|day)s?[\s-]old$", re.I)
+_AGE_DECADE = re.compile(r"^(?:his|her|their|my|your|our|its)\s+(?:early\s+|mid[\s-]|late\s+)?'?\d0s$", re.I)
+_SHORT_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\u2019|')?(?P<d>\d)0s$", re.I)
+_CENTURY = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$", re.I)
+_CENTURY_WORD = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<w>[a-z]+)\s+century$", re.I)
+# "the day", "that day", "on the same day", "the entire year", "this fiscal year": the period of the
+# publication date the text refers back to (TimeML resolves such anaphora against the document date)
+_THIS_PERIOD = re.compile(r"^(?:on\s+)?(?:the|that|this|the\s+very)\s+(?:(?:same|entire|whole|full|current)\s+)?"
+                          r"(?:(?:fiscal|financial|calendar|business|trading)\s+)?(?P<u>day|week|month|quarter|year)$", re.I)
+# "the same period last year", "the same month a year ago", "the year previous", "a year earlier":
+# the matching period one year back; "period" says no more than the year
+_YEAR_BACK = re.compile(r"^(?:(?:the\s+)?same\s+(?P<u>day|week|month|quarter|period|time)\s+"
+                        r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+|in\s+)?the\s+(?:previous|prior)\s+year"
+                        r"|of\s+last\s+year|the\s+year\s+before)"
+                        r"|the\s+(?:previous|prior)\s+year|the\s+year\s+(?:previous|before|prior)"
+                        r"|(?:a|one)\s+year\s+(?:earlier|before|previously))$", re.I)
+
+
 @dataclass
 class ParsedDate:
     value: str | None
@@ -159,7 +177,47 @@ def _number(word: str) -> int | None:
     return int(value[0]) if value and value[1] == "cardinal" else None
 
 
-def parse_relative(text: str, reference: date | None, *, future: bool = False) -> ParsedDate | None:
+def parse_period(text: str, reference: date | None) -> ParsedDate | None:
+    """Anaphoric periods, resolved against the reference date: "the same day" (that day), "the
+    entire year" (that year), "the same month a year ago" (that month, a year back)."""
+    low = re.sub(r"\s+", " ", text.lower().strip())
+    m = _THIS_PERIOD.match(low)
+    if m:
+        unit = m["u"]
+        return ParsedDate(_shift(reference, unit, 0)[0] if reference else None, unit, True)
+    m = _YEAR_BACK.match(low)
+    if m:
+        unit = {"period": "year", "time": "year", None: "year"}.get(m["u"], m["u"])
+        if reference is None:
+            return ParsedDate(None, unit, True)
+        steps = {"day": None, "week": -52, "month": -12, "quarter": -4, "year": -1}[unit]
+        if unit == "day":
+            back = _safe_date(reference.year - 1, reference.month, reference.day)
+            return ParsedDate(back.isoformat(), "day", True)
+        return ParsedDate(_shift(reference, unit, steps)[0], unit, True)
+    return None
+
+
+def parse_decade_or_century(text: str, reference: date | None) -> ParsedDate | None:
+    """ "the '70s", "the 80s" (197X, 198X; '00s to '20s take the century that is not in the future),
+    "the 20th century", "the twentieth century" (19XX)."""
+    m = _SHORT_DECADE.match(text.strip())
+    if m:
+        d = int(m["d"])
+        century = 19 if d >= 3 or (reference and 2000 + d * 10 > reference.year) else 20
+        return ParsedDate(f"{century}{d}X", "decade")
+    m = _CENTURY.match(text.strip())
+    n = int(m["n"]) if m else None
+    if n is None:
+        w = _CENTURY_WORD.match(text.strip())
+        value = resources.numbers().get(w["w"].lower()) if w else None
+        n = int(value[0]) if value and value[1] == "ordinal" else None
+    if n is not None and 1 <= n <= 30:
+        return ParsedDate(f"{n - 1:02d}XX", "century")
+    return None
+
+
+def parse_relative(text: str, reference: date | None, *, future: bool = False, tense: str | None = None) -> ParsedDate | None:
     """Relative expressions ("last year", "two weeks ago", "Tuesday"), resolved when a reference is known."""
     low = text.lower()
     if low in ("the year", "the month", "the week", "the quarter"):
@@ -182,7 +240,9 @@ def parse_relative(text: str, reference: date | None, *, future: bool = False) -
         if reference is None:
             return ParsedDate(None, "day", True)
         delta = (reference.weekday() - WEEKDAYS[low]) % 7
-        d = reference + timedelta(days=(7 - delta) % 7) if future else reference - timedelta(days=delta)
+        # a bare weekday is the nearest one in the reporting's direction: "will meet on Friday" written on a
+        # Friday is next week's, "met on Friday" written on a Friday is today's
+        d = reference + timedelta(days=(7 - delta) % 7 or 7) if future else reference - timedelta(days=delta)
         return ParsedDate(d.isoformat(), "day", True)
     m = _AGO.match(low)
     if m:
@@ -190,6 +250,8 @@ def parse_relative(text: str, reference: date | None, *, future: bool = False) -
         unit = UNITS[m["u"]]
         if m["dir"] in ("later", "after", "earlier", "before"):
             return ParsedDate(None, unit, True)  # counted from an event the text names, not from today
+        if unit == "week" and reference and n is not None:  # "a week ago" is a day: seven days back
+            return ParsedDate(_shift(reference, "day", -7 * n)[0], "day", True)
         return ParsedDate(_shift(reference, unit, -n)[0] if reference and n is not None else None, unit, True)
     m = _RELATIVE_UNIT.match(low)
     if m:
@@ -200,11 +262,18 @@ def parse_relative(text: str, reference: date | None, *, future: bool = False) -
             step = 0
         value, gran = _shift(reference, unit, step) if reference else (None, unit)
         return ParsedDate(value, gran, True)
+    m = re.match(r"^(?:early|mid|late|earlier|later)[\s-]+((?:last|next|this)\s+[a-z]+)$", low)
+    if m:  # "late last July": the month of "last July"
+        return parse_relative(m[1], reference, future=future, tense=tense)
     m = _RELATIVE_MONTH.match(low)
     if m and m["m"] in MONTHS:
         month = MONTHS[m["m"]]
         if reference is None:
             return ParsedDate(None, "month", True)
+        if m["rel"] in ("early", "late", "earlier", "later"):
+            # "early December": the month itself, its year chosen as for a bare month (the verb's tense)
+            whole = parse_absolute(m["m"], reference, tense)
+            return ParsedDate(whole[0], whole[1], True) if whole else None
         year = reference.year
         if m["rel"] == "last" and month >= reference.month:
             year -= 1
@@ -263,6 +332,11 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
         return None
     text = re.sub(r"^(?:in|on|at|during|of|for)\s+", "", text.strip(), flags=re.I)
     low = text.lower().strip()
+    if _AGE.match(low) or _AGE_DECADE.match(low):
+        return None  # "22-year-old", "in her 80s": an age, not a date
+    period = parse_decade_or_century(text, reference or anchor) or parse_period(text, reference)
+    if period:
+        return period
     if _SET.search(low):
         return ParsedDate(None, None, kind="set")
     listed = _parse_list(text, anchor)
@@ -285,7 +359,7 @@ def normalise_date(text: str, *, anchor: date | None = None, reference: date | N
     whole = parse_absolute(text, anchor, tense) or parse_absolute(re.sub(r"^the\s+", "", text, flags=re.I), anchor, tense)
     if whole and whole[2] >= len(text.rstrip(". ")):
         return ParsedDate(whole[0], whole[1])
-    rel = parse_relative(re.sub(r"^(?:the|since|until|by)\s+", "", low), reference, future=future)
+    rel = parse_relative(re.sub(r"^(?:the|since|until|by)\s+", "", low), reference, future=future, tense=tense)
     if rel:
         return rel
     if _DURATION.match(low) and not re.search(r"\b(ago|this|last year|next year)\b", low):

@@ -63,21 +63,24 @@ def _extend_range(doc: Doc, span: Span) -> Span:
 
 
 def _clause_verb(span: Span) -> Token:
-    """The word the date hangs on, past any prepositions ("adopted" in "adopted in May")."""
+    """The word the date hangs on, past any prepositions and adjective complements ("adopted" in
+    "adopted in May", "remain" in "remain closed until Friday")."""
     head = span.root.head
     for above in heads(head):
-        if head.pos_ != "ADP":
+        if head.pos_ != "ADP" and head.dep_ != "acomp":
             break
         head = above
     return head
 
 
 def _is_future(span: Span) -> bool:
+    """ "will be held on Friday", "to remain closed until Friday": the date lies ahead."""
     head = _clause_verb(span)
     for tok in (head, *head.children):
         if tok.lower_ in ("will", "'ll", "shall") or tok.tag_ == "MD" and tok.lower_ in ("will", "would"):
             return True
-    return False
+    # an infinitive ("decided to remain closed until Friday") looks ahead of the decision
+    return head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
 def tense_of(span: Span) -> str | None:
@@ -92,13 +95,20 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
+def _extend_determiner(doc: Doc, span: Span) -> Span:
+    """ "this year" when the model tagged only "year": the word that says which one belongs to it."""
+    if span.start > 0 and span[0].lower_ in UNITS and doc[span.start - 1].lower_ in ("this", "last", "next", "that", "past", "coming"):
+        return doc[span.start - 1:span.end]
+    return span
+
+
 def date_spans(doc: Doc) -> list[Span]:
     """Candidate date spans: the model's DATE entities, joined and split into whole expressions."""
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        for part in _split_compound(_extend_range(doc, _extend_year(doc, ent))):
+        for part in _split_compound(_extend_range(doc, _extend_year(doc, _extend_determiner(doc, ent)))):
             a, b = clean_date_text(part.text)
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
             if sub is not None and len(sub):
