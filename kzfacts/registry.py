@@ -115,6 +115,8 @@ def serialize_figure(f: Figure) -> dict[str, Any]:
         out["per"] = f.per
     if f.value_max is not None:
         out["value_max"] = f.value_max
+    if f.unit_source:
+        out["unit_source"] = f.unit_source
     return out
 
 
@@ -130,6 +132,7 @@ FIGURE_SCHEMA = {
         "qualifier": {"type": ["string", "null"]},
         "per": {"type": "string"},
         "value_max": {"type": "number"},
+        "unit_source": {"enum": ["text", "context", "default"]},
     },
 }
 

@@ -116,16 +116,80 @@ def furniture() -> frozenset[str]:
 
 
 @cached
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code CLDR knows, current and historic (Babel)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@cached
 def currencies() -> dict[str, str]:
-    """Currency form -> ISO 4217 code; word forms are lower-cased, symbols kept as is."""
-    return {form if not form.isalpha() or form.isupper() else form.lower(): code
-            for form, code, *_ in table("currencies.tsv")}
+    """Currency form -> ISO 4217 code: CLDR's English names, singular and plural, and symbols for
+    every code (Babel), then `currency_additions.tsv`. Word forms lower-cased, symbols as they are."""
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    forms: dict[str, str] = {}
+    for code in sorted(currency_codes()):
+        for count in (None, 1, 2):
+            forms.setdefault(get_currency_name(code, count=count, locale="en").lower(), code)
+        symbol = get_currency_symbol(code, "en")
+        if symbol != code:
+            forms.setdefault(symbol, code)
+    for form, code, *_ in table("currency_additions.tsv"):
+        forms[form if not form.replace(" ", "").replace("-", "").isalpha() or form.isupper() else form.lower()] = code
+    return forms
 
 
 @cached
 def currency_shares() -> dict[str, float]:
-    """Subunit form -> its share of the main unit ("pence" -> 0.01)."""
-    return {form.lower(): float(row[0]) for form, _, *row in table("currencies.tsv") if row}
+    """Form -> its share of the main unit: subunits ("pence" -> 0.01), "million" codes ("MUSD" -> 1e6)."""
+    return {form.lower(): float(row[0]) for form, _, *row in table("currency_additions.tsv") if row}
+
+
+@cached
+def dollar_places() -> dict[str, str]:
+    """Words that say which dollar a bare "$" is: "canadian" and "canada" -> CAD, "hong kong" -> HKD
+    (CLDR: the adjective of each "... Dollar" and the territories that use it)."""
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    dollars = {code: get_currency_name(code, locale="en") for code in currency_codes()}
+    dollars = {code: name for code, name in dollars.items() if name.endswith(" Dollar")}
+    out = {name[: -len(" Dollar")].lower(): code for code, name in dollars.items()}
+    for territory, place in Locale("en").territories.items():
+        if territory.isalpha():
+            current = get_territory_currencies(territory, tender=True)
+            if current and current[0] in dollars:
+                out[place.lower()] = current[0]
+    out.pop("us", None)
+    return out
+
+
+@cached
+def narrow_symbols() -> dict[str, str]:
+    """Currency symbols as each currency's own country writes them ("₸" -> KZT, "₴" -> UAH), from
+    CLDR's locale of each territory's first official language. Read on first need (about a second)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+    from babel.languages import get_official_languages
+    from babel.numbers import get_territory_currencies
+
+    found: dict[str, set[str]] = {}
+    for territory in Locale("en").territories:
+        if not territory.isalpha():
+            continue
+        current = get_territory_currencies(territory, tender=True)
+        languages = get_official_languages(territory)
+        if not current or not languages:
+            continue
+        try:
+            symbol = Locale.parse(f"{languages[0]}_{territory}").currency_symbols.get(current[0])
+        except (UnknownLocaleError, ValueError):
+            continue
+        if symbol and not symbol.isascii() and symbol.strip():
+            found.setdefault(symbol.strip(), set()).add(current[0])
+    return {symbol: codes.pop() for symbol, codes in found.items() if len(codes) == 1}
 
 
 @cached

@@ -116,3 +116,71 @@ def test_fractions_are_multipliers(run, sentence, text, value):
 
 def test_phone_numbers_are_not_figures(run):
     assert run("For details call +7 727 123 4567 or 555-1234 on weekdays.")["figures"] == []
+
+
+def figs(run, text, ref="2011-03-18"):
+    return [(f["text"], f["value"], f["unit"], f["kind"]) for f in run(text, reference_date=ref)["figures"]]
+
+
+@pytest.mark.parametrize("text", ["Kazakhstan's first bank opened in 1993.", "It was the 44th member to join.",
+                                  "Delegates met for the 15th meeting."])
+def test_ordinals_are_ranks_not_figures(run, text):
+    assert figs(run, text) == []
+
+
+def test_a_rank_standing_alone_is_an_ordinal_and_a_counted_noun_stays(run):
+    assert figs(run, "Kazakhstan was ranked 65th in the index.") == [("65th", 65, None, "ordinal")]
+    assert figs(run, "The club climbed six positions.") == [("six positions", 6, "positions", "count")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unemployment hit twenty-two percent.", ("twenty-two percent", 22, "%", "percent")),
+    ("He paid thirteen dollars and forty-five cents.", ("thirteen dollars and forty-five cents", 13.45, "USD", "money")),
+    ("Support was one hundred percent.", ("one hundred percent", 100, "%", "percent")),
+    ("The fund lost three quarters of a billion dollars.", ("three quarters of a billion dollars", 750000000, "USD", "money")),
+    ("Yields rose 2 percents.", ("2 percents", 2, "%", "percent")),
+    ("Inflation was 7 per cent.", ("7 per cent", 7, "%", "percent")),
+    ("GDP grew 3 pct.", ("3 pct", 3, "%", "percent")),
+    ("Rates rose 5 percentage points.", ("5 percentage points", 5, "percentage points", "percent")),
+])
+def test_compound_numbers_and_percent_words(run, text, expected):
+    assert figs(run, text) == [expected]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("It cost ₸5,000.", "KZT"), ("It cost ₽300.", "RUB"), ("It cost ₴20.", "UAH"), ("It cost ₺15.", "TRY"),
+    ("It cost ₡900.", "CRC"), ("He paid 100 markkas.", "FIM"), ("He paid 40 Deutsche Marks.", "DEM"),
+    ("The loan was 500 million tenge.", "KZT"), ("The loan was KZT 500 million.", "KZT"),
+    ("The deal is worth C$5 million.", "CAD"), ("It raised c $3 million.", "CAD"), ("It raised HK$10 billion.", "HKD"),
+    ("It raised A$2 billion.", "AUD"), ("It raised NZ$1 billion.", "NZD"), ("It raised S$4 billion.", "SGD"),
+    ("Exports reached 12 billion Kazakhstani tenges.", "KZT"), ("The fine was 3 million Swiss francs.", "CHF"),
+    ("Sales were 5 MUSD.", "USD"), ("The order was worth GB #20.1 billion.", "GBP"),
+])
+def test_currencies_from_cldr_and_news_forms(run, text, unit):
+    ((_, _, found, kind),) = figs(run, text)
+    assert (found, kind) == (unit, "money")
+
+
+def test_million_codes_scale_the_value(run):
+    assert figs(run, "Sales were 5 MUSD.") == [("5 MUSD", 5_000_000, "USD", "money")]
+
+
+@pytest.mark.parametrize("text, unit, source", [
+    ("The company raised $20 million.", "USD", "default"),
+    ("The Australian company raised $20 million.", "AUD", "context"),
+    ("TORONTO (Reuters) - The miner said it would raise $50 million for the new shaft.", "CAD", "context"),
+    ("It raised US$20 million.", "USD", "text"),
+    ("It raised C$20 million.", "CAD", "text"),
+])
+def test_a_bare_dollar_is_decided_by_context_and_says_how(run, text, unit, source):
+    (fig,) = run(text, reference_date="2011-03-18")["figures"]
+    assert (fig["unit"], fig["unit_source"]) == (unit, source)
+
+
+def test_a_currency_named_after_the_counted_phrase(run):
+    assert figs(run, "It signed a 10 million forward contract in pesos.")[0][2:] == ("MXN", "money")
+    assert figs(run, "The firm hired 10 million people.") == [("10 million people", 10000000, "people", "count")]
+
+
+def test_a_number_the_text_uses_as_a_model_name_is_no_count(run):
+    assert figs(run, "Boeing 737 sales rose; the 737 is popular.") == []

@@ -61,6 +61,7 @@ class Figure:
     qualifier: str | None = None
     per: str | None = None  # "per barrel" in "US$65 per barrel"
     value_max: float | int | None = None  # the upper end of a range ("15-20%")
+    unit_source: str | None = None  # money: "text" (written), "context" or "default" (a bare "$" or "dollars")
 
 
 @dataclass

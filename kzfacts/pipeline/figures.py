@@ -7,6 +7,8 @@ percent] [counted noun or unit [per X]]. Years, dates, times, phone numbers and 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +38,52 @@ def _currency_forms() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     for forms in by_first.values():
         forms.sort(key=lambda f: -len(f[0]))
     return by_first
+
+
+AMBIGUOUS_DOLLARS = {"$", "dollar", "dollars"}  # the US dollar unless the text says which
+
+
+def currency_of(text: str) -> str | None:
+    """The ISO code of a currency as written: a name ("tenge", "Canadian dollars"), a symbol ("€",
+    "C$", "c$", "₸"), or an ISO code in capitals ("KZT"); None when it is none."""
+    forms = resources.currencies()
+    if text in forms:
+        return forms[text]
+    if text.replace(" ", "").replace("-", "").isalpha():
+        if text.isupper() and len(text) == 3 and text in resources.currency_codes():
+            return text
+        return forms.get(text.lower()) if not text.isupper() or len(text) > 4 else forms.get(text)
+    if text.upper() in forms:
+        return forms[text.upper()]  # "c$", "hk$"
+    if text and all(unicodedata.category(ch) == "Sc" for ch in text):
+        return resources.narrow_symbols().get(text)
+    return None
+
+
+def dollar_of(doc: Doc, start: int) -> tuple[str, str]:
+    """Which dollar a bare "$" or "dollars" at token `start` is, and how that was decided: a place
+    or nationality in its sentence ("the Canadian miner ... $50 million"), else in the article's
+    dateline ("TORONTO (Reuters) -"), else the US dollar by default."""
+    places = resources.dollar_places()
+    sent = doc[start].sent
+    words = [t.lower_ for t in sent]
+    for k, word in enumerate(words):
+        for phrase in (f"{word} {words[k + 1]}" if k + 1 < len(words) else None, word):
+            if phrase and phrase in places:
+                return places[phrase], "context"
+    art = article_at(doc._.kz_articles, doc[start].idx)
+    if art is not None and art.dateline_place:
+        a, b = art.dateline_place
+        place = doc.text[a:b].lower()
+        for name, code in places.items():
+            if place == name or place in _CAPITALS.get(code, ()):
+                return code, "context"
+    return "USD", "default"
+
+
+# datelines name cities; these are the cities of the dollar countries that news datelines use most
+_CAPITALS = {"CAD": ("toronto", "ottawa", "montreal", "vancouver", "calgary"), "AUD": ("sydney", "melbourne", "canberra", "perth"),
+             "NZD": ("wellington", "auckland"), "HKD": ("hong kong",), "SGD": ("singapore",), "TWD": ("taipei",)}
 
 
 def word_value(text: str) -> tuple[float, str] | None:
@@ -90,7 +138,7 @@ def _compact(text: str) -> tuple[float, str | None, str | None] | None:
     if m["scale"]:
         value *= resources.numbers()[m["scale"].lower()][0]
     sym = m["sym"] or None
-    if sym and sym not in resources.currencies() and sym.upper() not in resources.currencies():
+    if sym and currency_of(sym) is None:
         return None
     unit = m["unit"] or None
     if unit and unit.lower() not in resources.word_list("units.txt") and unit != "%":
@@ -100,11 +148,13 @@ def _compact(text: str) -> tuple[float, str | None, str | None] | None:
 
 def _currency_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """Currency form starting at token i: (ISO code, tokens used)."""
+    raw = doc[i].text
+    if raw.isupper() and len(raw) == 3 and raw in resources.currency_codes() and not _shouting(doc[i]):
+        return raw, 1  # "KZT", "FIM": an ISO code in capitals, not in an all-capitals headline
     for form, code in _currency_forms().get(doc[i].lower_, ()):
         n = len(form)
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == form:
-            raw = doc[i].text
-            if n == 1 and raw.isalpha() and raw.isupper() and len(raw) == 3 and raw.lower() not in ("usd", "eur", "gbp", "kzt", "rub", "cny", "jpy", "chf"):
+            if n == 1 and raw.isalpha() and raw.isupper() and len(raw) <= 4 and form[0].upper() != raw:
                 continue
             if form[0] in ("real", "won", "sum", "som", "pound", "pounds", "franc", "rand") and n == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -112,18 +162,30 @@ def _currency_at(doc: Doc, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _shouting(token: Token) -> bool:
+    """A token in an all-capitals line ("5 TOP STORIES"): capitals there say nothing."""
+    words = [t for t in token.sent if t.is_alpha]
+    return len(words) >= 3 and all(t.is_upper for t in words)
+
+
 def _currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
-    """A currency symbol or code right before token i ("$", "US$", "KZT")."""
+    """A currency symbol or code right before token i ("$", "US$", "KZT", "c $", "GB #" before an amount)."""
     for back in (2, 1):
         s = i - back
         if s < 0:
             continue
-        text = "".join(t.text for t in doc[s:i])
-        if any(t.whitespace_ for t in doc[s:i - 1]):
-            continue
-        code = resources.currencies().get(text) or resources.currencies().get(text.upper())
-        if code and not text.isalpha() or code and text.isupper() and len(text) == 3:
+        toks = doc[s:i]
+        if any(t.whitespace_ for t in toks[:-1]) and not (back == 2 and len(toks[0]) == 1 and toks[1].text == "$"):
+            continue  # joined as written, except a one-letter prefix before "$" ("c $3 million")
+        text = "".join(t.text for t in toks)
+        if text.isalpha() and not (text.isupper() and len(text) == 3):
+            continue  # a word before a number is no currency symbol
+        code = currency_of(text)
+        if code:
             return code, s
+    # "#13 billion", "GB #20.1 billion": the pound as ISO 646-GB wrote it in older wire copy
+    if i >= 1 and doc[i - 1].text == "#" and i + 1 < len(doc) and (word_value(doc[i + 1].text) or (0, ""))[1] == "scale":
+        return "GBP", i - 2 if i >= 2 and doc[i - 2].text in ("GB", "UK") else i - 1
     return None
 
 
@@ -144,7 +206,7 @@ def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
         return True
     if i > 0 and not money:
         prev = doc[i - 1]
-        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ not in ("MONEY",) and prev.lower_ not in resources.currencies() and prev.lower_ not in resources.qualifiers() and prev.pos_ == "PROPN":
+        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ not in ("MONEY",) and currency_of(prev.text) is None and prev.lower_ not in resources.qualifiers() and prev.pos_ == "PROPN":
             return True
         if prev.text in ("#", "No", "No.", "no.", "+"):
             return True
@@ -157,7 +219,7 @@ def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
     if tok.text.isdigit() and int(tok.text) > 1 and end == i + 1 < len(doc) and doc[end].is_alpha and not tok.whitespace_ == "":
         nxt = doc[end]
         singular = nxt.tag_ in ("NN", "NNP") and not nxt.text.endswith("s") and \
-            nxt.lower_ not in ("percent", "percentage", "per", "pct", "fold") and nxt.lower_ not in resources.currencies() \
+            nxt.lower_ not in ("percent", "percentage", "per", "pct", "fold") and _currency_at(doc, end) is None \
             and not word_value(nxt.text)
         if singular and (nxt.text[:1].isupper() or nxt.lower_ not in resources.word_list("units.txt")):
             return True
@@ -231,18 +293,25 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
         elif nxt and nxt[1] == "cardinal" and num_type == "cardinal" and doc[j - 1].like_num and doc[j].is_alpha and doc[j - 1].is_alpha and value >= 20 and nxt[0] < 10:
             value += nxt[0]
             j += 1
+        elif doc[j].text == "-" and j + 1 < limit and doc[j - 1].is_alpha and not doc[j - 1].whitespace_ and \
+                value >= 20 and value % 10 == 0 and (word_value(doc[j + 1].text) or (0, ""))[1] == "cardinal" \
+                and word_value(doc[j + 1].text)[0] < 10:
+            value += word_value(doc[j + 1].text)[0]  # "twenty-two" split as "twenty", "-", "two"
+            j += 2
         else:
             break
     start = i
     unit = kind = per = None
     currency = None
+    currency_form = None
     if compact and compact[1]:
-        currency = resources.currencies().get(compact[1]) or resources.currencies().get(compact[1].upper())
+        currency, currency_form = currency_of(compact[1]), compact[1]
     if compact and compact[2]:
         unit = "%" if compact[2] == "%" else compact[2]
     before = _currency_before(doc, i)
     if before and not currency:
         currency, start = before
+        currency_form = "".join(t.text for t in doc[start:i])
     if _YEAR.match(tok.text) and not currency and doc[i].ent_type_ != "MONEY":
         return None
     if _is_identifier(doc, start, j, money=bool(currency)):
@@ -262,53 +331,126 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     if j < limit and not currency:
         cur = _currency_at(doc, j)
         if cur:
-            currency = cur[0]
-            value *= resources.currency_shares().get(doc[j:j + cur[1]].text.lower(), 1.0)
+            currency, currency_form = cur[0], doc[j:j + cur[1]].text
+            value *= resources.currency_shares().get(currency_form.lower(), 1.0)
             j += cur[1]
             if j < limit and doc[j].lower_ in ("dollar", "dollars") and currency != "USD":
                 j += 1
-    if currency:
-        kind = "money"
-        unit = currency
-        if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].pos_ == "NOUN":
-            per = doc[j + 1].text
-            j += 2
-    elif j < limit and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct")):
-        kind, unit = "percent", "%"
-        j += 1
-    elif unit == "%":
-        kind = "percent"
-    elif j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
-        kind, unit = "percent", "%"
-        j += 2
-    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ in ("point", "points"):
-        kind, unit = "percent", "percentage points"
-        j += 2
-    elif j < limit and _FOLD.match(doc[j].text) and doc[j].lower_ == "fold":
-        kind, unit = "multiplier", "fold"
-        j += 1
-    elif num_type == "multiplier":
-        kind = "multiplier"
-    elif num_type == "ordinal":
-        kind = "ordinal"
-        noun, end, _ = _unit_after(doc, j, limit)
-        unit = noun
-    else:
-        noun, end, per = _unit_after(doc, j, limit)
-        if noun is None and unit is None and tok.lower_ == "one" and tok.dep_ != "nummod":
-            return None  # "one of", "One is": a pronoun, not a figure
-        if noun is not None:
-            head = noun.split(" per ")[0].split()[-1].lower()
-            if head in resources.word_list("units.txt") and head in resources.time_units():
-                return None  # a duration: dates handle it
-            kind = "quantity" if head in resources.word_list("units.txt") else "count"
-            unit, j = noun, end
-        else:
-            kind = "quantity" if unit else "count"
+    reading = Reading(doc, i, j, limit, value, num_type, currency, currency_form, unit)
+    for reader in UNIT_READERS:
+        found = reader(reading)
+        if found is NOT_A_FIGURE:
+            return None
+        if found is not None:
+            kind, unit, j, per = found
+            break
     fig = _figure(doc, start, j, value, unit, kind, per)
+    if kind == "money":
+        fig.unit_source = "text"
+        if (currency_form or "").lower() in AMBIGUOUS_DOLLARS:
+            fig.unit, fig.unit_source = dollar_of(doc, start)
     if range_max is not None:
         fig.value_max = int(range_max) if float(range_max).is_integer() else range_max
     return fig
+
+
+@dataclass
+class Reading:
+    """A number read so far (value, where its tokens end) and what its own tokens said."""
+
+    doc: Doc
+    first: int  # the number's first token
+    end: int  # the token after the number, its scale and any currency
+    limit: int  # the sentence's end
+    value: float
+    num_type: str  # cardinal, ordinal, multiplier
+    currency: str | None
+    currency_form: str | None  # the currency as written ("$", "tenge", "C$")
+    unit: str | None  # a unit written on the number itself ("500km", "5%")
+
+
+Unit = tuple[str, str | None, int, str | None]  # kind, unit, end token, per
+NOT_A_FIGURE: Unit = ("", None, 0, None)
+
+
+def money_unit(r: Reading) -> Unit | None:
+    """A currency before or after the number: money, maybe "per barrel"."""
+    if not r.currency:
+        return None
+    doc, j = r.doc, r.end
+    if j + 1 < r.limit and doc[j].lower_ == "per" and doc[j + 1].pos_ == "NOUN":
+        return "money", r.currency, j + 2, doc[j + 1].text
+    return "money", r.currency, j, None
+
+
+def percent_unit(r: Reading) -> Unit | None:
+    """ "%", "percent", "percents", "pct", "per cent", "percentage"; "percentage points" apart."""
+    doc, j = r.doc, r.end
+    if j + 1 < r.limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ in ("point", "points"):
+        return "percent", "percentage points", j + 2, None
+    if j < r.limit and (doc[j].text == "%" or doc[j].lower_ in ("percent", "percents", "pct", "percentage")):
+        return "percent", "%", j + 1, None
+    if r.unit == "%":
+        return "percent", "%", j, None
+    if j + 1 < r.limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+        return "percent", "%", j + 2, None
+    return None
+
+
+def multiplier_unit(r: Reading) -> Unit | None:
+    """ "40 fold", "double": a multiplier."""
+    doc, j = r.doc, r.end
+    if j < r.limit and doc[j].lower_ == "fold":
+        return "multiplier", "fold", j + 1, None
+    if r.num_type == "multiplier":
+        return "multiplier", None, j, None
+    return None
+
+
+def rank_unit(r: Reading) -> Unit | None:
+    """Ordinals are ranks, not amounts: "the first bank", "the 44th member" are no figures; a rank
+    standing alone as what something was ranked ("ranked 65th") is an ordinal figure."""
+    if r.num_type != "ordinal":
+        return None
+    doc = r.doc
+    if doc[r.first].is_alpha:
+        return NOT_A_FIGURE  # "first", "second", "third": order, not a figure
+    noun, _, _ = _unit_after(doc, r.end, r.limit)
+    if noun is not None:
+        return NOT_A_FIGURE  # "the 44th member", "15th meeting"
+    return "ordinal", None, r.end, None
+
+
+def currency_in_phrase(r: Reading) -> Unit | None:
+    """ "a 10 million forward contract in pesos": the currency named right after the counted phrase."""
+    doc = r.doc
+    noun, end, _ = _unit_after(doc, r.end, r.limit)
+    if noun is None or end + 1 >= r.limit or doc[end].lower_ not in ("in", "of"):
+        return None
+    cur = _currency_at(doc, end + 1)
+    if cur and doc[end + 1].text.lower().endswith("s") and not doc[end + 1].text.isupper():
+        r.currency_form = doc[end + 1:end + 1 + cur[1]].text
+        return "money", cur[0], end + 1 + cur[1], None
+    return None
+
+
+def counted_noun(r: Reading) -> Unit | None:
+    """What the number counts or measures ("12 aircraft", "500 km"); a duration or the pronoun
+    "one" is no figure."""
+    doc, tok = r.doc, r.doc[r.first]
+    noun, end, per = _unit_after(doc, r.end, r.limit)
+    if noun is None and r.unit is None and tok.lower_ == "one" and tok.dep_ != "nummod":
+        return NOT_A_FIGURE  # "one of", "One is": a pronoun, not a figure
+    if noun is None:
+        return ("quantity" if r.unit else "count"), r.unit, r.end, None
+    head = noun.split(" per ")[0].split()[-1].lower()
+    if head in resources.word_list("units.txt") and head in resources.time_units():
+        return NOT_A_FIGURE  # a duration: dates handle it
+    return ("quantity" if head in resources.word_list("units.txt") else "count"), noun, end, per
+
+
+# What follows a number decides what it is; the first reader that knows wins.
+UNIT_READERS = (money_unit, percent_unit, multiplier_unit, rank_unit, currency_in_phrase, counted_noun)
 
 
 def _figure(doc: Doc, start: int, end: int, value: float, unit: str | None, kind: str, per: str | None) -> Figure:
@@ -357,15 +499,57 @@ def read_fraction(doc: Doc, i: int, limit: int) -> Figure | None:
         if tail in _FRACTIONS and word_value(head):
             return _figure(doc, i, i + 1, round(word_value(head)[0] / _FRACTIONS[tail], 4), None, "multiplier", None)
     if i + 2 < limit and doc[i + 1].text == "-" and doc[i + 2].lower_ in _FRACTIONS and word_value(tok.text):
-        return _figure(doc, i, i + 3, round(word_value(tok.text)[0] / _FRACTIONS[doc[i + 2].lower_], 4),
-                       None, "multiplier", None)
+        return _share_of(doc, i, i + 3, word_value(tok.text)[0] / _FRACTIONS[doc[i + 2].lower_], limit)
+    if i + 1 < limit and doc[i + 1].lower_ in _FRACTIONS and doc[i + 1].lower_.endswith("s") and \
+            (word_value(tok.text) or (0, ""))[1] == "cardinal" and 1 < word_value(tok.text)[0] < 10:
+        return _share_of(doc, i, i + 2, word_value(tok.text)[0] / _FRACTIONS[doc[i + 1].lower_], limit)  # "three quarters"
     return None
+
+
+def _share_of(doc: Doc, start: int, end: int, share: float, limit: int) -> Figure:
+    """A share as a multiplier, or of a sum when one follows: "three quarters of a billion dollars"."""
+    k = end
+    if k + 2 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("a", "an") and \
+            (word_value(doc[k + 2].text) or (0, ""))[1] == "scale":
+        value = share * word_value(doc[k + 2].text)[0]
+        cur = _currency_at(doc, k + 3) if k + 3 < limit else None
+        if cur:
+            fig = _figure(doc, start, k + 3 + cur[1], value, cur[0], "money", None)
+            fig.unit_source = "text"
+            if doc[k + 3:k + 3 + cur[1]].text.lower() in AMBIGUOUS_DOLLARS:
+                fig.unit, fig.unit_source = dollar_of(doc, start)
+            return fig
+        return _figure(doc, start, k + 3, value, None, "count", None)
+    return _figure(doc, start, end, round(share, 4), None, "multiplier", None)
+
+
+def _model_numbers(doc: Doc) -> set[str]:
+    """Numbers the text uses as a product's name right after its maker ("Boeing 737", "Tu 154")."""
+    return {t.text for t in doc if t.i > 0 and t.text.isdigit() and len(t.text) >= 3 and not _YEAR.match(t.text)
+            and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha
+            and currency_of(doc[t.i - 1].text) is None}
+
+
+def _join_subunit(doc: Doc, fig: Figure, limit: int) -> Figure:
+    """ "thirteen dollars and forty-five cents": a sum and its subunits are one amount."""
+    if fig.kind != "money":
+        return fig
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    k = span.end if span is not None else limit
+    if k + 1 < limit and doc[k].lower_ == "and":
+        rest = read_figure(doc, k + 1, limit)
+        if rest is not None and rest.kind == "money" and rest.unit == fig.unit and rest.value < 1 <= fig.value:
+            fig.text = doc.text[fig.start:rest.end]
+            fig.end = rest.end
+            fig.value = round(fig.value + rest.value, 6)
+    return fig
 
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure in the doc's articles."""
     figures: list[Figure] = []
     phones = phone_spans(doc.text)
+    model_numbers = _model_numbers(doc)
     i = 0
     n = len(doc)
     while i < n:
@@ -389,9 +573,10 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         limit = tok.sent.end
         fig = read_figure(doc, i, limit)
-        if fig is None:
-            i += 1
+        if fig is None or fig.kind == "count" and tok.text in model_numbers:
+            i += 1  # "the 737" where the article writes "Boeing 737": a model, not a count
             continue
+        fig = _join_subunit(doc, fig, limit)
         figures.append(fig)
         while i < n and doc[i].idx < fig.end:
             i += 1
@@ -401,7 +586,7 @@ def find_figures(doc: Doc) -> list[Figure]:
 class FigureExtractor(KzComponent):
     """spaCy component: `doc._.kz_figures`."""
 
-    resources = ("currencies.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv")
+    resources = ("currency_additions.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_figures") -> None:
