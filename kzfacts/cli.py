@@ -24,14 +24,6 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    html = "html"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"kzfacts {__version__}")
@@ -61,6 +53,28 @@ class InputFormat(str, Enum):
     jsonl = "jsonl"
 
 
+FORMATS = ("table", "json", "jsonl", "csv", "html")
+
+
+def _check_format(value: str | None, choices: tuple[str, ...] = FORMATS) -> None:
+    """Exit 2 with one line naming the choices when --format names none of them."""
+    if value is not None and value not in choices:
+        _err(f"kzfacts: unknown format {value!r} (choose {', '.join(choices)})")
+        raise typer.Exit(2)
+
+
+def _check_encoding(value: str | None) -> None:
+    """Exit 2 with one line when --encoding names no codec Python knows."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            _err(f"kzfacts: unknown encoding {value!r} (a Python codec name such as utf-8, cp1251, latin-1)")
+            raise typer.Exit(2) from None
+
+
 def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
     """One worker for a single small input, else one per CPU."""
     single = len(paths) == 1 and (paths[0] == "-" or os.path.isfile(paths[0]) and not paths[0].endswith(".jsonl")
@@ -71,49 +85,55 @@ def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
-        help="Files, folders (every *.txt and *.jsonl below) or - for standard input.", show_default=False)],
-    output_format: Annotated[OutputFormat | None, typer.Option(
-        "--format", "-f", help="Output format (default: table on the terminal, json with --output-dir).",
+        metavar="FILE|DIR|-...", help="Files, folders (every *.txt and *.jsonl below) or - for standard input.",
+        show_default=False)],
+    output_format: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="table, json, jsonl, csv or html (default: table; json with --output-dir).",
         rich_help_panel="Output", show_default=False)] = None,
     output_dir: Annotated[Path | None, typer.Option(
-        "--output-dir", "-o", help="Write one file per input here (mirrors subfolders) instead of stdout.",
-        rich_help_panel="Output")] = None,
+        "--output-dir", "-o", metavar="DIR", help="Write one file per input here (mirrors subfolders) instead of stdout.",
+        rich_help_panel="Output", show_default=False)] = None,
     skip_existing: Annotated[bool, typer.Option(
         "--skip-existing", help="With --output-dir or --db: skip inputs already written (resume a run).",
         rich_help_panel="Output")] = False,
     db: Annotated[Path | None, typer.Option(
         "--db", metavar="FILE", help="Write the facts into this SQLite database (one transaction per input).",
-        rich_help_panel="Output")] = None,
+        rich_help_panel="Output", show_default=False)] = None,
     facts: Annotated[str | None, typer.Option(
         "--facts", metavar="TYPE,...", help="With --format csv: only these fact types (e.g. quotes,people).",
-        rich_help_panel="Output")] = None,
+        rich_help_panel="Output", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.",
                                         rich_help_panel="Output")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Output")] = False,
     input_format: Annotated[InputFormat, typer.Option(
-        "--input-format", help="text, jsonl (one article per line), or auto (by extension: .jsonl).",
+        "--input-format", metavar="FORMAT", help="text, jsonl (one article per line), or auto (by extension: .jsonl).",
         rich_help_panel="Input")] = InputFormat.auto,
-    text_key: Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.",
+    text_key: Annotated[str, typer.Option("--text-key", metavar="KEY", help="JSON Lines field holding the text.",
                                           rich_help_panel="Input")] = "text",
     encoding: Annotated[str | None, typer.Option(
-        "--encoding", help="Input encoding (default: UTF-8, else detected).", rich_help_panel="Input")] = None,
+        "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, else detected).",
+        rich_help_panel="Input", show_default=False)] = None,
     reference_date: Annotated[str | None, typer.Option(
         "--reference-date", metavar="YYYY-MM-DD", help="Publication date: resolves 'last year', dates without a year.",
-        rich_help_panel="Extraction")] = None,
+        rich_help_panel="Extraction", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(
         "--model", metavar="NAME|PATH", help="spaCy English pipeline (default: en_core_web_sm if installed).",
-        rich_help_panel="Extraction")] = None,
+        rich_help_panel="Extraction", show_default=False)] = None,
     patterns: Annotated[str | None, typer.Option(
         "--patterns", metavar="FILE", help="spaCy EntityRuler JSONL with your own names.",
-        rich_help_panel="Extraction")] = None,
+        rich_help_panel="Extraction", show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes (default: CPU count; 1 for a single file).",
-        rich_help_panel="Performance")] = None,
-    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Dask cluster.",
+        "--jobs", "-j", metavar="N", min=1, help="Worker processes (default: CPU count; 1 for a single file).",
+        rich_help_panel="Performance", show_default=False)] = None,
+    engine: Annotated[Engine, typer.Option("--engine", metavar="ENGINE", help="local (processes here) or dask.",
                                            rich_help_panel="Performance")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a local cluster.",
-        rich_help_panel="Performance")] = None,
+        rich_help_panel="Performance", show_default=False)] = None,
+    connect_timeout: Annotated[float, typer.Option(
+        "--connect-timeout", metavar="SECONDS", min=0.1, help="How long to try to reach the --scheduler.",
+        rich_help_panel="Performance")] = 10.0,
     timeout: Annotated[float, typer.Option(
         "--timeout", metavar="SECONDS", min=0,
         help="Time limit per text (per 100,000 characters); a text past it gets a 'timeout' error record. 0: none.",
@@ -127,6 +147,8 @@ def extract(
     from .writers.sqlite import DatabaseWriter
     from .runner import Settings, run
 
+    _check_format(output_format)
+    _check_encoding(encoding)
     if skip_existing and output_dir is None and db is None:
         _err("kzfacts: --skip-existing needs --output-dir or --db")
         raise typer.Exit(2)
@@ -145,7 +167,7 @@ def extract(
         _err(f"kzfacts: {exc.message}")
         raise typer.Exit(2) from None
 
-    fmt = (output_format.value if output_format else "json" if output_dir else "table")
+    fmt = output_format or ("json" if output_dir else "table")
     options = {"facts": fact_keys} if fmt == "csv" else {}
     folder = FolderWriter(output_dir, fmt, **options) if output_dir else None
     database = DatabaseWriter(db) if db else None
@@ -156,15 +178,23 @@ def extract(
     inputs = _warn_non_english(iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key,
                                            skip=skip if skip_existing else None), quiet)
     results = run(inputs, settings, jobs=(jobs or 2) if engine == Engine.dask else n_jobs, engine=engine.value,
-                  scheduler=scheduler)
+                  scheduler=scheduler, connect_timeout=connect_timeout)
     many = len(paths) > 1 or any(p != "-" and (os.path.isdir(p) or p.endswith(".jsonl")) for p in paths) \
         or input_format == InputFormat.jsonl
     to_stdout = folder is None and (database is None or output_format is not None)
+    console = None
+    if to_stdout and fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console(file=sys.stdout)  # the tables and the progress bar share it
+        options["console"] = console
     writer = open_writer(fmt, sys.stdout, many=many, **options) if to_stdout else None
-    failed = 0
-    with _progress(quiet) as progress:
+    failed = seen = 0
+    total = None if quiet or not (console or sys.stderr.isatty()) else _count_inputs(paths, input_format.value)
+    with _progress(quiet, console=console, total=total) as progress:
         try:
             for item, record in results:
+                seen += 1
                 if record["error"]:
                     failed += 1
                     _err(f"kzfacts: {record['error']['message']}")
@@ -178,9 +208,16 @@ def extract(
         except KzError as exc:
             _err(f"kzfacts: {exc.message}")
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            results.close()  # ends the workers at once
+            _err(f"kzfacts: interrupted after {seen} inputs")
+            raise typer.Exit(130) from None
     for sink in (writer, folder, database):
         if sink is not None:
             sink.close()
+    if not seen and not skip_existing:
+        _err(f"kzfacts: no input files under {', '.join(paths)} (looked for *.txt, *.jsonl)")
+        raise typer.Exit(1)
     if failed:
         raise typer.Exit(1)
 
@@ -211,19 +248,25 @@ def _warn_non_english(inputs, quiet: bool):
 
 
 class _progress:
-    """A Rich progress bar on stderr when it is a terminal; a no-op otherwise or with --quiet."""
+    """A Rich progress bar when the terminal shows it; a no-op otherwise or with --quiet.
 
-    def __init__(self, quiet: bool) -> None:
+    One live display owns the terminal: with tables on a terminal the bar is drawn by the tables'
+    own console (on stdout), so tables print above it and nothing stale is left between them;
+    otherwise the bar goes to stderr. The total is shown when counting the inputs is cheap (files).
+    """
+
+    def __init__(self, quiet: bool, *, console=None, total: int | None = None) -> None:
         self.bar = None
-        if not quiet and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        if quiet or not (console is not None or sys.stderr.isatty()):
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("[bold]kzfacts"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[articles]} articles, {task.fields[rate]:.1f}/s"),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task("extract", total=None, articles=0, rate=0.0)
-            self.articles = 0
+        self.bar = Progress(TextColumn("[bold]kzfacts"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[articles]} articles, {task.fields[rate]:.1f}/s"),
+                            TimeElapsedColumn(), console=console or Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("extract", total=total, articles=0, rate=0.0)
+        self.articles = 0
 
     def __enter__(self):
         if self.bar is None:
@@ -242,24 +285,46 @@ class _progress:
             self.bar.stop()
 
 
+def _count_inputs(paths: list[str], input_format: str) -> int | None:
+    """How many inputs there are, when that is cheap: files only (no standard input, no JSON Lines)."""
+    from .inputs import expand_paths
+
+    sources = list(expand_paths(paths, input_format))
+    return None if any(src.jsonl or src.path is None for src in sources) else len(sources)
+
+
 @app.command()
 def summary(
     paths: Annotated[list[str], typer.Argument(
-        help="Articles (as for extract), kzfacts JSON Lines output files, or - for either on standard input.",
-        show_default=False)],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, or json/jsonl.")] = OutputFormat.table,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many people and organisations to list.")] = 20,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for articles.")] = None,
+        metavar="PATH...", help="kzfacts output (JSON Lines, JSON, --output-dir folders), articles as for extract, "
+        "or - for either on standard input.", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or jsonl.")] = "table",
+    top: Annotated[int, typer.Option("--top", "-n", metavar="N", min=1, help="How many people and organisations to list.")] = 20,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes for articles.",
+                                             show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
 ) -> None:
     """Who is mentioned and quoted most across a corpus, with article counts."""
     from .summary import read_records, render_table, summarise
 
-    stats = summarise(read_records(paths, jobs=jobs, quiet=quiet), top=top)
-    if output_format == OutputFormat.table:
+    _check_format(output_format, ("table", "json", "jsonl"))
+    problems: list[str] = []
+
+    def on_error(message: str) -> None:
+        problems.append(message)
+        _err(f"kzfacts: {message}")
+
+    stats = summarise(read_records(paths, on_error=on_error, jobs=jobs), top=top)
+    if stats["files"] == 0:
+        if not problems:
+            _err(f"kzfacts: nothing to summarise in {', '.join(paths)} (looked for kzfacts output and articles)")
+        raise typer.Exit(1)
+    if output_format == "table":
         render_table(stats, sys.stdout)
     else:
-        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == OutputFormat.json else None))
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == "json" else None))
+    if problems or stats["failed"]:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -13,8 +13,11 @@ if TYPE_CHECKING:
 
 def article_record(doc: Doc, art: Article) -> dict[str, Any]:
     """One article's fields and facts."""
+    # a date the text gives (a dateline) wins over one given with the input (--reference-date, JSON Lines)
+    given = doc._.kz_reference_date
+    published, source = (art.published, "text") if art.published else (given, "input") if given else (None, None)
     out: dict[str, Any] = {"index": art.index, "title": art.title, "author": art.author,
-                           "published": art.published, "start": art.start, "end": art.end}
+                           "published": published, "published_source": source, "start": art.start, "end": art.end}
     for fact in FACT_TYPES:
         found = getattr(doc._, fact.component) or []
         out[fact.key] = [fact.serialize(f) for f in fact.of_article(found, art)]

@@ -54,6 +54,23 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+def date_cell(d: dict[str, Any]) -> str:
+    """A date's value for a table: every value of a list, both ends of a range."""
+    if d.get("values"):
+        return ", ".join(d["values"])
+    if d.get("range_end"):
+        return f"{format_value(d['value'])} \u2192 {d['range_end']}"
+    return format_value(d["value"])
+
+
+def figure_cell(f: dict[str, Any]) -> str:
+    """A figure's value for a table, with its qualifier and range: "over 50", "15 \u2013 20"."""
+    value = format_value(f["value"])
+    if f.get("value_max") is not None:
+        value = f"{value} \u2013 {format_value(f['value_max'])}"
+    return f"{f['qualifier']} {value}" if f.get("qualifier") else value
+
+
 # ---- entities: people, organisations, places (one component, three labels)
 
 def serialize_entity(e: Entity) -> dict[str, Any]:
@@ -164,10 +181,10 @@ FACT_TYPES: tuple[FactType, ...] = (
              lambda o: [o["name"], o.get("acronym") or "", str(len(o["mentions"]))], label="ORG"),
     FactType("places", "kz_entities", "Places", serialize_entity, ENTITY_SCHEMA, ("name", "mentions"),
              lambda p: [p["name"], str(len(p["mentions"]))], label="GPE"),
-    FactType("dates", "kz_dates", "Dates", serialize_date, DATE_SCHEMA, ("text", "value"),
-             lambda d: [d["text"], format_value(d["value"])]),
-    FactType("figures", "kz_figures", "Figures", serialize_figure, FIGURE_SCHEMA, ("text", "value", "unit"),
-             lambda f: [f["text"], format_value(f["value"]), f["unit"] or ""]),
+    FactType("dates", "kz_dates", "Dates", serialize_date, DATE_SCHEMA, ("text", "value", "kind"),
+             lambda d: [d["text"], date_cell(d), d.get("kind", "date")]),
+    FactType("figures", "kz_figures", "Figures", serialize_figure, FIGURE_SCHEMA, ("text", "value", "unit", "kind"),
+             lambda f: [f["text"], figure_cell(f), f["unit"] or "", f["kind"]]),
     FactType("quotes", "kz_quotes", "Quotes", serialize_quote, QUOTE_SCHEMA, ("speaker", "quote", "cue"),
              lambda q: [", ".join(q["speakers"]) or "-", q["text"], q["cue"] or ""]),
 )

@@ -141,9 +141,28 @@ def run_local(inputs: Iterable[Input], settings: Settings, batch_size: int = BAT
 
 
 def _init_worker(settings: Settings) -> None:
+    import signal
+
     from .api import load_extractor
 
+    # Ctrl-C reaches the whole process group: the parent decides, the workers stay quiet
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     load_extractor(settings.model, settings.patterns)
+
+
+def _die_with_parent() -> None:
+    """Have Linux kill this worker when its parent dies, however it dies (SIGTERM, SIGKILL)."""
+    import ctypes
+    import os
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the call
+            os._exit(1)
 
 
 class _WorkerPool:
@@ -184,6 +203,12 @@ class _WorkerPool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(cancel_futures=True)
+
+    def kill(self) -> None:
+        """End every worker now (an interrupt): nothing waits for the texts they hold."""
+        for proc in list(getattr(self.executor, "_processes", {}).values()):
+            proc.kill()
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 class _PoolTask:
@@ -232,12 +257,14 @@ def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
     pool = _WorkerPool(jobs, settings)
     try:
         yield from run_ordered(inputs, pool.submit, window=jobs * 4, batch_size=batch_size)
-    finally:
-        pool.shutdown()
+    except BaseException:  # an interrupt, or the caller stopped early: do not wait for the workers
+        pool.kill()
+        raise
+    pool.shutdown()
 
 
 def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | None = None, jobs: int = 2,
-             batch_size: int = TASK_SIZE) -> Iterator[tuple[Input, dict[str, Any]]]:
+             batch_size: int = TASK_SIZE, connect_timeout: float = 10.0) -> Iterator[tuple[Input, dict[str, Any]]]:
     """On a Dask distributed cluster (a local one when no scheduler address is given)."""
     try:
         from distributed import Client, LocalCluster
@@ -251,7 +278,13 @@ def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | No
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError) as exc:
+            from .errors import KzError
+
+            raise KzError("E006", f"cannot reach the Dask scheduler at {scheduler} within {connect_timeout:g} s; "
+                                  "start it (dask scheduler), check the address, or raise --connect-timeout") from exc
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=logging.CRITICAL)
@@ -267,10 +300,10 @@ def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | No
 
 
 def run(inputs: Iterable[Input], settings: Settings, *, jobs: int, engine: str = "local",
-        scheduler: str | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
+        scheduler: str | None = None, connect_timeout: float = 10.0) -> Iterator[tuple[Input, dict[str, Any]]]:
     """Records for the inputs on the chosen engine: Dask, worker processes (jobs > 1) or this process."""
     if engine == "dask":
-        return run_dask(inputs, settings, scheduler=scheduler, jobs=jobs)
+        return run_dask(inputs, settings, scheduler=scheduler, jobs=jobs, connect_timeout=connect_timeout)
     if jobs > 1:
         return run_processes(inputs, settings, jobs)
     return run_local(inputs, settings)

@@ -14,6 +14,7 @@ _ARTICLE = {
         "title": {"type": ["string", "null"]},
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
+        "published_source": {"enum": ["text", "input", None]},
         **OFFSETS,
         **{f.key: {"type": "array", "items": f.schema} for f in FACT_TYPES},
     },
