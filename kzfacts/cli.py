@@ -50,6 +50,7 @@ class Engine(str, Enum):
 class InputFormat(str, Enum):
     auto = "auto"
     text = "text"
+    html = "html"
     jsonl = "jsonl"
 
 
@@ -84,9 +85,10 @@ def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="FILE|DIR|-...", help="Files, folders (every *.txt and *.jsonl below) or - for standard input.",
-        show_default=False)],
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="FILE|DIR|URL|-...",
+        help="Files, folders (every *.txt, *.jsonl, *.html below), URLs, or - for standard input.",
+        show_default=False)] = None,
     output_format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help="table, json, jsonl, csv or html (default: table; json with --output-dir).",
@@ -107,10 +109,23 @@ def extract(
                                         rich_help_panel="Output")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Output")] = False,
     input_format: Annotated[InputFormat, typer.Option(
-        "--input-format", metavar="FORMAT", help="text, jsonl (one article per line), or auto (by extension: .jsonl).",
+        "--input-format", metavar="FORMAT",
+        help="text, html, jsonl (one article per line), or auto (by extension: .jsonl, .html, .htm).",
         rich_help_panel="Input")] = InputFormat.auto,
     text_key: Annotated[str, typer.Option("--text-key", metavar="KEY", help="JSON Lines field holding the text.",
                                           rich_help_panel="Input")] = "text",
+    html_key: Annotated[str | None, typer.Option(
+        "--html-key", metavar="KEY", help="JSON Lines field holding a web page's HTML (instead of --text-key).",
+        rich_help_panel="Input", show_default=False)] = None,
+    urls: Annotated[Path | None, typer.Option(
+        "--urls", metavar="FILE", help="Web pages to fetch, one URL per line (URLs may also be given as paths).",
+        rich_help_panel="Input", show_default=False)] = None,
+    url_timeout: Annotated[int, typer.Option(
+        "--url-timeout", metavar="SECONDS", min=1, help="How long to wait for a web page.",
+        rich_help_panel="Input")] = 30,
+    allow_local_urls: Annotated[bool, typer.Option(
+        "--allow-local-urls", help="Fetch pages from loopback and private addresses too (an intranet).",
+        rich_help_panel="Input")] = False,
     encoding: Annotated[str | None, typer.Option(
         "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, else detected).",
         rich_help_panel="Input", show_default=False)] = None,
@@ -149,6 +164,10 @@ def extract(
 
     _check_format(output_format)
     _check_encoding(encoding)
+    paths = list(paths or [])
+    if not paths and urls is None:
+        _err("kzfacts: name the inputs: files, folders, URLs or - for standard input (or --urls FILE)")
+        raise typer.Exit(2)
     if skip_existing and output_dir is None and db is None:
         _err("kzfacts: --skip-existing needs --output-dir or --db")
         raise typer.Exit(2)
@@ -175,8 +194,19 @@ def extract(
     def skip(source: str, relpath: str) -> bool:
         return (folder is None or folder.target(relpath).exists()) and (database is None or database.has_source(source))
 
-    inputs = _warn_non_english(iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key,
-                                           skip=skip if skip_existing else None), quiet)
+    if urls is not None:
+        try:
+            paths = [*paths, *(u.strip() for u in urls.read_text(encoding="utf-8").splitlines()
+                               if u.strip() and not u.startswith("#"))]
+        except OSError as exc:
+            _err(f"kzfacts: {urls}: cannot be read ({exc.strerror}); pass a file with one URL per line")
+            raise typer.Exit(2) from None
+    from .web import Fetcher
+
+    fetcher = Fetcher(url_timeout, allow_local=allow_local_urls)
+    inputs = iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key, html_key=html_key,
+                         skip=skip if skip_existing else None, fetcher=fetcher)
+    inputs = _warn_non_english(_page_dates(inputs, reference_date), quiet)
     results = run(inputs, settings, jobs=(jobs or 2) if engine == Engine.dask else n_jobs, engine=engine.value,
                   scheduler=scheduler, connect_timeout=connect_timeout)
     many = len(paths) > 1 or any(p != "-" and (os.path.isdir(p) or p.endswith(".jsonl")) for p in paths) \
@@ -216,7 +246,7 @@ def extract(
         if sink is not None:
             sink.close()
     if not seen and not skip_existing:
-        _err(f"kzfacts: no input files under {', '.join(paths)} (looked for *.txt, *.jsonl)")
+        _err(f"kzfacts: no input files under {', '.join(paths)} (looked for *.txt, *.jsonl, *.html, *.htm)")
         raise typer.Exit(1)
     if failed:
         raise typer.Exit(1)
@@ -242,8 +272,18 @@ def _warn_non_english(inputs, quiet: bool):
     from .inputs import looks_non_english
 
     for item in inputs:
+        if not quiet and item.warning:
+            _err(f"kzfacts: {item.warning}")
         if not quiet and item.text and looks_non_english(item.text):
             _err(f"kzfacts: {non_english(item.source)}")
+        yield item
+
+
+def _page_dates(inputs, reference_date: str | None):
+    """--reference-date, when given, wins over a web page's own date."""
+    for item in inputs:
+        if reference_date and item.from_html:
+            item.reference_date = None
         yield item
 
 

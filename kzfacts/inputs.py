@@ -30,6 +30,9 @@ class Input:
     relpath: str = ""
     reference_date: str | None = None
     title: str | None = None
+    author: str | None = None
+    from_html: bool = False  # the text was extracted from a page: the record carries it
+    warning: str | None = None
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -81,12 +84,15 @@ def looks_non_english(text: str) -> bool:
     return latin / len(letters) < 0.5
 
 
-def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Input:
+def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES,
+               html: bool = False) -> Input:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise errors.too_large(source, size, max_bytes)
         data = path.read_bytes()
+        if html:  # trafilatura reads the page's own charset (meta tags), so it gets the bytes
+            return page_input(source, data if encoding is None else decode(data, source, encoding))
         return Input(source, decode(data, source, encoding))
     except errors.InputError as exc:
         return Input(source, error=exc)
@@ -106,23 +112,56 @@ class Source:
     path: Path | None
     relpath: str
     jsonl: bool = False
+    kind: str = "text"  # text, html, url
+
+
+def _kind(path: Path, input_format: str) -> str:
+    if input_format == "html" or input_format == "auto" and path.suffix.lower() in (".html", ".htm"):
+        return "html"
+    return "text"
 
 
 def expand_paths(paths: list[str], input_format: str = "auto") -> Iterator[Source]:
-    """Every input the command line names: folders give their *.txt (and *.jsonl) files, sorted,
-    dot-files skipped, symlink loops not followed."""
+    """Every input the command line names: folders give their *.txt, *.jsonl, *.html and *.htm
+    files, sorted, dot-files skipped, symlink loops not followed; URLs stay URLs."""
+    from .web import is_url
+
     for raw in paths:
         jsonl = input_format == "jsonl"
         if raw == "-":
-            yield Source("-", None, "stdin", jsonl)
+            yield Source("-", None, "stdin", jsonl, "html" if input_format == "html" else "text")
+            continue
+        if is_url(raw):
+            yield Source(raw, None, _url_name(raw), False, "url")
             continue
         path = Path(raw)
         if path.is_dir():
             for source, sub in _walk(path):
                 rel = os.path.relpath(sub, path)
-                yield Source(source, sub, rel, jsonl or (input_format == "auto" and sub.suffix == ".jsonl"))
+                yield Source(source, sub, rel, jsonl or (input_format == "auto" and sub.suffix == ".jsonl"),
+                             _kind(sub, input_format))
         else:
-            yield Source(raw, path, path.name, jsonl or (input_format == "auto" and path.suffix == ".jsonl"))
+            yield Source(raw, path, path.name, jsonl or (input_format == "auto" and path.suffix == ".jsonl"),
+                         _kind(path, input_format))
+
+
+def _url_name(url: str) -> str:
+    """A file name for a URL's output: its host and path, made safe."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return _safe_name(f"{parts.netloc}{parts.path}".rstrip("/").replace("/", "_")) + ".html"
+
+
+def page_input(source: str, html: str | bytes, relpath: str = "") -> Input:
+    """An Input from a page's HTML: its article text and metadata, or no text and a warning."""
+    from .web import not_an_article, read_page
+
+    page = read_page(html)
+    if page is None:
+        return Input(source, "", relpath=relpath, from_html=True, warning=not_an_article(source))
+    return Input(source, page.text, relpath=relpath, reference_date=page.published, title=page.title,
+                 author=page.author, from_html=True)
 
 
 def _walk(root: Path) -> Iterator[tuple[str, Path]]:
@@ -135,14 +174,15 @@ def _walk(root: Path) -> Iterator[tuple[str, Path]]:
         seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith((".txt", ".jsonl")):
+            if name.startswith(".") or not name.endswith((".txt", ".jsonl", ".html", ".htm")):
                 continue
             path = Path(dirpath) / name
             yield str(path), path
 
 
-def read_jsonl(src: Source, text_key: str, encoding: str | None = None) -> Iterator[Input]:
-    """One Input per line of a JSON Lines file: `text_key`, and optional id, title, published."""
+def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key: str | None = None) -> Iterator[Input]:
+    """One Input per line of a JSON Lines file: `text_key` (or a page's HTML in `html_key`), and
+    optional id, title, published."""
     stem = src.relpath[:-len(".jsonl")] if src.relpath.endswith(".jsonl") else src.relpath
     try:
         stream = sys.stdin.buffer if src.path is None else src.path.open("rb")
@@ -165,8 +205,10 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None) -> Itera
             except json.JSONDecodeError as exc:
                 yield Input(where, error=errors.bad_jsonl(where, exc.msg), relpath=f"{stem}/{n}")
                 continue
-            if not isinstance(item, dict) or not isinstance(item.get(text_key), str):
-                yield Input(where, error=errors.bad_jsonl(where, f"no string field {text_key!r}; see --text-key"),
+            key = html_key or text_key
+            if not isinstance(item, dict) or not isinstance(item.get(key), str):
+                flag = "--html-key" if html_key else "--text-key"
+                yield Input(where, error=errors.bad_jsonl(where, f"no string field {key!r}; see {flag}"),
                             relpath=f"{stem}/{n}")
                 continue
             ident = item.get("id")
@@ -174,8 +216,14 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None) -> Itera
             published = item.get("published")
             ref = str(published)[:10] if isinstance(published, str) and _is_iso_date(str(published)[:10]) else None
             title = item.get("title") if isinstance(item.get("title"), str) else None
-            yield Input(source, item[text_key], relpath=f"{stem}/{_safe_name(source if ident else str(n))}",
-                        reference_date=ref, title=title)
+            relpath = f"{stem}/{_safe_name(source if ident else str(n))}"
+            if html_key:
+                page = page_input(source, item[html_key], relpath)
+                page.reference_date = ref or page.reference_date
+                page.title = title or page.title
+                yield page
+                continue
+            yield Input(source, item[text_key], relpath=relpath, reference_date=ref, title=title)
 
 
 def _is_iso_date(value: str) -> bool:
@@ -193,24 +241,43 @@ def _safe_name(name: str) -> str:
 
 
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
-                text_key: str = "text", skip: Callable[[str, str], bool] | None = None) -> Iterator[Input]:
+                text_key: str = "text", html_key: str | None = None, skip: Callable[[str, str], bool] | None = None,
+                fetcher=None) -> Iterator[Input]:
     """Every input named on the command line, decoded or with its error, in order.
 
-    `skip(source, relpath)` leaves out inputs already done (checked before a file is read).
+    `skip(source, relpath)` leaves out inputs already done (checked before a file is read or a
+    URL fetched); `fetcher` fetches URLs (`web.Fetcher`).
     """
     for src in expand_paths(paths, input_format):
         if src.jsonl:
-            yield from (i for i in read_jsonl(src, text_key, encoding) if skip is None or not skip(i.source, i.relpath))
+            yield from (i for i in read_jsonl(src, text_key, encoding, html_key)
+                        if skip is None or not skip(i.source, i.relpath))
             continue
         if skip is not None and skip(src.source, src.relpath):
             continue
-        if src.path is None:
+        if src.kind == "url":
+            yield _url_input(src, fetcher)
+        elif src.path is None:
             data = sys.stdin.buffer.read()
+            if src.kind == "html":
+                yield page_input("-", data, "stdin")
+                continue
             try:
                 yield Input("-", decode(data, "-", encoding), relpath="stdin")
             except errors.InputError as exc:
                 yield Input("-", error=exc, relpath="stdin")
         else:
-            item = read_input(src.path, src.source, encoding)
+            item = read_input(src.path, src.source, encoding, html=src.kind == "html")
             item.relpath = src.relpath
             yield item
+
+
+def _url_input(src: Source, fetcher) -> Input:
+    if fetcher is None:
+        from .web import Fetcher
+
+        fetcher = Fetcher()
+    try:
+        return page_input(src.source, fetcher.fetch(src.source), src.relpath)
+    except errors.InputError as exc:
+        return Input(src.source, error=exc, relpath=src.relpath)

@@ -106,13 +106,19 @@ def _work(batch: list[Input]) -> list[Work]:
 
 
 def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[Input, dict[str, Any]]]:
-    """Records back in input order, error records for the inputs that could not be read."""
+    """Records back in input order, error records for the inputs that could not be read; a page's
+    record carries the text its offsets index, and its author when the page names one."""
     done = iter(records)
     for item in batch:
         if item.error is not None:
             yield item, error_record(item.source, item.error.kind, item.error.message)
-        else:
-            yield item, next(done)
+            continue
+        record = next(done)
+        if item.from_html and record["error"] is None:
+            record["text"] = item.text
+            if item.author and len(record["articles"]) == 1:
+                record["articles"][0]["author"] = item.author
+        yield item, record
 
 
 def run_ordered(inputs: Iterable[Input], submit: Callable[[list[Work]], Future | _PoolTask], window: int,

@@ -40,5 +40,6 @@ def record_schema() -> dict[str, Any]:
                 ]
             },
             "articles": {"type": "array", "items": _ARTICLE},
+            "text": {"type": "string"},
         },
     }

@@ -18,7 +18,7 @@ from .test_batch import ARTICLE, invoke, jsonl
 
 def test_help_reads_like_a_hand_written_cli():
     out = invoke("extract", "--help").stdout
-    assert "FILE|DIR|-" in out and "YYYY-MM-DD" in out and " N " in out
+    assert "FILE|DIR|URL|-" in out and "YYYY-MM-DD" in out and " N " in out
     assert "<bool>" not in out and "{paths}" not in out and "list[str]" not in out
 
 
@@ -33,7 +33,7 @@ def test_a_folder_without_inputs_says_so(tmp_path):
     (tmp_path / "notes.md").write_text("nothing here", encoding="utf-8")
     result = invoke("extract", str(tmp_path))
     assert result.exit_code == 1 and result.stdout == ""
-    assert f"no input files under {tmp_path} (looked for *.txt, *.jsonl)" in result.stderr
+    assert f"no input files under {tmp_path} (looked for *.txt, *.jsonl, *.html, *.htm)" in result.stderr
 
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2():
