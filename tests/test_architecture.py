@@ -199,3 +199,31 @@ def test_output_dir_writes_the_chosen_format(tmp_path):
     (line,) = (tmp_path / "out" / "digest.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(json.loads(line)["articles"]) == 4
     assert not Path(tmp_path / "out" / "digest.json").exists()
+
+
+def test_rules_are_ordered_lists_of_documented_functions():
+    from kzfacts.pipeline.entities import MENTION_STEPS
+    from kzfacts.pipeline.figures import UNIT_READERS
+    from kzfacts.pipeline.quotes import CUE_FINDERS, SPEAKER_FINDERS
+
+    assert [f.__name__ for f in UNIT_READERS] == ["money_unit", "percent_unit", "multiplier_unit", "rank_unit",
+                                                  "currency_in_phrase", "counted_noun"]
+    assert [f.__name__ for f in CUE_FINDERS] == ["governing_cue", "introducing_cue", "statement_cue"]
+    assert [f.__name__ for f in SPEAKER_FINDERS] == ["cue_subjects", "name_before_verb"]
+    for rules in (MENTION_STEPS, UNIT_READERS, CUE_FINDERS, SPEAKER_FINDERS):
+        assert all(rule.__doc__ for rule in rules)
+
+
+@pytest.mark.parametrize("text, speaker, finder", [
+    ("“We will win,” said Jane Doe, the minister, on Monday.", "Jane Doe", "governing_cue"),
+    ("Jane Doe, the minister, added:\n\n“We will win.”", "Jane Doe", "introducing_cue"),
+])
+def test_each_cue_finder_on_its_own(extractor, text, speaker, finder):
+    from kzfacts.pipeline.quotes import Attributor, find_raw_quotes
+
+    doc = extractor.nlp(text)
+    (raw,) = find_raw_quotes(doc.text)
+    attributor = Attributor(doc, doc._.kz_entities, [(raw.outer_start, raw.outer_end)])
+    cue = getattr(attributor, finder)(raw)
+    assert cue is not None and cue.lemma_ in ("say", "add")
+    assert attributor.attribute(raw, 0).speakers == [speaker]

@@ -429,20 +429,41 @@ class Attributor:
         return None
 
     def attribute(self, q: RawQuote, article: int) -> Attribution:
-        tokens = self.context_tokens(q)
-        cue = find_cue(tokens, q.outer_start, q.outer_end, self.governors(q))
-        if cue is None:
-            intro = self.introducing_line(q)
-            cue = find_cue(intro, q.outer_start, q.outer_end)
-            if cue is None and intro:
-                # "President Clinton released the following statement:" introduces a quote too
-                root = intro[-1].sent.root
-                if root.pos_ in ("VERB", "AUX") and _subjects(root):
-                    cue = root
+        """The speaker of a quote: the first of CUE_FINDERS that finds a cue, then the first of
+        SPEAKER_FINDERS that names someone for it; with no cue, a name and a colon before it."""
+        cue = next((c for find in CUE_FINDERS if (c := find(self, q)) is not None), None)
         if cue is None:
             # "Trump: ‘I’m the worst thing ...’": a name and a colon introduce the quote
             named = self.name_before_colon(q, article)
             return Attribution([named.name], None) if named else Attribution([], None)
+        names: list[str] = []
+        mention = None
+        for find in SPEAKER_FINDERS:
+            names, mention = find(self, q, cue, article)
+            if names:
+                break
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        return Attribution(names, cue_text, mention)
+
+    def governing_cue(self, q: RawQuote) -> Token | None:
+        """The reporting verb governing the quote in its sentence, else the nearest one."""
+        return find_cue(self.context_tokens(q), q.outer_start, q.outer_end, self.governors(q))
+
+    def introducing_cue(self, q: RawQuote) -> Token | None:
+        """A reporting verb in a paragraph before the quote that ends with a colon ("He added:")."""
+        return find_cue(self.introducing_line(q), q.outer_start, q.outer_end)
+
+    def statement_cue(self, q: RawQuote) -> Token | None:
+        """ "President Clinton released the following statement:": an introducing line's own verb."""
+        intro = self.introducing_line(q)
+        if intro:
+            root = intro[-1].sent.root
+            if root.pos_ in ("VERB", "AUX") and _subjects(root):
+                return root
+        return None
+
+    def cue_subjects(self, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
+        """The subjects of the cue (`subject_candidates`, most likely first), resolved to entities."""
         names: list[str] = []
         mention = None
         for subj in subject_candidates(cue):
@@ -454,13 +475,15 @@ class Attributor:
                 mention = mention or m
             if names:
                 break
-        if not names and cue.idx >= q.outer_end:
-            # '," Brent Bozell III, founder of ..., tells': the name between the quote and its verb
+        return names, mention
+
+    def name_before_verb(self, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
+        """ '," Brent Bozell III, founder of ..., tells': the name between the quote and its verb."""
+        if cue.idx >= q.outer_end:
             ent = self.first_between(q.outer_end, cue.idx, article)
             if ent is not None:
-                names = [ent.name]
-        cue_text = "according to" if cue.lower_ == "according" else cue.text
-        return Attribution(names, cue_text, mention)
+                return [ent.name], None
+        return [], None
 
     def name_before_colon(self, q: RawQuote, article: int) -> Entity | None:
         before = self.text[:q.outer_start].rstrip()
@@ -487,6 +510,11 @@ class Attributor:
             self.last[article] = names
             label = next((e.label for _, _, e in self.index if e.name == names[0]), "PERSON")
             self.last_labels[article] = label
+
+
+# The order in which a quote's cue and then its speaker are looked for; the first that finds wins.
+CUE_FINDERS = (Attributor.governing_cue, Attributor.introducing_cue, Attributor.statement_cue)
+SPEAKER_FINDERS = (Attributor.cue_subjects, Attributor.name_before_verb)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
