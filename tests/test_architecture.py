@@ -227,3 +227,12 @@ def test_each_cue_finder_on_its_own(extractor, text, speaker, finder):
     cue = getattr(attributor, finder)(raw)
     assert cue is not None and cue.lemma_ in ("say", "add")
     assert attributor.attribute(raw, 0).speakers == [speaker]
+
+
+def test_every_package_is_installed():
+    """A subpackage missing from pyproject.toml works from the checkout and breaks `pip install .`."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found <= listed

@@ -86,8 +86,9 @@ class FolderWriter:
 
 
 def output_name(relpath: str, ending: str) -> str:
-    """The output file of an input: its path with the format's ending instead of .txt/.jsonl/.html."""
-    for known in (".txt", ".jsonl", ".html", ".htm"):
+    """The output file of an input: its path with the format's ending instead of .txt or .jsonl
+    (a page keeps its .html, so "a.txt" and "a.html" side by side get two outputs)."""
+    for known in (".txt", ".jsonl"):
         if relpath.endswith(known):
             return relpath[: -len(known)] + ending
     return relpath + ending
