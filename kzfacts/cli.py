@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -221,7 +222,7 @@ def extract(
     writer = open_writer(fmt, sys.stdout, many=many, **options) if to_stdout else None
     failed = seen = 0
     total = None if quiet or not (console or sys.stderr.isatty()) else _count_inputs(paths, input_format.value)
-    with _progress(quiet, console=console, total=total) as progress:
+    with _interrupt_once(), _progress(quiet, console=console, total=total) as progress:
         try:
             for item, record in results:
                 seen += 1
@@ -323,6 +324,25 @@ class _progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@contextmanager
+def _interrupt_once():
+    """The first Ctrl-C raises KeyboardInterrupt and ends the run; any further one is ignored, so
+    it cannot strike while kzfacts stops its workers or Python exits (which would end the
+    process by the signal, without its exit status or message)."""
+    import signal
+
+    def first(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield
+    finally:
+        if signal.getsignal(signal.SIGINT) is first:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _count_inputs(paths: list[str], input_format: str) -> int | None:
