@@ -214,11 +214,12 @@ def body_evidence(doc: Doc, start: int, end: int) -> str | None:
     if start >= 2 and (doc[start - 2].lower_, prev.lower_) in (("shares", "of"), ("stake", "in"), ("stakes", "in")):
         return "traded"
     nxt = doc[end:end + 2]
-    if len(nxt) and nxt[0].text in ("CEO", "CFO", "COO", "chairman", "shareholders"):
-        return "role of a body"  # "Ryanair CEO Michael O'Leary"
+    roles = resources.word_list("body_roles.txt")
+    if len(nxt) and nxt[0].lower_ in roles:
+        return "role of a body"  # "Ryanair CEO Michael O'Leary", "Chelsea owner X"
     if len(nxt) and nxt[0].lower_ in ("shares", "stock") or len(nxt) == 2 and nxt[0].text in POSSESSIVE and nxt[1].lower_ in ("shares", "stock"):
         return "traded"
-    if start >= 2 and prev.lower_ == "of" and doc[start - 2].lower_ in ("executive", "ceo", "chairman", "shareholders", "shareholder", "owner", "subsidiary", "unit"):
+    if start >= 2 and prev.lower_ == "of" and doc[start - 2].lower_ in roles:
         return "role of a body"
     anaphors = resources.word_list("anaphors.txt")
     root = span.root
@@ -685,12 +686,9 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[st
     return drop_title_organisations(doc, kept, ids)
 
 
-PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "ambassador", "envoy", "czar", "tsar"}
-
-
 def portfolio_follows(doc: Doc, end: int) -> bool:
     """ "Energy Minister", "Foreign Secretary": the words before such a title name its portfolio."""
-    return end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+    return end < len(doc) and doc[end].lower_ in resources.word_list("portfolio_titles.txt")
 
 
 def title_complement(doc: Doc, start: int) -> bool:
@@ -1016,7 +1014,7 @@ class EntityConsolidator(KzComponent):
     """
 
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
-                 "anaphors.txt", "common_acronyms.txt", "name_heads.txt")
+                 "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "body_roles.txt", "portfolio_titles.txt")
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"
 

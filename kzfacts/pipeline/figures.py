@@ -76,14 +76,12 @@ def dollar_of(doc: Doc, start: int) -> tuple[str, str]:
         a, b = art.dateline_place
         place = doc.text[a:b].lower()
         for name, code in places.items():
-            if place == name or place in _CAPITALS.get(code, ()):
+            if place == name:
                 return code, "context"
+        city = dict(resources.table("dateline_cities.tsv")).get(place)
+        if city:
+            return city, "context"
     return "USD", "default"
-
-
-# datelines name cities; these are the cities of the dollar countries that news datelines use most
-_CAPITALS = {"CAD": ("toronto", "ottawa", "montreal", "vancouver", "calgary"), "AUD": ("sydney", "melbourne", "canberra", "perth"),
-             "NZD": ("wellington", "auckland"), "HKD": ("hong kong",), "SGD": ("singapore",), "TWD": ("taipei",)}
 
 
 def word_value(text: str) -> tuple[float, str] | None:
@@ -586,7 +584,8 @@ def find_figures(doc: Doc) -> list[Figure]:
 class FigureExtractor(KzComponent):
     """spaCy component: `doc._.kz_figures`."""
 
-    resources = ("currency_additions.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv")
+    resources = ("currency_additions.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv",
+                 "dateline_cities.tsv")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_figures") -> None:
