@@ -196,6 +196,9 @@ def test_organisation_found(run, text, name):
     ("Tokayev met Putin in Moscow on Friday.", {"Tokayev", "Putin"}, set()),
     # a name used as a modifier is still a mention of the body
     ("You are a Mets fan, and the Mets will win.", set(), {"Mets"}),
+    # names that are bought and sold are bodies, tagged or not
+    ("Shares of Gazprom fell 3% after the company said exports dropped.", set(), {"Gazprom"}),
+    ("On Monday Kazatomprom shares rose 2%.", set(), {"Kazatomprom"}),
 ])
 def test_model_entities_reach_the_output(run, text, people, organisations):
     art = run(text)
@@ -230,3 +233,7 @@ def test_mention_steps_one_by_one(nlp, text, span, label, kept, after):
     assert all(step(doc, cand, {}) for step in MENTION_STEPS) == kept
     if kept:
         assert doc[cand.start:cand.end].text == after
+
+
+def test_a_capitalised_sentence_opener_before_shares_needs_the_text_to_capitalise_it_elsewhere(run):
+    assert run("Retail shares fell on Monday.")["organisations"] == []

@@ -607,16 +607,46 @@ def attach_titles(doc: Doc, cand: Candidate) -> None:
     cand.titles, cand.title_start, cand.phrase_start = titles, honorific, phrase_start
 
 
+def traded_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names that are bought and sold ("shares of Gazprom", "a stake in Kaspi", "Kaspi
+    shares fell"): bodies, when the model tagged nothing there."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in ("shares", "stake", "stock", "stakes"):
+            continue
+        nxt = tok.i + 1
+        if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "in"):
+            end = start = nxt + 1
+            while end < len(doc) and _name_token(doc[end]) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            if end > start:
+                found.append((start, end))
+        if tok.lower_ in ("shares", "stock"):
+            end = start = tok.i
+            while start > 0 and _name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
+                    and not doc[start - 1].ent_type_:
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            # a capitalised first word of a sentence ("Bank shares fell") is a name only if the text
+            # also capitalises it where capitals mean something
+            if end > start and (not doc[start].is_sent_start or end - start > 1 or any(
+                    t.text == doc[start].text and not t.is_sent_start for t in doc)):
+                found.append((start, end))
+    return found
+
+
 def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Mentions from the model and from the rules, the rules' winning where they overlap
     (`merge_candidates`): the gazetteer's names, capitalised runs headed by an organisation word,
-    acronyms in parentheses, titled names and named speakers; then airlines before flight numbers;
+    acronyms in parentheses, traded names, titled names and named speakers; then airlines before flight numbers;
     acronyms of common nouns ("IPO") go."""
     acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
     org_runs = [trim_at_model_entities(doc, s, e, model) for s, e in org_rule_spans(doc)]
-    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
+              + traded_name_spans(doc)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
     cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
