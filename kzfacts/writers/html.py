@@ -63,7 +63,7 @@ def marked_text(text: str, start: int, end: int, article: dict[str, Any]) -> str
     speaker_of = {f"a{article['index']}-quote-{n}": ", ".join(q["speakers"]) or "unattributed"
                   for n, q in enumerate(article.get("quotes", []))}
     parts = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         if a in quotes:
             q = quotes[a]
             parts.append(f'<span class="speaker" data-quote="{q[3]}">{escape(speaker_of[q[3]])}</span>')
