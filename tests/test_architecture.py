@@ -21,34 +21,42 @@ TEXT = ("Kazakhstan’s President Kassym-Jomart Tokayev met the EU delegation in
 
 
 def module_imports() -> dict[str, set[str]]:
-    """kzfacts module -> the kzfacts modules it imports (at any depth of the file, lazy ones included)."""
+    """kzfacts module -> the kzfacts modules importing it runs: its module-level imports (not the
+    ones inside functions, nor `if TYPE_CHECKING:`), and for each, the packages above it, whose
+    `__init__` Python runs first."""
     graph: dict[str, set[str]] = {}
     for path in PACKAGE.rglob("*.py"):
         name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
         package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
         deps = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = package.split(".")
-                    base = base[: len(base) - node.level + 1]
-                    target = ".".join(base + ([node.module] if node.module else []))
-                else:
-                    target = node.module or ""
-                if target.startswith("kzfacts"):
-                    deps.add(target)
-                    deps.update(f"{target}.{a.name}" for a in node.names)
-            elif isinstance(node, ast.Import):
-                deps.update(a.name for a in node.names if a.name.startswith("kzfacts"))
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            for sub in ast.walk(node) if isinstance(node, (ast.Import, ast.ImportFrom, ast.If, ast.Try)) else ():
+                if isinstance(sub, ast.ImportFrom):
+                    if sub.level:
+                        base = package.split(".")
+                        base = base[: len(base) - sub.level + 1]
+                        target = ".".join(base + ([sub.module] if sub.module else []))
+                    else:
+                        target = sub.module or ""
+                    if target.startswith("kzfacts"):
+                        deps.add(target)
+                        deps.update(f"{target}.{a.name}" for a in sub.names)
+                elif isinstance(sub, ast.Import):
+                    deps.update(a.name for a in sub.names if a.name.startswith("kzfacts"))
+        for dep in list(deps):  # importing a.b.c runs a/__init__ and a/b/__init__ first
+            parts = dep.split(".")
+            deps.update(".".join(parts[:k]) for k in range(1, len(parts)))
         graph[name] = deps
     known = set(graph)
-    return {name: {d for d in deps if d in known and d != name} for name, deps in graph.items()}
+    return {name: {d for d in deps if d in known and d != name and not name.startswith(d + ".")}
+            for name, deps in graph.items()}
 
 
 def test_no_import_cycles():
     graph = module_imports()
-    # a package's __init__ re-exporting its modules is not a cycle of logic
-    graph = {n: {d for d in deps if not (n.startswith(d + ".") and graph.get(d) is not None)} for n, deps in graph.items()}
     state: dict[str, int] = {}
     path: list[str] = []
 
@@ -66,6 +74,28 @@ def test_no_import_cycles():
     for node in sorted(graph):
         if node not in state:
             visit(node)
+
+
+@pytest.mark.parametrize("module", ["kzfacts.schema", "kzfacts.registry", "kzfacts.record", "kzfacts.writers.table",
+                                    "kzfacts.pipeline.facts", "kzfacts.cli", "kzfacts.summary"])
+def test_each_module_imports_first_in_a_fresh_process(module):
+    """The order a test suite imports modules in can hide a cycle; each module must import alone."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True, capture_output=True, timeout=120)
+
+
+def test_kzfacts_schema_runs_without_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from kzfacts.cli import app; from typer.testing import CliRunner; "
+            "r = CliRunner().invoke(app, ['schema']); assert r.exit_code == 0, r.output; "
+            "import json; json.loads(r.stdout); print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
 
 
 def test_the_registry_drives_record_schema_and_pipeline(extractor):
