@@ -155,7 +155,7 @@ def extract(
         help="Time limit per text (per 100,000 characters); a text past it gets a 'timeout' error record. 0: none.",
         rich_help_panel="Performance")] = 120.0,
 ) -> None:
-    """Extract the facts of each article and print them (tables, JSON or JSON Lines)."""
+    """Extract the facts of each article: tables, JSON, JSON Lines, CSV, HTML or a SQLite database."""
     from .api import check_reference_date, load_extractor
     from .errors import KzError
     from .inputs import iter_inputs
