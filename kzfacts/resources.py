@@ -167,6 +167,12 @@ def dollar_places() -> dict[str, str]:
 
 
 @cached
+def dateline_dollars() -> dict[str, str]:
+    """Dateline city -> the dollar of its country ("toronto" -> CAD), from `dateline_cities.tsv`."""
+    return dict(table("dateline_cities.tsv"))
+
+
+@cached
 def narrow_symbols() -> dict[str, str]:
     """Currency symbols as each currency's own country writes them ("₸" -> KZT, "₴" -> UAH), from
     CLDR's locale of each territory's first official language. Read on first need (about a second)."""

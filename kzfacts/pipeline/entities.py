@@ -24,7 +24,6 @@ from .text import article_at, longest_spans
 from .component import KzComponent
 from .facts import Entity, Mention
 
-PLACE_LABELS = {"GPE", "LOC"}
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
 CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}

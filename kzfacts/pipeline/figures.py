@@ -23,8 +23,6 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _COMPACT = re.compile(r"^(?P<sym>[^\d\s]{0,3})(?P<num>\d+(?:[.,]\d+)*)(?P<scale>bn|m|mn|k|tn|b)?(?P<unit>[a-z%]{0,3})$", re.I)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _RANGE_TOKEN = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)(?P<pct>%?)[-\u2013](?P<b>\d[\d,]*(?:\.\d+)?)$")  # "5.5%-7.5"
-PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "percentage points",
-                 "percentage point": "percentage points", "points": None}
 _FOLD = re.compile(r"^(?:fold|times)$", re.I)
 
 
@@ -50,9 +48,9 @@ def currency_of(text: str) -> str | None:
     if text in forms:
         return forms[text]
     if text.replace(" ", "").replace("-", "").isalpha():
-        if text.isupper() and len(text) == 3 and text in resources.currency_codes():
-            return text
-        return forms.get(text.lower()) if not text.isupper() or len(text) > 4 else forms.get(text)
+        if text.isupper() and len(text) <= 4:  # "KZT"; other short capitals ("ALL", "EURO") are words
+            return text if text in resources.currency_codes() else None
+        return forms.get(text.lower())
     if text.upper() in forms:
         return forms[text.upper()]  # "c$", "hk$"
     if text and all(unicodedata.category(ch) == "Sc" for ch in text):
@@ -75,13 +73,18 @@ def dollar_of(doc: Doc, start: int) -> tuple[str, str]:
     if art is not None and art.dateline_place:
         a, b = art.dateline_place
         place = doc.text[a:b].lower()
-        for name, code in places.items():
-            if place == name:
-                return code, "context"
-        city = dict(resources.table("dateline_cities.tsv")).get(place)
-        if city:
-            return city, "context"
+        code = places.get(place) or resources.dateline_dollars().get(place)
+        if code:
+            return code, "context"
     return "USD", "default"
+
+
+def set_currency(doc: Doc, fig: Figure, form: str | None, start: int) -> Figure:
+    """Say how a money figure's currency was decided; a bare "$" or "dollars" asks `dollar_of`."""
+    fig.unit_source = "text"
+    if (form or "").lower() in AMBIGUOUS_DOLLARS:
+        fig.unit, fig.unit_source = dollar_of(doc, start)
+    return fig
 
 
 def word_value(text: str) -> tuple[float, str] | None:
@@ -344,9 +347,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
             break
     fig = _figure(doc, start, j, value, unit, kind, per)
     if kind == "money":
-        fig.unit_source = "text"
-        if (currency_form or "").lower() in AMBIGUOUS_DOLLARS:
-            fig.unit, fig.unit_source = dollar_of(doc, start)
+        set_currency(doc, fig, reading.currency_form, start)
     if range_max is not None:
         fig.value_max = int(range_max) if float(range_max).is_integer() else range_max
     return fig
@@ -495,7 +496,7 @@ def read_fraction(doc: Doc, i: int, limit: int) -> Figure | None:
     if "-" in tok.text:  # "two-thirds" as one token
         head, _, tail = tok.lower_.partition("-")
         if tail in _FRACTIONS and word_value(head):
-            return _figure(doc, i, i + 1, round(word_value(head)[0] / _FRACTIONS[tail], 4), None, "multiplier", None)
+            return _share_of(doc, i, i + 1, word_value(head)[0] / _FRACTIONS[tail], limit)
     if i + 2 < limit and doc[i + 1].text == "-" and doc[i + 2].lower_ in _FRACTIONS and word_value(tok.text):
         return _share_of(doc, i, i + 3, word_value(tok.text)[0] / _FRACTIONS[doc[i + 2].lower_], limit)
     if i + 1 < limit and doc[i + 1].lower_ in _FRACTIONS and doc[i + 1].lower_.endswith("s") and \
@@ -513,10 +514,7 @@ def _share_of(doc: Doc, start: int, end: int, share: float, limit: int) -> Figur
         cur = _currency_at(doc, k + 3) if k + 3 < limit else None
         if cur:
             fig = _figure(doc, start, k + 3 + cur[1], value, cur[0], "money", None)
-            fig.unit_source = "text"
-            if doc[k + 3:k + 3 + cur[1]].text.lower() in AMBIGUOUS_DOLLARS:
-                fig.unit, fig.unit_source = dollar_of(doc, start)
-            return fig
+            return set_currency(doc, fig, doc[k + 3:k + 3 + cur[1]].text, start)
         return _figure(doc, start, k + 3, value, None, "count", None)
     return _figure(doc, start, end, round(share, 4), None, "multiplier", None)
 

@@ -19,9 +19,7 @@ from .facts import Entity, Mention, Quote
 from .syntax import heads
 
 OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "\u2018": "single"}
-CLOSERS = {"\u201d": "double", "\u00bb": "double", "\u2019": "single"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "pobj", "dobj", "relcl", "appos", "npadvmod", "attr")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}

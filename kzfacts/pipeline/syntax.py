@@ -15,11 +15,6 @@ from .. import resources
 MAX_DEPTH = 64  # deeper than any real sentence's tree; a bound, not a tuning knob
 
 
-def is_root(token: Token) -> bool:
-    """True for the root of its sentence (spaCy's root is its own head)."""
-    return token.head.i == token.i
-
-
 def heads(token: Token, limit: int = MAX_DEPTH) -> Iterator[Token]:
     """The tokens above `token`, nearest first: at most `limit`, and never past the root."""
     for _ in range(limit):
