@@ -357,20 +357,21 @@ def _separated(doc: Doc, at: int, label: str) -> bool:
     return doc[i].lower_ in ("and", "in", "at")
 
 
-def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate]) -> tuple[int, int]:
+def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate],
+                           starts: list[int]) -> tuple[int, int]:
     """A rule's capitalised run ends where the model saw another entity begin inside it.
 
     "Refugee Council Enver Solomon" (a person follows), "Skidmore College in Saratoga Springs",
     "Irving Independent School District and the Irving Police Department" (two bodies) keep only
     their first name, and a run that goes on past a body the model tagged without adding an
-    organisation word ("the Refugee Council Enver Solomon") stops with that body; entities the model put inside a longer name of its own are not boundaries.
+    organisation word ("the Refugee Council Enver Solomon") stops with that body. `model` is the
+    model's entities in order (they never overlap), `starts` their first tokens.
     """
     keywords = resources.org_keywords()
-    for m in model:
-        if start < m.start < end and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
-            if not any(o.start <= start and m.end <= o.end for o in model):
-                return start, m.start
-        if m.label == "ORG" and m.start <= start < m.end < end and not any(doc[t].text in keywords for t in range(m.end, end)):
+    for m in _clashes(model, starts, Candidate(start, end, "")):
+        if start < m.start and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
+            return start, m.start
+        if m.label == "ORG" and m.start <= start and m.end < end and not any(doc[t].text in keywords for t in range(m.end, end)):
             return start, m.end  # the model's body already holds the run's head: "the Refugee Council | Enver"
     return start, end
 
@@ -643,7 +644,8 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
-    org_runs = [trim_at_model_entities(doc, s, e, model) for s, e in org_rule_spans(doc)]
+    starts = [m.start for m in model]
+    org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
