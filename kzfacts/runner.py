@@ -34,7 +34,7 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT  # None or 0: no limit
 
 
-Work = tuple[str, str, str | None, str | None]  # source, text, reference date, title
+Work = tuple[str, str, str | None]  # source, text, reference date
 
 
 def limit_for(text: str, seconds: float | None) -> float | None:
@@ -57,7 +57,7 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
     from .deadline import TextTimeout, time_limit
 
     extractor = load_extractor(settings.model, settings.patterns)
-    triples = [(source, text, ref or settings.reference_date) for source, text, ref, _ in batch]
+    triples = [(source, text, ref or settings.reference_date) for source, text, ref in batch]
     limits = [limit_for(text, settings.timeout) for _, text, _ in triples]
     try:
         with time_limit(sum(limits) if settings.timeout else None):
@@ -68,9 +68,6 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
         records = [_one(extractor, t, limit) for t, limit in zip(triples, limits, strict=True)]
     except TextTimeout:
         records = [_one(extractor, t, limit, settings.debug) for t, limit in zip(triples, limits, strict=True)]
-    for rec, (_, _, _, title) in zip(records, batch, strict=True):
-        if title and len(rec["articles"]) == 1:
-            rec["articles"][0]["title"] = title
     return records
 
 
@@ -102,22 +99,25 @@ def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
 
 
 def _work(batch: list[Input]) -> list[Work]:
-    return [(i.source, i.text or "", i.reference_date, i.title) for i in batch if i.error is None]
+    return [(i.source, i.text or "", i.reference_date) for i in batch if i.error is None]
 
 
 def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[Input, dict[str, Any]]]:
-    """Records back in input order, error records for the inputs that could not be read; a page's
-    record carries the text its offsets index, and its author when the page names one."""
+    """Records back in input order, error records for the inputs that could not be read; what the
+    input itself says (a JSON Lines title, a page's title and author) names its one article, and a
+    page's record carries the text its offsets index."""
     done = iter(records)
     for item in batch:
         if item.error is not None:
             yield item, error_record(item.source, item.error.kind, item.error.message)
             continue
         record = next(done)
+        if record["error"] is None and len(record["articles"]) == 1:
+            article = record["articles"][0]
+            article["title"] = item.title or article["title"]
+            article["author"] = item.author or article["author"]
         if item.from_html and record["error"] is None:
             record["text"] = item.text
-            if item.author and len(record["articles"]) == 1:
-                record["articles"][0]["author"] = item.author
         yield item, record
 
 
@@ -202,7 +202,7 @@ class _WorkerPool:
         """How long the parent waits for a task before it kills the worker."""
         if not self.settings.timeout:
             return None
-        return sum(limit_for(text, self.settings.timeout) for _, text, _, _ in work) + KILL_GRACE
+        return sum(limit_for(text, self.settings.timeout) for _, text, _ in work) + KILL_GRACE
 
     def submit(self, work: list[Work]) -> _PoolTask:
         return _PoolTask(self, work)

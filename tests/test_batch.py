@@ -131,7 +131,7 @@ import os, sys
 import kzfacts.runner as runner
 real = runner.process_batch
 def process_batch(batch, settings):  # the forked workers inherit this patched function
-    if any(text.startswith("KILL-THE-WORKER") for _, text, _, _ in batch):
+    if any(text.startswith("KILL-THE-WORKER") for _, text, _ in batch):
         os._exit(1)
     return real(batch, settings)
 runner.process_batch = process_batch

@@ -137,7 +137,7 @@ import signal, sys, time
 import kzfacts.runner as runner
 real = runner.process_batch
 def process_batch(batch, settings):  # the forked workers inherit this patched function
-    if any(text.startswith("STALL") for _, text, _, _ in batch):
+    if any(text.startswith("STALL") for _, text, _ in batch):
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # like a component stuck in C code
         time.sleep(120)
     return real(batch, settings)
