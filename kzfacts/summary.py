@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .records import RecordReadError, is_record, parse_records, record_files
+from .records import RecordReadError, parse_records, record_files
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
 
@@ -22,11 +22,8 @@ def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int
     for raw in paths:
         if raw == "-":
             text = sys.stdin.read()
-            first = next((ln for ln in text.splitlines() if ln.strip()), "")
-            if first.lstrip().startswith(("{", "[")) and _records_or_none(text, "standard input") is not None:
-                yield from _records_or_none(text, "standard input")
-            else:
-                yield from _extract_text(text)
+            records = _records_or_none(text, "standard input") if text.lstrip().startswith(("{", "[")) else None
+            yield from records if records is not None else _extract_text(text)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -62,11 +59,11 @@ def _read(path: Path, on_error: Callable[[str], None]) -> str:
 
 
 def _records_or_none(text: str, name: str) -> list[dict[str, Any]] | None:
+    """The kzfacts records in a text, or None when it holds something else."""
     try:
-        records = parse_records(text, name)
+        return parse_records(text, name)
     except RecordReadError:
         return None
-    return records if all(is_record(r) for r in records) else None
 
 
 def _extract_text(text: str) -> Iterator[dict[str, Any]]:
