@@ -26,6 +26,7 @@ class FactType:
     """One kind of fact: where it comes from and every shape it takes on the way out."""
 
     key: str  # the article's field in the record: "people"
+    noun: str  # one such fact, for a CSV's type column and an HTML mark's class: "person"
     component: str  # the spaCy component that finds it; its facts are on doc._.<component>
     title: str  # the heading of its table
     serialize: Callable[[Any], dict[str, Any]]  # one fact as the contract's dict
@@ -174,18 +175,18 @@ QUOTE_SCHEMA = {
 }
 
 FACT_TYPES: tuple[FactType, ...] = (
-    FactType("people", "kz_entities", "People", serialize_entity, ENTITY_SCHEMA, ("name", "titles", "mentions"),
+    FactType("people", "person", "kz_entities", "People", serialize_entity, ENTITY_SCHEMA, ("name", "titles", "mentions"),
              lambda p: [p["name"], "; ".join(p.get("titles", [])), str(len(p["mentions"]))], label="PERSON"),
-    FactType("organisations", "kz_entities", "Organisations", serialize_entity, ENTITY_SCHEMA,
+    FactType("organisations", "organisation", "kz_entities", "Organisations", serialize_entity, ENTITY_SCHEMA,
              ("name", "acronym", "mentions"),
              lambda o: [o["name"], o.get("acronym") or "", str(len(o["mentions"]))], label="ORG"),
-    FactType("places", "kz_entities", "Places", serialize_entity, ENTITY_SCHEMA, ("name", "mentions"),
+    FactType("places", "place", "kz_entities", "Places", serialize_entity, ENTITY_SCHEMA, ("name", "mentions"),
              lambda p: [p["name"], str(len(p["mentions"]))], label="GPE"),
-    FactType("dates", "kz_dates", "Dates", serialize_date, DATE_SCHEMA, ("text", "value", "kind"),
+    FactType("dates", "date", "kz_dates", "Dates", serialize_date, DATE_SCHEMA, ("text", "value", "kind"),
              lambda d: [d["text"], date_cell(d), d.get("kind", "date")]),
-    FactType("figures", "kz_figures", "Figures", serialize_figure, FIGURE_SCHEMA, ("text", "value", "unit", "kind"),
+    FactType("figures", "figure", "kz_figures", "Figures", serialize_figure, FIGURE_SCHEMA, ("text", "value", "unit", "kind"),
              lambda f: [f["text"], figure_cell(f), f["unit"] or "", f["kind"]]),
-    FactType("quotes", "kz_quotes", "Quotes", serialize_quote, QUOTE_SCHEMA, ("speaker", "quote", "cue"),
+    FactType("quotes", "quote", "kz_quotes", "Quotes", serialize_quote, QUOTE_SCHEMA, ("speaker", "quote", "cue"),
              lambda q: [", ".join(q["speakers"]) or "-", q["text"], q["cue"] or ""]),
 )
 

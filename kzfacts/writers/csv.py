@@ -17,8 +17,6 @@ from ..registry import FACT_TYPES
 SUFFIX = ".csv"
 COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
            "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions")
-TYPE_NAMES = {"people": "person", "organisations": "organisation", "places": "place", "dates": "date",
-              "figures": "figure", "quotes": "quote"}
 
 
 def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -48,14 +46,14 @@ ROWS = {"people": _entity_row, "organisations": _entity_row, "places": _entity_r
 
 def fact_rows(record: dict[str, Any], facts: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """The CSV rows of one record: one per fact, of the fact types in `facts` (all by default)."""
-    keys = [f.key for f in FACT_TYPES if facts is None or f.key in facts]
+    types = [f for f in FACT_TYPES if facts is None or f.key in facts]
     rows = []
     for art in record["articles"]:
-        for key in keys:
-            for fact in art[key]:
+        for fact_type in types:
+            for fact in art[fact_type.key]:
                 row = {"source": record["source"], "article": art["index"], "title": art["title"],
-                       "type": TYPE_NAMES.get(key, key)}
-                rows.append(row | ROWS[key](fact))
+                       "type": fact_type.noun}
+                rows.append(row | ROWS[fact_type.key](fact))
     return rows
 
 

@@ -17,8 +17,7 @@ from typing import IO, Any
 from ..registry import FACT_TYPES, format_value
 
 SUFFIX = ".html"
-KINDS = {"people": "person", "organisations": "organisation", "places": "place", "dates": "date",
-         "figures": "figure", "quotes": "quote"}
+KINDS = {f.key: f.noun for f in FACT_TYPES}
 STYLE = """
 body{font:16px/1.6 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
 header.source{font:600 14px system-ui,sans-serif;color:#555;border-bottom:1px solid #ccc;margin-bottom:1rem}
@@ -82,7 +81,7 @@ def fact_table(article: dict[str, Any]) -> str:
     for fact_type in FACT_TYPES:
         for fact in article.get(fact_type.key, []):
             cells = "".join(f"<td>{escape(c)}</td>" for c in fact_type.row(fact))
-            rows.append(f"<tr><th>{escape(KINDS.get(fact_type.key, fact_type.key))}</th>{cells}</tr>")
+            rows.append(f"<tr><th>{escape(fact_type.noun)}</th>{cells}</tr>")
     if not rows:
         return '<p class="empty">No facts found.</p>'
     return '<table class="facts"><tbody>' + "".join(rows) + "</tbody></table>"
