@@ -82,3 +82,13 @@ def out_of_order(component: str, missing: str) -> KzError:
                                "(en_core_web_sm), after the parser")
     return KzError("E005", f"{component} needs {missing} to run before it; "
                            f"nlp.add_pipe({missing!r}, before={component!r})")
+
+
+# a module that moved to its own distribution: the import error names the module, the fix names the package
+_MOVED = {"lxml.html.clean": "lxml_html_clean"}
+
+
+def missing_dependency(feature: str, package: str, exc: ImportError) -> KzError:
+    missing = _MOVED.get(exc.name or "", package)
+    return KzError("E007", f"{feature} needs the Python package {missing}, which cannot be imported "
+                           f"({str(exc).splitlines()[0] if str(exc) else exc.name}); run `pip install {missing}`")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from . import __version__, errors
+from .optional import need
 
 MIN_ARTICLE_CHARS = 200  # less main text than this is no article (a list page, an empty body, a login wall)
 USER_AGENT = f"kzfacts/{__version__} (+https://pypi.org/project/kzfacts/; news fact extraction)"
@@ -34,7 +35,7 @@ def is_url(value: str) -> bool:
 
 def read_page(html: str | bytes) -> Page | None:
     """The article of an HTML page, or None when the page holds no article."""
-    import trafilatura
+    trafilatura = need("trafilatura", package="trafilatura", feature="reading web pages")
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
                                       include_images=False, include_links=False)
