@@ -106,6 +106,10 @@ def extract(
     facts: Annotated[str | None, typer.Option(
         "--facts", metavar="TYPE,...", help="With --format csv: only these fact types (e.g. quotes,people).",
         rich_help_panel="Output", show_default=False)] = None,
+    csv_raw: Annotated[bool, typer.Option(
+        "--csv-raw", help="With --format csv: leave cells that begin with = + - @ as they are (by default they "
+        "get a leading ' so spreadsheets show them as text, never run them as formulas).",
+        rich_help_panel="Output")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.",
                                         rich_help_panel="Output")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Output")] = False,
@@ -159,8 +163,7 @@ def extract(
     from .api import check_reference_date, load_extractor
     from .errors import KzError
     from .inputs import iter_inputs
-    from .writers import FolderWriter, open_writer
-    from .writers.sqlite import DatabaseWriter
+    from .writers import OutputError, open_writer
     from .runner import Settings, run
 
     _check_format(output_format)
@@ -173,6 +176,13 @@ def extract(
         _err("kzfacts: --skip-existing needs --output-dir or --db")
         raise typer.Exit(2)
     fact_keys = _fact_keys(facts)
+    if urls is not None:
+        paths = [*paths, *_read_urls(urls)]
+    fmt = output_format or ("json" if output_dir else "table")
+    options = {"facts": fact_keys, "raw": csv_raw} if fmt == "csv" else {}
+    # outputs are checked before the model loads: a bad --db or -o costs no wait
+    folder = _open_folder(output_dir, paths, fmt, options) if output_dir else None
+    database = _open_database(db) if db else None
     n_jobs = jobs or _default_jobs(paths, input_format)
     settings = Settings(model, patterns, reference_date, debug, timeout or None)
     try:
@@ -187,21 +197,11 @@ def extract(
         _err(f"kzfacts: {exc.message}")
         raise typer.Exit(2) from None
 
-    fmt = output_format or ("json" if output_dir else "table")
-    options = {"facts": fact_keys} if fmt == "csv" else {}
-    folder = FolderWriter(output_dir, fmt, **options) if output_dir else None
-    database = DatabaseWriter(db) if db else None
 
-    def skip(source: str, relpath: str) -> bool:
-        return (folder is None or folder.target(relpath).exists()) and (database is None or database.has_source(source))
+    def skip(origin: str, relpath: str) -> bool:
+        return ((folder is None or folder.target(relpath, origin).exists())
+                and (database is None or database.has_origin(origin)))
 
-    if urls is not None:
-        try:
-            paths = [*paths, *(u.strip() for u in urls.read_text(encoding="utf-8").splitlines()
-                               if u.strip() and not u.startswith("#"))]
-        except OSError as exc:
-            _err(f"kzfacts: {urls}: cannot be read ({exc.strerror}); pass a file with one URL per line")
-            raise typer.Exit(2) from None
     from .web import Fetcher
 
     fetcher = Fetcher(url_timeout, allow_local=allow_local_urls)
@@ -230,7 +230,12 @@ def extract(
                     failed += 1
                     _err(f"kzfacts: {record['error']['message']}")
                 if folder is not None:
-                    folder.write(record, item.text, item.relpath)
+                    try:
+                        folder.write(record, item.text, item.relpath, item.origin)
+                    except OutputError as exc:
+                        results.close()
+                        _err(f"kzfacts: {exc}")
+                        raise typer.Exit(1) from None
                 if database is not None:
                     database.write(record)
                 if writer is not None:
@@ -251,6 +256,63 @@ def extract(
         raise typer.Exit(1)
     if failed:
         raise typer.Exit(1)
+
+
+def _read_urls(urls: Path) -> list[str]:
+    """The URLs of a --urls file, one per line (# comments and blank lines left out); exit 2 when unreadable."""
+    try:
+        lines = urls.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        _err(f"kzfacts: {urls}: cannot be read ({exc.strerror}); pass a file with one URL per line")
+        raise typer.Exit(2) from None
+    except UnicodeDecodeError:
+        _err(f"kzfacts: {urls}: not UTF-8 text; save the URL list as UTF-8")
+        raise typer.Exit(2) from None
+    return [u.strip() for u in lines if u.strip() and not u.startswith("#")]
+
+
+def _open_folder(output_dir: Path, paths: list[str], fmt: str, options: dict):
+    """The --output-dir writer; exit 2 with one line when the folder is an input folder or inside one,
+    holds an input file, or cannot be written."""
+    from .writers import FolderWriter
+
+    out = output_dir.resolve()
+    for raw in paths:
+        if raw == "-" or "://" in raw:
+            continue
+        try:
+            given = Path(raw).resolve()
+            is_dir = given.is_dir()
+        except OSError:
+            continue
+        if is_dir and (out == given or given in out.parents):
+            _err(f"kzfacts: --output-dir {output_dir} is {'the' if out == given else 'inside the'} input folder "
+                 f"{raw}; its files would be overwritten or read back as articles: choose a folder outside it")
+            raise typer.Exit(2)
+        if not is_dir and out in given.parents:
+            _err(f"kzfacts: --output-dir {output_dir} holds the input {raw}, which an output could overwrite; "
+                 "choose another folder")
+            raise typer.Exit(2)
+    if output_dir.exists() and not output_dir.is_dir():
+        _err(f"kzfacts: --output-dir {output_dir} is a file, not a folder; choose a folder (it is created if missing)")
+        raise typer.Exit(2)
+    try:
+        return FolderWriter(output_dir, fmt, **options)  # it writes its marker file: a test of the folder
+    except OSError as exc:
+        _err(f"kzfacts: --output-dir {output_dir} cannot be written ({exc.strerror or exc}); check its permissions "
+             "and free space, or choose another folder")
+        raise typer.Exit(2) from None
+
+
+def _open_database(db: Path):
+    """The --db writer; exit 2 with one line when the file cannot be a kzfacts database."""
+    from .writers.sqlite import DatabaseError, DatabaseWriter
+
+    try:
+        return DatabaseWriter(db)
+    except DatabaseError as exc:
+        _err(f"kzfacts: {exc}")
+        raise typer.Exit(2) from None
 
 
 def _fact_keys(facts: str | None) -> list[str] | None:
@@ -397,13 +459,13 @@ def load(
 ) -> None:
     """Load records kzfacts already wrote (JSON Lines or JSON) into a SQLite database."""
     from .records import RecordReadError, read_record_files
-    from .writers.sqlite import DatabaseWriter
+    from .writers.sqlite import origin_of
 
-    database = DatabaseWriter(db)
+    database = _open_database(db)
     count = 0
     try:
         for record in read_record_files(paths):
-            if skip_existing and database.has_source(record["source"]):
+            if skip_existing and database.has_origin(origin_of(record)):
                 continue
             database.write(record)
             count += 1
@@ -412,7 +474,7 @@ def load(
         raise typer.Exit(1) from None
     finally:
         database.close()
-    _err(f"kzfacts: {count} records loaded into {db}")
+    _err(f"kzfacts: {count} record{'' if count == 1 else 's'} loaded into {db}")
 
 
 @app.command()

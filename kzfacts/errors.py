@@ -92,3 +92,8 @@ def missing_dependency(feature: str, package: str, exc: ImportError) -> KzError:
     missing = _MOVED.get(exc.name or "", package)
     return KzError("E007", f"{feature} needs the Python package {missing}, which cannot be imported "
                            f"({str(exc).splitlines()[0] if str(exc) else exc.name}); run `pip install {missing}`")
+
+
+def bad_published(where: str, value: object) -> str:
+    return (f"{where}: 'published' {str(value)[:40]!r} is not a date (YYYY-MM-DD...); ignored here and on this "
+            "file's later lines (warning)")

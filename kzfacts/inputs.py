@@ -2,16 +2,23 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
+from typing import IO
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import errors
 
 MAX_BYTES = 50_000_000
+# a folder kzfacts wrote (--output-dir) holds this file; walks skip such folders, so a run never
+# reads its own output back as articles
+OUTPUT_MARKER = ".kzfacts-output"
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -20,8 +27,9 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 class Input:
     """One input: its source name as the user gave it, and its text or the error.
 
-    `relpath` names its output file under `--output-dir`; `reference_date` and `title` come
-    from a JSON Lines record's `published` and `title`.
+    `origin` names the input uniquely (the path as given, a URL, or FILE#LINE for a JSON Lines
+    line, whose `source` is its id); `relpath` names its output file under `--output-dir`;
+    `reference_date` and `title` come from a JSON Lines record's `published` and `title`.
     """
 
     source: str
@@ -33,6 +41,10 @@ class Input:
     author: str | None = None
     from_html: bool = False  # the text was extracted from a page: the record carries it
     warning: str | None = None
+    origin: str = ""
+
+    def __post_init__(self) -> None:
+        self.origin = self.origin or self.source
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -135,14 +147,21 @@ def expand_paths(paths: list[str], input_format: str = "auto") -> Iterator[Sourc
             yield Source(raw, None, _url_name(raw), False, "url")
             continue
         path = Path(raw)
-        if path.is_dir():
+        if _is_dir(path):
             for source, sub in _walk(path):
                 rel = os.path.relpath(sub, path)
-                yield Source(source, sub, rel, jsonl or (input_format == "auto" and sub.suffix == ".jsonl"),
+                yield Source(clean_text(source), sub, rel, jsonl or (input_format == "auto" and sub.suffix == ".jsonl"),
                              _kind(sub, input_format))
         else:
-            yield Source(raw, path, path.name, jsonl or (input_format == "auto" and path.suffix == ".jsonl"),
+            yield Source(clean_text(raw), path, path.name, jsonl or (input_format == "auto" and path.suffix == ".jsonl"),
                          _kind(path, input_format))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, say: reading it as a file gives its error record
+        return False
 
 
 def _url_name(url: str) -> str:
@@ -150,7 +169,10 @@ def _url_name(url: str) -> str:
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    return _safe_name(f"{parts.netloc}{parts.path}".rstrip("/").replace("/", "_")) + ".html"
+    name = f"{parts.netloc}{parts.path}".rstrip("/").replace("/", "_")
+    if parts.query or parts.fragment:  # pages that differ only there are other pages: other files
+        return f"{_safe_name(name)[:MAX_NAME]}-{short_hash(url)}.html"
+    return safe_segment(name) + ".html"
 
 
 def page_input(source: str, html: str | bytes, relpath: str = "") -> Input:
@@ -172,6 +194,9 @@ def _walk(root: Path) -> Iterator[tuple[str, Path]]:
             dirnames[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
+        if OUTPUT_MARKER in filenames:
+            dirnames[:] = []
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith((".txt", ".jsonl", ".html", ".htm")):
@@ -182,7 +207,7 @@ def _walk(root: Path) -> Iterator[tuple[str, Path]]:
 
 def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key: str | None = None) -> Iterator[Input]:
     """One Input per line of a JSON Lines file: `text_key` (or a page's HTML in `html_key`), and
-    optional id, title, published."""
+    optional id, title, published. Each line's origin is FILE#LINE, whatever its id."""
     stem = src.relpath[:-len(".jsonl")] if src.relpath.endswith(".jsonl") else src.relpath
     try:
         stream = sys.stdin.buffer if src.path is None else src.path.open("rb")
@@ -192,16 +217,15 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key
     except OSError as exc:
         yield Input(src.source, error=errors.unreadable(src.source, exc.strerror or str(exc)), relpath=src.relpath)
         return
+    warned = False
     with stream:
-        for n, raw in enumerate(stream, 1):
-            if not raw.strip():
-                continue
+        for n, line in _jsonl_lines(stream, src.source, encoding):
             where = f"{src.source}#{n}"
-            try:
-                item = json.loads(decode(raw, where, encoding))
-            except errors.InputError as exc:
-                yield Input(where, error=exc, relpath=f"{stem}/{n}")
+            if isinstance(line, errors.InputError):
+                yield Input(where, error=line, relpath=f"{stem}/{n}")
                 continue
+            try:
+                item = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Input(where, error=errors.bad_jsonl(where, exc.msg), relpath=f"{stem}/{n}")
                 continue
@@ -212,18 +236,55 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key
                             relpath=f"{stem}/{n}")
                 continue
             ident = item.get("id")
-            source = str(ident) if ident not in (None, "") else where
+            source = clean_text(str(ident)) if ident not in (None, "") else where
             published = item.get("published")
             ref = str(published)[:10] if isinstance(published, str) and _is_iso_date(str(published)[:10]) else None
-            title = item.get("title") if isinstance(item.get("title"), str) else None
-            relpath = f"{stem}/{_safe_name(source if ident else str(n))}"
+            warning = None
+            if published not in (None, "") and ref is None and not warned:
+                warned = True  # once per file: a feed's dates are all of one kind
+                warning = errors.bad_published(where, published)
+            title = clean_text(item["title"]) if isinstance(item.get("title"), str) else None
+            relpath = f"{stem}/{safe_segment(str(ident)) if ident not in (None, '') else n}"
             if html_key:
-                page = page_input(source, item[html_key], relpath)
+                page = page_input(source, clean_text(item[html_key]), relpath)
                 page.reference_date = ref or page.reference_date
                 page.title = title or page.title
+                page.origin = where
+                page.warning = page.warning or warning
                 yield page
                 continue
-            yield Input(source, item[text_key], relpath=relpath, reference_date=ref, title=title)
+            yield Input(source, clean_text(item[text_key]), relpath=relpath, reference_date=ref, title=title,
+                        origin=where, warning=warning)
+
+
+def _jsonl_lines(stream: IO[bytes], source: str, encoding: str | None) -> Iterator[tuple[int, str | errors.InputError]]:
+    """(line number, decoded line or its decoding error) for each non-blank line.
+
+    UTF-8 and other ASCII-based encodings are split on newline bytes and decoded line by line (one
+    bad line is one error record); UTF-16 and UTF-32, named or marked by a BOM, are decoded as a
+    stream, since their newlines are not single bytes.
+    """
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    wide = next((enc for bom, enc in _BOMS if head.startswith(bom) and enc in ("utf-16", "utf-32")), None)
+    if encoding and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        wide = encoding
+    if wide:
+        text = io.TextIOWrapper(stream, encoding=wide, newline=None)
+        n = 0
+        try:
+            for n, line in enumerate(text, 1):
+                if line.strip():
+                    yield n, line.lstrip("\ufeff")
+        except UnicodeDecodeError:
+            yield n + 1, errors.undecodable(f"{source}#{n + 1}", wide)
+        return
+    for n, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        try:
+            yield n, decode(raw, f"{source}#{n}", encoding)
+        except errors.InputError as exc:
+            yield n, exc
 
 
 def _is_iso_date(value: str) -> bool:
@@ -236,8 +297,36 @@ def _is_iso_date(value: str) -> bool:
         return False
 
 
+MAX_NAME = 120  # characters of an id or a URL kept in its output file's name
+
+
+def short_hash(key: str) -> str:
+    """Eight hex digits that tell two inputs apart in a file name."""
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
 def _safe_name(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)[:120] or "_"
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "_"
+
+
+def safe_segment(name: str) -> str:
+    """A file name for an id or a URL: letters, digits, - _ . kept; when anything else was
+    changed or cut (a / or a space, a leading dot, over MAX_NAME characters) a short hash of the
+    original is added, so 'a/b' and 'a_b' stay two files."""
+    safe = _safe_name(name)
+    safe = "_" + safe[1:] if safe.startswith(".") else safe
+    if safe == name and len(name) <= MAX_NAME:
+        return name
+    return f"{safe[:MAX_NAME]}-{short_hash(name)}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """A JSON string without lone surrogates ("\\ud800" decodes to one, which no output can
+    encode): each becomes U+FFFD, one character for one, so offsets still hold."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
@@ -245,13 +334,13 @@ def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: 
                 fetcher=None) -> Iterator[Input]:
     """Every input named on the command line, decoded or with its error, in order.
 
-    `skip(source, relpath)` leaves out inputs already done (checked before a file is read or a
+    `skip(origin, relpath)` leaves out inputs already done (checked before a file is read or a
     URL fetched); `fetcher` fetches URLs (`web.Fetcher`).
     """
     for src in expand_paths(paths, input_format):
         if src.jsonl:
             yield from (i for i in read_jsonl(src, text_key, encoding, html_key)
-                        if skip is None or not skip(i.source, i.relpath))
+                        if skip is None or not skip(i.origin, i.relpath))
             continue
         if skip is not None and skip(src.source, src.relpath):
             continue

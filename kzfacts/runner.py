@@ -109,9 +109,9 @@ def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[
     done = iter(records)
     for item in batch:
         if item.error is not None:
-            yield item, error_record(item.source, item.error.kind, item.error.message)
+            yield item, _with_origin(error_record(item.source, item.error.kind, item.error.message), item)
             continue
-        record = next(done)
+        record = _with_origin(next(done), item)
         if record["error"] is None and len(record["articles"]) == 1:
             article = record["articles"][0]
             article["title"] = item.title or article["title"]
@@ -119,6 +119,14 @@ def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[
         if item.from_html and record["error"] is None:
             record["text"] = item.text
         yield item, record
+
+
+def _with_origin(record: dict[str, Any], item: Input) -> dict[str, Any]:
+    """The record with its input's origin right after `source`, where the two differ (a JSON Lines
+    line with an id: its source is the id, its origin FILE#LINE)."""
+    if item.origin == record["source"]:
+        return record
+    return {"schema_version": record["schema_version"], "source": record["source"], "origin": item.origin, **record}
 
 
 def run_ordered(inputs: Iterable[Input], submit: Callable[[list[Work]], Future | _PoolTask], window: int,

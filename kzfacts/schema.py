@@ -32,6 +32,7 @@ def record_schema() -> dict[str, Any]:
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
             "source": {"type": "string"},
+            "origin": {"type": "string"},
             "error": {
                 "oneOf": [
                     {"type": "null"},

@@ -5,11 +5,13 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -161,7 +163,7 @@ def test_csv_keeps_only_the_chosen_facts_and_names_a_wrong_one():
 def test_csv_output_dir_writes_one_file_per_input(corpus, tmp_path):
     result = invoke("extract", str(corpus), "--format", "csv", "-o", str(tmp_path / "out"), "-q", "-j", "1")
     assert result.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.csv", "bad.csv", "c.csv", "digest.csv", "empty.csv"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.csv")) == ["b.csv", "bad.csv", "c.csv", "digest.csv", "empty.csv"]
 
 
 # ---- the HTML reading view, in a real browser
@@ -233,7 +235,7 @@ def test_the_sample_page_renders_every_fact_in_a_browser(records, tmp_path):
     speakers = [", ".join(q["speakers"]) or "unattributed" for a in record["articles"] for q in a["quotes"]]
     assert marks.speakers == speakers
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="kazakhstan_digest.html"' in index
+    assert 'href="./kazakhstan_digest.html"' in index
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (.ci/run installs Debian's chromium)")
@@ -251,3 +253,52 @@ def test_markup_in_an_article_is_shown_never_run(tmp_path):
     assert "INJECTED" not in marks.title and marks.scripts == 0
     assert "&lt;script&gt;document.title='INJECTED'&lt;/script&gt;" in dom
     assert marks.speakers == ["Jane Doe"] and marks.facts["figure"]
+
+
+CLICK_HARNESS = """<!DOCTYPE html><html><head><title>harness</title></head><body>
+<iframe id="f" src="%s"></iframe>
+<script>
+const f = document.getElementById("f");
+f.onload = () => {
+  f.onload = () => setTimeout(report, 200);
+  f.contentDocument.querySelector("a").click();
+  setTimeout(report, 1500);
+};
+function report() {
+  let title, where;
+  try { title = f.contentDocument.title; where = f.contentWindow.location.href; } catch (e) { title = where = "?"; }
+  document.body.setAttribute("data-after", title + "|" + where);
+}
+</script></body></html>"""
+
+
+def click_first_link(index: Path, tmp_path: Path) -> str:
+    """Chromium opens the index in a frame, clicks its first link; gives 'title|url' of the frame after."""
+    harness = index.parent / "harness.html"
+    harness.write_text(CLICK_HARNESS % index.name, encoding="utf-8")
+    proc = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, "--allow-file-access-from-files",
+                           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom",
+                           harness.as_uri()], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = re.search(r'data-after="([^"]*)"', proc.stdout)
+    assert found, proc.stdout[-2000:]
+    return unescape(found.group(1))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (.ci/run installs Debian's chromium)")
+def test_a_file_named_like_a_script_link_is_only_a_page_when_clicked(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    name = "javascript:document.title='PWNED';x.txt"
+    (news / name).write_text("Minister Jane Doe opened the bridge in Astana.\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    assert invoke("extract", str(news), "--format", "html", "-o", str(out), "-q").exit_code == 0
+    index = out / "index.html"
+    assert "href=\"javascript:" not in index.read_text(encoding="utf-8")
+    title, _, where = click_first_link(index, tmp_path).partition("|")
+    assert title != "PWNED" and where.endswith("%3Bx.html")
+    # the harness does see a live script link: the same index with a raw href runs it
+    raw = out / "raw.html"
+    raw.write_text(index.read_text(encoding="utf-8").replace(
+        'href="./javascript%3Adocument.title%3D%27PWNED%27%3Bx.html"', "href=\"javascript:document.title='PWNED';x.html\""))  # what the index linked before
+    assert click_first_link(raw, tmp_path).startswith("PWNED|")

@@ -46,8 +46,12 @@ def _user_patterns(path: str) -> list[dict]:
     patterns = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise errors.KzError("E003", f"--patterns {path}: no such file; check the path") from None
     except OSError as exc:
-        raise errors.bad_patterns(path, exc.strerror or str(exc)) from exc
+        raise errors.KzError("E003", f"--patterns {path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise errors.KzError("E003", f"--patterns {path}: not UTF-8 text; save the patterns file as UTF-8") from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

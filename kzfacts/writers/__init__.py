@@ -42,13 +42,17 @@ def suffix(fmt: str) -> str:
     return _module(fmt).SUFFIX
 
 
+MAX_SEGMENT_BYTES = 200  # of one file name, the format's ending and a hash included; most file systems allow 255
+
+
 def write_file(path: Path, fmt: str, record: dict[str, Any], text: str | None = None, **options: Any) -> None:
     """One record as one file: a temporary file first, then a rename, so no half file is ever seen.
 
     The file gets the permissions any new file of the user gets (the umask), not mkstemp's 0600.
+    The temporary name is short whatever the file's name, so it never passes the name limit.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".kzfacts-", suffix=".tmp", dir=path.parent)
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -63,20 +67,51 @@ def write_file(path: Path, fmt: str, record: dict[str, Any], text: str | None = 
         raise
 
 
+class OutputError(Exception):
+    """The output folder cannot take more files (gone, read-only, full); the message says which and why."""
+
+
 class FolderWriter:
     """One file per input under a folder (`--output-dir`), subfolders mirrored; a format may add
-    a page listing them all (html: `index.html`)."""
+    a page listing them all (html: `index.html`).
+
+    Every input gets its own file: when two inputs would get one name (an id and a file name,
+    names that differ only in case, the index page's name), the later one's name gets a short
+    hash of its origin (`a-1f2e3d4c.json`), the same in every run over the same inputs. The folder
+    gets a marker file, so walking a folder never reads kzfacts' own output back as articles.
+    """
 
     def __init__(self, folder: Path, fmt: str, **options: Any) -> None:
+        from ..inputs import OUTPUT_MARKER
+
         self.folder, self.fmt, self.options = folder, fmt, options
         self.written: list[tuple[str, dict[str, Any]]] = []
+        self.ending = suffix(fmt)
+        self.claimed: dict[str, str] = {}  # casefolded output name -> the origin it was given to
+        if getattr(_module(fmt), "write_index", None) is not None:
+            self.claimed[("index" + self.ending).casefold()] = ""
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / OUTPUT_MARKER).touch()
 
-    def target(self, relpath: str) -> Path:
-        return self.folder / output_name(relpath, suffix(self.fmt))
+    def target(self, relpath: str, origin: str) -> Path:
+        """The file of the input `origin` (its name from `relpath`), unique in this run."""
+        name = output_name(relpath, self.ending)
+        owner = self.claimed.setdefault(name.casefold(), origin)
+        if owner != origin:
+            name = output_name(relpath, self.ending, origin)
+            self.claimed.setdefault(name.casefold(), origin)
+        return self.folder / name
 
-    def write(self, record: dict[str, Any], text: str | None, relpath: str) -> None:
-        path = self.target(relpath)
-        write_file(path, self.fmt, record, text, **self.options)
+    def write(self, record: dict[str, Any], text: str | None, relpath: str, origin: str) -> None:
+        path = self.target(relpath, origin)
+        if not self.folder.is_dir():
+            raise OutputError(f"{self.folder}: the output folder is gone (removed during the run); "
+                              f"{record['source']} and later inputs were not written")
+        try:
+            write_file(path, self.fmt, record, text, **self.options)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot be written ({exc.strerror or exc}); free some space, check the "
+                              "folder's permissions, or choose another --output-dir") from None
         self.written.append((path.relative_to(self.folder).as_posix(), _counts(record)))
 
     def close(self) -> None:
@@ -85,13 +120,24 @@ class FolderWriter:
             index(self.folder, self.written)
 
 
-def output_name(relpath: str, ending: str) -> str:
+def output_name(relpath: str, ending: str, origin: str | None = None) -> str:
     """The output file of an input: its path with the format's ending instead of .txt or .jsonl
-    (a page keeps its .html, so "a.txt" and "a.html" side by side get two outputs)."""
+    (a page keeps its .html, so "a.txt" and "a.html" side by side get two outputs); with `origin`,
+    a short hash of it before the ending. A name too long for a file system is cut and hashed."""
+    from ..inputs import short_hash
+
+    stem = relpath
     for known in (".txt", ".jsonl"):
         if relpath.endswith(known):
-            return relpath[: -len(known)] + ending
-    return relpath + ending
+            stem = relpath[: -len(known)]
+            break
+    folder, _, name = stem.rpartition("/")
+    tag = f"-{short_hash(origin)}" if origin is not None else ""
+    room = MAX_SEGMENT_BYTES - len(ending.encode()) - 9
+    if len(name.encode("utf-8", "surrogatepass")) > room:
+        cut = name.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+        name, tag = cut, f"-{short_hash(origin if origin is not None else relpath)}"
+    return f"{folder}/{name}{tag}{ending}" if folder else f"{name}{tag}{ending}"
 
 
 def _counts(record: dict[str, Any]) -> dict[str, Any]:

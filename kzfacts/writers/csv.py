@@ -4,6 +4,10 @@ are quoted as RFC 4180 says.
 
 A person, organisation or place is one row (its name, its first mention's offsets, its mention
 count); a date, figure or quote is one row.
+
+A text cell that begins with = + - @, a tab or a carriage return would be run as a formula by
+spreadsheet programs (CSV injection); such cells get a leading ' as OWASP advises, unless
+`raw` is set (`--csv-raw`). Numbers stay numbers.
 """
 from __future__ import annotations
 
@@ -44,6 +48,16 @@ ROWS = {"people": _entity_row, "organisations": _entity_row, "places": _entity_r
         "figures": _figure_row, "quotes": _quote_row}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet shows as text: a leading ' before a formula character."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def fact_rows(record: dict[str, Any], facts: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """The CSV rows of one record: one per fact, of the fact types in `facts` (all by default)."""
     types = [f for f in FACT_TYPES if facts is None or f.key in facts]
@@ -60,8 +74,8 @@ def fact_rows(record: dict[str, Any], facts: Iterable[str] | None = None) -> lis
 class CsvWriter:
     suffix = SUFFIX
 
-    def __init__(self, stream: IO[str], facts: Iterable[str] | None) -> None:
-        self.stream, self.facts = stream, set(facts) if facts else None
+    def __init__(self, stream: IO[str], facts: Iterable[str] | None, raw: bool = False) -> None:
+        self.stream, self.facts, self.raw = stream, set(facts) if facts else None, raw
         self.writer = csv.DictWriter(stream, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
         self.started = False
 
@@ -70,7 +84,10 @@ class CsvWriter:
             self.stream.write("\ufeff")
             self.writer.writeheader()
             self.started = True
-        self.writer.writerows(fact_rows(record, self.facts))
+        rows = fact_rows(record, self.facts)
+        if not self.raw:
+            rows = [{k: neutralise(v) for k, v in row.items()} for row in rows]
+        self.writer.writerows(rows)
         self.stream.flush()
 
     def close(self) -> None:
@@ -80,5 +97,6 @@ class CsvWriter:
         self.stream.flush()
 
 
-def open(stream: IO[str], *, many: bool, facts: Iterable[str] | None = None) -> CsvWriter:  # noqa: A001
-    return CsvWriter(stream, facts)
+def open(stream: IO[str], *, many: bool, facts: Iterable[str] | None = None,  # noqa: A001
+         raw: bool = False) -> CsvWriter:
+    return CsvWriter(stream, facts, raw)

@@ -11,6 +11,7 @@ shows exactly what the JSON says.
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 from pathlib import Path
 from typing import IO, Any
 
@@ -129,6 +130,12 @@ def open(stream: IO[str], *, many: bool) -> HtmlWriter:  # noqa: A001  (the writ
     return HtmlWriter(stream)
 
 
+def page_link(relpath: str) -> str:
+    """A link to a page in the folder that no browser can read as a scheme or a host: percent-encoded
+    and starting with ./ (a file named 'javascript:alert(1).txt' stays a file)."""
+    return "./" + quote(relpath, safe="/")
+
+
 def write_index(folder: Path, pages: list[tuple[str, dict[str, Any]]]) -> None:
     """`index.html` in the folder: every page with its source and fact counts."""
     keys = [f.key for f in FACT_TYPES]
@@ -137,7 +144,8 @@ def write_index(folder: Path, pages: list[tuple[str, dict[str, Any]]]) -> None:
     for href, counts in pages:
         cells = "".join(f"<td>{counts[k]}</td>" for k in ["articles", *keys])
         error = f' <span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
-        rows.append(f'<tr><td><a href="{escape(href)}">{escape(counts["source"])}</a>{error}</td>{cells}</tr>')
+        rows.append(f'<tr><td><a href="{escape(page_link(href))}">{escape(counts["source"])}</a>{error}</td>'
+                    f'{cells}</tr>')
     html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>kzfacts</title>'
             f'<style>{STYLE}</style></head><body><h1>kzfacts</h1><table class="facts"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></body></html>\n')
