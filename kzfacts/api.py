@@ -87,15 +87,16 @@ class Extractor:
         """The contract's record for one text."""
         return doc_to_record(self.process(text, reference_date), source)
 
-    def extract_many(self, items: Iterable[tuple[str, str, str | None]], *,
+    def extract_many(self, items: Iterable[tuple[str, str] | tuple[str, str, str | None]], *,
                      batch_size: int = 16) -> Iterator[dict[str, Any]]:
-        """Records for (source, text, reference date) triples, in input order.
+        """Records for (source, text) pairs or (source, text, reference date) triples, in input order.
 
         Short texts are parsed in batches with `nlp.pipe`; a long one waits for the batch
         before it to finish and is then parsed in chunks.
         """
         batch: list[tuple[str, str, str | None]] = []
-        for item in items:
+        for given in items:
+            item = _triple(given)
             if len(item[1]) <= CHUNK_CHARS:
                 batch.append(item)
                 if len(batch) >= batch_size:
@@ -111,6 +112,14 @@ class Extractor:
         pairs = ((self.make_doc(text, ref), source) for source, text, ref in batch)
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield doc_to_record(doc, source)
+
+
+def _triple(item: tuple) -> tuple[str, str, str | None]:
+    if len(item) == 2:
+        return item[0], item[1], None
+    if len(item) == 3:
+        return item[0], item[1], item[2]
+    raise ValueError(f"extract_many takes (source, text) or (source, text, reference_date), not {len(item)} values")
 
 
 def load_extractor(model: str | None = None, patterns: str | None = None) -> Extractor:

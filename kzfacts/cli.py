@@ -104,7 +104,8 @@ def extract(
         "--db", metavar="FILE", help="Write the facts into this SQLite database (one transaction per input).",
         rich_help_panel="Output", show_default=False)] = None,
     facts: Annotated[str | None, typer.Option(
-        "--facts", metavar="TYPE,...", help="With --format csv: only these fact types (e.g. quotes,people).",
+        "--facts", metavar="TYPE,...", help="Only these fact types, in every output (e.g. quotes,people); the "
+        "others are empty lists.",
         rich_help_panel="Output", show_default=False)] = None,
     csv_raw: Annotated[bool, typer.Option(
         "--csv-raw", help="With --format csv: leave cells that begin with = + - @ as they are (by default they "
@@ -163,7 +164,7 @@ def extract(
     from .api import check_reference_date, load_extractor
     from .errors import KzError
     from .inputs import iter_inputs
-    from .writers import OutputError, open_writer
+    from .writers import OutputError, keep_facts, open_writer
     from .runner import Settings, run
 
     _check_format(output_format)
@@ -179,7 +180,7 @@ def extract(
     if urls is not None:
         paths = [*paths, *_read_urls(urls)]
     fmt = output_format or ("json" if output_dir else "table")
-    options = {"facts": fact_keys, "raw": csv_raw} if fmt == "csv" else {}
+    options = {"raw": csv_raw} if fmt == "csv" else {}
     # outputs are checked before the model loads: a bad --db or -o costs no wait
     folder = _open_folder(output_dir, paths, fmt, options) if output_dir else None
     database = _open_database(db) if db else None
@@ -220,12 +221,16 @@ def extract(
         console = Console(file=sys.stdout)  # the tables and the progress bar share it
         options["console"] = console
     writer = open_writer(fmt, sys.stdout, many=many, **options) if to_stdout else None
-    failed = seen = 0
+    failed = seen = articles = 0
+    interrupted = False
     total = None if quiet or not (console or sys.stderr.isatty()) else _count_inputs(paths, input_format.value)
     with _interrupt_once(), _progress(quiet, console=console, total=total) as progress:
         try:
             for item, record in results:
                 seen += 1
+                articles += len(record["articles"])
+                if fact_keys:
+                    record = keep_facts(record, fact_keys)
                 if record["error"]:
                     failed += 1
                     _err(f"kzfacts: {record['error']['message']}")
@@ -246,16 +251,29 @@ def extract(
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             results.close()  # ends the workers at once
-            _err(f"kzfacts: interrupted after {seen} inputs")
-            raise typer.Exit(130) from None
-    for sink in (writer, folder, database):
-        if sink is not None:
-            sink.close()
+            interrupted = True
+        finally:  # what was written stays usable: the index page, the database closed
+            for sink in (writer, folder, database):
+                if sink is not None:
+                    sink.close()
+    # after the bar has gone, so the line starts on its own
+    if interrupted:
+        resume = " (run it again with --skip-existing to go on)" if folder or database else ""
+        _err(f"kzfacts: interrupted after {_plural(seen, 'input')}{resume}")
+        raise typer.Exit(130)
+    if not quiet and sys.stderr.isatty() and seen:
+        where = f" → {output_dir or db}" if output_dir or db else ""
+        _err(f"kzfacts: {_plural(seen, 'input')}, {seen - failed} ok, {failed} failed, "
+             f"{_plural(articles, 'article')}{where}")
     if not seen and not skip_existing:
         _err(f"kzfacts: no input files under {', '.join(paths)} (looked for *.txt, *.jsonl, *.html, *.htm)")
         raise typer.Exit(1)
     if failed:
         raise typer.Exit(1)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _read_urls(urls: Path) -> list[str]:
@@ -474,7 +492,7 @@ def load(
         raise typer.Exit(1) from None
     finally:
         database.close()
-    _err(f"kzfacts: {count} record{'' if count == 1 else 's'} loaded into {db}")
+    _err(f"kzfacts: {_plural(count, 'record')} loaded into {db}")
 
 
 @app.command()

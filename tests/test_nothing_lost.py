@@ -306,3 +306,17 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
     assert figure["value"] in ("-5", "-5.0") and figure["text"] == "'-5%"  # the number stays a number
     raw = invoke("extract", str(feed), "--format", "csv", "-q", "-j", "1", "--csv-raw")
     assert next(csv.DictReader(io.StringIO(raw.stdout.lstrip("\ufeff"))))["source"].startswith("=HYPERLINK")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "html"])
+def test_facts_selects_fact_types_in_every_format(fmt):
+    text = "“We will build 12 schools,” Minister Jane Doe said in Astana on 3 March 2021."
+    result = invoke("extract", "-", "--format", fmt, "--facts", "quotes", input=text)
+    assert result.exit_code == 0
+    if fmt in ("json", "jsonl"):
+        (art,) = json.loads(result.stdout)["articles"]
+        assert len(art["quotes"]) == 1 and art["people"] == art["dates"] == art["figures"] == art["places"] == []
+    elif fmt == "csv":
+        assert {line.split(",")[3] for line in result.stdout.splitlines()[1:]} == {"quote"}
+    else:
+        assert '<mark class="quote"' in result.stdout and '<mark class="person"' not in result.stdout

@@ -83,8 +83,12 @@ def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> L
     nlp = _load_model(model)
     config = resources.json_file("pipeline.json")["config"]
     for name in components():
+        if name in nlp.pipe_names:  # a pipeline saved with kzfacts inside (nlp.to_disk): its own pipes, as saved
+            continue
         nlp.add_pipe(name, config=config.get(name, {}), **({"first": True} if name == ARTICLES else {"last": True}))
     if patterns:
+        if "kz_user_patterns" in nlp.pipe_names:
+            nlp.remove_pipe("kz_user_patterns")  # the saved pipeline's own user patterns give way to these
         ruler = nlp.add_pipe("entity_ruler", name="kz_user_patterns", before="ner" if "ner" in nlp.pipe_names else "kz_entities",
                              config={"overwrite_ents": True})
         _add_patterns(nlp, ruler, _user_patterns(patterns))

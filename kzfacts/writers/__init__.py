@@ -38,6 +38,15 @@ def open_writer(fmt: str, stream: IO[str], *, many: bool, **options: Any) -> Wri
     return _module(fmt).open(stream, many=many, **options)
 
 
+def keep_facts(record: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """The record with only the fact types in `keys` (`--facts`): the others are empty lists, so
+    every reader still finds every key."""
+    from ..registry import FACT_TYPES
+
+    drop = [f.key for f in FACT_TYPES if f.key not in keys]
+    return {**record, "articles": [{**art, **{k: [] for k in drop}} for art in record["articles"]]}
+
+
 def suffix(fmt: str) -> str:
     return _module(fmt).SUFFIX
 
