@@ -319,4 +319,4 @@ def test_facts_selects_fact_types_in_every_format(fmt):
     elif fmt == "csv":
         assert {line.split(",")[3] for line in result.stdout.splitlines()[1:]} == {"quote"}
     else:
-        assert '<mark class="quote"' in result.stdout and '<mark class="person"' not in result.stdout
+        assert 'data-fact="a0-quote-0"' in result.stdout and 'data-fact="a0-person' not in result.stdout
