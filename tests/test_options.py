@@ -72,3 +72,14 @@ def test_every_json_field_has_its_database_column(extractor, tmp_path):
             else:
                 assert same(value, row[RENAMED.get(key, key)]), key
     assert checked > 500
+
+
+def test_a_listed_date_is_one_value_per_cell_in_csv():
+    import csv
+    import io
+
+    done = subprocess.run([sys.executable, "-m", "kzfacts", "extract", "-", "--format", "csv"],
+                          input="The talks were held in May, June and July of 2021 in Astana.", capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    rows = [r for r in csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))) if r["type"] == "date"]
+    assert [(r["value"], r["values"]) for r in rows] == [("2021-05", "2021-06; 2021-07")]

@@ -12,7 +12,6 @@ spreadsheet programs (CSV injection); such cells get a leading ' as OWASP advise
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -20,7 +19,8 @@ from ..registry import FACT_TYPES
 
 SUFFIX = ".csv"
 COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
-           "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions")
+           "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions",
+           "values")
 
 
 def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -31,8 +31,11 @@ def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
 
 
 def _date_row(fact: dict[str, Any]) -> dict[str, Any]:
-    value = fact["value"] if not fact.get("values") else json.dumps(fact["values"])
-    return {k: fact.get(k) for k in ("text", "start", "end", "kind", "granularity")} | {"value": value}
+    """A listed date ("May, June and July") has its first value in `value`, the others in `values`."""
+    listed = fact.get("values") or []
+    value = listed[0] if listed else fact["value"]
+    return {k: fact.get(k) for k in ("text", "start", "end", "kind", "granularity")} | {
+        "value": value, "values": "; ".join(str(v) for v in listed[1:]) or None}
 
 
 def _figure_row(fact: dict[str, Any]) -> dict[str, Any]:
