@@ -158,19 +158,24 @@ FIGURE_SCHEMA = {
 
 
 def serialize_quote(q: Quote) -> dict[str, Any]:
+    mention = q.speaker_mention if q.speaker else None
     return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "speakers": q.speakers,
-            "cue": q.cue, "partial": q.partial}
+            "cue": q.cue, "partial": q.partial,
+            "speaker_mention": {"text": mention.text, "start": mention.start, "end": mention.end} if mention else None}
 
 
 QUOTE_SCHEMA = {
     "type": "object",
-    "required": ["text", "start", "end", "speaker", "speakers", "cue", "partial"],
+    "required": ["text", "start", "end", "speaker", "speakers", "cue", "partial", "speaker_mention"],
     "properties": {
         "text": {"type": "string"}, **OFFSETS,
         "speaker": {"type": ["string", "null"]},
         "speakers": {"type": "array", "items": {"type": "string"}},
         "cue": {"type": ["string", "null"]},
         "partial": {"type": "boolean"},
+        "speaker_mention": {"oneOf": [{"type": "null"}, {
+            "type": "object", "required": ["text", "start", "end"],
+            "properties": {"text": {"type": "string"}, **OFFSETS}}]},
     },
 }
 

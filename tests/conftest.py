@@ -53,3 +53,8 @@ def assert_offsets(text: str, record: dict) -> None:
         for key in ("dates", "figures", "quotes"):
             for fact in art[key]:
                 assert text[fact["start"]:fact["end"]] == fact["text"]
+            for fact in art["quotes"]:
+                mention = fact.get("speaker_mention")
+                assert mention is None or fact["speaker"] is not None  # evidence only for a named speaker
+                if mention is not None:
+                    assert text[mention["start"]:mention["end"]] == mention["text"]

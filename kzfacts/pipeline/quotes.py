@@ -314,21 +314,23 @@ class Attributor:
         return [t for t in span if not self.inside_quote(t.idx)] if span is not None else []
 
     def resolve(self, subj: Token, article: int) -> tuple[list[str], Mention | None]:
+        """The names a subject stands for, and the words that say so (the pronoun, the name, the role phrase)."""
         low = subj.lower_
+        word = self.token_mention(subj)
         if low in PERSON_PRONOUNS:
             # the person who was last the subject of a clause, close by, else the last one quoted
             ent = self.recent_subject(subj, article)
             if ent is not None:
-                return [ent.name], None
+                return [ent.name], word
             if self.last.get(article) and self.last_labels.get(article) == "PERSON" and len(self.last[article]) == 1:
-                return self.last[article], None
+                return self.last[article], word
             ent = self.nearest_before(subj.idx, "PERSON", article)
-            return ([ent.name], None) if ent else ([], None)
+            return ([ent.name], word) if ent else ([], None)
         if low in PLURAL_PRONOUNS:
             # "they" are the last group that spoke, or the last body that did; never one person
             last = self.last.get(article) or []
             if len(last) > 1 or last and self.last_labels.get(article) == "ORG":
-                return last, None
+                return last, word
             return [], None
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
             subj = subj.head.head
@@ -346,8 +348,25 @@ class Attributor:
             if ent is None:
                 return [], None
             found = [(ent, subj)]
-        h = found[0][1]
-        return [e.name for e, _ in found], Mention(h.text, h.idx, h.idx + len(h))
+        ent, h = found[0]
+        # a role word standing for a name in its sentence ("X, a researcher at Y, said"): the name is the evidence
+        sent = h.sent
+        mention = self.mention_of(ent, h.idx, h.idx + len(h)) or self.mention_of(ent, sent.start_char, sent.end_char)
+        return [e.name for e, _ in found], mention or self.phrase_mention(h)
+
+    def token_mention(self, token: Token) -> Mention:
+        return Mention(token.text, token.idx, token.idx + len(token))
+
+    def mention_of(self, ent: Entity, start: int, end: int) -> Mention | None:
+        """The entity's own mention overlapping [start, end): "President Tokayev" for the token "Tokayev"."""
+        return next((m for m in ent.mentions if m.start < end and start < m.end), None)
+
+    def phrase_mention(self, head: Token) -> Mention:
+        """A role phrase up to its head ("the minister", "the central bank"): the words it was resolved from."""
+        left = min((c for c in head.children if c.i < head.i and c.dep_ in ("det", "amod", "compound", "poss")),
+                   key=lambda c: c.i, default=head)
+        start, end = left.idx, head.idx + len(head)
+        return Mention(self.text[start:end], start, end)
 
     def entity_of(self, head: Token, article: int) -> Entity | None:
         """The named entity a subject's head stands for.
@@ -433,7 +452,7 @@ class Attributor:
         if cue is None:
             # "Trump: ‘I’m the worst thing ...’": a name and a colon introduce the quote
             named = self.name_before_colon(q, article)
-            return Attribution([named.name], None) if named else Attribution([], None)
+            return Attribution([named[0].name], None, named[1]) if named else Attribution([], None)
         names: list[str] = []
         mention = None
         for find in SPEAKER_FINDERS:
@@ -478,27 +497,27 @@ class Attributor:
     def name_before_verb(self, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
         """ '," Brent Bozell III, founder of ..., tells': the name between the quote and its verb."""
         if cue.idx >= q.outer_end:
-            ent = self.first_between(q.outer_end, cue.idx, article)
-            if ent is not None:
-                return [ent.name], None
+            found = self.first_between(q.outer_end, cue.idx, article)
+            if found is not None:
+                return [found[0].name], found[1]
         return [], None
 
-    def name_before_colon(self, q: RawQuote, article: int) -> Entity | None:
+    def name_before_colon(self, q: RawQuote, article: int) -> tuple[Entity, Mention] | None:
         before = self.text[:q.outer_start].rstrip()
         if not before.endswith(":"):
             return None
         end = len(before[:-1].rstrip())
         hi = bisect.bisect_left(self.index, end, key=lambda x: x[0])
-        for _, e, ent in reversed(self.index[max(0, hi - 3):hi]):
+        for s, e, ent in reversed(self.index[max(0, hi - 3):hi]):
             if e == end and ent.article == article:
-                return ent
+                return ent, Mention(self.text[s:e], s, e)
         return None
 
-    def first_between(self, start: int, end: int, article: int) -> Entity | None:
+    def first_between(self, start: int, end: int, article: int) -> tuple[Entity, Mention] | None:
         lo = bisect.bisect_left(self.index, start, key=lambda x: x[0])
-        for s, _, ent in self.index[lo:]:
+        for s, e, ent in self.index[lo:]:
             if start <= s < end and ent.article == article:
-                return ent
+                return ent, Mention(self.text[s:e], s, e)
             if s >= end:
                 break
         return None
@@ -538,7 +557,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             prev = prev_by_article.get(art.index)
             # a quote paragraph right after an attributed quote continues it
             if prev and prev[0].speakers and not text[prev[1].outer_end:q.outer_start].strip(" \n\r\t,.;:\u201d\""):
-                attr = Attribution(prev[0].speakers, prev[0].cue)
+                attr = Attribution(prev[0].speakers, prev[0].cue, prev[0].speaker_mention)
         if partial and (single_word or not attr.cue):
             continue  # a scare quote: no speech verb governs it
         if single_word and not attr.cue:
@@ -560,6 +579,7 @@ def _fill_forward(text: str, placed: list[tuple[Quote, RawQuote]]) -> None:
             continue
         if not text[raw.outer_end:nxt_raw.outer_start].strip(" \n\r\t,.;:\u201d\""):
             quote.speakers, quote.speaker, quote.cue = nxt.speakers, nxt.speaker, nxt.cue
+            quote.speaker_mention = nxt.speaker_mention
 
 
 class QuoteExtractor(KzComponent):

@@ -20,7 +20,7 @@ from ..registry import FACT_TYPES
 SUFFIX = ".csv"
 COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
            "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions",
-           "values")
+           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end")
 
 
 def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -43,8 +43,11 @@ def _figure_row(fact: dict[str, Any]) -> dict[str, Any]:
 
 
 def _quote_row(fact: dict[str, Any]) -> dict[str, Any]:
+    mention = fact.get("speaker_mention") or {}
     return {"text": fact["text"], "speaker": "; ".join(fact["speakers"]) or None, "start": fact["start"],
-            "end": fact["end"], "cue": fact["cue"], "partial": fact["partial"]}
+            "end": fact["end"], "cue": fact["cue"], "partial": fact["partial"],
+            "speaker_mention": mention.get("text"), "speaker_mention_start": mention.get("start"),
+            "speaker_mention_end": mention.get("end")}
 
 
 ROWS = {"people": _entity_row, "organisations": _entity_row, "places": _entity_row, "dates": _date_row,

@@ -30,6 +30,7 @@ mark.quote{background:#f5f5f4;font-style:italic}
 .speaker{font:600 12px system-ui,sans-serif;color:#fff;background:#57534e;border-radius:3px;padding:0 4px;
 margin-right:3px;font-style:normal}
 .legend span{margin-right:1rem}
+a.said-by{text-decoration:none}span.said-by:target+mark,span.said-by:target+*{outline:2px solid #57534e}
 table.facts{border-collapse:collapse;font:13px system-ui,sans-serif;margin:1rem 0 2rem;width:100%}
 table.facts th,table.facts td{border-bottom:1px solid #e5e5e5;text-align:left;padding:2px 6px;vertical-align:top}
 .error{color:#b91c1c;font-family:system-ui,sans-serif}
@@ -60,13 +61,23 @@ def marked_text(text: str, start: int, end: int, article: dict[str, Any]) -> str
     facts = [f for f in _facts(article) if start <= f[0] < f[1] <= end]
     cuts = sorted({start, end, *(f[0] for f in facts), *(f[1] for f in facts)})
     quotes = {f[0]: f for f in facts if f[2] == "quote"}
-    speaker_of = {f"a{article['index']}-quote-{n}": ", ".join(q["speakers"]) or "unattributed"
+    speaker_of = {f"a{article['index']}-quote-{n}": (", ".join(q["speakers"]) or "unattributed", q.get("speaker_mention"))
                   for n, q in enumerate(article.get("quotes", []))}
+    # each quote's label links to the words its speaker was found from ("he", "the minister", a name)
+    evidence = {m["start"] for _, m in speaker_of.values() if m and start <= m["start"] < end}
+    cuts = sorted({*cuts, *evidence})
     parts = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        if a in evidence:
+            parts.append(f'<span class="said-by" id="said-{a}"></span>')
         if a in quotes:
             q = quotes[a]
-            parts.append(f'<span class="speaker" data-quote="{q[3]}">{escape(speaker_of[q[3]])}</span>')
+            name, mention = speaker_of[q[3]]
+            label = f'<span class="speaker" data-quote="{q[3]}">{escape(name)}</span>'
+            if mention:
+                hover = f"said by: \u201c{mention['text']}\u201d (character {mention['start']})"
+                label = f'<a class="said-by" href="#said-{mention["start"]}" title="{escape(hover)}">{label}</a>'
+            parts.append(label)
         piece = escape(text[a:b])
         # quotes outermost, then longer facts outside shorter ones
         covering = sorted((f for f in facts if f[0] <= a and b <= f[1]), key=lambda f: (f[2] != "quote", f[0] - f[1]))
