@@ -26,11 +26,13 @@ def article_record(doc: Doc, art: Article) -> dict[str, Any]:
 
 def doc_to_record(doc: Doc, source: str) -> dict[str, Any]:
     """The contract's record for one input file processed as one Doc."""
+    # the warnings are plain dicts, copied: a record crosses process boundaries and outlives its Doc
     return {"schema_version": SCHEMA_VERSION, "source": source, "error": None,
+            "warnings": [dict(w) for w in doc._.kz_warnings or []],
             "articles": [article_record(doc, a) for a in doc._.kz_articles or []]}
 
 
 def error_record(source: str, kind: str, message: str) -> dict[str, Any]:
     """The record of an input that could not be processed."""
     return {"schema_version": SCHEMA_VERSION, "source": source,
-            "error": {"type": kind, "message": message}, "articles": []}
+            "error": {"type": kind, "message": message}, "warnings": [], "articles": []}

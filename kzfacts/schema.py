@@ -40,6 +40,9 @@ def record_schema() -> dict[str, Any]:
                      "properties": {"type": {"type": "string"}, "message": {"type": "string"}}},
                 ]
             },
+            "warnings": {"type": "array", "items": {
+                "type": "object", "required": ["type", "message"],
+                "properties": {"type": {"type": "string"}, "message": {"type": "string"}}}},
             "articles": {"type": "array", "items": _ARTICLE},
             "text": {"type": "string"},
         },

@@ -184,14 +184,19 @@ def mark_line_starts(doc: Doc) -> None:
 class ArticleSplitter(KzComponent):
     """spaCy component: `doc._.kz_articles`, and sentence starts at line starts."""
 
+    extension = "kz_articles"
     resources = ("furniture.txt", "numbers.tsv")
     needs_parse = False
 
     def __init__(self, name: str = "kz_articles") -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.kz_articles = find_articles(doc.text)
+    def find(self, doc: Doc) -> list[Article]:
+        articles = find_articles(doc.text)
         if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
             mark_line_starts(doc)
-        return doc
+        return articles
+
+    def fallback(self, doc: Doc) -> list[Article]:
+        """The whole text as one untitled article, so the other components still find its facts."""
+        return [Article(index=0, start=0, end=len(doc.text))] if doc.text.strip() else []

@@ -151,13 +151,12 @@ def find_dates(doc: Doc, reference: date | None = None) -> list[DateFact]:
 class DateExtractor(KzComponent):
     """spaCy component: `doc._.kz_dates`. The reference date comes from `doc._.kz_reference_date`."""
 
+    extension = "kz_dates"
     resources = ("numbers.tsv", "time_units.tsv")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_dates") -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.check(doc)
-        doc._.kz_dates = find_dates(doc, parse_reference_date(doc._.kz_reference_date))
-        return doc
+    def find(self, doc: Doc) -> list[DateFact]:
+        return find_dates(doc, parse_reference_date(doc._.kz_reference_date))

@@ -1046,6 +1046,7 @@ class EntityConsolidator(KzComponent):
 
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "body_roles.txt", "portfolio_titles.txt")
+    extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"
 
@@ -1064,13 +1065,11 @@ class EntityConsolidator(KzComponent):
         if gazetteer:
             self.set_gazetteer(load_gazetteer(gazetteer))
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.check(doc)
+    def find(self, doc: Doc) -> list[Entity]:
         if self.patterns is None:
             self.set_gazetteer(load_gazetteer(self.gazetteer) if self.gazetteer else [])
         known = [(s, e) for _, s, e in self.matcher(doc)]
-        doc._.kz_entities = find_entities(doc, known, self.ids)
-        return doc
+        return find_entities(doc, known, self.ids)
 
     def to_disk(self, path, *, exclude=()) -> None:
         super().to_disk(path, exclude=exclude)

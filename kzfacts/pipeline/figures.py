@@ -582,6 +582,7 @@ def find_figures(doc: Doc) -> list[Figure]:
 class FigureExtractor(KzComponent):
     """spaCy component: `doc._.kz_figures`."""
 
+    extension = "kz_figures"
     resources = ("currency_additions.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv",
                  "dateline_cities.tsv")
     needs = ("kz_articles",)
@@ -589,7 +590,5 @@ class FigureExtractor(KzComponent):
     def __init__(self, name: str = "kz_figures") -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.check(doc)
-        doc._.kz_figures = find_figures(doc)
-        return doc
+    def find(self, doc: Doc) -> list[Figure]:
+        return find_figures(doc)

@@ -585,14 +585,13 @@ def _fill_forward(text: str, placed: list[tuple[Quote, RawQuote]]) -> None:
 class QuoteExtractor(KzComponent):
     """spaCy component: `doc._.kz_quotes`. Runs after `kz_entities`."""
 
+    extension = "kz_quotes"
     resources = ("reporting_verbs.txt", "titles.txt", "anaphors.txt")
     needs = ("kz_articles", "kz_entities")
 
     def __init__(self, name: str = "kz_quotes") -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.check(doc)
-        doc._.kz_quotes = find_quotes(doc)
-        return doc
+    def find(self, doc: Doc) -> list[Quote]:
+        return find_quotes(doc)
 
