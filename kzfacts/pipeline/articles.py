@@ -64,7 +64,7 @@ def dateline_value(line: Line) -> str | None:
         return None
     text = re.sub(r"^(?:published|updated|posted)(?: on)?:?\s*", "", line.text, flags=re.I).strip(" ,.")
     parsed = parse_absolute(text, anchor_year=None)
-    if parsed and parsed[1] == "day" and parsed[2] == len(text) and not parsed[0].startswith("XXXX"):
+    if parsed and parsed[0] and parsed[1] == "day" and parsed[2] == len(text) and not parsed[0].startswith("XXXX"):
         return parsed[0]
     return None
 

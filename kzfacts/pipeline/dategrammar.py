@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
 from .. import resources
@@ -34,6 +34,9 @@ _ABSOLUTE = [
     ("month", re.compile(rf"{_MONTH.format('m')}(?![\w])", re.I)),
     ("year", re.compile(rf"{_YEAR.format('y')}(?!\d)")),
 ]
+# a number of 4+ digits right after a day or month that the year pattern did not take: a year
+# outside the grammar's 1500-2199 ("31 December 99999"), whose value is unknown, not the anchor's
+_BEYOND_YEAR = re.compile(r",?\s*\d{4,}(?!\d)")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 CALENDAR_UNITS = ("day", "week", "month", "quarter", "year", "decade", "century")
 UNITS = {w: u for w, u in resources.time_units().items() if u in CALENDAR_UNITS}  # "weeks" -> "week"
@@ -97,19 +100,35 @@ class ParsedDate:
     range_end: str | None = None
 
 
-def _year_of(m: re.Match, anchor: date | None, month: int, day: int = 1, tense: str | None = None) -> str:
+def _year_of(m: re.Match, anchor: date | None, month: int, day: int = 1, tense: str | None = None) -> str | None:
+    """The year of a matched date: the one written, else chosen near the anchor ("XXXX" without
+    one); None when no year near the anchor has that day ("29 February" anchored in 2022)."""
     y = m.groupdict().get("y")
     if y:
         return y if len(y) == 4 else f"20{y}" if int(y) < 50 else f"19{y}"
     if anchor is None:
         return "XXXX"
-    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    years = [yr for yr in (anchor.year - 1, anchor.year, anchor.year + 1) if is_real_date(yr, month, day)]
     # a past-tense verb looks back from the anchor, a future one ahead; otherwise the nearest year
     if tense == "past":
-        return str(max(yr for yr in years if _safe_date(yr, month, day) <= anchor))
+        years = [yr for yr in years if date(yr, month, day) <= anchor]
+        return str(max(years)) if years else None
     if tense == "future":
-        return str(min(yr for yr in years if _safe_date(yr, month, day) >= anchor))
-    return str(min(years, key=lambda yr: abs((_safe_date(yr, month, day) - anchor).days)))
+        years = [yr for yr in years if date(yr, month, day) >= anchor]
+        return str(min(years)) if years else None
+    return str(min(years, key=lambda yr: abs((date(yr, month, day) - anchor).days))) if years else None
+
+
+def is_real_date(year: int | str, month: int, day: int) -> bool:
+    """Whether the day exists: "31 April" never, "29 February" in leap years (any year, for "XXXX")."""
+    year = 2000 if year == "XXXX" else int(year)  # 2000 is a leap year: an unknown year may be one
+    return MINYEAR <= year <= MAXYEAR and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _day_value(m: re.Match, anchor: date | None, month: int, day: int, tense: str | None) -> str | None:
+    """The ISO value of a matched day, or None when that day does not exist."""
+    year = _year_of(m, anchor, month, day, tense)
+    return f"{year}-{month:02d}-{day:02d}" if year is not None and is_real_date(year, month, day) else None
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
@@ -117,7 +136,10 @@ def _safe_date(year: int, month: int, day: int) -> date:
 
 
 def parse_absolute(text: str, anchor_year: date | int | None, tense: str | None = None) -> tuple[str, str, int] | None:
-    """Parse an absolute date at the start of `text`: (ISO value, granularity, characters used)."""
+    """Parse an absolute date at the start of `text`: (ISO value, granularity, characters used).
+
+    The value is None for a day that does not exist ("31 April 2020", "2021-02-29") and for a
+    year outside 1500-2199 ("31 December 99999")."""
     anchor = date(anchor_year, 6, 30) if isinstance(anchor_year, int) else anchor_year
     for gran, rx in _ABSOLUTE:
         m = rx.match(text)
@@ -136,16 +158,21 @@ def parse_absolute(text: str, anchor_year: date | int | None, tense: str | None 
             month, day = (a, b) if a <= 12 else (b, a)
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
-            return f"{_year_of(m, anchor, month, day, tense)}-{month:02d}-{day:02d}", "day", m.end()
+            return _day_value(m, anchor, month, day, tense), "day", m.end()
         month = int(g["m"]) if g["m"].isdigit() else MONTHS[g["m"].lower().rstrip(".")]
         if gran == "month":
             if not g.get("y") and len(g["m"]) < 3:
                 continue
-            return f"{_year_of(m, anchor, month, 15, tense)}-{month:02d}", "month", m.end()
+            if not g.get("y") and (beyond := _BEYOND_YEAR.match(text, m.end())):
+                return None, "month", beyond.end()
+            year = _year_of(m, anchor, month, 15, tense)
+            return (f"{year}-{month:02d}" if year else None), "month", m.end()
         day = int(g["d"])
         if not 1 <= day <= 31:
             continue
-        return f"{_year_of(m, anchor, month, day, tense)}-{month:02d}-{day:02d}", "day", m.end()
+        if not g.get("y") and (beyond := _BEYOND_YEAR.match(text, m.end())):
+            return None, "day", beyond.end()
+        return _day_value(m, anchor, month, day, tense), "day", m.end()
     return None
 
 
@@ -325,9 +352,34 @@ def clean_date_text(text: str) -> tuple[int, int]:
     return start, end
 
 
+# the year of an ISO value: four digits, unknown (XXXX), a decade (199X) or a century (19XX)
+_CALENDAR_YEAR = re.compile(r"(?:\d{4}|XXXX|\d{3}X|\d\dXX)(?:-|$)")
+
+
+def _in_calendar(value: str | None) -> str | None:
+    """The value, or None when its year is not one of 0001-9999 ("10000" for "next year" in 9999)."""
+    return value if value is None or _CALENDAR_YEAR.match(value) else None
+
+
 def normalise_date(text: str, *, anchor: date | None = None, reference: date | None = None,
                    future: bool = False, tense: str | None = None) -> ParsedDate | None:
-    """Value and kind of a date expression; None when it is not a date at all ("65th")."""
+    """Value and kind of a date expression; None when it is not a date at all ("65th").
+
+    A value that would fall outside the years 0001-9999 is None.
+    """
+    try:
+        parsed = _normalise_date(text, anchor=anchor, reference=reference, future=future, tense=tense)
+    except (OverflowError, ValueError):  # date arithmetic past year 1 or 9999 ("tomorrow" on 9999-12-31)
+        return ParsedDate(None, None, relative=True)
+    if parsed is not None:
+        parsed.value, parsed.range_end = _in_calendar(parsed.value), _in_calendar(parsed.range_end)
+        if parsed.values:
+            parsed.values = [v for v in parsed.values if _in_calendar(v)] or None
+    return parsed
+
+
+def _normalise_date(text: str, *, anchor: date | None, reference: date | None,
+                    future: bool, tense: str | None) -> ParsedDate | None:
     if not _DATE_WORD.search(text):
         return None
     text = re.sub(r"^(?:in|on|at|during|of|for)\s+", "", text.strip(), flags=re.I)
@@ -413,10 +465,14 @@ def _parse_list(text: str, anchor: date | None) -> ParsedDate | None:
 
 
 def iso_date(value: str | None) -> date | None:
-    if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return date.fromisoformat(value)
-    if value and re.fullmatch(r"\d{4}-\d\d", value):
-        return date(int(value[:4]), int(value[5:]), 15)
+    """The date of an ISO day or month value (a month's 15th); None for anything else or no such day."""
+    try:
+        if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            return date.fromisoformat(value)
+        if value and re.fullmatch(r"\d{4}-\d\d", value):
+            return date(int(value[:4]), int(value[5:]), 15)
+    except ValueError:
+        return None
     return None
 
 
