@@ -6,6 +6,7 @@ percent] [counted noun or unit [per X]]. Years, dates, times, phone numbers and 
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -349,7 +350,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     if kind == "money":
         set_currency(doc, fig, reading.currency_form, start)
     if range_max is not None:
-        fig.value_max = int(range_max) if float(range_max).is_integer() else range_max
+        fig.value_max = int(range_max) if float(range_max).is_integer() and abs(range_max) < EXACT_INTS else range_max
     return fig
 
 
@@ -452,13 +453,17 @@ def counted_noun(r: Reading) -> Unit | None:
 UNIT_READERS = (money_unit, percent_unit, multiplier_unit, rank_unit, currency_in_phrase, counted_noun)
 
 
+EXACT_INTS = 2 ** 53  # every integer below this is exactly a float
+
+
 def _figure(doc: Doc, start: int, end: int, value: float, unit: str | None, kind: str, per: str | None) -> Figure:
     qualifier = None
     q = _qualifier_before(doc, start)
     if q and q[0] not in ("just", "only", "estimated"):
         qualifier, start = q
     span = doc[start:end]
-    number = int(value) if float(value).is_integer() else round(value, 6)
+    # an int only where a float is exact: int(1e299) would be 300 digits no database column takes
+    number = int(value) if float(value).is_integer() and abs(value) < EXACT_INTS else round(value, 6)
     return Figure(span.text, span.start_char, span.end_char, number, unit, kind,
                   approximate=qualifier is not None and resources.qualifiers()[qualifier] == "approximate",
                   qualifier=qualifier, per=per)
@@ -541,6 +546,12 @@ def _join_subunit(doc: Doc, fig: Figure, limit: int) -> Figure:
     return fig
 
 
+def is_finite(fig: Figure) -> bool:
+    """A figure's numbers are finite: a 400-digit amount overflows to infinity, which JSON cannot
+    carry and no reader can use, so it is no figure."""
+    return all(v is None or math.isfinite(v) for v in (fig.value, fig.value_max))
+
+
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure in the doc's articles."""
     figures: list[Figure] = []
@@ -556,7 +567,7 @@ def find_figures(doc: Doc) -> list[Figure]:
         low = tok.lower_
         fraction = read_fraction(doc, i, tok.sent.end) if low in ("a", "an", "one", "half") or \
             "-" in tok.text or low in resources.numbers() else None
-        if fraction is not None and article_at(doc._.kz_articles, tok.idx) is not None:
+        if fraction is not None and is_finite(fraction) and article_at(doc._.kz_articles, tok.idx) is not None:
             figures.append(fraction)
             while i < n and doc[i].idx < fraction.end:
                 i += 1
@@ -573,6 +584,9 @@ def find_figures(doc: Doc) -> list[Figure]:
             i += 1  # "the 737" where the article writes "Boeing 737": a model, not a count
             continue
         fig = _join_subunit(doc, fig, limit)
+        if not is_finite(fig):
+            i += 1
+            continue
         figures.append(fig)
         while i < n and doc[i].idx < fig.end:
             i += 1
