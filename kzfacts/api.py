@@ -1,6 +1,7 @@
 """The Python API: load the pipeline once, extract many texts."""
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -20,6 +21,32 @@ def check_reference_date(value: str | None) -> str | None:
     except ValueError as exc:
         raise errors.bad_reference_date(value) from exc
     return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def model_text(text: str) -> str:
+    """The text as the model reads it: a lone surrogate (a JSON "\\ud800" escape) has no UTF-8 form
+    and breaks spaCy's tokenizer, so it becomes U+FFFD, one character for one, keeping every offset."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def restore_texts(record: dict[str, Any], text: str) -> dict[str, Any]:
+    """Every fact's and mention's `text` sliced again from the input `text` (which model_text may
+    have changed), so `text[start:end] == fact["text"]` holds for the input itself."""
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str) and isinstance(node.get("start"), int) and isinstance(node.get("end"), int):
+                node["text"] = text[node["start"]:node["end"]]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(record["articles"])
+    return record
 
 
 CHUNK_CHARS = 100_000  # texts longer than this are parsed in pieces: bounded memory, no E088
@@ -55,7 +82,7 @@ class Extractor:
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
 
     def make_doc(self, text: str, reference_date: str | None = None):
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(model_text(text))
         doc._.kz_reference_date = check_reference_date(reference_date)
         return doc
 
@@ -72,7 +99,7 @@ class Extractor:
 
         analysis = components()[1:]
         with self.nlp.select_pipes(disable=analysis):
-            parts = list(self.nlp.pipe(split_chunks(text), batch_size=1))
+            parts = list(self.nlp.pipe(split_chunks(model_text(text)), batch_size=1))
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W101\]")  # kz_articles is recomputed below
             doc = Doc.from_docs(parts, ensure_whitespace=False)
@@ -85,7 +112,12 @@ class Extractor:
 
     def extract(self, text: str, *, reference_date: str | None = None, source: str = "-") -> dict[str, Any]:
         """The contract's record for one text."""
-        return doc_to_record(self.process(text, reference_date), source)
+        return self._record(self.process(text, reference_date), source, text)
+
+    @staticmethod
+    def _record(doc, source: str, text: str) -> dict[str, Any]:
+        record = doc_to_record(doc, source)
+        return record if doc.text == text else restore_texts(record, text)
 
     def extract_many(self, items: Iterable[tuple[str, str] | tuple[str, str, str | None]], *,
                      batch_size: int = 16) -> Iterator[dict[str, Any]]:
@@ -105,13 +137,13 @@ class Extractor:
                 continue
             yield from self._pipe(batch, batch_size)
             batch = []
-            yield doc_to_record(self._process_chunked(item[1], item[2]), item[0])
+            yield self._record(self._process_chunked(item[1], item[2]), item[0], item[1])
         yield from self._pipe(batch, batch_size)
 
     def _pipe(self, batch: list[tuple[str, str, str | None]], batch_size: int) -> Iterator[dict[str, Any]]:
-        pairs = ((self.make_doc(text, ref), source) for source, text, ref in batch)
-        for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield doc_to_record(doc, source)
+        pairs = ((self.make_doc(text, ref), (source, text)) for source, text, ref in batch)
+        for doc, (source, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._record(doc, source, text)
 
 
 def _triple(item: tuple) -> tuple[str, str, str | None]:
