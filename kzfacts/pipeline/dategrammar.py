@@ -168,7 +168,7 @@ def parse_absolute(text: str, anchor_year: date | int | None, tense: str | None 
             year = _year_of(m, anchor, month, 15, tense)
             return (f"{year}-{month:02d}" if year else None), "month", m.end()
         day = int(g["d"])
-        if not 1 <= day <= 31:
+        if not 1 <= day <= 31 and not g["m"].isdigit():  # "2021-12-32" is a bad ISO day, "May 35" no day at all
             continue
         if not g.get("y") and (beyond := _BEYOND_YEAR.match(text, m.end())):
             return None, "day", beyond.end()
