@@ -177,6 +177,10 @@ def extract(
         _err("kzfacts: --skip-existing needs --output-dir or --db")
         raise typer.Exit(2)
     fact_keys = _fact_keys(facts)
+    if debug:  # a component's exception then propagates with its traceback instead of becoming a warning
+        from .pipeline.component import STRICT_ENV
+
+        os.environ[STRICT_ENV] = "1"
     if urls is not None:
         paths = [*paths, *_read_urls(urls)]
     fmt = output_format or ("json" if output_dir else "table")
@@ -234,6 +238,9 @@ def extract(
                 if record["error"]:
                     failed += 1
                     _err(f"kzfacts: {record['error']['message']}")
+                for warning in record.get("warnings", []) if not quiet else ():
+                    _err(f"kzfacts: {record['source']}: {warning['message']} (warning; its facts are missing, "
+                         "the others are kept)")
                 if folder is not None:
                     try:
                         folder.write(record, item.text, item.relpath, item.origin)

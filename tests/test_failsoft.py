@@ -143,3 +143,18 @@ def test_warnings_cross_the_process_pool(tmp_path):
     assert recs["b.txt"]["error"] is None and recs["b.txt"]["articles"][0]["people"]
     assert recs["b.txt"]["articles"][0]["dates"] == [] and recs["a.txt"]["articles"][0]["dates"]
     assert recs["a.txt"]["warnings"] == [] == recs["c.txt"]["warnings"]
+
+
+def test_the_cli_reports_a_warning_in_one_line_and_keeps_the_record(monkeypatch):
+    from typer.testing import CliRunner
+
+    from kzfacts.cli import app
+
+    monkeypatch.setattr(dates, "find_dates", boom)
+    result = CliRunner().invoke(app, ["extract", "-", "--format", "json", "-j", "1"],
+                                input="Minister Jane Doe opened the bridge in Astana on 3 March 2021.")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["warnings"][0]["type"] == "component_error" and record["articles"][0]["people"]
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "kz_dates" in lines[0] and "(warning" in lines[0]
