@@ -1,17 +1,13 @@
 """The corpus view: who is mentioned and quoted most, in how many articles."""
 from __future__ import annotations
 
-import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .records import RecordReadError, parse_records, record_files
-
-ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
-
 
 def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int | None = None
                  ) -> Iterator[dict[str, Any]]:
@@ -83,74 +79,61 @@ def _extract_paths(paths: list[str], jobs: int | None) -> Iterator[dict[str, Any
 
 
 def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, Any]:
-    """Counts per person and organisation: articles mentioning, mentions, quotes, articles quoting."""
-    stats: dict[str, dict[str, dict[str, Any]]] = {"people": {}, "organisations": {}}
+    """Counts per person and organisation, each one identity across the corpus (`identity.py`):
+    articles mentioning, mentions, quotes, articles quoting, the names seen, and for people their
+    roles and organisations."""
+    from . import resources
+    from .identity import ACRONYM as SHORT
+    from .identity import Item, display_name, identities
+
+    seen: list[tuple[Item, dict[str, Any]]] = []  # one per entity per article
     files = articles = failed = 0
-    acronyms: dict[str, str] = {}  # "EU" -> "European Union", where an article links them
     for rec in records:
         files += 1
         failed += bool(rec.get("error"))
         for n, art in enumerate(rec.get("articles") or []):
             articles += 1
-            art_id = (rec.get("source"), n)
-            speakers = defaultdict(int)
+            art_id = (rec.get("origin") or rec.get("source"), n)
+            speakers: dict[str, int] = defaultdict(int)
             for q in art.get("quotes") or []:
                 for name in q.get("speakers") or ([q["speaker"]] if q.get("speaker") else []):
                     speakers[name] += 1
-            for ent in art.get("organisations") or []:
-                for short in [ent.get("acronym"), *(ent.get("aliases") or [])]:
-                    if short and ACRONYM.match(short) and not ACRONYM.match(ent["name"]):
-                        acronyms.setdefault(short, ent["name"])
             for key in ("people", "organisations"):
                 for ent in art.get(key) or []:
-                    row = stats[key].setdefault(ent["name"], {"name": ent["name"], "articles": set(), "mentions": 0,
-                                                             "quotes": 0, "quoted_in": set()})
-                    row["articles"].add(art_id)
-                    row["mentions"] += len(ent.get("mentions") or [])
-                    if speakers.get(ent["name"]):
-                        row["quotes"] += speakers[ent["name"]]
-                        row["quoted_in"].add(art_id)
-    _merge_surnames(stats["people"])
-    _merge_acronyms(stats["organisations"], acronyms)
+                    item = Item(key, ent["name"], list(ent.get("aliases") or []), ent.get("acronym"))
+                    seen.append((item, {"article": art_id, "mentions": len(ent.get("mentions") or []),
+                                        "quotes": speakers.get(ent["name"], 0), "titles": ent.get("titles") or [],
+                                        "affiliations": ent.get("affiliations") or []}))
+    known = {form: canon for form, canon in resources.organisation_ids().items() if SHORT.match(form)}
+    groups: dict[int, list[tuple[Item, dict[str, Any]]]] = defaultdict(list)
+    for number, pair in zip(identities([item for item, _ in seen], known), seen, strict=True):
+        groups[number].append(pair)
+    rows: dict[str, list[dict[str, Any]]] = {"people": [], "organisations": []}
+    for members in groups.values():
+        kind = members[0][0].kind
+        names = [item.name for item, _ in members]
+        name = display_name(names)
+        row = {"name": name, "aliases": sorted(set(names) - {name}),
+               "articles": len({m["article"] for _, m in members}), "mentions": sum(m["mentions"] for _, m in members),
+               "quotes": sum(m["quotes"] for _, m in members),
+               "quoted_in_articles": len({m["article"] for _, m in members if m["quotes"]})}
+        if kind == "people":
+            row["roles"] = _most_common(t for _, m in members for t in m["titles"])
+            row["organisations"] = _most_common(a["organisation"] for _, m in members for a in m["affiliations"])
+        rows[kind].append(row)
     out: dict[str, Any] = {"files": files, "failed": failed, "articles": articles}
-    for key, rows in stats.items():
-        ranked = sorted(rows.values(), key=lambda r: (-len(r["articles"]), -r["quotes"], -r["mentions"], r["name"]))
-        out[key] = [{"name": r["name"], "articles": len(r["articles"]), "mentions": r["mentions"],
-                     "quotes": r["quotes"], "quoted_in_articles": len(r["quoted_in"])} for r in ranked[:top]]
+    for key, found in rows.items():
+        ranked = sorted(found, key=lambda r: (-r["articles"], -r["quotes"], -r["mentions"], r["name"]))
+        out[key] = ranked[:top]
         out[f"most_quoted_{key}"] = [
-            {"name": r["name"], "quotes": r["quotes"], "quoted_in_articles": len(r["quoted_in"])}
-            for r in sorted(rows.values(), key=lambda r: (-r["quotes"], -len(r["quoted_in"]), r["name"]))[:top]
+            {"name": r["name"], "quotes": r["quotes"], "quoted_in_articles": r["quoted_in_articles"]}
+            for r in sorted(found, key=lambda r: (-r["quotes"], -r["quoted_in_articles"], r["name"]))[:top]
             if r["quotes"]]
     return out
 
 
-def _merge_acronyms(orgs: dict[str, dict[str, Any]], linked: dict[str, str]) -> None:
-    """ "EU" in one article and "European Union" in another: one body, when an article of the
-    corpus links the two (an acronym or alias) or the gazetteer does."""
-    from . import resources
-
-    known = {form: canon for form, canon in resources.organisation_ids().items() if ACRONYM.match(form)}
-    for name in [n for n in orgs if ACRONYM.match(n)]:
-        full = linked.get(name) or known.get(name)
-        if full and full != name and full in orgs:
-            _absorb(orgs[full], orgs.pop(name))
-
-
-def _absorb(into: dict[str, Any], row: dict[str, Any]) -> None:
-    into["articles"] |= row["articles"]
-    into["quoted_in"] |= row["quoted_in"]
-    into["mentions"] += row["mentions"]
-    into["quotes"] += row["quotes"]
-
-
-def _merge_surnames(people: dict[str, dict[str, Any]]) -> None:
-    """ "Tokayev" in one article and "Kassym-Jomart Tokayev" in another: one person across the corpus,
-    when exactly one full name ends with that surname."""
-    for name in [n for n in people if len(n.split()) == 1]:
-        fuller = [n for n in people if len(n.split()) > 1 and n.split()[-1] == name]
-        if len(fuller) != 1:
-            continue
-        _absorb(people[fuller[0]], people.pop(name))
+def _most_common(values: Iterable[str], limit: int = 3) -> list[str]:
+    return [v for v, _ in Counter(values).most_common(limit)]
 
 
 def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
@@ -161,9 +144,12 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
     console.print(f"{stats['files']} files, {stats['articles']} articles, {stats['failed']} failed")
     for key, title in (("people", "People"), ("organisations", "Organisations")):
         table = Table(title=f"{title} mentioned most", title_justify="left", expand=True, header_style="bold")
-        for col in ("name", "articles", "mentions", "quotes", "quoted in"):
-            table.add_column(col, justify="left" if col == "name" else "right")
+        people = key == "people"
+        for col in ("name", *(("roles",) if people else ()), "articles", "mentions", "quotes",
+                    "quoted in"):
+            table.add_column(col, justify="left" if col[0] in "nr" else "right")
         for r in stats[key]:
-            table.add_row(r["name"], str(r["articles"]), str(r["mentions"]), str(r["quotes"]),
+            about = ["; ".join([*r.get("roles", []), *r.get("organisations", [])])] if people else []
+            table.add_row(r["name"], *about, str(r["articles"]), str(r["mentions"]), str(r["quotes"]),
                           str(r["quoted_in_articles"]))
         console.print(table)

@@ -115,6 +115,9 @@ def layout() -> dict[str, dict[str, type]]:
         for name, prop in props.items():
             columns[RENAMED.get(name, name)] = int if name == "mentions" else _sql_type(prop)
         tables[key] = columns
+    for key in ("people", "organisations"):  # the corpus-wide identity (`entities`), set when the writer closes
+        tables[key]["entity_id"] = int
+    tables["entities"] = {"id": int, "type": str, "name": str, "aliases": str, "articles": int, "mentions": int}
     tables["mentions"] = {"id": int, "article_id": int, "entity_table": str, "entity_id": int, "text": str,
                           "start": int, "end": int}
     return tables
@@ -124,14 +127,16 @@ def _create_tables(db) -> None:
     article_fk = [("article_id", "articles", "id")]
     for name, columns in layout().items():
         pk = "origin" if name == "sources" else "id"
-        fks = [] if name == "sources" else [("origin", "sources", "origin")] if name == "articles" else article_fk
+        fks = [] if name in ("sources", "entities") else [("origin", "sources", "origin")] if name == "articles" \
+            else article_fk
         db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
         missing = {c: t for c, t in columns.items() if c not in db[name].columns_dict}
         for column, kind in missing.items():  # a field added since the database was made
             db[name].add_column(column, kind)
-    indexes = {"sources": [["source"]], "articles": [["origin"], ["source"], ["published"]], "people": [["name"]], "organisations": [["name"]],
+    indexes = {"sources": [["source"]], "articles": [["origin"], ["source"], ["published"]],
+               "people": [["name"], ["entity_id"]], "organisations": [["name"], ["entity_id"]],
                "places": [["name"]], "mentions": [["entity_table", "entity_id"]], "dates": [["value"]],
-               "figures": [["value"], ["unit"]], "quotes": [["speaker"]]}
+               "figures": [["value"], ["unit"]], "quotes": [["speaker"]], "entities": [["name"]]}
     for name, cols in indexes.items():
         for col in cols:
             db[name].create_index(col, if_not_exists=True)
@@ -215,4 +220,34 @@ class DatabaseWriter:
                 db[table].insert_all(_row(fact, tables[table], article_id=article_id) for fact in art[table])
 
     def close(self) -> None:
+        with atomic(self.db):
+            rebuild_entities(self.db)
         self.db.conn.close()
+
+
+def rebuild_entities(db) -> None:
+    """The `entities` table anew from every person and organisation row of the database (so one
+    identity holds across runs and resumed runs), and each row's `entity_id`."""
+    from .. import resources
+    from ..identity import ACRONYM, Item, display_name, identities
+
+    rows = []
+    for table in ("people", "organisations"):
+        for row in db.execute(f"select id, article_id, name, aliases, acronym, mention_count from {table}").fetchall():
+            rows.append((table, *row))
+    known = {form: canon for form, canon in resources.organisation_ids().items() if ACRONYM.match(form)}
+    numbers = identities([Item(t, name, json.loads(aliases or "[]"), acronym)
+                          for t, _, _, name, aliases, acronym, _ in rows], known)
+    groups: dict[int, list[tuple]] = {}
+    for number, row in zip(numbers, rows, strict=True):
+        groups.setdefault(number, []).append(row)
+    db["entities"].delete_where()
+    for number, members in sorted(groups.items()):
+        names = [m[3] for m in members]
+        name = display_name(names)
+        db["entities"].insert({"id": number + 1, "type": "person" if members[0][0] == "people" else "organisation",
+                               "name": name, "aliases": json.dumps(sorted(set(names) - {name}), ensure_ascii=False),
+                               "articles": len({m[2] for m in members}), "mentions": sum(m[6] or 0 for m in members)})
+    for table in ("people", "organisations"):
+        db.conn.executemany(f"update {table} set entity_id = ? where id = ?",
+                            [(n + 1, row[1]) for n, row in zip(numbers, rows, strict=True) if row[0] == table])
