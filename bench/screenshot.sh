@@ -7,7 +7,10 @@ out=${1:-bench/results/digest.png}
 mkdir -p "$(dirname "$out")"
 page=$(mktemp -d)
 kzfacts extract samples/kazakhstan_digest.txt --format html > "$page/digest.html"
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$page/profile" --window-size=1200,3000 \
-    --screenshot="$out" "file://$page/digest.html" 2>/dev/null
-echo "$out"
+for width in 1280 390; do
+    shot="${out%.png}-$width.png"
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --user-data-dir="$page/profile" --window-size=$width,2400 \
+        --screenshot="$shot" "file://$page/digest.html" 2>/dev/null
+    echo "$shot"
+done

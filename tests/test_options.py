@@ -83,3 +83,21 @@ def test_a_listed_date_is_one_value_per_cell_in_csv():
                           text=True, cwd=ROOT, timeout=120)
     rows = [r for r in csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))) if r["type"] == "date"]
     assert [(r["value"], r["values"]) for r in rows] == [("2021-05", "2021-06; 2021-07")]
+
+
+def test_the_html_view_has_one_headed_table_per_fact_type_and_an_index_of_titles(tmp_path):
+    from typer.testing import CliRunner
+
+    from kzfacts.cli import app
+
+    from .conftest import SAMPLE
+
+    out = tmp_path / "pages"
+    assert CliRunner().invoke(app, ["extract", str(SAMPLE), "--format", "html", "-o", str(out), "-q"]).exit_code == 0
+    page = (out / "kazakhstan_digest.html").read_text(encoding="utf-8")
+    first = page.split("</article>")[0]
+    assert first.count('<table class="facts person">') == 1
+    assert '<thead><tr><th scope="col">name</th><th scope="col">titles</th><th scope="col">mentions</th></tr></thead>' \
+        in first
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Human rights in Kazakhstan" in index and str(SAMPLE) not in index.split("<tbody>")[1].split("title=")[0]

@@ -153,7 +153,8 @@ def _counts(record: dict[str, Any]) -> dict[str, Any]:
     from ..registry import FACT_TYPES
 
     counts: dict[str, Any] = {"source": record["source"], "error": (record["error"] or {}).get("message"),
-                              "articles": len(record["articles"])}
+                              "articles": len(record["articles"]),
+                              "titles": [a["title"] for a in record["articles"] if a.get("title")]}
     for fact in FACT_TYPES:
         counts[fact.key] = sum(len(a[fact.key]) for a in record["articles"])
     return counts

@@ -1,8 +1,9 @@
 """A reading view: one self-contained HTML page per input, the text with every fact marked in
 place and a compact table of facts after each article.
 
-No JavaScript and nothing fetched: inline CSS, values on hover (`title`), each quote's speaker
-beside it. The text is escaped, so markup inside an article is shown, never run. Facts may
+No JavaScript in a page and nothing fetched: inline CSS, values on hover (`title`), each quote's
+speaker beside it, linked to the words it was found from; one table per fact type after each
+article. (The folder's `index.html` sorts its table by a click, its one script.) The text is escaped, so markup inside an article is shown, never run. Facts may
 overlap or nest (a date inside a quote): the text is cut at every fact boundary and each piece
 is wrapped in the marks of the facts covering it, so the HTML stays well nested; every piece
 of one fact carries the same `data-fact` id. Offsets come from the record itself, so the page
@@ -24,14 +25,17 @@ body{font:16px/1.6 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem
 header.source{font:600 14px system-ui,sans-serif;color:#555;border-bottom:1px solid #ccc;margin-bottom:1rem}
 .text{white-space:pre-wrap}
 mark{background:none;border-radius:3px;padding:0 1px}
-mark.person{background:#dbeafe}mark.organisation{background:#dcfce7}mark.place{background:#fef9c3}
+mark.person{background:#bfdbfe;box-shadow:inset 0 -2px #1d4ed8}
+mark.organisation{background:#fed7aa;box-shadow:inset 0 -2px #c2410c}mark.place{background:#d9f99d;box-shadow:inset 0 -2px #4d7c0f}
 mark.date{background:#fde2e2;border-bottom:2px solid #e11d48}mark.figure{background:#ede9fe;border-bottom:2px solid #7c3aed}
 mark.quote{background:#f5f5f4;font-style:italic}
 .speaker{font:600 12px system-ui,sans-serif;color:#fff;background:#57534e;border-radius:3px;padding:0 4px;
 margin-right:3px;font-style:normal}
 .legend span{margin-right:1rem}
 a.said-by{text-decoration:none}span.said-by:target+mark,span.said-by:target+*{outline:2px solid #57534e}
-table.facts{border-collapse:collapse;font:13px system-ui,sans-serif;margin:1rem 0 2rem;width:100%}
+table.facts{border-collapse:collapse;font:13px system-ui,sans-serif;margin:.5rem 0 1.5rem;width:100%}
+table.facts caption{text-align:left;font-weight:600;padding:2px 6px}table.facts td{overflow-wrap:anywhere}
+body.index{max-width:min(72rem,100%);box-sizing:border-box}table.index th{cursor:pointer}td.n{text-align:right}
 table.facts th,table.facts td{border-bottom:1px solid #e5e5e5;text-align:left;padding:2px 6px;vertical-align:top}
 .error{color:#b91c1c;font-family:system-ui,sans-serif}
 """
@@ -88,15 +92,17 @@ def marked_text(text: str, start: int, end: int, article: dict[str, Any]) -> str
 
 
 def fact_table(article: dict[str, Any]) -> str:
-    """The article's facts, one table with a row per fact."""
-    rows = []
+    """The article's facts: one table per fact type, with its own header row."""
+    tables = []
     for fact_type in FACT_TYPES:
-        for fact in article.get(fact_type.key, []):
-            cells = "".join(f"<td>{escape(c)}</td>" for c in fact_type.row(fact))
-            rows.append(f"<tr><th>{escape(fact_type.noun)}</th>{cells}</tr>")
-    if not rows:
-        return '<p class="empty">No facts found.</p>'
-    return '<table class="facts"><tbody>' + "".join(rows) + "</tbody></table>"
+        facts = article.get(fact_type.key, [])
+        if not facts:
+            continue
+        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in fact_type.columns)
+        rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in fact_type.row(f)) + "</tr>" for f in facts)
+        tables.append(f'<table class="facts {fact_type.noun}"><caption>{escape(fact_type.title)} ({len(facts)})'
+                      f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return "".join(tables) or '<p class="empty">No facts found.</p>'
 
 
 def page(record: dict[str, Any], text: str | None) -> str:
@@ -147,17 +153,33 @@ def page_link(relpath: str) -> str:
     return "./" + quote(relpath, safe="/")
 
 
+SORT_SCRIPT = """
+document.querySelectorAll("table.index th").forEach((th, col) => th.addEventListener("click", () => {
+  const body = th.closest("table").tBodies[0], rows = [...body.rows], up = th.dataset.order !== "up";
+  const key = r => { const t = r.cells[col].dataset.sort ?? r.cells[col].textContent; return isNaN(t) ? t.toLowerCase() : +t; };
+  rows.sort((a, b) => (key(a) > key(b) ? 1 : key(a) < key(b) ? -1 : 0) * (up ? 1 : -1));
+  th.dataset.order = up ? "up" : "down"; body.append(...rows);
+}));
+"""
+
+
 def write_index(folder: Path, pages: list[tuple[str, dict[str, Any]]]) -> None:
-    """`index.html` in the folder: every page with its source and fact counts."""
+    """`index.html` in the folder: a table of the pages by their articles' titles, with each
+    page's source and fact counts; a click on a column's header sorts by it (the one script
+    kzfacts writes: the index holds no article text)."""
     keys = [f.key for f in FACT_TYPES]
-    head = "".join(f"<th>{escape(k)}</th>" for k in ["page", "articles", *keys])
+    head = "".join(f'<th scope="col" title="sort">{escape(k)}</th>' for k in ["title", "source", "articles", *keys])
     rows = []
     for href, counts in pages:
-        cells = "".join(f"<td>{counts[k]}</td>" for k in ["articles", *keys])
-        error = f' <span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
-        rows.append(f'<tr><td><a href="{escape(page_link(href))}">{escape(counts["source"])}</a>{error}</td>'
-                    f'{cells}</tr>')
-    html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>kzfacts</title>'
-            f'<style>{STYLE}</style></head><body><h1>kzfacts</h1><table class="facts"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></body></html>\n')
+        cells = "".join(f'<td class="n">{counts[k]}</td>' for k in ["articles", *keys])
+        titles = "; ".join(counts.get("titles") or []) or Path(counts["source"]).name or counts["source"]
+        error = f'<br><span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
+        source = Path(counts["source"]).name or counts["source"]
+        rows.append(f'<tr><td><a href="{escape(page_link(href))}">{escape(titles)}</a>{error}</td>'
+                    f'<td title="{escape(counts["source"])}">{escape(source)}</td>{cells}</tr>')
+    html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><title>kzfacts</title>'
+            f'<style>{STYLE}</style></head><body class="index"><h1>kzfacts: {len(pages)} pages</h1>'
+            f'<table class="facts index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f"<script>{SORT_SCRIPT}</script></body></html>\n")
     (folder / "index.html").write_text(html, encoding="utf-8")
