@@ -127,7 +127,8 @@ def extract(
         "--urls", metavar="FILE", help="Web pages to fetch, one URL per line (URLs may also be given as paths).",
         rich_help_panel="Input", show_default=False)] = None,
     url_timeout: Annotated[int, typer.Option(
-        "--url-timeout", metavar="SECONDS", min=1, help="How long to wait for a web page.",
+        "--url-timeout", metavar="SECONDS", min=1,
+        help="Deadline for fetching one web page: connecting, redirects, retries and the whole body.",
         rich_help_panel="Input")] = 30,
     allow_local_urls: Annotated[bool, typer.Option(
         "--allow-local-urls", help="Fetch pages from loopback and private addresses too (an intranet).",

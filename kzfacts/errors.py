@@ -48,9 +48,9 @@ def undecodable(path: str, encoding: str) -> InputError:
                       f"{path}: cannot be decoded as {encoding}; pass --encoding with the file's encoding")
 
 
-def too_large(path: str, size: int, limit: int) -> InputError:
-    return InputError("too_large",
-                      f"{path}: {size:,} bytes is over the {limit:,}-byte limit; split the file or raise --max-bytes")
+def too_large(path: str, size: int, limit: int, fix: str = "split the file") -> InputError:
+    over = f"{size:,} bytes is over" if size > limit else "over"
+    return InputError("too_large", f"{path}: {over} the {limit:,}-byte limit; {fix}")
 
 
 def fetch_failed(url: str, reason: str) -> InputError:

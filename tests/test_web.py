@@ -115,6 +115,32 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(4)
             self._send(200, "text/html", pages.page(1).encode())
+        elif self.path == "/drip":  # a body that never stops coming, one byte at a time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self._drip(b"<html><body><p>" + b"x" * 100)
+        elif self.path == "/drip-headers":  # headers that come one byte a second
+            self._drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"y" * 100)
+        elif self.path == "/busy":
+            self.send_response(503)
+            self.send_header("Retry-After", "60")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "900000000")
+            self.end_headers()
+            self._drip(b"<html>" * 10, pause=0.05)
+        elif self.path == "/chunked":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                self.wfile.write(b"<html><body>" + b"<p>word</p>" * 5000)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif self.path == "/image.png":
             self._send(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 2000)
         else:
@@ -128,6 +154,15 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         try:
             self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _drip(self, body: bytes, pause: float = 0.5) -> None:
+        try:
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(pause)
         except (BrokenPipeError, ConnectionResetError):
             pass
 
@@ -182,3 +217,43 @@ def test_the_same_page_twice_gives_the_same_text_twice(tmp_path):
         (tmp_path / name).write_text(pages.page(3), encoding="utf-8")
     first, second = jsonl(invoke("extract", str(tmp_path), "--format", "jsonl", "-q", "-j", "1"))
     assert first["text"] == second["text"] and facts(first) == facts(second)
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers", "/busy"])
+def test_url_timeout_is_a_deadline_for_the_whole_fetch(server, path):
+    url = f"http://127.0.0.1:{server.server_address[1]}{path}"
+    started = time.monotonic()
+    result = invoke("extract", url, "--allow-local-urls", "--url-timeout", "2", "-f", "json")
+    took = time.monotonic() - started
+    record = json.loads(result.stdout)
+    assert result.exit_code == 1 and record["error"]["type"] == "fetch_failed"
+    assert took < 2 * 2 + 1.5, took  # the deadline, not a read timeout per byte nor a 60 s Retry-After
+    line = result.stderr.strip().splitlines()
+    assert len(line) == 1 and "Traceback" not in result.stderr
+    if path == "/busy":
+        assert "HTTP 503" in line[0] and "60 s" in line[0]
+    else:
+        assert "within 2 s (--url-timeout)" in line[0]
+
+
+def test_a_page_over_the_cap_is_too_large(server):
+    from kzfacts.errors import InputError
+    from kzfacts.web import Fetcher
+
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    record = json.loads(invoke("extract", f"{base}/huge", "--allow-local-urls", "--url-timeout", "5", "-f",
+                               "json").stdout)
+    assert record["error"]["type"] == "too_large" and "900,000,000 bytes" in record["error"]["message"]
+    with pytest.raises(InputError) as caught:  # no Content-Length: counted as it comes
+        Fetcher(5, max_bytes=10_000, allow_local=True).fetch(f"{base}/chunked")
+    assert caught.value.kind == "too_large" and "--max-bytes" not in caught.value.message
+
+
+def test_a_refused_loopback_url_says_why(server):
+    url = f"http://127.0.0.1:{server.server_address[1]}/article"
+    result = invoke("extract", url, "-f", "json")
+    message = json.loads(result.stdout)["error"]["message"]
+    assert message.startswith(f"{url}: cannot be fetched (refused: 127.0.0.1 is a loopback") and \
+        "--allow-local-urls" in message
+    unknown = json.loads(invoke("extract", "http://no-such-host.invalid/x", "-f", "json").stdout)
+    assert "unknown host" in unknown["error"]["message"]
