@@ -33,6 +33,7 @@ TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "i
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
 SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")  # "2-1", "102-98": a result after a team's name
 
 
@@ -663,6 +664,20 @@ def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return c.start < c.end
 
 
+def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A name never runs over a number: a person's mention ends before its first number ("Greg Smith
+    57", "Attendance 5,300" gives nothing); a body's ends before a number that another name follows
+    (a results line, "Plymouth 4 Exeter 1"), while "Channel 4" keeps its number."""
+    for i in range(c.start, c.end):
+        if not NUMBER.fullmatch(doc[i].text):  # "501st Legion", "G20", "A320": no count, part of the name
+            continue
+        if c.label == "PERSON" or c.label == "ORG" and c.start < i and i + 1 < c.end and is_capitalised(doc[i + 1]):
+            c.end = i
+            break
+    c.start, c.end = clean_bounds(doc, c.start, c.end)
+    return c.start < c.end
+
+
 def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A title inside the mention leaves it ("President Tokayev"); titles before it are kept."""
     strip_leading_titles(doc, c)
@@ -705,7 +720,7 @@ def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> boo
     return True
 
 
-MENTION_STEPS = (trim_mention, find_titles, drop_noise, label_on_evidence, drop_document_names,
+MENTION_STEPS = (trim_mention, cut_at_numbers, find_titles, drop_noise, label_on_evidence, drop_document_names,
                  extend_organisation, add_appositive_titles)
 
 
