@@ -101,3 +101,22 @@ def test_the_html_view_has_one_headed_table_per_fact_type_and_an_index_of_titles
         in first
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Human rights in Kazakhstan" in index and str(SAMPLE) not in index.split("<tbody>")[1].split("title=")[0]
+
+
+def test_the_readmes_queries_return_rows_on_the_sample(extractor, tmp_path):
+    import re
+    import sqlite3
+
+    from kzfacts.writers.sqlite import DatabaseWriter
+
+    from .conftest import SAMPLE
+
+    writer = DatabaseWriter(tmp_path / "facts.db")
+    writer.write(extractor.extract(SAMPLE.read_text(encoding="utf-8"), source=str(SAMPLE)))
+    writer.close()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries = [re.sub(r"\s+", " ", q) for q in re.findall(r'(?:sqlite3|sqlite-utils query) facts\.db "([^"]+)"', readme)]
+    assert len(queries) == 3
+    with sqlite3.connect(tmp_path / "facts.db") as conn:
+        for query in queries:
+            assert conn.execute(query).fetchall(), query
