@@ -120,3 +120,21 @@ def test_the_readmes_queries_return_rows_on_the_sample(extractor, tmp_path):
     with sqlite3.connect(tmp_path / "facts.db") as conn:
         for query in queries:
             assert conn.execute(query).fetchall(), query
+
+
+def test_user_patterns_name_their_entities_and_never_cut_longer_ones(tmp_path):
+    patterns = tmp_path / "names.jsonl"
+    patterns.write_text("\n".join(json.dumps(p) for p in [
+        {"label": "ORG", "pattern": "SCAT airlines", "id": "SCAT Airlines"},
+        {"label": "GPE", "pattern": "Nur-Sultan", "id": "Astana"},
+        {"label": "ORG", "pattern": "Wizz Air"}]) + "\n", encoding="utf-8")
+    text = ("SCAT airlines flew from Nur-Sultan to Astana. Hungarian Wizz Air and Wizz Air Abu Dhabi expanded, "
+            "said Wizz Air.")
+    done = subprocess.run([sys.executable, "-m", "kzfacts", "extract", "-", "--patterns", str(patterns), "--format",
+                           "json"], input=text, capture_output=True, text=True, cwd=ROOT, timeout=180)
+    art = json.loads(done.stdout)["articles"][0]
+    orgs = {o["name"]: o for o in art["organisations"]}
+    assert "SCAT Airlines" in orgs and "SCAT airlines" in orgs["SCAT Airlines"]["aliases"]
+    assert "Wizz Air Abu Dhabi" in orgs  # the longer name the model found is left whole
+    (astana,) = [p for p in art["places"] if p["name"] == "Astana"]
+    assert astana["aliases"] == ["Nur-Sultan"] and len(astana["mentions"]) == 2

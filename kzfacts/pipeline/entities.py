@@ -1068,6 +1068,7 @@ class EntityConsolidator(KzComponent):
     def __init__(self, nlp, name: str = "kz_entities", *, gazetteer: str | None = "organisations.jsonl") -> None:
         self.name, self.nlp = name, nlp
         self.gazetteer = gazetteer
+        self.user_ids: dict[str, str] = {}  # the user's patterns (--patterns): a form -> its canonical name
         self.patterns: list[dict] | None = None  # read on first use: `from_disk` may bring its own first
 
     def set_gazetteer(self, patterns: list[dict]) -> None:
@@ -1084,7 +1085,8 @@ class EntityConsolidator(KzComponent):
         if self.patterns is None:
             self.set_gazetteer(load_gazetteer(self.gazetteer) if self.gazetteer else [])
         known = [(s, e) for _, s, e in self.matcher(doc)]
-        return find_entities(doc, known, self.ids)
+        found = find_entities(doc, known, self.ids)
+        return apply_user_ids(found, self.user_ids) if self.user_ids else found
 
     def to_disk(self, path, *, exclude=()) -> None:
         super().to_disk(path, exclude=exclude)
@@ -1097,6 +1099,29 @@ class EntityConsolidator(KzComponent):
         super().from_disk(path, exclude=exclude)
         self.set_gazetteer(load_gazetteer(str(Path(path) / self.GAZETTEER_FILE)))
         return self
+
+
+def apply_user_ids(entities: list[Entity], user_ids: Mapping[str, str]) -> list[Entity]:
+    """Entities named by the `id` of a user's pattern that found one of their forms ("Nur-Sultan"
+    with id "Astana" is Astana); two entities of one article and label that it names alike are one."""
+    merged: dict[tuple[int, str, str], Entity] = {}
+    out: list[Entity] = []
+    for ent in entities:
+        forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
+        canon = next((user_ids[f] for f in forms if f in user_ids), None)
+        if canon and canon != ent.name:
+            ent.aliases = [a for a in dict.fromkeys([ent.name, *ent.aliases]) if a != canon]
+            ent.name = canon
+        key = (ent.article, ent.label, ent.name)
+        into = merged.get(key)
+        if into is None:
+            merged[key] = ent
+            out.append(ent)
+            continue
+        into.mentions = sorted([*into.mentions, *ent.mentions], key=lambda m: m.start)
+        into.aliases += [a for a in ent.aliases if a not in into.aliases and a != into.name]
+        into.titles += [t for t in ent.titles if t not in into.titles]
+    return out
 
 
 def load_gazetteer(name: str) -> list[dict]:

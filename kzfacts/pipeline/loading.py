@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.util import registry
 
 from .. import errors, resources
 from ..registry import ARTICLES, components
@@ -75,8 +76,9 @@ def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> L
     """The English model with kzfacts' components added: the article splitter first, then the
     registry's components in order, each with its config from `models/pipeline.json`.
 
-    `patterns` is a spaCy EntityRuler JSONL file of the user's own names; they take
-    precedence over the model's entities.
+    `patterns` is a spaCy EntityRuler JSONL file of the user's own names: a match wins over a
+    model entity it overlaps unless that entity is longer, and a pattern's `id` is the canonical
+    name of what it finds.
     """
     from . import factories  # noqa: F401  (registers the factories and the Doc extensions)
 
@@ -87,9 +89,33 @@ def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> L
             continue
         nlp.add_pipe(name, config=config.get(name, {}), **({"first": True} if name == ARTICLES else {"last": True}))
     if patterns:
-        if "kz_user_patterns" in nlp.pipe_names:
-            nlp.remove_pipe("kz_user_patterns")  # the saved pipeline's own user patterns give way to these
-        ruler = nlp.add_pipe("entity_ruler", name="kz_user_patterns", before="ner" if "ner" in nlp.pipe_names else "kz_entities",
-                             config={"overwrite_ents": True})
+        if USER_PATTERNS in nlp.pipe_names:
+            nlp.remove_pipe(USER_PATTERNS)  # the saved pipeline's own user patterns give way to these
+        # after the model: a user's name wins over the model's entity where it is as long or longer,
+        # and never cuts a longer one ("Wizz Air" leaves "Wizz Air Abu Dhabi" whole)
+        ruler = nlp.add_pipe("span_ruler", name=USER_PATTERNS,
+                             after="ner" if "ner" in nlp.pipe_names else None,
+                             before=None if "ner" in nlp.pipe_names else "kz_entities",
+                             config={"spans_key": None, "annotate_ents": True, "overwrite": False,
+                                     "ents_filter": {"@misc": "kzfacts.longest_user_first.v1"}})
         _add_patterns(nlp, ruler, _user_patterns(patterns))
+    if USER_PATTERNS in nlp.pipe_names and "kz_entities" in nlp.pipe_names:
+        # a pattern's `id` is the canonical name of the entity it finds
+        nlp.get_pipe("kz_entities").user_ids = {
+            p["pattern"]: p["id"] for p in nlp.get_pipe(USER_PATTERNS).patterns
+            if isinstance(p.get("pattern"), str) and p.get("id")}
     return nlp
+
+
+USER_PATTERNS = "kz_user_patterns"
+
+
+@registry.misc("kzfacts.longest_user_first.v1")
+def longest_user_first():
+    """An ents filter for the user's patterns: the longest of overlapping spans wins, the user's on a tie."""
+    from spacy.util import filter_spans
+
+    def keep(entities, spans):
+        return filter_spans([*spans, *entities])
+
+    return keep
