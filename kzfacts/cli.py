@@ -503,6 +503,56 @@ def load(
     _err(f"kzfacts: {_plural(count, 'record')} loaded into {db}")
 
 
+@app.command(name="eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="A folder of NAME.txt and NAME.gold.json pairs "
+                                             "(docs/GOLD.md).", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table",
+    errors: Annotated[int, typer.Option("--errors", metavar="N", min=0,
+                                        help="List up to N misses and false hits per fact type.")] = 0,
+    model: Annotated[str | None, typer.Option("--model", metavar="NAME|PATH", help="spaCy English pipeline.",
+                                              show_default=False)] = None,
+    patterns: Annotated[str | None, typer.Option("--patterns", metavar="FILE", help="spaCy EntityRuler JSONL.",
+                                                 show_default=False)] = None,
+) -> None:
+    """Score kzfacts against your own gold answers: P/R/F1 per fact type, value accuracy, attribution."""
+    from .api import load_extractor
+    from .errors import KzError
+    from .evaluate import CATEGORIES, run_and_score
+
+    _check_format(output_format, ("table", "json"))
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.gold.json")):
+        _err(f"kzfacts: {gold_dir}: no NAME.gold.json files; pass a folder of NAME.txt and NAME.gold.json pairs "
+             "(docs/GOLD.md)")
+        raise typer.Exit(2)
+    try:
+        result = run_and_score(gold_dir, load_extractor(model, patterns))
+    except KzError as exc:
+        _err(f"kzfacts: {exc.message}")
+        raise typer.Exit(2) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        _err(f"kzfacts: {gold_dir}: a gold file is not in the gold format ({type(exc).__name__}: {exc}); "
+             "see docs/GOLD.md")
+        raise typer.Exit(2) from None
+    for row in (result[c] for c in CATEGORIES):
+        row["errors"] = row["errors"][:errors]
+    if output_format == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{'category':<15} {'P':>6} {'R':>6} {'F1':>6}  extra")
+    for c in CATEGORIES:
+        row = result[c]
+        if not row["scored"]:
+            typer.echo(f"{c:<15} not annotated")
+            continue
+        extra = ", ".join(f"{k} {v:.3f}" for k, v in row.items() if k.endswith(("_acc", "_f1")) and v is not None)
+        typer.echo(f"{c:<15} {row['p']:>6.3f} {row['r']:>6.3f} {row['f1']:>6.3f}  {extra}")
+        for line in row["errors"]:
+            typer.echo(f"    {line}")
+    if result["missing_files"]:
+        _err(f"kzfacts: gold files without their text: {', '.join(result['missing_files'])}")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the output records."""
