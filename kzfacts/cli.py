@@ -553,6 +553,17 @@ def evaluate(
         _err(f"kzfacts: gold files without their text: {', '.join(result['missing_files'])}")
 
 
+@app.command(name="datasette-metadata")
+def datasette_metadata(
+    db: Annotated[Path, typer.Argument(metavar="FILE", help="The kzfacts database (--db) to describe.",
+                                       show_default=False)],
+) -> None:
+    """Print Datasette metadata for a kzfacts database: descriptions, facets, canned queries."""
+    from .datasette import metadata
+
+    typer.echo(json.dumps(metadata(db), indent=2))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the output records."""

@@ -1,0 +1,83 @@
+"""Datasette metadata for a kzfacts database: what each table and column holds, the facets that
+matter, and canned queries (`kzfacts datasette-metadata facts.db > facts.metadata.json`, then
+`datasette facts.db -m facts.metadata.json`)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+TABLES: dict[str, dict[str, Any]] = {
+    "sources": {"description": "One row per input: a file, a URL or a JSON Lines line, keyed by its origin.",
+                "columns": {"origin": "The input's unique name: its path or URL, or FILE#LINE for a JSON Lines line",
+                            "source": "The input as the user named it (a JSON Lines line's id)",
+                            "error_type": "Why the input gave no facts (not_found, timeout, ...), or empty",
+                            "warnings": "Components that failed on this text (JSON), their facts missing"},
+                "facets": ["error_type"]},
+    "articles": {"description": "One row per article (a file may hold several).", "label_column": "title",
+                 "columns": {"idx": "The article's place in its input", "published": "Publication date (ISO)",
+                             "published_source": "text: from a dateline; input: given with the input"},
+                 "facets": ["published_source"]},
+    "entities": {"description": "One row per person or organisation across the whole database: its spellings "
+                                "in every article joined (kzfacts/identity.py).", "label_column": "name",
+                 "columns": {"aliases": "Other names it was written as (JSON)",
+                             "articles": "Articles mentioning it", "mentions": "Times it is mentioned"},
+                 "facets": ["type"]},
+    "people": {"description": "People, one row per person per article.", "label_column": "name",
+               "columns": {"titles": "Titles and roles stated in the text (JSON)",
+                           "entity_id": "The person across the database (entities.id)",
+                           "mention_count": "Mentions in this article"}},
+    "organisations": {"description": "Organisations, one row per body per article.", "label_column": "name",
+                      "columns": {"acronym": "Its acronym, where the text gives one",
+                                  "entity_id": "The body across the database (entities.id)"}},
+    "places": {"description": "Places, one row per place per article.", "label_column": "name"},
+    "mentions": {"description": "Every mention of a person, organisation or place, with its offsets.",
+                 "facets": ["entity_table"]},
+    "dates": {"description": "Dates and periods, resolved to ISO values.", "label_column": "text",
+              "columns": {"value": "ISO 8601 at the stated granularity (2021-02-11, 2021-02, 199X)",
+                          "relative": "1 for 'last year', 'this week' ...", "dates": "Every date of a list (JSON)"},
+              "facets": ["granularity", "kind"]},
+    "figures": {"description": "Amounts, percentages, counts and quantities.", "label_column": "text",
+                "columns": {"value": "The number, scaled (1.8 billion is 1800000000)",
+                            "unit": "ISO 4217 code for money, % for percentages, else what is counted",
+                            "kind": "money, percent, quantity, count, ordinal or multiplier",
+                            "unit_source": "Money: text (written), context or default (a bare $)"},
+                "facets": ["unit", "kind"]},
+    "quotes": {"description": "Quotations and who said them.", "label_column": "text",
+               "columns": {"speaker": "The person or body who said it", "cue": "The verb that introduces it",
+                           "speaker_mention": "The words the attribution rests on (JSON: text, start, end)",
+                           "partial": "1 for a fragment inside the author's own sentence"},
+               "facets": ["speaker", "cue"]},
+}
+
+QUERIES = {
+    "quotes_by_person": {
+        "title": "Quotes by a person or body",
+        "sql": "select q.speaker, q.text, a.title, s.source from quotes q join articles a on a.id = q.article_id "
+               "join sources s on s.origin = a.origin where q.speaker like '%' || :speaker || '%' order by a.id",
+    },
+    "largest_sums_by_currency": {
+        "title": "The largest sums in one currency",
+        "sql": "select f.text, f.value, f.unit, a.title from figures f join articles a on a.id = f.article_id "
+               "where f.kind = 'money' and f.unit = upper(:currency) order by f.value desc limit 100",
+    },
+    "mentioned_together": {
+        "title": "Who is mentioned with whom (people, in the same article)",
+        "sql": "select e1.name as person, e2.name as with_person, count(distinct p1.article_id) as articles "
+               "from people p1 join people p2 on p1.article_id = p2.article_id and p1.entity_id < p2.entity_id "
+               "join entities e1 on e1.id = p1.entity_id join entities e2 on e2.id = p2.entity_id "
+               "group by p1.entity_id, p2.entity_id order by articles desc, person limit 200",
+    },
+    "most_quoted": {
+        "title": "Who is quoted most",
+        "sql": "select speaker, count(*) as quotes, count(distinct article_id) as articles from quotes "
+               "where speaker is not null group by speaker order by quotes desc limit 100",
+    },
+}
+
+
+def metadata(database: str | Path) -> dict[str, Any]:
+    """Datasette metadata for the kzfacts database at `database` (its name is the file's stem)."""
+    tables = {name: dict(info) for name, info in TABLES.items()}
+    return {"title": "kzfacts", "description": "Facts from news articles: people, organisations, places, dates, "
+                                               "figures and quotes, extracted by kzfacts.",
+            "databases": {Path(database).stem: {"tables": tables, "queries": QUERIES}}}
