@@ -44,3 +44,15 @@ def test_a_quote_that_continues_one_shares_its_evidence(run):
                                   "“We will see,” someone wrote on a wall."])
 def test_no_speaker_no_evidence(run, text):
     assert all(q["speaker_mention"] is None for q in run(text)["quotes"] if q["speaker"] is None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Assistant Attorney General Peter Kane said: “We will appeal.”", "Peter Kane"),
+    ("“No comment,” said Deputy Attorney General Lisa Monroe.", "Lisa Monroe"),
+    ("Blogger Aigerim Dauletova writes:\n\n“The roads are terrible this spring.”", "Aigerim Dauletova"),
+    ("“The plan failed,” Columnist Ann Lee wrote.", "Ann Lee"),
+    ("Assistant Secretary of State Robert Ford said: “We are ready to help.”", "Robert Ford"),
+])
+def test_titles_never_leak_into_the_speaker(run, text, speaker):
+    (quote,) = run(text)["quotes"]
+    assert quote["speaker"] == speaker

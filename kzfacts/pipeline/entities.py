@@ -589,7 +589,10 @@ def strip_leading_titles(doc: Doc, cand: Candidate) -> None:
         is_title = first.lower_ in resources.titles() and first.text not in resources.org_keywords() \
             and cand.label in ("PERSON", "PRODUCT", "ORG")
         is_modifier = first.lower_ in TITLE_MODIFIERS and cand.label == "PERSON"
-        if not (is_title or is_modifier):
+        # the end of a longer title the mention starts inside ("Assistant Attorney | General Peter Kane")
+        is_title_end = cand.label == "PERSON" and cand.start > 0 and \
+            f"{doc[cand.start - 1].lower_} {first.lower_}" in resources.titles()
+        if not (is_title or is_modifier or is_title_end):
             return
         if cand.label in ("PRODUCT", "ORG") and not _has_keyword(doc, cand):
             cand.label = "PERSON"
