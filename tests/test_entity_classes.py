@@ -53,3 +53,26 @@ def test_a_players_position_is_no_part_of_the_name(run, text, person):
 ])
 def test_central_asian_institutions_are_bodies(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("File photo of magician David Gish with his props.", "David Gish"),
+    ("The award went to novelist Gulnara Bazhkenova last year.", "Gulnara Bazhkenova"),
+    ("A statement from lawyer Maria Lopez followed.", "Maria Lopez"),
+    ("Photo of striker-turned-coach Ion Popa on the bench.", "Ion Popa"),
+    ("Interview with economist Daniyar Kenzhebayev about inflation.", "Daniyar Kenzhebayev"),
+])
+def test_a_persons_name_starts_with_a_capital(run, text, person):
+    people = names(run(text), "people")
+    assert person in people and all(p[:1].isupper() for p in people)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Councillor Wong Yeung-tat won the seat.", "Wong Yeung-tat"),
+    ("Lam Cheuk-ting of the Democratic Party was elected.", "Lam Cheuk-ting"),
+    ("The seat went to Chan Kin-por after a recount.", "Chan Kin-por"),
+    ("Kim Jong-un met the delegation in Pyongyang.", "Kim Jong-un"),
+    ("Voters backed Leung Kwok-hung in the by-election.", "Leung Kwok-hung"),
+])
+def test_a_hyphenated_given_name_stays_whole(run, text, person):
+    assert person in names(run(text), "people")

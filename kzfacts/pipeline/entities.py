@@ -681,6 +681,20 @@ def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return c.start < c.end
 
 
+def person_name_bounds(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A person's name starts with a capital ("magician David Gish" is David Gish) and keeps a
+    hyphenated given name whole ("Wong Yeung-tat", "Lam Cheuk-ting": the tokenizer cuts at the hyphen
+    and the model stops before the lower-case part)."""
+    if c.label != "PERSON":
+        return True
+    while c.start < c.end and doc[c.start].is_lower and doc[c.start].is_alpha:
+        c.start += 1
+    while c.end + 1 < len(doc) and doc[c.end].text in ("-", "\u2010") and not doc[c.end - 1].whitespace_ \
+            and not doc[c.end].whitespace_ and doc[c.end + 1].is_lower and doc[c.end + 1].is_alpha:
+        c.end += 2
+    return c.start < c.end
+
+
 def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A title inside the mention leaves it ("President Tokayev"); titles before it are kept."""
     strip_leading_titles(doc, c)
@@ -723,7 +737,7 @@ def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> boo
     return True
 
 
-MENTION_STEPS = (trim_mention, cut_at_numbers, find_titles, drop_noise, label_on_evidence, drop_document_names,
+MENTION_STEPS = (trim_mention, cut_at_numbers, person_name_bounds, find_titles, drop_noise, label_on_evidence, drop_document_names,
                  extend_organisation, add_appositive_titles)
 
 
