@@ -76,3 +76,15 @@ def test_a_persons_name_starts_with_a_capital(run, text, person):
 ])
 def test_a_hyphenated_given_name_stays_whole(run, text, person):
     assert person in names(run(text), "people")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("US President Barack Obama greets student Mary Jones Image: Twitter.", "Mary Jones"),
+    ("Minister Jane Doe at the opening Photo: Reuters.", "Jane Doe"),
+    ("Farmers meet Governor Erlan Kassym Photo: Kazinform.", "Erlan Kassym"),
+    ("The new plant near Pavlodar, said Marat Ospanov Source: company.", "Marat Ospanov"),
+    ("Delegates applaud speaker Anna Berg Picture: AFP.", "Anna Berg"),
+])
+def test_a_caption_credit_is_no_part_of_a_name(run, text, person):
+    people = names(run(text), "people")
+    assert person in people and not any(p.endswith(("Image", "Photo", "Source", "Picture")) for p in people)

@@ -667,6 +667,22 @@ def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return c.start < c.end
 
 
+CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photograph", "illustration"}
+
+
+def cut_at_credits(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A caption's credit ends the name before it ("student Ahmed Mohamed Image: Twitter"): a
+    mention never runs into "Image:", "Photo:" or "Source:"."""
+    for i in range(c.start + 1, c.end):
+        if doc[i].lower_ in CREDIT_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":":
+            c.end = i
+            break
+    if c.end < len(doc) - 1 and c.end - c.start > 1 and doc[c.end - 1].lower_ in CREDIT_WORDS \
+            and doc[c.end].text == ":":
+        c.end -= 1
+    return c.start < c.end
+
+
 def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A name never runs over a number: a person's mention ends before its first number ("Greg Smith
     57", "Attendance 5,300" gives nothing); a body's ends before a number that another name follows
@@ -737,7 +753,7 @@ def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> boo
     return True
 
 
-MENTION_STEPS = (trim_mention, cut_at_numbers, person_name_bounds, find_titles, drop_noise, label_on_evidence, drop_document_names,
+MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, person_name_bounds, find_titles, drop_noise, label_on_evidence, drop_document_names,
                  extend_organisation, add_appositive_titles)
 
 
