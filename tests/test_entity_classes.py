@@ -88,3 +88,25 @@ def test_a_hyphenated_given_name_stays_whole(run, text, person):
 def test_a_caption_credit_is_no_part_of_a_name(run, text, person):
     people = names(run(text), "people")
     assert person in people and not any(p.endswith(("Image", "Photo", "Source", "Picture")) for p in people)
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The Dow Jones Industrial Average fell 2% on Monday.", "Dow Jones Industrial Average"),
+    ("The concert at Madison Square Garden sold out.", "Madison Square Garden"),
+    ("Crowds filled the Barys Arena in Astana.", "Barys Arena"),
+    ("The Winter Carnival of Magic opened on Friday.", "Winter Carnival of Magic"),
+    ("Leaders met at the Palace of Peace and Reconciliation.", "Palace of Peace and Reconciliation"),
+    ("The Summer Paralympics begin in August.", "Summer Paralympics"),
+])
+def test_events_indices_and_venues_are_no_bodies(run, text, thing):
+    art = run(text)
+    assert thing not in names(art, "organisations") and thing not in names(art, "people")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The World Economic Forum published its report.", "World Economic Forum"),
+    ("The Carter Center sent observers.", "Carter Center"),
+    ("The European Parliament voted on Tuesday.", "European Parliament"),
+])
+def test_bodies_named_like_places_stay_bodies(run, text, body):
+    assert body in names(run(text), "organisations")
