@@ -450,6 +450,9 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
                 name_head(span).text not in resources.word_list("name_heads.txt"):
             return "ORG"
         return None
+    if cand.label == "PERSON" and len(span) > 1 and not cand.titles \
+            and name_head(span).text in resources.word_list("event_heads.txt"):
+        return None  # "the Summer Paralympics", "McMurdo Station": an event, a place, no one
     if cand.label == "ORG" and name_head(span).text in resources.word_list("name_heads.txt"):
         return None
     if cand.label == "ORG" and not has_keyword and person_evidence(span, speaking=False) and not body_evidence(doc, cand.start, cand.end) \
@@ -1093,7 +1096,8 @@ class EntityConsolidator(KzComponent):
     """
 
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
-                 "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "body_roles.txt", "portfolio_titles.txt")
+                 "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
+                 "portfolio_titles.txt")
     extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"
