@@ -78,11 +78,20 @@ def serialize_entity(e: Entity) -> dict[str, Any]:
     out: dict[str, Any] = {"name": e.name, "aliases": e.aliases}
     if e.label == "PERSON":
         out["titles"] = e.titles
+        out["affiliations"] = [{"organisation": a.organisation, "role": a.role, "former": a.former,
+                                "start": a.start, "end": a.end} for a in e.affiliations]
     if e.acronym:
         out["acronym"] = e.acronym
     out["mentions"] = [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]
     return out
 
+
+AFFILIATION_SCHEMA = {
+    "type": "object",
+    "required": ["organisation", "role", "former", "start", "end"],
+    "properties": {"organisation": {"type": "string", "minLength": 1}, "role": {"type": ["string", "null"]},
+                   "former": {"type": "boolean"}, **OFFSETS},
+}
 
 ENTITY_SCHEMA = {
     "type": "object",
@@ -95,6 +104,11 @@ ENTITY_SCHEMA = {
         "mentions": {"type": "array", "items": MENTION_SCHEMA, "minItems": 1},
     },
 }
+
+# people carry their affiliations, always (an empty list when the text links them to no organisation)
+PERSON_SCHEMA = {**ENTITY_SCHEMA, "required": [*ENTITY_SCHEMA["required"], "affiliations"],
+                 "properties": {**ENTITY_SCHEMA["properties"],
+                                "affiliations": {"type": "array", "items": AFFILIATION_SCHEMA}}}
 
 # ---- dates
 
@@ -180,7 +194,7 @@ QUOTE_SCHEMA = {
 }
 
 FACT_TYPES: tuple[FactType, ...] = (
-    FactType("people", "person", "kz_entities", "People", serialize_entity, ENTITY_SCHEMA, ("name", "titles", "mentions"),
+    FactType("people", "person", "kz_entities", "People", serialize_entity, PERSON_SCHEMA, ("name", "titles", "mentions"),
              lambda p: [p["name"], "; ".join(p.get("titles", [])), str(len(p["mentions"]))], label="PERSON"),
     FactType("organisations", "organisation", "kz_entities", "Organisations", serialize_entity, ENTITY_SCHEMA,
              ("name", "acronym", "mentions"),

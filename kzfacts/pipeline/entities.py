@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from .affiliations import link_people
 from .syntax import speaks
 from .text import article_at, longest_spans
 from .component import KzComponent
@@ -1072,8 +1073,15 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
     out = []
     for index, cands in sorted(per_article.items()):
         consistent_labels(doc, cands, ids)
-        out.extend(group_entities(doc, [c for c in cands if c.label != "DROP"], index, ids))
+        entities = group_entities(doc, [c for c in cands if c.label != "DROP"], index, ids)
+        link_people(doc, entities, title_phrase_start)
+        out.extend(entities)
     return out
+
+
+def title_phrase_start(doc: Doc, start: int) -> int:
+    """First token of the title phrase before a name starting at token `start` (`start` if none)."""
+    return title_before(doc, start)[2]
 
 
 def gazetteer_matcher(nlp, patterns: list[dict]) -> PhraseMatcher:
@@ -1097,7 +1105,8 @@ class EntityConsolidator(KzComponent):
 
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
-                 "portfolio_titles.txt")
+                 "portfolio_titles.txt", "role_words.txt", "former_words.txt", "affiliation_verbs.tsv",
+                 "portfolio_bodies.tsv")
     extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"

@@ -26,6 +26,17 @@ class Mention:
 
 
 @dataclass
+class Affiliation:
+    """A person's stated link to an organisation entity of the same article (people only)."""
+
+    organisation: str  # the organisation entity's name
+    role: str | None  # the role words without the organisation, or None ("X, of Y")
+    former: bool
+    start: int  # the words that state the link
+    end: int
+
+
+@dataclass
 class Entity:
     label: str  # PERSON, ORG or GPE
     name: str
@@ -34,6 +45,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     acronym: str | None = None
+    affiliations: list[Affiliation] = field(default_factory=list)  # people only
 
 
 @dataclass

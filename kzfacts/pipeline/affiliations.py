@@ -1,0 +1,517 @@
+"""Affiliations: the organisations the text links each person to, with the role it states.
+
+Only the words around each person mention are read, by an ordered list of small finders
+(AFFILIATION_FINDERS), each for one kind of evidence: the title phrase before the name
+("World Bank Vice-President Anna Berg", "its CEO Axel Goethals", "Kaspi Bank's chief executive
+X"), an apposition ("X, director of Y", "The fund's chairman, X"), ", of Y" with no role, a
+relative clause or predicate ("X, who heads Y", "X was appointed head of Y"), and the person's
+titles. An organisation is always an entity of the same article, found by its mentions; a
+country is a place, so "Kazakh Foreign Minister X" is linked only to a ministry the article names.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import resources
+from .facts import Affiliation, Entity
+
+FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
+POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+OWNER_PRONOUNS = ("its", "their")  # "its CEO X": the body named last before it
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}  # a nested clause says no more of the person
+APPOSITION_STOPS = {",", ";", ":", "(", ")", "\u2013", "\u2014", ".", "!", "?", "\u201c", "\u201d", '"'}
+MAX_APPOSITION = 20  # tokens: an apposition is a phrase, not a paragraph
+MAX_OWNER_GAP = 60  # tokens back to the body "its" refers to
+TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int  # token bounds in the doc
+    end: int
+    name: str  # the organisation entity's name
+
+
+@dataclass(frozen=True)
+class NameAt:
+    """A person mention: `first` is its first token (an honorific kept in it), [start, end) the name."""
+
+    first: int
+    start: int
+    end: int
+
+
+class Scene:
+    """One article's organisation and person mentions, by token, for the finders to look up."""
+
+    def __init__(self, doc: Doc, orgs: list[OrgMention], people: list[tuple[int, int]],
+                 title_start: Callable[[Doc, int], int], names: dict[str, str] | None = None) -> None:
+        self.doc = doc
+        self.names = names or {}  # casefolded multi-word names and aliases -> the organisation's name
+        self.title_start = title_start  # first token of the title phrase before a name (the entities' own rule)
+        self.orgs = sorted(orgs, key=lambda o: o.start)
+        self.org_starts = [o.start for o in self.orgs]
+        self.people = sorted(people)
+        self.people_starts = [p[0] for p in self.people]
+        self.forms = {doc[o.start:o.end].text for o in self.orgs}  # the organisations as written
+
+    def orgs_in(self, lo: int, hi: int) -> list[OrgMention]:
+        """Organisations named wholly inside tokens [lo, hi): their mentions, and their multi-word
+        names written in another case ("the European parliament" of the "European Parliament")."""
+        k = bisect.bisect_left(self.org_starts, lo)
+        out = []
+        while k < len(self.orgs) and self.orgs[k].start < hi:
+            if self.orgs[k].end <= hi:
+                out.append(self.orgs[k])
+            k += 1
+        if hi > lo and self.names:
+            out += [o for o in self._named_in(lo, hi) if not any(m.start < o.end and o.start < m.end for m in out)]
+        return sorted(out, key=lambda o: o.start)
+
+    def _named_in(self, lo: int, hi: int) -> list[OrgMention]:
+        base = self.doc[lo].idx
+        text = self.doc[lo:hi].text.casefold()
+        found = []
+        for form, name in self.names.items():
+            pos = text.find(form)
+            if pos < 0:
+                continue
+            span = self.doc.char_span(base + pos, base + pos + len(form))  # whole tokens only
+            if span is not None:
+                found.append(OrgMention(span.start, span.end, name))
+        return found
+
+    def in_person(self, i: int) -> bool:
+        """Whether token i is inside a person's mention."""
+        k = bisect.bisect_right(self.people_starts, i) - 1
+        return k >= 0 and self.people[k][1] > i
+
+    def org_at(self, start: int) -> OrgMention | None:
+        k = bisect.bisect_left(self.org_starts, start)
+        return self.orgs[k] if k < len(self.orgs) and self.orgs[k].start == start else None
+
+    def org_ending_at(self, end: int, lo: int) -> OrgMention | None:
+        """The last organisation mention ending at or before token `end` and starting at or after `lo`."""
+        k = bisect.bisect_right(self.org_starts, end) - 1
+        while k >= 0 and self.orgs[k].start >= lo:
+            if self.orgs[k].end <= end:
+                return self.orgs[k]
+            k -= 1
+        return None
+
+    def person_in(self, lo: int, hi: int) -> bool:
+        """Whether another person's mention starts inside tokens [lo, hi)."""
+        k = bisect.bisect_left(self.people_starts, lo)
+        return k < len(self.people) and self.people[k][0] < hi
+
+
+# ---- word lists
+
+@resources.cached
+def role_words() -> frozenset[str]:
+    """Nouns that name a role: one-word titles, the head (last word) of longer ones ("minister" of
+    "energy minister", not "energy"), and `role_words.txt`."""
+    return frozenset(t.split()[-1] for t in resources.titles()) | resources.word_list("role_words.txt")
+
+
+def former_words() -> frozenset[str]:
+    return resources.word_list("former_words.txt")
+
+
+@resources.cached
+def affiliation_verbs() -> dict[str, str]:
+    return {lemma: kind for lemma, kind, *_ in resources.table("affiliation_verbs.tsv")}
+
+
+@resources.cached
+def portfolio_bodies() -> dict[str, tuple[str, ...]]:
+    return {title: tuple(w.strip() for w in words.split(",")) for title, words, *_ in resources.table("portfolio_bodies.tsv")}
+
+
+def is_role(token: Token) -> bool:
+    return token.lower_ in role_words()
+
+
+# ---- the role and the link a phrase states
+
+def _strip(doc: Doc, lo: int, hi: int, *, leading: bool) -> tuple[int, int]:
+    """Bounds without fillers, "former" words, nationalities and places at the start (a role says
+    what the person does, not for which country), and without prepositions or fillers at the end."""
+    formers, demonyms = former_words(), resources.demonyms()
+    while leading and lo < hi and (doc[lo].lower_ in FILLERS | formers or doc[lo].lower_ in demonyms
+                                   or doc[lo].ent_type_ in ("GPE", "NORP", "LOC") or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and (doc[hi - 1].lower_ in FILLERS or doc[hi - 1].pos_ in ("ADP", "DET") or doc[hi - 1].is_punct
+                       or doc[hi - 1].text in POSSESSIVE):
+        hi -= 1
+    return lo, hi
+
+
+def _text(doc: Doc, lo: int, hi: int) -> str | None:
+    return doc[lo:hi].text.strip() or None if hi > lo else None
+
+
+def role_in(doc: Doc, lo: int, hi: int, org: OrgMention | None) -> str | None:
+    """The role words of the phrase [lo, hi) without the organisation: "director" in "director of
+    Y", "Vice-President" in "Y Vice-President", "member of the board" in "a member of Y's board"."""
+    if org is None:
+        a, b = _strip(doc, lo, hi, leading=True)
+        return _text(doc, a, b) if any(is_role(doc[t]) for t in range(a, b)) else None
+    right = org.end + 1 if org.end < hi and doc[org.end].text in POSSESSIVE else org.end
+    a, b = _strip(doc, lo, org.start, leading=True)
+    if a < b and any(is_role(doc[t]) for t in range(a, b)):
+        if right > org.end and right < hi and doc[b].pos_ == "ADP":
+            c, d = _strip(doc, right, hi, leading=False)  # "member of Y's board": "member of the board"
+            return f"{doc[a:b + 1].text} the {doc[c:d].text}" if c < d else _text(doc, a, b)
+        preps = [t for t in range(a + 1, org.start) if doc[t].pos_ == "ADP"]
+        cut = preps[-1] if preps else b  # "Junior Researcher at the Brussels based Y": the role ends at its preposition
+        a, b = _strip(doc, a, cut, leading=False)
+        return _text(doc, a, b)
+    c, d = _strip(doc, right, hi, leading=True)
+    return _text(doc, c, d) if any(is_role(doc[t]) for t in range(c, d)) else None
+
+
+def is_former(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the phrase puts the link in the past ("former", "ex-", "then", "outgoing")."""
+    formers = former_words()
+    return any(doc[t].lower_ in formers or doc[t].lower_.startswith("ex-") for t in range(lo, hi))
+
+
+def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def modifies_other_noun(scene: Scene, org: OrgMention) -> bool:
+    """ "EU" in "the EU-Kazakhstan Friendship group", "EU-funded programme": a body that only
+    describes another thing is not where the person works (a role it modifies is: "EU spokesperson")."""
+    doc = scene.doc
+    root = doc[org.start:org.end].root
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and not org.start <= head.i < org.end \
+        and head.pos_ in ("NOUN", "PROPN") and not is_role(head) and not scene.in_person(head.i)
+
+
+def phrase_links(scene: Scene, lo: int, hi: int, *, owner: OrgMention | None = None) -> list[Affiliation]:
+    """What a role phrase [lo, hi) says: a link to each organisation named inside it, else to
+    `owner` (the body of "its CEO", "Y's spokesman"), else to the ministry of its portfolio."""
+    doc = scene.doc
+    if hi <= lo:
+        return []
+    former = is_former(doc, lo, hi)
+    out = []
+    for org in scene.orgs_in(lo, hi):
+        if modifies_other_noun(scene, org):
+            continue
+        s, e = _char_span(doc, lo, hi)
+        out.append(Affiliation(org.name, role_in(doc, lo, hi, org), former, s, e))
+    if out:
+        return out
+    role = role_in(doc, lo, hi, None)
+    if role is None:
+        return []
+    if owner is not None:
+        s, e = _char_span(doc, min(lo, owner.start), hi)
+        return [Affiliation(owner.name, role, former, s, e)]
+    return portfolio_links(scene, lo, hi, former)
+
+
+def portfolio_words(doc: Doc, at: int, lo: int) -> list[str]:
+    """The portfolio before a portfolio title: "foreign affairs" before "minister" in "Kazakh
+    foreign affairs minister" (stopping at other titles, modifiers, nationalities and places)."""
+    words = []
+    i = at - 1
+    while i >= lo and doc[i].is_alpha and doc[i].lower_ not in FILLERS | former_words() \
+            and doc[i].lower_ not in resources.demonyms() and doc[i].ent_type_ not in ("GPE", "NORP") \
+            and not is_role(doc[i]):
+        words.insert(0, doc[i].lower_)
+        i -= 1
+    return words
+
+
+def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affiliation]:
+    """ "Energy Minister X" and the article's "Ministry of Energy": the body of the title's portfolio."""
+    doc = scene.doc
+    bodies = portfolio_bodies()
+    out = []
+    for t in range(lo, hi):
+        heads_of = bodies.get(doc[t].lower_)
+        if not heads_of:
+            continue
+        words = portfolio_words(doc, t, lo)
+        if not words:
+            continue
+        seen = set()
+        for org in scene.orgs:
+            if org.name in seen:
+                continue
+            name = org.name.split()
+            lower = {w.lower() for w in name}
+            if any(h in name for h in heads_of) and all(w in lower for w in words if w != "affairs"):
+                seen.add(org.name)
+                s, e = _char_span(doc, t - len(words), t + 1)
+                out.append(Affiliation(org.name, doc[t - len(words):t + 1].text, former, s, e))
+        if len(seen) > 1:
+            out = [a for a in out if a.organisation not in seen]  # two ministries fit: say nothing
+    return out
+
+
+# ---- the finders, in order
+
+def _hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen written inside a word ("Vice-President", "Ex-Oxfam")."""
+    return 0 < i and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
+def title_phrase_start(scene: Scene, name: NameAt) -> int:
+    """First token of the title phrase before a name: the entities' own title phrase, run on over
+    hyphenated titles ("Vice-President", "Secretary-General"), the body named right before them
+    ("World Bank Vice-President") and the words that make it past ("Former", "Ex-")."""
+    doc = scene.doc
+    i = min(scene.title_start(doc, name.start), name.first)
+    while i > 0 and (is_role(doc[i - 1]) and doc[i - 1].text[:1].isupper() or _hyphen(doc, i - 1)
+                     or _hyphen(doc, i) and i < name.start and doc[i - 1].text[:1].isupper()):
+        i -= 1
+    org = scene.org_ending_at(i, i - 12)
+    if org is not None and org.end == i and i < name.start:
+        i = org.start
+    while i > 0 and (doc[i - 1].lower_ in former_words() or _hyphen(doc, i - 1) and doc[i - 2].lower_ == "ex"):
+        i -= 2 if _hyphen(doc, i - 1) else 1
+    return i
+
+
+def title_phrase(scene: Scene, name: NameAt) -> list[Affiliation]:
+    """The title phrase before the name: "World Bank Vice-President X", "Former Y President X",
+    "Y's chief executive X", "its CEO X" (the body named last before "its")."""
+    doc = scene.doc
+    first = title_phrase_start(scene, name)
+    if first >= name.start:
+        return []
+    owner = None
+    before = first - 1
+    while before >= 0 and doc[before].lower_ in ("the",):
+        before -= 1
+    if before >= 0 and doc[before].text in POSSESSIVE:
+        owner = scene.org_ending_at(before, before - 12)
+        if owner is not None and owner.end != before:
+            owner = None
+    elif before >= 0 and doc[before].lower_ in OWNER_PRONOUNS:
+        lo = max(doc[before].sent.start, before - MAX_OWNER_GAP)
+        owner = scene.org_ending_at(before, lo)
+    links = phrase_links(scene, first, name.start, owner=owner)
+    if owner is not None and doc[before].lower_ in OWNER_PRONOUNS:
+        for a in links:  # the evidence is "its CEO", not everything since the body's name
+            if a.organisation == owner.name:
+                a.start = doc[before].idx
+    return links
+
+
+def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
+    """A role phrase the name stands in apposition to: "The fund's chairman, X", "Deputy Prime
+    Minister and Foreign Minister of Kazakhstan, X"."""
+    doc = scene.doc
+    root = doc[name.start:name.end].root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= name.first or not is_role(head):
+        return []
+    lo = head.left_edge.i
+    hi = min(head.right_edge.i + 1, name.first)
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    if scene.person_in(lo, hi):
+        return []
+    return phrase_links(scene, lo, hi)
+
+
+def apposition_after(scene: Scene, name: NameAt) -> list[Affiliation]:
+    """ "X, director of Y,", "X, a member of Y's board,", "X, Y's spokesman,", "X, EU spokesperson
+    for ...": the phrase between the commas after the name, when it holds a role word and no
+    other person, up to a relative pronoun or a verb."""
+    doc = scene.doc
+    if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return []
+    lo = name.end + 1
+    hi = lo
+    limit = min(len(doc), lo + MAX_APPOSITION)
+    while hi < limit and doc[hi].text not in APPOSITION_STOPS and not doc[hi].is_space \
+            and doc[hi].tag_ not in ("WP", "WDT", "WP$") \
+            and not (doc[hi].pos_ in ("VERB", "AUX") and doc[hi].dep_ not in ("amod", "compound")):
+        hi += 1
+    if hi == lo or scene.person_in(lo, hi) or not any(is_role(doc[t]) for t in range(lo, hi)):
+        return []
+    return phrase_links(scene, lo, hi)
+
+
+def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
+    """ "X, of the Y," and "X of Y said": a link with no role word ("from" and "at" alike)."""
+    doc = scene.doc
+    i = name.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("of", "from", "at"):
+        return []
+    prep = i
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    org = scene.org_at(i)
+    if org is None:
+        return []
+    s, e = _char_span(doc, prep, org.end)
+    return [Affiliation(org.name, None, False, s, e)]
+
+
+def _phrase_tokens(token: Token) -> tuple[int, int]:
+    """Bounds of a token's phrase, without the clauses nested in it ("the bank, which ...")."""
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS and child.i > token.i:
+            hi = min(hi, child.left_edge.i)
+    return lo, hi
+
+
+# the prepositions through which each kind of verb reaches the body: "chairs Y in the parliament",
+# "works for Y", "resigned from Y", "served as head of Y" ("runs for Congress" is no link)
+VERB_PREPOSITIONS = {"role": ("in", "at", "within"), "link": ("for", "at", "with", "to", "in"),
+                     "past": ("from",), "complement": ("as",), "appointed": ("as", "to")}
+
+
+def _verb_objects(verb: Token, kind: str) -> Iterable[tuple[Token, bool]]:
+    """The verb's objects and complements, each with whether it is direct (not through a preposition)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            yield child, True
+        elif child.dep_ == "prep" and child.lower_ in VERB_PREPOSITIONS[kind]:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj, False
+
+
+def clause(scene: Scene, name: NameAt) -> list[Affiliation]:
+    """A relative clause or predicate of the name: "X, who heads Y" (role "heads"), "X works for
+    Y", "X left Y" (former), "X is director of Y", "X was appointed head of Y"."""
+    doc = scene.doc
+    root = doc[name.start:name.end].root
+    verbs: list[tuple[Token, bool]] = []
+    for child in root.children:
+        if child.dep_ == "relcl" and child.i > root.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in child.children):
+            verbs.append((child, any(c.dep_ == "nsubjpass" for c in child.children)))
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append((root.head, root.dep_ == "nsubjpass"))
+    out = []
+    for verb, passive in verbs:
+        kind = affiliation_verbs().get(verb.lemma_.lower())
+        if kind is None or kind == "appointed" and not passive:
+            continue
+        former = kind == "past" or any(c.lower_ in former_words() for c in verb.children if c.dep_ == "advmod")
+        # the clause from its relative pronoun or auxiliary ("who heads", "was appointed")
+        start = min([verb.i] + [c.i for c in verb.children if c.i > root.i and (
+            c.tag_ in ("WP", "WDT") or c.dep_ in ("aux", "auxpass") and c.i < verb.i)])
+        for obj, direct in _verb_objects(verb, kind):
+            lo, hi = _phrase_tokens(obj)
+            if scene.person_in(lo, hi):
+                continue
+            if kind in ("complement", "appointed"):
+                if not is_role(obj):
+                    continue
+                found = phrase_links(scene, lo, hi)
+                for a in found:
+                    a.start, a.former = doc[start].idx, a.former or former
+                out += found
+                continue
+            for org in scene.orgs_in(lo, hi):
+                if not org.start <= obj.i < org.end:
+                    continue  # the object is the body itself, not something near it ("retired from the game at Y")
+                role = verb.text if kind == "role" and direct else None
+                out.append(Affiliation(org.name, role, former, doc[start].idx, _char_span(doc, org.start, org.end)[1]))
+    return out
+
+
+AFFILIATION_FINDERS: tuple[Callable[[Scene, NameAt], list[Affiliation]], ...] = (
+    title_phrase, apposition_before, apposition_after, of_organisation, clause)
+
+
+def name_at(doc: Doc, first: int, end: int) -> NameAt:
+    """A mention's name without the honorific kept in it ("Minister" of "Minister Nurlan Nogayev")."""
+    start = first
+    while start + 1 < end and doc[start].lower_ in resources.titles():
+        start += 1
+    return NameAt(first, start, end)
+
+
+def title_links(scene: Scene, person: Entity, found: set[str]) -> list[Affiliation]:
+    """The person's `titles` that name an organisation the finders did not link, each read where
+    it stands beside a mention ("director of Human Rights Without Frontiers")."""
+    doc = scene.doc
+    out = []
+    for title in person.titles:
+        if not any(form in title for form in scene.forms):
+            continue  # most titles name no body: no need to find where they stand
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            window = doc[max(0, span.start - TITLE_WINDOW):min(len(doc), span.end + TITLE_WINDOW)]
+            base, text = window.start_char, window.text
+            pos = text.find(title, m.end - base)
+            if pos < 0:
+                pos = text.rfind(title, 0, m.start - base)
+            if pos < 0:
+                continue
+            found_span = doc.char_span(base + pos, base + pos + len(title), alignment_mode="expand")
+            if found_span is not None:
+                out += [a for a in phrase_links(scene, found_span.start, found_span.end) if a.organisation not in found]
+            break
+    return out
+
+
+def link_people(doc: Doc, entities: list[Entity], title_start: Callable[[Doc, int], int]) -> None:
+    """Set `affiliations` on each person of `entities` (one article's entities); `title_start`
+    gives the first token of the title phrase before a name's first token."""
+    orgs, people = [], []
+    names: dict[str, str] = {}
+    for e in entities:
+        if e.label not in ("ORG", "PERSON"):
+            continue
+        if e.label == "ORG":
+            names.update((form.casefold(), e.name) for form in (e.name, *e.aliases) if len(form.split()) > 1)
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if e.label == "ORG":
+                orgs.append(OrgMention(span.start, span.end, e.name))
+            else:
+                people.append((span.start, span.end))
+    if not orgs:
+        return
+    scene = Scene(doc, orgs, people, title_start, names)
+    for person in entities:
+        if person.label != "PERSON":
+            continue
+        links: list[Affiliation] = []
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            name = name_at(doc, span.start, span.end)
+            for finder in AFFILIATION_FINDERS:
+                links += finder(scene, name)
+        links += title_links(scene, person, {a.organisation for a in links})
+        person.affiliations = merge_links(links)
+
+
+def merge_links(links: list[Affiliation]) -> list[Affiliation]:
+    """One link per organisation: the first found, taking a role from a later one if it had none."""
+    out: dict[str, Affiliation] = {}
+    for a in links:
+        kept = out.get(a.organisation)
+        if kept is None:
+            out[a.organisation] = a
+        elif kept.role is None and a.role is not None:
+            out[a.organisation] = a
+    return list(out.values())
