@@ -160,3 +160,21 @@ def test_people_always_carry_a_list(run):
 def test_organisations_and_places_have_no_affiliations(run):
     art = run("Willem Janssen, director of the Baltic Energy Institute, flew to Paris.")
     assert all("affiliations" not in e for e in art["organisations"] + art["places"])
+
+
+def test_finders_are_an_ordered_list_of_documented_functions():
+    from kzfacts.pipeline.affiliations import AFFILIATION_FINDERS
+
+    assert [f.__name__ for f in AFFILIATION_FINDERS] == ["title_phrase", "apposition_before", "apposition_after",
+                                                         "of_organisation", "clause"]
+    assert all(f.__doc__ for f in AFFILIATION_FINDERS)
+
+
+def test_two_ministries_that_fit_give_no_link(run):
+    art = run("The Ministry of Energy and the Energy Ministry of Tatarstan met. Energy Minister Ivan Sorokin spoke.")
+    assert links(art, "Ivan Sorokin") == {}
+
+
+def test_a_title_without_a_body_links_nothing(run):
+    art = run("Prime Minister Askar Mamin met the board of the Halyk Bank on Monday.")
+    assert links(art, "Askar Mamin") == {}
