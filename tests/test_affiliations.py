@@ -178,3 +178,8 @@ def test_two_ministries_that_fit_give_no_link(run):
 def test_a_title_without_a_body_links_nothing(run):
     art = run("Prime Minister Askar Mamin met the board of the Halyk Bank on Monday.")
     assert links(art, "Askar Mamin") == {}
+
+
+def test_at_a_place_of_meeting_is_no_link(run):
+    art = run("The ambassador met Karl Weiss at the Asian Development Bank on Monday.")
+    assert links(art, "Karl Weiss") == {}

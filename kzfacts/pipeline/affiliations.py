@@ -346,12 +346,13 @@ def apposition_after(scene: Scene, name: NameAt) -> list[Affiliation]:
 
 
 def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
-    """ "X, of the Y," and "X of Y said": a link with no role word ("from" and "at" alike)."""
+    """ "X, of the Y," and "X of Y said": a link with no role word ("from" alike; not "at", which
+    mostly says where someone was: "met Tokayev at the European Parliament")."""
     doc = scene.doc
     i = name.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in ("of", "from", "at"):
+    if i >= len(doc) or doc[i].lower_ not in ("of", "from"):
         return []
     prep = i
     i += 1
