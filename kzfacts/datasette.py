@@ -30,6 +30,11 @@ TABLES: dict[str, dict[str, Any]] = {
                       "columns": {"acronym": "Its acronym, where the text gives one",
                                   "entity_id": "The body across the database (entities.id)"}},
     "places": {"description": "Places, one row per place per article.", "label_column": "name"},
+    "affiliations": {"description": "Who works where: a person's links to organisations stated in the text.",
+                     "columns": {"person_id": "The person (people.id)", "organisation": "The organisation's name",
+                                 "role": "The role as written (director, Foreign Minister), or empty",
+                                 "former": "1 when the text says former, ex-, then, outgoing"},
+                     "facets": ["organisation", "role"]},
     "mentions": {"description": "Every mention of a person, organisation or place, with its offsets.",
                  "facets": ["entity_table"]},
     "dates": {"description": "Dates and periods, resolved to ISO values.", "label_column": "text",
@@ -66,6 +71,12 @@ QUERIES = {
                "from people p1 join people p2 on p1.article_id = p2.article_id and p1.entity_id < p2.entity_id "
                "join entities e1 on e1.id = p1.entity_id join entities e2 on e2.id = p2.entity_id "
                "group by p1.entity_id, p2.entity_id order by articles desc, person limit 200",
+    },
+    "who_works_where": {
+        "title": "Who works where, across the database",
+        "sql": "select e.name as person, f.role, f.organisation, count(*) as articles from affiliations f "
+               "join people p on p.id = f.person_id join entities e on e.id = p.entity_id "
+               "group by e.id, f.role, f.organisation order by articles desc, person limit 500",
     },
     "most_quoted": {
         "title": "Who is quoted most",

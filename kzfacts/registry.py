@@ -193,9 +193,17 @@ QUOTE_SCHEMA = {
     },
 }
 
+def affiliation_cell(person: dict[str, Any]) -> str:
+    """A person's affiliations in one cell: "director, Human Rights Without Frontiers; former CEO, X"."""
+    return "; ".join(("former " if a["former"] else "") + (f"{a['role']}, " if a["role"] else "") + a["organisation"]
+                     for a in person.get("affiliations", []))
+
+
 FACT_TYPES: tuple[FactType, ...] = (
-    FactType("people", "person", "kz_entities", "People", serialize_entity, PERSON_SCHEMA, ("name", "titles", "mentions"),
-             lambda p: [p["name"], "; ".join(p.get("titles", [])), str(len(p["mentions"]))], label="PERSON"),
+    FactType("people", "person", "kz_entities", "People", serialize_entity, PERSON_SCHEMA,
+             ("name", "titles", "works for", "mentions"),
+             lambda p: [p["name"], "; ".join(p.get("titles", [])), affiliation_cell(p), str(len(p["mentions"]))],
+             label="PERSON"),
     FactType("organisations", "organisation", "kz_entities", "Organisations", serialize_entity, ENTITY_SCHEMA,
              ("name", "acronym", "mentions"),
              lambda o: [o["name"], o.get("acronym") or "", str(len(o["mentions"]))], label="ORG"),

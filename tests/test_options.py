@@ -97,7 +97,7 @@ def test_the_html_view_has_one_headed_table_per_fact_type_and_an_index_of_titles
     page = (out / "kazakhstan_digest.html").read_text(encoding="utf-8")
     first = page.split("</article>")[0]
     assert first.count('<table class="facts person">') == 1
-    assert '<thead><tr><th scope="col">name</th><th scope="col">titles</th><th scope="col">mentions</th></tr></thead>' \
+    assert "<thead><tr><th scope=\"col\">name</th><th scope=\"col\">titles</th><th scope=\"col\">works for</th>" \
         in first
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Human rights in Kazakhstan" in index and str(SAMPLE) not in index.split("<tbody>")[1].split("title=")[0]
@@ -138,3 +138,33 @@ def test_user_patterns_name_their_entities_and_never_cut_longer_ones(tmp_path):
     assert "Wizz Air Abu Dhabi" in orgs  # the longer name the model found is left whole
     (astana,) = [p for p in art["places"] if p["name"] == "Astana"]
     assert astana["aliases"] == ["Nur-Sultan"] and len(astana["mentions"]) == 2
+
+
+def test_affiliations_reach_the_database_csv_and_html(extractor, tmp_path):
+    import sqlite3
+
+    from kzfacts.writers import open_writer
+    from kzfacts.writers.sqlite import DatabaseWriter
+
+    from .conftest import SAMPLE
+
+    record = extractor.extract(SAMPLE.read_text(encoding="utf-8"), source=str(SAMPLE))
+    links = [(p["name"], a["organisation"], a["role"]) for art in record["articles"] for p in art["people"]
+             for a in p["affiliations"]]
+    assert ("Willy Fautre", "Human Rights Without Frontiers", "director") in links
+    writer = DatabaseWriter(tmp_path / "f.db")
+    writer.write(record)
+    writer.close()
+    with sqlite3.connect(tmp_path / "f.db") as conn:
+        rows = conn.execute("select person, organisation, role from affiliations order by id").fetchall()
+    assert sorted(rows) == sorted(links)
+    import io
+
+    out = io.StringIO()
+    csv_writer = open_writer("csv", out, many=False)
+    csv_writer.write(record)
+    assert "director, Human Rights Without Frontiers" in out.getvalue()
+    html = io.StringIO()
+    page = open_writer("html", html, many=False)
+    page.write(record, SAMPLE.read_text(encoding="utf-8"))
+    assert "<td>director, Human Rights Without Frontiers</td>" in html.getvalue()

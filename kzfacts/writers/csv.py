@@ -15,19 +15,19 @@ import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..registry import FACT_TYPES
+from ..registry import FACT_TYPES, affiliation_cell
 
 SUFFIX = ".csv"
 COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
            "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions",
-           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end")
+           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end", "affiliations")
 
 
 def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
     first = fact["mentions"][0]
     return {"text": fact["name"], "start": first["start"], "end": first["end"], "mentions": len(fact["mentions"]),
             "titles": "; ".join(fact.get("titles", [])), "aliases": "; ".join(fact["aliases"]),
-            "value": fact.get("acronym")}
+            "value": fact.get("acronym"), "affiliations": affiliation_cell(fact) or None}
 
 
 def _date_row(fact: dict[str, Any]) -> dict[str, Any]:

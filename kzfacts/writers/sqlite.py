@@ -18,7 +18,7 @@ from typing import Any
 
 ENTITY_TABLES = ("people", "organisations", "places")
 FACT_TABLES = ("dates", "figures", "quotes")
-CHILD_TABLES = (*ENTITY_TABLES, "mentions", *FACT_TABLES)
+CHILD_TABLES = (*ENTITY_TABLES, "mentions", "affiliations", *FACT_TABLES)
 
 
 class _Connection(sqlite3.Connection):
@@ -118,6 +118,8 @@ def layout() -> dict[str, dict[str, type]]:
     for key in ("people", "organisations"):  # the corpus-wide identity (`entities`), set when the writer closes
         tables[key]["entity_id"] = int
     tables["entities"] = {"id": int, "type": str, "name": str, "aliases": str, "articles": int, "mentions": int}
+    tables["affiliations"] = {"id": int, "article_id": int, "person_id": int, "person": str, "organisation": str,
+                              "role": str, "former": int, "start": int, "end": int}
     tables["mentions"] = {"id": int, "article_id": int, "entity_table": str, "entity_id": int, "text": str,
                           "start": int, "end": int}
     return tables
@@ -136,7 +138,8 @@ def _create_tables(db) -> None:
     indexes = {"sources": [["source"]], "articles": [["origin"], ["source"], ["published"]],
                "people": [["name"], ["entity_id"]], "organisations": [["name"], ["entity_id"]],
                "places": [["name"]], "mentions": [["entity_table", "entity_id"]], "dates": [["value"]],
-               "figures": [["value"], ["unit"]], "quotes": [["speaker"]], "entities": [["name"]]}
+               "figures": [["value"], ["unit"]], "quotes": [["speaker"]], "entities": [["name"]],
+               "affiliations": [["organisation"], ["person_id"]]}
     for name, cols in indexes.items():
         for col in cols:
             db[name].create_index(col, if_not_exists=True)
@@ -214,6 +217,8 @@ class DatabaseWriter:
             for table in ENTITY_TABLES:
                 for ent in art[table]:
                     entity_id = db[table].insert(_row(ent, tables[table], article_id=article_id)).last_pk
+                    db["affiliations"].insert_all({"article_id": article_id, "person_id": entity_id,
+                                                   "person": ent["name"], **a} for a in ent.get("affiliations", []))
                     db["mentions"].insert_all({"article_id": article_id, "entity_table": table, "entity_id": entity_id,
                                                **m} for m in ent["mentions"])
             for table in FACT_TABLES:
