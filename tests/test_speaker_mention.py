@@ -56,3 +56,19 @@ def test_no_speaker_no_evidence(run, text):
 def test_titles_never_leak_into_the_speaker(run, text, speaker):
     (quote,) = run(text)["quotes"]
     assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, evidence", [
+    ("The Financial Times ran the story. According to the newspaper, “the deal is off.”", "Financial Times",
+     "the newspaper"),
+    ("The US Embassy issued a note. “We are concerned,” the embassy said.", "US Embassy", "the embassy"),
+    ("Transparency International published its index. “Corruption is rising,” the watchdog said.",
+     "Transparency International", "the watchdog"),
+    ("The Mazhilis passed the bill. “The law protects investors,” the parliament said in a statement.",
+     "Mazhilis", "the parliament"),
+    ("The Eurasian Economic Union met in Minsk. “Tariffs will fall,” the alliance said.",
+     "Eurasian Economic Union", "the alliance"),
+])
+def test_a_body_named_by_its_kind_is_the_speaker(run, text, speaker, evidence):
+    (quote,) = run(text)["quotes"]
+    assert quote["speaker"] == speaker and quote["speaker_mention"]["text"] == evidence
