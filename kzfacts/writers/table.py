@@ -15,8 +15,10 @@ SUFFIX = ".txt"
 
 def _table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> Table:
     table = Table(title=title, title_justify="left", show_lines=False, expand=True, header_style="bold")
-    for col in columns:
-        table.add_column(col, overflow="fold")
+    # the first column names the fact: wide enough for a full name before the others take room
+    first = min(max((len(r[0]) for r in rows), default=0), 24)
+    for n, col in enumerate(columns):
+        table.add_column(col, overflow="fold", min_width=first if n == 0 else None)
     for row in rows:
         table.add_row(*row)
     return table
