@@ -17,8 +17,8 @@ from typing import Any
 from .inputs import Input
 from .record import error_record
 
-BATCH_SIZE = 8  # texts per nlp.pipe batch in this process
-TASK_SIZE = 2  # texts per task sent to a worker: small tasks keep every worker busy to the end
+BATCH_SIZE = 8  # texts read ahead per batch in this process
+TASK_SIZE = 1  # texts per task sent to a worker: a worker killed past its limit then names its one text
 DEFAULT_TIMEOUT = 120.0  # seconds per text (per started 100,000 characters)
 KILL_GRACE = 15.0  # past its limit plus this, a worker that did not stop itself is killed
 
@@ -50,25 +50,14 @@ def limit_for(text: str, seconds: float | None) -> float | None:
 def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]:
     """Records for a batch of texts; runs wherever the engine puts it (the pipeline is cached per process).
 
-    The batch runs under the sum of its texts' limits; when it fails or runs out of time, each
-    text runs alone under its own limit, so only the text at fault gets an error record.
+    Each text runs alone under its own limit, so a late or failing text costs only itself and
+    no text runs twice (batching them through nlp.pipe is no faster on the CPU: measured).
     """
     from .api import load_extractor
-    from .deadline import TextTimeout, time_limit
 
     extractor = load_extractor(settings.model, settings.patterns)
-    triples = [(source, text, ref or settings.reference_date) for source, text, ref in batch]
-    limits = [limit_for(text, settings.timeout) for _, text, _ in triples]
-    try:
-        with time_limit(sum(limits) if settings.timeout else None):
-            records = list(extractor.extract_many(triples, batch_size=len(batch)))
-    except Exception:
-        if settings.debug:
-            raise
-        records = [_one(extractor, t, limit) for t, limit in zip(triples, limits, strict=True)]
-    except TextTimeout:
-        records = [_one(extractor, t, limit, settings.debug) for t, limit in zip(triples, limits, strict=True)]
-    return records
+    return [_one(extractor, (source, text, ref or settings.reference_date), limit_for(text, settings.timeout),
+                 settings.debug) for source, text, ref in batch]
 
 
 def _one(extractor, triple: tuple[str, str, str | None], limit: float | None, debug: bool = False) -> dict[str, Any]:
@@ -87,9 +76,14 @@ def _one(extractor, triple: tuple[str, str, str | None], limit: float | None, de
                             f"{source}: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it")
 
 
-def timeout_record(source: str, limit: float | None) -> dict[str, Any]:
-    return error_record(source, "timeout", f"{source}: stopped after {limit:g} s, the time limit for a text of its "
-                                           "length (--timeout); raise --timeout, or split the text")
+def timeout_record(source: str, limit: float | None, killed_after: float | None = None) -> dict[str, Any]:
+    """The record of a text stopped at its `limit`, or whose worker was killed `killed_after` seconds."""
+    if killed_after is None:
+        stopped = f"stopped after {limit:g} s, the time limit for a text of its length (--timeout)"
+    else:
+        stopped = (f"stopped after {killed_after:g} s: its worker was killed, as it did not stop at "
+                   f"{limit:g} s, the time limit for a text of its length (--timeout)")
+    return error_record(source, "timeout", f"{source}: {stopped}; raise --timeout, or split the text")
 
 
 def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
@@ -226,7 +220,8 @@ class _WorkerPool:
 
 
 class _PoolTask:
-    """A submitted batch; when its worker dies or hangs, its texts are retried one at a time on a new pool."""
+    """A submitted batch; when its worker dies, or another's is killed, its texts are retried one at a
+    time on a new pool; a text whose own worker hung gets a timeout record instead."""
 
     def __init__(self, pool: _WorkerPool, work: list[Work]) -> None:
         self.pool, self.work, self.generation = pool, work, pool.generation
@@ -244,6 +239,8 @@ class _PoolTask:
             self.pool.restart(self.generation)
         except WaitedTooLong:
             self.pool.restart(self.generation, kill=True)
+            if len(self.work) == 1:  # the text at fault: running it again would cost as much again
+                return [self._killed(self.work[0])]
         records = []
         for item in self.work:
             generation = self.pool.generation
@@ -257,8 +254,11 @@ class _PoolTask:
                                             "split the file or run it alone with --jobs 1 --debug"))
             except WaitedTooLong:
                 self.pool.restart(generation, kill=True)
-                records.append(timeout_record(item[0], limit_for(item[1], self.pool.settings.timeout)))
+                records.append(self._killed(item))
         return records
+
+    def _killed(self, item: Work) -> dict[str, Any]:
+        return timeout_record(item[0], limit_for(item[1], self.pool.settings.timeout), self.pool.hard_limit([item]))
 
 
 def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
