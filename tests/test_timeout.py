@@ -165,3 +165,51 @@ def test_a_worker_stuck_past_its_alarm_is_killed_and_replaced(tmp_path):
     assert recs["b_stall.txt"]["error"]["type"] == "timeout"
     assert all(recs[n]["error"] is None and recs[n]["articles"][0]["people"] for n in ("a.txt", "c.txt", "d.txt", "e.txt"))
     assert proc.returncode == 1
+
+
+@pytest.fixture(scope="module")
+def quote_corpus(tmp_path_factory):
+    """Six ordinary files, and the same six with a file of 100,000 quote marks (the tokenizer's
+    suffix search is quadratic on one long token: minutes of work)."""
+    root = tmp_path_factory.mktemp("quotes")
+    good, bad = root / "good", root / "bad"
+    body = SAMPLE.read_text(encoding="utf-8")
+    for folder in (good, bad):
+        folder.mkdir()
+        for n in range(6):
+            (folder / f"n{n}.txt").write_text(body, encoding="utf-8")
+    (bad / "quotes.txt").write_text('"' * 100_000, encoding="utf-8")
+    return good, bad
+
+
+def run_cli(folder, jobs: str, timeout: str) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "kzfacts", "extract", str(folder), "--format", "jsonl", "-q",
+                           "-j", jobs, "--timeout", timeout], capture_output=True, text=True, timeout=600)
+    return proc, time.monotonic() - started
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_text_past_its_limit_costs_only_its_own_limit(quote_corpus, jobs):
+    good, bad = quote_corpus
+    base, base_time = run_cli(good, jobs, "5")
+    proc, took = run_cli(bad, jobs, "5")
+    # the late text costs its 5 s and a little, not the batch's limits and a second run (35 s + 5 s)
+    assert took - base_time < 5 * 2, (took, base_time)
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [os.path.basename(r["source"]) for r in recs] == [f"n{n}.txt" for n in range(6)] + ["quotes.txt"]
+    assert recs[-1]["error"]["type"] == "timeout" and recs[-1]["articles"] == []
+    same = [{**json.loads(line), "source": r["source"]} for line, r in zip(base.stdout.splitlines(), recs, strict=False)]
+    assert recs[:-1] == same
+    assert all(r["error"] is None and len(r["articles"]) == 4 for r in recs[:-1])
+    assert proc.returncode == 1 and base.returncode == 0
+    (line,) = proc.stderr.splitlines()
+    assert "quotes.txt: stopped after 5 s" in line
+
+
+def test_a_killed_worker_states_the_time_waited():
+    from kzfacts.runner import timeout_record
+
+    assert "stopped after 5 s" in timeout_record("x", 5.0)["error"]["message"]
+    message = timeout_record("x", 5.0, 20.0)["error"]["message"]
+    assert "stopped after 20 s" in message and "5 s" in message
