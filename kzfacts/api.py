@@ -72,6 +72,15 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+def _drop_tensor(doc):
+    """The Doc without its tok2vec output: once parsed, nothing reads it, and on a long text it
+    is most of the memory (96 floats a token, in every piece and again in the joined Doc)."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 class Extractor:
     """A loaded kzfacts pipeline. `extract` one text or `extract_many` with batching."""
 
@@ -99,10 +108,11 @@ class Extractor:
 
         analysis = components()[1:]
         with self.nlp.select_pipes(disable=analysis):
-            parts = list(self.nlp.pipe(split_chunks(model_text(text)), batch_size=1))
+            parts = [_drop_tensor(part) for part in self.nlp.pipe(split_chunks(model_text(text)), batch_size=1)]
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W101\]")  # kz_articles is recomputed below
-            doc = Doc.from_docs(parts, ensure_whitespace=False)
+            doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+        del parts  # the joined Doc holds it all: the pieces need not live through the analysis
         doc._.kz_reference_date = check_reference_date(reference_date)
         # the articles of the whole text, then the analysis over the joined, parsed Doc
         doc = self.nlp.get_pipe("kz_articles")(doc)

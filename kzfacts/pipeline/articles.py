@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from .. import resources
@@ -174,11 +175,14 @@ def find_articles(text: str) -> list[Article]:
 
 def mark_line_starts(doc: Doc) -> None:
     """Make every line start a sentence start, so titles and bylines never join body text."""
+    # set in one go: Token.is_sent_start's setter scans the whole Doc each time (quadratic on many lines)
+    starts = doc.to_array([SENT_START])
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
             if not token.is_space:
-                token.is_sent_start = True
+                starts[token.i] = 1
+    doc.from_array([SENT_START], starts)
 
 
 class ArticleSplitter(KzComponent):
