@@ -131,10 +131,18 @@ def is_name_like(quoted: str) -> bool:
     return len(words) <= 12 and all(w[0].isupper() or w.lower() in small or not w[0].isalpha() for w in words)
 
 
+def end_before(text: str, offset: int) -> int:
+    """Where the text before `offset` ends once trailing white space is left out (what
+    `text[:offset].rstrip()` would be long, without copying the text for every quote)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
 def is_partial(text: str, q: RawQuote) -> bool:
     """A fragment inside the writer's sentence ("has said that “meaningful progress” has been made")."""
-    before = text[:q.outer_start].rstrip()
-    prev = before[-1:] if before else ""
+    end = end_before(text, q.outer_start)
+    prev = text[end - 1] if end else ""
     first = text[q.start:q.end].lstrip()[:1]
     return bool(prev and (prev.isalnum() or prev in ")\u2019'")) or (first.islower() and prev not in (":",))
 
@@ -152,7 +160,8 @@ MAX_MENTION_CHARS = 300
 def entity_at(index: list[tuple[int, int, Entity]], start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping [start, end); `index` is sorted by start."""
     lo = bisect.bisect_left(index, start - MAX_MENTION_CHARS, key=lambda x: x[0])
-    for s, e, ent in index[lo:]:
+    for k in range(lo, len(index)):  # not a slice: a copy of the index for every quote
+        s, e, ent = index[k]
         if s >= end:
             break
         if s < end and start < e:
@@ -267,6 +276,13 @@ class Attributor:
         self.doc = doc
         self.text = doc.text
         self.index = _mention_index(entities)
+        self.labels: dict[str, str] = {}  # name -> label of its first mention
+        self.by_word: dict[tuple[int, str], dict[int, Entity]] = {}  # (article, word of a name) -> people
+        for _, _, ent in self.index:
+            self.labels.setdefault(ent.name, ent.label)
+            if ent.label == "PERSON":
+                for word in ent.name.split():
+                    self.by_word.setdefault((ent.article, word), {})[id(ent)] = ent
         self.quote_spans = sorted(quote_spans)
         self.quote_starts = [s for s, _ in self.quote_spans]
         self.last: dict[int, list[str]] = {}  # article -> last speakers
@@ -306,11 +322,11 @@ class Attributor:
 
     def introducing_line(self, q: RawQuote) -> list[Token]:
         """A paragraph before the quote that ends with a colon ("He added:")."""
-        text = self.text[:q.outer_start].rstrip()
-        if not text.endswith(":"):
+        end = end_before(self.text, q.outer_start)
+        if not end or self.text[end - 1] != ":":
             return []
-        line_start = text.rfind("\n") + 1
-        span = self.doc.char_span(line_start, len(text), alignment_mode="expand")
+        line_start = self.text.rfind("\n", 0, end) + 1
+        span = self.doc.char_span(line_start, end, alignment_mode="expand")
         return [t for t in span if not self.inside_quote(t.idx)] if span is not None else []
 
     def resolve(self, subj: Token, article: int) -> tuple[list[str], Mention | None]:
@@ -397,7 +413,8 @@ class Attributor:
 
     def nearest_titled(self, offset: int, role: str, article: int) -> Entity | None:
         hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
-        for _, _, ent in reversed(self.index[:hi]):
+        for k in range(hi - 1, -1, -1):
+            ent = self.index[k][2]
             if ent.article != article:
                 return None
             if ent.label == "PERSON" and any(role in t.lower().split() for t in ent.titles):
@@ -408,8 +425,7 @@ class Attributor:
         """ "Espinoza tells" where the model missed "Espinoza": the article's one person of that name."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return None
-        matches = {id(e): e for _, _, e in self.index if e.label == "PERSON" and e.article == article
-                   and token.text in e.name.split()}
+        matches = self.by_word.get((article, token.text), {})
         return next(iter(matches.values())) if len(matches) == 1 else None
 
     def recent_subject(self, pronoun: Token, article: int) -> Entity | None:
@@ -429,7 +445,8 @@ class Attributor:
         """The first person named in a subject's phrase ("The akim of Almaty, Yerbolat Dossayev,")."""
         end = head.right_edge.idx + len(head.right_edge)
         lo = bisect.bisect_left(self.index, head.left_edge.idx, key=lambda x: x[0])
-        for s, _, ent in self.index[lo:]:
+        for k in range(lo, len(self.index)):
+            s, _, ent = self.index[k]
             if s >= end:
                 break
             if ent.label == "PERSON" and ent.article == article:
@@ -438,7 +455,8 @@ class Attributor:
 
     def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
         hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
-        for _, _, ent in reversed(self.index[:hi]):
+        for k in range(hi - 1, -1, -1):
+            ent = self.index[k][2]
             if ent.article != article:
                 return None
             if ent.label == label:
@@ -503,10 +521,10 @@ class Attributor:
         return [], None
 
     def name_before_colon(self, q: RawQuote, article: int) -> tuple[Entity, Mention] | None:
-        before = self.text[:q.outer_start].rstrip()
-        if not before.endswith(":"):
+        colon = end_before(self.text, q.outer_start)
+        if not colon or self.text[colon - 1] != ":":
             return None
-        end = len(before[:-1].rstrip())
+        end = end_before(self.text, colon - 1)
         hi = bisect.bisect_left(self.index, end, key=lambda x: x[0])
         for s, e, ent in reversed(self.index[max(0, hi - 3):hi]):
             if e == end and ent.article == article:
@@ -515,7 +533,8 @@ class Attributor:
 
     def first_between(self, start: int, end: int, article: int) -> tuple[Entity, Mention] | None:
         lo = bisect.bisect_left(self.index, start, key=lambda x: x[0])
-        for s, e, ent in self.index[lo:]:
+        for k in range(lo, len(self.index)):
+            s, e, ent = self.index[k]
             if start <= s < end and ent.article == article:
                 return ent, Mention(self.text[s:e], s, e)
             if s >= end:
@@ -525,8 +544,7 @@ class Attributor:
     def remember(self, article: int, names: list[str]) -> None:
         if names:
             self.last[article] = names
-            label = next((e.label for _, _, e in self.index if e.name == names[0]), "PERSON")
-            self.last_labels[article] = label
+            self.last_labels[article] = self.labels.get(names[0], "PERSON")
 
 
 # The order in which a quote's cue and then its speaker are looked for; the first that finds wins.
