@@ -213,3 +213,35 @@ def test_a_killed_worker_states_the_time_waited():
     assert "stopped after 5 s" in timeout_record("x", 5.0)["error"]["message"]
     message = timeout_record("x", 5.0, 20.0)["error"]["message"]
     assert "stopped after 20 s" in message and "5 s" in message
+
+
+MEMORY_SCRIPT = """
+import resource, subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from quote_memory import quoted_paragraphs
+import random, tempfile, pathlib
+path = pathlib.Path(tempfile.mkdtemp()) / "quotes.txt"
+path.write_text(quoted_paragraphs(int(sys.argv[2]), random.Random(1)), encoding="utf-8")
+subprocess.run([sys.executable, "-m", "kzfacts", "extract", str(path), "--format", "jsonl", "-q", "--timeout", "0"],
+               stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+"""
+
+
+def test_a_long_quote_heavy_text_keeps_memory_bounded():
+    """Three pieces of quoted paragraphs (bench/quote_memory.py measures 2.2 MB: 711 MB)."""
+    bench = os.path.join(os.path.dirname(__file__), os.pardir, "bench")
+    out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, bench, "300000"], capture_output=True, text=True,
+                         timeout=600, check=True).stdout
+    assert int(out) < 1024
+
+
+def test_line_starts_are_marked_in_linear_time(extractor):
+    """Token.is_sent_start's setter scans the Doc: one set per line was 10 s on 100,000 characters."""
+    from kzfacts.pipeline.articles import mark_line_starts
+
+    doc = extractor.make_doc('"x\n' * 33_000)
+    started = time.monotonic()
+    mark_line_starts(doc)
+    assert time.monotonic() - started < 2
+    assert [t.is_sent_start for t in doc[:5]] == [True, None, None, True, None]
