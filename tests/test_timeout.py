@@ -194,8 +194,9 @@ def test_a_text_past_its_limit_costs_only_its_own_limit(quote_corpus, jobs):
     good, bad = quote_corpus
     base, base_time = run_cli(good, jobs, "5")
     proc, took = run_cli(bad, jobs, "5")
-    # the late text costs its 5 s and a little, not the batch's limits and a second run (35 s + 5 s)
-    assert took - base_time < 5 * 2, (took, base_time)
+    # the late text costs its 5 s and a little, not a first run under the batch's limits and a second
+    # run alone (35 s + 5 s with --jobs 1, 5 s + 5 s with --jobs 2)
+    assert took - base_time < 5 * 1.6, (took, base_time)
     recs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [os.path.basename(r["source"]) for r in recs] == [f"n{n}.txt" for n in range(6)] + ["quotes.txt"]
     assert recs[-1]["error"]["type"] == "timeout" and recs[-1]["articles"] == []
