@@ -50,6 +50,20 @@ def restore_texts(record: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 CHUNK_CHARS = 100_000  # texts longer than this are parsed in pieces: bounded memory, no E088
+# pieces hold at most about this many tokens: 100,000 characters of prose are about 25,000, of bare
+# punctuation (a text of quote marks) 75,000, which the parser holds at once (over 1 GB)
+CHUNK_TOKENS = 40_000
+_PUNCT = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb(),.;:!?-"
+
+
+def token_estimate(text: str) -> int:
+    """About how many tokens spaCy makes of a text: its words and its punctuation marks."""
+    return len(text.split()) + sum(map(text.count, _PUNCT))
+
+
+def needs_pieces(text: str) -> bool:
+    """A text parsed in pieces: longer than CHUNK_CHARS, or denser in tokens than CHUNK_TOKENS."""
+    return len(text) > CHUNK_CHARS or len(text) > CHUNK_TOKENS and token_estimate(text) > CHUNK_TOKENS
 
 
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -69,7 +83,14 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
         pieces.append(text[start:start + cut])
         start += cut
     pieces.append(text[start:])
-    return pieces
+    return [small for piece in pieces for small in _token_sized(piece, size)]
+
+
+def _token_sized(piece: str, size: int) -> list[str]:
+    """A piece as it is, or, when it holds more than CHUNK_TOKENS tokens, cut into smaller ones."""
+    if size <= 5_000 or len(piece) <= CHUNK_TOKENS or token_estimate(piece) <= CHUNK_TOKENS:
+        return [piece]
+    return split_chunks(piece, size // 2)
 
 
 def _drop_tensor(doc):
@@ -97,7 +118,7 @@ class Extractor:
 
     def process(self, text: str, reference_date: str | None = None):
         """The processed Doc of one text of any length."""
-        if len(text) <= CHUNK_CHARS:
+        if not needs_pieces(text):
             return self.nlp(self.make_doc(text, reference_date))
         return self._process_chunked(text, reference_date)
 
@@ -139,7 +160,7 @@ class Extractor:
         batch: list[tuple[str, str, str | None]] = []
         for given in items:
             item = _triple(given)
-            if len(item[1]) <= CHUNK_CHARS:
+            if not needs_pieces(item[1]):
                 batch.append(item)
                 if len(batch) >= batch_size:
                     yield from self._pipe(batch, batch_size)

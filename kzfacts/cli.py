@@ -181,7 +181,10 @@ def extract(
     if debug:  # a component's exception then propagates with its traceback instead of becoming a warning
         from .pipeline.component import STRICT_ENV
 
-        os.environ[STRICT_ENV] = "1"
+        import click
+
+        os.environ[STRICT_ENV] = "1"  # forked workers inherit it; the run's own process drops it when done
+        click.get_current_context().call_on_close(lambda: os.environ.pop(STRICT_ENV, None))
     if urls is not None:
         paths = [*paths, *_read_urls(urls)]
     fmt = output_format or ("json" if output_dir else "table")
