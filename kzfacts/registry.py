@@ -149,12 +149,14 @@ def serialize_figure(f: Figure) -> dict[str, Any]:
         out["value_max"] = f.value_max
     if f.unit_source:
         out["unit_source"] = f.unit_source
+    s = f.subject
+    out["subject"] = {"text": s.text, "start": s.start, "end": s.end} if s else None
     return out
 
 
 FIGURE_SCHEMA = {
     "type": "object",
-    "required": ["text", "start", "end", "value", "unit", "kind", "approximate", "qualifier"],
+    "required": ["text", "start", "end", "value", "unit", "kind", "approximate", "qualifier", "subject"],
     "properties": {
         "text": {"type": "string"}, **OFFSETS,
         "value": {"type": ["number", "null"]},
@@ -165,6 +167,9 @@ FIGURE_SCHEMA = {
         "per": {"type": "string"},
         "value_max": {"type": "number"},
         "unit_source": {"enum": ["text", "context", "default"]},
+        "subject": {"oneOf": [{"type": "null"}, {
+            "type": "object", "required": ["text", "start", "end"],
+            "properties": {"text": {"type": "string"}, **OFFSETS}}]},
     },
 }
 

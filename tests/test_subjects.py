@@ -60,7 +60,8 @@ OBJECT_OF_SETTING_VERB = [  # the object of "raise / cut / set X to <figure>"
 
 OTHER_CONSTRUCTIONS = [  # "X worth <figure>", a noun the figure modifies, a figure in brackets after another
     ("The firms signed contracts worth $2 billion.", "$2 billion", "contracts"),
-    ("The bank approved a $500 million loan.", "$500 million", "loan"),
+    ("The bank approved its $500 million loan.", "$500 million", "loan"),
+    ("The firm won a 5 percent stake in the field.", "5 percent", "stake"),
     ("Grants worth 1.8 billion tenge ($4.3 million) were paid.", "1.8 billion tenge", "Grants"),
     ("Grants worth 1.8 billion tenge ($4.3 million) were paid.", "$4.3 million", "Grants"),
     ("Output will amount to 2 million tonnes in May and 2.1 million tonnes in June.", "2.1 million tonnes", "Output"),
@@ -72,7 +73,8 @@ UNIT_SAYS_IT = [  # the counted noun already says what is counted: null
     ("The airline carried 2,000 passengers on the route.", "2,000 passengers"),
     ("About 300 workers joined the strike.", "About 300 workers"),
     ("The city opened 15 new schools this year.", "15 new schools"),
-    ("Exports rose to 120 cars a month.", "120 cars"),
+    ("Exports rose to 120 cars a month.", "120 cars a month"),
+    ("There were only about 400 NGOs in the region.", "about 400"),  # "NGOs" read as a name, still what is counted
 ]
 
 NO_SUBJECT = [  # the text does not say what the amount is of: null

@@ -74,6 +74,7 @@ class Figure:
     per: str | None = None  # "per barrel" in "US$65 per barrel"
     value_max: float | int | None = None  # the upper end of a range ("15-20%")
     unit_source: str | None = None  # money: "text" (written), "context" or "default" (a bare "$" or "dollars")
+    subject: Mention | None = None  # what the amount is of ("oil production"), None when the text does not say
 
 
 @dataclass

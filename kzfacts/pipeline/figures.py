@@ -17,6 +17,7 @@ from .. import resources
 from .text import article_at
 from .component import KzComponent
 from .facts import Figure
+from .subjects import attach_subjects
 
 SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
 _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -590,6 +591,7 @@ def find_figures(doc: Doc) -> list[Figure]:
         figures.append(fig)
         while i < n and doc[i].idx < fig.end:
             i += 1
+    attach_subjects(doc, figures)
     return figures
 
 
@@ -598,7 +600,7 @@ class FigureExtractor(KzComponent):
 
     extension = "kz_figures"
     resources = ("currency_additions.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv",
-                 "dateline_cities.tsv")
+                 "dateline_cities.tsv", "change_verbs.tsv")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_figures") -> None:
