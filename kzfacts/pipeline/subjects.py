@@ -40,6 +40,7 @@ class Site:
     """One figure in its parse: its tokens and the figures before it in its sentence."""
 
     doc: Doc
+    text: str  # doc.text, which spaCy joins afresh on every access
     fig: Figure
     first: int  # the figure's first token
     last: int  # the figure's last token
@@ -58,9 +59,10 @@ NO_SUBJECT = _NoSubject()
 Found = Mention | _NoSubject | None  # None: this finder does not know, ask the next
 
 
-def mention(doc: Doc, a: int, b: int) -> Mention:
+def mention(site: Site, a: int, b: int) -> Mention:
+    doc = site.doc
     start, end = doc[a].idx, doc[b].idx + len(doc[b])
-    return Mention(doc.text[start:end], start, end)
+    return Mention(site.text[start:end], start, end)
 
 
 def phrase(site: Site, noun: Token, depth: int = 0) -> tuple[int, int]:
@@ -102,7 +104,7 @@ def noun_subject(site: Site, noun: Token | None) -> Found:
         a += 1
     while b > a and site.doc[b].is_punct:
         b -= 1
-    return mention(site.doc, a, b)
+    return mention(site, a, b)
 
 
 def verb_subject(site: Site, verb: Token) -> Found:
@@ -234,7 +236,7 @@ def passive_amount(site: Site) -> Found:
     root = site.root
     if root.dep_ != "nsubjpass" or site.fig.kind not in ("money", "quantity", "percent"):
         return None
-    return mention(site.doc, root.head.i, root.head.i)
+    return mention(site, root.head.i, root.head.i)
 
 
 # Which phrase a figure is of; the first finder that decides wins (None asks the next).
@@ -248,13 +250,14 @@ def attach_subjects(doc: Doc, figures: list[Figure]) -> None:
     """Set `subject` on every figure (a Mention or None), in text order."""
     earlier: list[tuple[int, int, Mention | None]] = []
     sent_start = -1
+    text = doc.text
     for fig in figures:
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         if span[0].sent.start != sent_start:
             sent_start, earlier = span[0].sent.start, []
-        site = Site(doc, fig, span.start, span.end - 1, span.root, earlier)
+        site = Site(doc, text, fig, span.start, span.end - 1, span.root, earlier)
         found: Found = None
         for finder in SUBJECT_FINDERS:
             found = finder(site)
