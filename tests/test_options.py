@@ -168,3 +168,5 @@ def test_affiliations_reach_the_database_csv_and_html(extractor, tmp_path):
     page = open_writer("html", html, many=False)
     page.write(record, SAMPLE.read_text(encoding="utf-8"))
     assert "<td>director, Human Rights Without Frontiers</td>" in html.getvalue()
+    assert '<mark class="subject"' in html.getvalue() and "of oil production" in html.getvalue()
+    assert ",oil production" in out.getvalue()  # the CSV's subject column

@@ -20,7 +20,7 @@ from ..registry import FACT_TYPES, affiliation_cell
 SUFFIX = ".csv"
 COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
            "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions",
-           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end", "affiliations")
+           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end", "affiliations", "subject")
 
 
 def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -39,7 +39,9 @@ def _date_row(fact: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure_row(fact: dict[str, Any]) -> dict[str, Any]:
-    return {k: fact.get(k) for k in ("text", "value", "unit", "start", "end", "kind", "approximate", "qualifier")}
+    subject = fact.get("subject") or {}
+    return {k: fact.get(k) for k in ("text", "value", "unit", "start", "end", "kind", "approximate", "qualifier")} | {
+        "subject": subject.get("text")}
 
 
 def _quote_row(fact: dict[str, Any]) -> dict[str, Any]:

@@ -28,7 +28,7 @@ mark{background:none;border-radius:3px;padding:0 1px}
 mark.person{background:#bfdbfe;box-shadow:inset 0 -2px #1d4ed8}
 mark.organisation{background:#fed7aa;box-shadow:inset 0 -2px #c2410c}mark.place{background:#d9f99d;box-shadow:inset 0 -2px #4d7c0f}
 mark.date{background:#fde2e2;border-bottom:2px solid #e11d48}mark.figure{background:#ede9fe;border-bottom:2px solid #7c3aed}
-mark.quote{background:#f5f5f4;font-style:italic}
+mark.quote{background:#f5f5f4;font-style:italic}mark.subject{background:none;border-bottom:2px dotted #7c3aed}
 .speaker{font:600 12px system-ui,sans-serif;color:#fff;background:#57534e;border-radius:3px;padding:0 4px;
 margin-right:3px;font-style:normal}
 .legend span{margin-right:1rem}
@@ -53,7 +53,13 @@ def _facts(article: dict[str, Any]) -> list[tuple[int, int, str, str, str]]:
                 out.append((fact["start"], fact["end"], kind, fid, f"date: {fact['value'] or '?'}"))
             elif key == "figures":
                 unit = f" {fact['unit']}" if fact["unit"] else ""
-                out.append((fact["start"], fact["end"], kind, fid, f"{fact['kind']}: {format_value(fact['value'])}{unit}"))
+                subject = fact.get("subject")
+                of = f" \u2014 of {subject['text']}" if subject else ""
+                out.append((fact["start"], fact["end"], kind, fid,
+                            f"{fact['kind']}: {format_value(fact['value'])}{unit}{of}"))
+                if subject:  # what the figure measures, marked apart so a reader sees the pair
+                    out.append((subject["start"], subject["end"], "subject", f"{fid}-of",
+                                f"what {fact['text']} measures"))
             else:
                 speakers = ", ".join(fact["speakers"]) or "unattributed"
                 out.append((fact["start"], fact["end"], kind, fid, f"quote: {speakers}"))
