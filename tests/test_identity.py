@@ -97,3 +97,18 @@ def test_a_corpus_gives_one_identity_per_person_and_body(tmp_path):
     summary = CliRunner().invoke(app, ["summary", str(tmp_path), "--format", "json"])
     people = {r["name"]: r for r in json.loads(summary.stdout)["people"]}
     assert people["Kassym-Jomart Tokayev"]["articles"] == 3 and "President" in people["Kassym-Jomart Tokayev"]["roles"]
+
+
+def test_an_acronym_the_gazetteer_knows_joins_its_body_across_articles(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kzfacts.cli import app
+
+    (tmp_path / "a.txt").write_text("The GOP said it would fight the bill in the Senate.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The Republican Party chose its candidate on Monday.\n", encoding="utf-8")
+    summary = CliRunner().invoke(app, ["summary", str(tmp_path), "--format", "json", "-j", "1"])
+    orgs = {r["name"]: r for r in json.loads(summary.stdout)["organisations"]}
+    assert orgs["Republican Party"]["articles"] == 2 and "GOP" in orgs["Republican Party"]["aliases"]
+    assert not json.loads(summary.stdout)["people"]

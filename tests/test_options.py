@@ -170,3 +170,27 @@ def test_affiliations_reach_the_database_csv_and_html(extractor, tmp_path):
     assert "<td>director, Human Rights Without Frontiers</td>" in html.getvalue()
     assert '<mark class="subject"' in html.getvalue() and "of oil production" in html.getvalue()
     assert ",oil production" in out.getvalue()  # the CSV's subject column
+
+
+def test_the_end_of_a_run_says_what_happened_on_a_terminal(tmp_path):
+    import os
+
+    from .conftest import SAMPLE
+
+    master, slave = os.openpty()
+    db = tmp_path / "facts.db"
+    done = subprocess.run([sys.executable, "-m", "kzfacts", "extract", str(SAMPLE), str(tmp_path / "missing.txt"),
+                           "--db", str(db)], stderr=slave, stdout=subprocess.DEVNULL, cwd=ROOT, timeout=180)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert done.returncode == 1
+    assert f"2 inputs, 1 ok, 1 failed, 4 articles → {db}" in seen.decode("utf-8", "replace")
