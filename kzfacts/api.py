@@ -96,9 +96,7 @@ def _token_sized(piece: str, size: int) -> list[str]:
 def _drop_tensor(doc):
     """The Doc without its tok2vec output: once parsed, nothing reads it, and on a long text it
     is most of the memory (96 floats a token, in every piece and again in the joined Doc)."""
-    import numpy
-
-    doc.tensor = numpy.zeros((0,), dtype="float32")
+    doc.tensor = doc.tensor.ravel()[:0].copy()  # empty, and (a copy, not a view) holding no buffer
     return doc
 
 
