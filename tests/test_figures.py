@@ -167,7 +167,12 @@ def test_million_codes_scale_the_value(run):
 
 @pytest.mark.parametrize("text, unit, source", [
     ("The company raised $20 million.", "USD", "default"),
-    ("The Australian company raised $20 million.", "AUD", "context"),
+    # a nationality in the sentence says nothing: news marks other dollars (issue 21)
+    ("The Australian company raised $20 million.", "USD", "default"),
+    ("BHP, a Canadian-listed miner, made $48 million.", "USD", "default"),
+    ("Qantas earned A$48 million.", "AUD", "text"),
+    ("It raised 20 million Australian dollars.", "AUD", "text"),
+    ("The Hong Kong firm paid HK$5 million.", "HKD", "text"),
     ("TORONTO (Reuters) - The miner said it would raise $50 million for the new shaft.", "CAD", "context"),
     ("It raised US$20 million.", "USD", "text"),
     ("It raised C$20 million.", "CAD", "text"),

@@ -61,16 +61,12 @@ def currency_of(text: str) -> str | None:
 
 
 def dollar_of(doc: Doc, start: int) -> tuple[str, str]:
-    """Which dollar a bare "$" or "dollars" at token `start` is, and how that was decided: a place
-    or nationality in its sentence ("the Canadian miner ... $50 million"), else in the article's
-    dateline ("TORONTO (Reuters) -"), else the US dollar by default."""
+    """Which dollar a bare "$" or "dollars" at token `start` is, and how that was decided: the
+    article's dateline ("TORONTO (Reuters) -": wire copy from a dollar country writes its own
+    dollar bare), else the US dollar. A place or nationality in the sentence says nothing: news
+    marks other dollars (A$, C$, "Australian dollars"), so "an Australian miner made $48 million"
+    is in US dollars."""
     places = resources.dollar_places()
-    sent = doc[start].sent
-    words = [t.lower_ for t in sent]
-    for k, word in enumerate(words):
-        for phrase in (f"{word} {words[k + 1]}" if k + 1 < len(words) else None, word):
-            if phrase and phrase in places:
-                return places[phrase], "context"
     art = article_at(doc._.kz_articles, doc[start].idx)
     if art is not None and art.dateline_place:
         a, b = art.dateline_place
