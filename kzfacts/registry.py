@@ -129,7 +129,7 @@ DATE_SCHEMA = {
     "properties": {
         "text": {"type": "string"}, **OFFSETS,
         "value": {"type": ["string", "null"]},
-        "granularity": {"enum": ["day", "week", "month", "quarter", "year", "decade", "century", None]},
+        "granularity": {"enum": ["day", "week", "month", "quarter", "half", "year", "decade", "century", None]},
         "relative": {"type": "boolean"},
         "kind": {"enum": ["date", "range", "list", "duration", "set"]},
         "values": {"type": "array", "items": {"type": "string"}},

@@ -217,3 +217,16 @@ def test_the_verb_places_a_yearless_month_or_weekday(run, text, value):
 
 def test_an_age_is_not_reported_as_a_date(run):
     assert run("The 22-year-old striker scored twice.", reference_date="2011-03-18")["dates"] == []
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("Profit rose in the second quarter.", "2023-Q2", "quarter"),
+    ("Q3 2021 was weak.", "2021-Q3", "quarter"),
+    ("The fourth quarter of 2020 was strong.", "2020-Q4", "quarter"),
+    ("Sales fell in H1 2023.", "2023-H1", "half"),
+    ("Output grew in the first half of 2022.", "2022-H1", "half"),
+    ("Exports recovered in the second half of 2021.", "2021-H2", "half"),
+])
+def test_quarters_and_halves_have_values(run, text, value, granularity):
+    dates = run(text, reference_date="2023-05-02")["dates"]
+    assert [(d["value"], d["granularity"]) for d in dates] == [(value, granularity)]

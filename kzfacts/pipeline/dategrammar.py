@@ -28,7 +28,10 @@ _ABSOLUTE = [
     ("month", re.compile(rf"{_MONTH.format('m')},?\s+(?:of\s+)?{_YEAR.format('y')}", re.I)),
     ("day", re.compile(rf"{_YEAR.format('y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)")),
     ("day", re.compile(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?!\d)")),
-    ("quarter", re.compile(rf"(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter(?: of)?),?\s+{_YEAR.format('y')}", re.I)),
+    ("quarter", re.compile(rf"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth) quarter(?: of)?)"
+                           rf"(?:,?\s+(?:of\s+)?{_YEAR.format('y')})?(?![\w-])", re.I)),
+    ("half", re.compile(rf"(?:H(?P<h>[12])|(?:the\s+)?(?P<hw>first|second) half(?: of)?)"
+                        rf"(?:,?\s+(?:of\s+)?{_YEAR.format('y')})?(?![\w-])", re.I)),
     ("decade", re.compile(r"(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0s", re.I)),
     ("year", re.compile(rf"(?:the\s+)?(?:early|mid|late|end|start)[\s-]+(?:of\s+)?{_YEAR.format('y')}(?!\d)", re.I)),
     ("month", re.compile(rf"{_MONTH.format('m')}(?![\w])", re.I)),
@@ -150,9 +153,12 @@ def parse_absolute(text: str, anchor_year: date | int | None, tense: str | None 
             return f"{g['dec']}X", "decade", m.end()
         if gran == "year":
             return g["y"], "year", m.end()
-        if gran == "quarter":
-            q = g.get("q") or _QUARTER_WORDS[g["qw"].lower()]
-            return f"{g['y']}-Q{q}", "quarter", m.end()
+        if gran in ("quarter", "half"):
+            # a quarter or half without its year is of the year around it (the article's, the reference's)
+            year = g.get("y") or (str(anchor.year) if anchor else "XXXX")
+            if gran == "quarter":
+                return f"{year}-Q{g.get('q') or _QUARTER_WORDS[g['qw'].lower()]}", "quarter", m.end()
+            return f"{year}-H{g.get('h') or _QUARTER_WORDS[g['hw'].lower()]}", "half", m.end()
         if "a" in g and g.get("a"):  # numeric m/d/y, US order unless impossible
             a, b = int(g["a"]), int(g["b"])
             month, day = (a, b) if a <= 12 else (b, a)
@@ -402,6 +408,9 @@ def _normalise_date(text: str, *, anchor: date | None, reference: date | None,
         inner = normalise_date(bound["rest"], anchor=anchor, reference=reference, future=future, tense=tense)
         if inner and inner.value:
             return inner
+    whole = parse_absolute(text, anchor, tense)
+    if whole and whole[1] in ("quarter", "half") and whole[2] >= len(text.rstrip(". ")):
+        return ParsedDate(whole[0], whole[1])  # "the first half of 2023" is 2023-H1, not the year it is part of
     part = _PART_OF.match(text)
     if part:  # "the end of 2025", "the start of the year": the period it is part of
         rest = re.sub(r"^the (year|month|week|quarter)$", r"this \1", part["rest"].strip(), flags=re.I)
