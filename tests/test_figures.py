@@ -189,3 +189,27 @@ def test_a_currency_named_after_the_counted_phrase(run):
 
 def test_a_number_the_text_uses_as_a_model_name_is_no_count(run):
     assert figs(run, "Boeing 737 sales rose; the 737 is popular.") == []
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("Revenue will be $24-24.5 billion this year.", 24_000_000_000, 24_500_000_000, "USD"),
+    ("Exports reached 13-13.5 thousand tonnes.", 13_000, 13_500, "tonnes"),
+    ("The fund will raise 2-3 million euros.", 2_000_000, 3_000_000, "EUR"),
+    ("Output was 1.5-1.7 million barrels per day.", 1_500_000, 1_700_000, "barrels per day"),
+    ("Prices rose 15-20 percent.", 15, 20, "%"),
+])
+def test_a_scale_after_a_range_scales_both_ends(run, text, value, value_max, unit):
+    (fig,) = run(text)["figures"]
+    assert (fig["value"], fig["value_max"], fig["unit"]) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The firm paid a 12-cent dividend.", 0.12, "USD"),
+    ("People hoarded one-yen coins.", 1, "JPY"),
+    ("A 5-kopek coin was found.", 0.05, "RUB"),
+    ("Stamps cost a 50-pence fee.", 0.5, "GBP"),
+    ("It cost thirteen dollars and forty-five cents.", 13.45, "USD"),
+])
+def test_amounts_in_a_subunit_or_joined_to_their_noun_are_money(run, text, value, unit):
+    (fig,) = run(text)["figures"]
+    assert (fig["value"], fig["unit"], fig["kind"]) == (value, unit, "money")

@@ -319,6 +319,11 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     if range_max is None and j + 1 < limit and doc[j].text in ("-", "\u2013") and _is_range_end(doc, j + 1):
         range_max = word_value(doc[j + 1].text)[0]
         j += 2
+        # "$24-24.5 billion", "13-13.5 thousand tonnes": the scale after a range scales both ends
+        while range_max is not None and j < limit and (word_value(doc[j].text) or (0, ""))[1] == "scale":
+            scale = word_value(doc[j].text)[0]
+            value, range_max = value * scale, range_max * scale
+            j += 1
     # hyphenated "44-member", "40-fold"
     if j + 1 < limit and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha:
         word = doc[j + 1]
@@ -326,6 +331,10 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
             return _figure(doc, start, j + 2, value, "fold", "multiplier", None)
         if word.lower_ in resources.time_units() and not word.lower_.endswith("s"):
             return None  # "41-year history" is a duration
+        cur = _currency_at(doc, j + 1) if not currency else None
+        if cur is not None and cur[1] == 1:  # "a 12-cent dividend" is 0.12 USD, "one-yen coins" are JPY
+            share = resources.currency_shares().get(word.lower_, 1.0)
+            return set_currency(doc, _figure(doc, start, j + 2, value * share, cur[0], "money", None), word.text, start)
         return _figure(doc, start, j + 2, value, word.lower_ if word.lower_.endswith("s") else word.lower_, "count", None)
     if j < limit and not currency:
         cur = _currency_at(doc, j)
