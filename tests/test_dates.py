@@ -230,3 +230,20 @@ def test_an_age_is_not_reported_as_a_date(run):
 def test_quarters_and_halves_have_values(run, text, value, granularity):
     dates = run(text, reference_date="2023-05-02")["dates"]
     assert [(d["value"], d["granularity"]) for d in dates] == [(value, granularity)]
+
+
+@pytest.mark.parametrize("text, schedule", [
+    ("Flights run every Tuesday and Friday.", "every Tuesday and Friday"),
+    ("The shop is closed every Sunday.", "every Sunday"),
+    ("Classes are held each Monday, Wednesday and Friday.", "each Monday, Wednesday and Friday"),
+    ("Buses run every Saturday or Sunday.", "every Saturday or Sunday"),
+    ("Flights to Almaty leave on Mondays.", "Mondays"),
+])
+def test_a_weekly_schedule_is_one_set_with_no_day(run, text, schedule):
+    dates = run(text, reference_date="2023-05-02")["dates"]
+    assert [(d["text"], d["value"], d["kind"]) for d in dates] == [(schedule, None, "set")]
+
+
+def test_this_sunday_is_the_coming_one(run):
+    (d,) = run("The match is this Sunday.", reference_date="2023-05-02")["dates"]  # a Tuesday
+    assert d["value"] == "2023-05-07"

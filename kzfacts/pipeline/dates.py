@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .component import KzComponent
-from .dategrammar import MONTHS, UNITS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
+from .dategrammar import MONTHS, UNITS, WEEKDAYS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
 from .facts import DateFact
 from .syntax import heads
 from .text import article_at, longest_spans
@@ -102,13 +102,31 @@ def _extend_determiner(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _weekday(token: Token) -> bool:
+    return token.lower_.removesuffix("s") in WEEKDAYS
+
+
+def _extend_schedule(doc: Doc, span: Span) -> Span:
+    """A weekly schedule is one date, a set: "every Sunday" when the model tagged only "Sunday", and
+    "every Tuesday and Friday" when it tagged "every Tuesday" and "Friday" apart."""
+    start, end = span.start, span.end
+    if _weekday(doc[start]) and start > 0 and doc[start - 1].lower_ in ("every", "each"):
+        start -= 1
+    if doc[start].lower_ in ("every", "each"):
+        while end < len(doc) and doc[end - 1].lower_ in ("and", ",", "or") and _weekday(doc[end]):
+            end += 1  # the model's span ended on the "and" ("every Tuesday and" | "Friday")
+        while end + 1 < len(doc) and doc[end].lower_ in ("and", ",", "or") and _weekday(doc[end + 1]):
+            end += 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
 def date_spans(doc: Doc) -> list[Span]:
     """Candidate date spans: the model's DATE entities, joined and split into whole expressions."""
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        for part in _split_compound(_extend_range(doc, _extend_year(doc, _extend_determiner(doc, ent)))):
+        for part in _split_compound(_extend_range(doc, _extend_year(doc, _extend_schedule(doc, _extend_determiner(doc, ent))))):
             a, b = clean_date_text(part.text)
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
             if sub is not None and len(sub):
