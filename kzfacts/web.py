@@ -75,9 +75,11 @@ class Fetcher:
     @property
     def pool(self):
         if self._pool is None:
+            import certifi
             import urllib3
 
-            self._pool = urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT,
+            # certifi's CA bundle: the same on every machine, where a Python's own may have none (macOS)
+            self._pool = urllib3.PoolManager(retries=False, ca_certs=certifi.where(), headers={"User-Agent": USER_AGENT,
                                                                      **urllib3.util.make_headers(accept_encoding=True)})
         return self._pool
 
