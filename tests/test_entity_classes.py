@@ -110,3 +110,16 @@ def test_events_indices_and_venues_are_no_bodies(run, text, thing):
 ])
 def test_bodies_named_like_places_stay_bodies(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Finance Minister Yerulan Zhamaubayev presented the budget.", "Finance Minister Yerulan Zhamaubayev"),
+    ("Kazakhstan's Energy Minister Bolat Akchulakov agreed.", "Energy Minister Bolat Akchulakov"),
+    ("Prime Minister Askar Mamin chaired the meeting.", "Prime Minister Askar Mamin"),
+    ("Kazakh Foreign Minister Mukhtar Tileuberdi flew to Brussels.", "Foreign Minister Mukhtar Tileuberdi"),
+    ("President Kassym-Jomart Tokayev signed the decree.", "President Kassym-Jomart Tokayev"),
+])
+def test_a_mention_keeps_its_whole_title_and_the_mark_is_not_clipped(run, text, mention):
+    people = run(text)["people"]
+    assert mention in [m["text"] for p in people for m in p["mentions"]]
+    assert all(not p["name"].startswith(("Minister", "Finance", "Energy")) for p in people)

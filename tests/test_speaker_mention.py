@@ -7,7 +7,7 @@ CASES = [
     # a name
     # the entity's own mention, as its mentions list has it (a title before the name included)
     ("“The road will open in May,” said Transport Minister Aigul Sarsenova.", "Aigul Sarsenova",
-     "Minister Aigul Sarsenova"),
+     "Transport Minister Aigul Sarsenova"),
     ("“We are ready,” Daniyar Kenzhebayev told the forum.", "Daniyar Kenzhebayev", "Daniyar Kenzhebayev"),
     ("Marat Ospanov said: “The plant is safe.”", "Marat Ospanov", "Marat Ospanov"),
     ("“Prices will fall,” Elena Petrova, an analyst at Halyk Finance, said.", "Elena Petrova", "Elena Petrova"),

@@ -441,6 +441,11 @@ def name_at(doc: Doc, first: int, end: int) -> NameAt:
     start = first
     while start + 1 < end and doc[start].lower_ in resources.titles():
         start += 1
+    # a whole title kept in the mention ("Finance Minister X"): the name starts after its last title word
+    for k in range(end - 2, start - 1, -1):
+        if doc[k].lower_ in resources.titles() and all(t.text[:1].isupper() for t in doc[first:k + 1]):
+            start = k + 1
+            break
     return NameAt(first, start, end)
 
 

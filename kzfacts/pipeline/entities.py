@@ -885,7 +885,19 @@ class _Group:
 
 
 def _mention(doc: Doc, c: Candidate) -> Mention:
+    """The mention's words: the name, with the honorific it was written with, whole ("Finance
+    Minister Yerulan Zhamaubayev", not "Minister Yerulan Zhamaubayev", when its title is "Finance
+    Minister"; a nationality before the title stays out)."""
     first = c.title_start if c.title_start is not None else c.start
+    if c.title_start is not None:
+        for title in c.titles:
+            words = title.split()
+            k = len(words)
+            if 1 < k <= c.title_start + 1 and doc[c.title_start - k + 1:c.title_start + 1].text == title:
+                lead = c.title_start - k + 1
+                while lead < c.title_start and doc[lead].lower_ in resources.demonyms():
+                    lead += 1
+                first = min(first, lead)
     span = doc[first:c.end]
     return Mention(span.text, span.start_char, span.end_char)
 
