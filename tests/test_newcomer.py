@@ -125,8 +125,8 @@ def big_corpus(tmp_path_factory):
     return root
 
 
-def _start(corpus: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "kzfacts", "extract", str(corpus), "-f", "jsonl", "-j", "2"],
+def _start(corpus: Path, *extra: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "kzfacts", "extract", str(corpus), "-f", "jsonl", "-j", "2", *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     time.sleep(8)  # past the model load, workers busy
     assert proc.poll() is None
@@ -198,3 +198,12 @@ def test_the_contract_in_the_repository_describes_every_schema_field():
     missing = [f for f in sorted(fields) if not re.search(rf"`{f}`|\"{f}\"", contract)]
     assert missing == []
     assert "(docs/CONTRACT.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_an_interrupted_run_with_an_output_says_how_to_resume(big_corpus, tmp_path):
+    proc = _start(big_corpus, "-o", str(tmp_path / "out"))
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    (line,) = stderr.strip().splitlines()
+    assert line.startswith("kzfacts: interrupted after") and "--skip-existing" in line
