@@ -1,7 +1,6 @@
 """The Python API: load the pipeline once, extract many texts."""
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -23,13 +22,11 @@ def check_reference_date(value: str | None) -> str | None:
     return value
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def model_text(text: str) -> str:
-    """The text as the model reads it: a lone surrogate (a JSON "\\ud800" escape) has no UTF-8 form
-    and breaks spaCy's tokenizer, so it becomes U+FFFD, one character for one, keeping every offset."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    """The text as the model reads it: lone surrogates become U+FFFD (`inputs.clean_text`)."""
+    from .inputs import clean_text
+
+    return clean_text(text)
 
 
 def restore_texts(record: dict[str, Any], text: str) -> dict[str, Any]:

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 CATEGORIES = ("people", "organisations", "dates", "figures", "quotes", "affiliations")
 

@@ -26,7 +26,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}\+?$")
 _VOWELS = "aeiou"
 
 
-def name_key(name: str) -> str:
+def spelling_key(name: str) -> str:
     """The form two spellings of one name share: lower case, no accents or punctuation, no
     leading "the", and no "y" between two vowels (Tokayev = Tokaev)."""
     text = unicodedata.normalize("NFKD", name)
@@ -77,7 +77,7 @@ def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> li
     """
     items = list(items)
     sets = _Sets()
-    keys = [f"{it.kind}:{name_key(it.name)}" for it in items]
+    keys = [f"{it.kind}:{spelling_key(it.name)}" for it in items]
     for key in keys:
         sets.find(key)
     _join_people(items, keys, sets)
@@ -89,11 +89,11 @@ def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> li
 def _join_people(items: list[Item], keys: list[str], sets: _Sets) -> None:
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     for it, key in zip(items, keys, strict=True):
-        words = name_key(it.name).split()
+        words = spelling_key(it.name).split()
         if it.kind == "people" and len(words) > 1:
             full_by_surname[words[-1]].add(key)
     for it, key in zip(items, keys, strict=True):
-        words = name_key(it.name).split()
+        words = spelling_key(it.name).split()
         if it.kind != "people" or len(words) != 1:
             continue
         fuller = full_by_surname.get(words[0], set())
@@ -105,17 +105,17 @@ def _join_acronyms(items: list[Item], keys: list[str], sets: _Sets, known: dict[
     long_forms: dict[str, set[str]] = defaultdict(set)
     present = set(keys)
     for short, full in known.items():
-        if f"organisations:{name_key(full)}" in present:
-            long_forms[name_key(short)].add(f"organisations:{name_key(full)}")
+        if f"organisations:{spelling_key(full)}" in present:
+            long_forms[spelling_key(short)].add(f"organisations:{spelling_key(full)}")
     for it, key in zip(items, keys, strict=True):
         if it.kind != "organisations" or ACRONYM.match(it.name):
             continue
         for short in {it.acronym, *it.aliases}:
             if short and ACRONYM.match(short):
-                long_forms[name_key(short)].add(key)
+                long_forms[spelling_key(short)].add(key)
     for it, key in zip(items, keys, strict=True):
         if it.kind == "organisations" and ACRONYM.match(it.name):
-            linked = long_forms.get(name_key(it.name), set())
+            linked = long_forms.get(spelling_key(it.name), set())
             if len(linked) == 1:
                 sets.join(next(iter(linked)), key)
 

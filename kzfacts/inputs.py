@@ -170,9 +170,8 @@ def _url_name(url: str) -> str:
 
     parts = urlsplit(url)
     name = f"{parts.netloc}{parts.path}".rstrip("/").replace("/", "_")
-    if parts.query or parts.fragment:  # pages that differ only there are other pages: other files
-        return f"{_safe_name(name)[:MAX_NAME]}-{short_hash(url)}.html"
-    return safe_segment(name) + ".html"
+    # pages that differ only in their query or fragment are other pages: the hash of the whole URL
+    return safe_segment(name, url if parts.query or parts.fragment else None) + ".html"
 
 
 def page_input(source: str, html: str | bytes, relpath: str = "") -> Input:
@@ -309,24 +308,25 @@ def _safe_name(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "_"
 
 
-def safe_segment(name: str) -> str:
+def safe_segment(name: str, key: str | None = None) -> str:
     """A file name for an id or a URL: letters, digits, - _ . kept; when anything else was
-    changed or cut (a / or a space, a leading dot, over MAX_NAME characters) a short hash of the
-    original is added, so 'a/b' and 'a_b' stay two files."""
+    changed or cut (a / or a space, a leading dot, over MAX_NAME characters), or a `key` is given,
+    a short hash of the original (or of `key`) is added, so 'a/b' and 'a_b' stay two files."""
     safe = _safe_name(name)
     safe = "_" + safe[1:] if safe.startswith(".") else safe
-    if safe == name and len(name) <= MAX_NAME:
+    if key is None and safe == name and len(name) <= MAX_NAME:
         return name
-    return f"{safe[:MAX_NAME]}-{short_hash(name)}"
+    return f"{safe[:MAX_NAME]}-{short_hash(key or name)}"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:
-    """A JSON string without lone surrogates ("\\ud800" decodes to one, which no output can
-    encode): each becomes U+FFFD, one character for one, so offsets still hold."""
-    return _SURROGATE.sub("\ufffd", value)
+    """The string without lone surrogates (a JSON "\\ud800" escape decodes to one, which no output
+    can encode and spaCy's tokenizer breaks on): each becomes U+FFFD, one character for one, so
+    every offset still holds."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
 
 
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",

@@ -280,12 +280,10 @@ def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
 def run_dask(inputs: Iterable[Input], settings: Settings, *, scheduler: str | None = None, jobs: int = 2,
              batch_size: int = TASK_SIZE, connect_timeout: float = 10.0) -> Iterator[tuple[Input, dict[str, Any]]]:
     """On a Dask distributed cluster (a local one when no scheduler address is given)."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError as exc:
-        from .errors import KzError
+    from .optional import need
 
-        raise KzError("E004", "--engine dask needs Dask: pip install 'kzfacts[dask]'") from exc
+    distributed = need("distributed", package="'kzfacts[dask]'", feature="--engine dask")
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     import logging
 
     # a local cluster's workers log connection errors while it shuts down: noise on the user's stderr
