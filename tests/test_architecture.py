@@ -234,13 +234,18 @@ def test_output_dir_writes_the_chosen_format(tmp_path):
 def test_rules_are_ordered_lists_of_documented_functions():
     from kzfacts.pipeline.entities import MENTION_STEPS
     from kzfacts.pipeline.figures import UNIT_READERS
-    from kzfacts.pipeline.quotes import CUE_FINDERS, SPEAKER_FINDERS
+    from kzfacts.pipeline.quotes import CUE_FINDERS, HEAD_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS
 
     assert [f.__name__ for f in UNIT_READERS] == ["money_unit", "percent_unit", "multiplier_unit", "rank_unit",
                                                   "currency_in_phrase", "counted_noun"]
-    assert [f.__name__ for f in CUE_FINDERS] == ["governing_cue", "introducing_cue", "statement_cue"]
-    assert [f.__name__ for f in SPEAKER_FINDERS] == ["cue_subjects", "name_before_verb"]
-    for rules in (MENTION_STEPS, UNIT_READERS, CUE_FINDERS, SPEAKER_FINDERS):
+    assert [f.__name__ for f in CUE_FINDERS] == ["governing_cue", "introducing_cue", "speech_noun_cue",
+                                                 "statement_cue"]
+    assert [f.__name__ for f in SPEAKER_FINDERS] == ["cue_subjects", "name_before_verb", "reporter_above_writer"]
+    assert [f.__name__ for f in SUBJECT_RESOLVERS] == ["person_pronoun", "group_pronoun", "relative_pronoun",
+                                                       "named_subject", "surname_subject"]
+    assert [f.__name__ for f in HEAD_FINDERS] == ["own_mention", "apposition", "role_anaphor", "body_anaphor",
+                                                  "noun_phrase_entity"]
+    for rules in (MENTION_STEPS, UNIT_READERS, CUE_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS, HEAD_FINDERS):
         assert all(rule.__doc__ for rule in rules)
 
 

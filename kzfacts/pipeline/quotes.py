@@ -22,8 +22,10 @@ OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "\u2018":
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
+WRITER_WORDS = {"i", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MAX_CLIMB = 6
+MAX_CHAIN = 3  # pronoun to pronoun, relative pronoun to its noun: never more links than this
 SPEAKER_WORDS = {"i", "i'm", "i've", "i'll", "i'd", "me", "my", "we", "we're", "we've", "we'll", "us", "our",
                  "you", "you're", "your"}
 
@@ -38,6 +40,7 @@ class RawQuote:
     outer_end: int
     open_end: bool = False
     opens_paragraph: bool = False
+    mark: str = "\u201c"
 
 
 def _is_opener(text: str, i: int) -> str | None:
@@ -79,7 +82,7 @@ def find_raw_quotes(text: str) -> list[RawQuote]:
                     open_kind, open_at = kind, i
             elif _is_closer(s, i, open_kind) and i > open_at + 1:
                 found.append(RawQuote(line.start + open_at + 1, line.start + i, line.start + open_at,
-                                      line.start + i + 1, opens_paragraph=open_at == 0))
+                                      line.start + i + 1, opens_paragraph=open_at == 0, mark=s[open_at]))
                 open_kind = None
             elif open_kind == "single" and ch in ("\u201c", '"'):
                 open_kind = None  # a stray single mark: the double mark matters more
@@ -87,16 +90,18 @@ def find_raw_quotes(text: str) -> list[RawQuote]:
             i += 1
         if open_kind is not None and len(s) - open_at > 2:
             found.append(RawQuote(line.start + open_at + 1, line.end, line.start + open_at, line.end,
-                                  open_end=True, opens_paragraph=open_at == 0))
+                                  open_end=True, opens_paragraph=open_at == 0, mark=s[open_at]))
     return _join_paragraphs(text, found)
 
 
 def _join_paragraphs(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
-    """A paragraph that opens a quote and leaves it open continues into the next one that opens one."""
+    """A paragraph that opens a quote and leaves it open continues into the next one that opens one
+    with the same mark: a paragraph opening with another mark (“ inside a block quoted with ")
+    is a quote of its own, quoted inside the block."""
     out: list[RawQuote] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if (prev and prev.open_end and prev.opens_paragraph and q.opens_paragraph
+        if (prev and prev.open_end and prev.opens_paragraph and q.opens_paragraph and q.mark == prev.mark
                 and not text[prev.outer_end:q.outer_start].strip()):
             prev.end, prev.outer_end, prev.open_end = q.end, q.outer_end, q.open_end
             continue
@@ -172,29 +177,43 @@ def entity_at(index: list[tuple[int, int, Entity]], start: int, end: int) -> Ent
 def _noun_phrase(token: Token) -> tuple[int, int]:
     """Character bounds of a subject's noun phrase without relative clauses and appositions."""
     left = token.left_edge.idx
-    right_tokens = [token]
+    last = token
     for child in token.rights:
-        if child.dep_ in ("compound", "flat", "prep", "pobj") and child.i == right_tokens[-1].i + 1:
-            right_tokens.append(child)
-    last = right_tokens[-1]
+        if child.dep_ in ("compound", "flat", "prep", "pobj") and child.i == last.i + 1:
+            # "the head of the Institute": a preposition brings its object's phrase
+            objs = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            last = objs[-1] if objs and objs[-1].i - child.i <= 6 else child
     return left, last.idx + len(last)
 
 
 def is_reporting_verb(token: Token) -> bool:
     if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "so":
         return False  # "so-called"
+    if token.pos_ == "PROPN" and token.ent_type_ and not token.is_sent_start:
+        return False  # "the Washington Post,": a word of a name
+    if token.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
+        return is_source_clause(token)  # "as the minister put it"
     if token.lemma_.lower() in resources.reporting_verbs() or token.lower_ in resources.reporting_verbs():
         return token.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in token.children) or \
             token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (":", ",")
     return False
 
 
+def is_source_clause(verb: Token) -> bool:
+    """ "As Kursiv reported, ...": a clause that names the source of what the sentence says."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] | None = None) -> Token | None:
-    """The reporting verb governing the quote, else the nearest one among the given tokens."""
+    """The reporting verb governing the quote, else a source clause ("As Kursiv reported, ..."),
+    else the nearest reporting verb among the given tokens."""
+    sources = [t for t in tokens if is_source_clause(t) and is_reporting_verb(t)]
     if governors:
         ruling = [t for t in tokens if t.i in governors and is_reporting_verb(t)]
         if ruling:
             return min(ruling, key=lambda t: min(abs(t.idx - q_end), abs(t.idx - q_start)))
+    if sources:
+        return min(sources, key=lambda t: min(abs(t.idx - q_end), abs(t.idx - q_start)))
     best, best_d = None, 10 ** 9
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -231,6 +250,12 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         return [[c for c in to.children if c.dep_ == "pobj"][:1]]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.lower_ in resources.word_list("speech_nouns.txt"):
+        # a speech noun: "Tokayev's statement", "a statement from the ministry", "a tweet by X"
+        owners = [c for c in verb.children if c.dep_ == "poss"]
+        sources = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for g in c.children if g.dep_ == "pobj"]
+        return [found for found in (owners, sources) if found]
     # "Detik.com quoted Djamal as saying": the one quoted speaks, not the outlet
     quoting = verb.head.head if verb.head.lower_ == "as" and verb.head.dep_ == "prep" else verb
     quoted: list[list[Token]] = []
@@ -262,6 +287,20 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     return quoted + reporting + noun + fallback
 
 
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans as sorted disjoint ranges: a quote inside a quoted block is inside the block."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+Resolved = tuple[list[str], "Mention | None"]
+
+
 @dataclass
 class Attribution:
     speakers: list[str]
@@ -283,7 +322,7 @@ class Attributor:
             if ent.label == "PERSON":
                 for word in ent.name.split():
                     self.by_word.setdefault((ent.article, word), {})[id(ent)] = ent
-        self.quote_spans = sorted(quote_spans)
+        self.quote_spans = merged_spans(quote_spans)
         self.quote_starts = [s for s, _ in self.quote_spans]
         self.last: dict[int, list[str]] = {}  # article -> last speakers
         self.last_labels: dict[int, str] = {}
@@ -329,46 +368,113 @@ class Attributor:
         span = self.doc.char_span(line_start, end, alignment_mode="expand")
         return [t for t in span if not self.inside_quote(t.idx)] if span is not None else []
 
-    def resolve(self, subj: Token, article: int) -> tuple[list[str], Mention | None]:
-        """The names a subject stands for, and the words that say so (the pronoun, the name, the role phrase)."""
-        low = subj.lower_
+    def resolve(self, subj: Token, article: int, depth: int = 0) -> tuple[list[str], Mention | None]:
+        """The names a subject stands for, and the words that say so (the pronoun, the name, the
+        role phrase): the first of SUBJECT_RESOLVERS that takes the subject decides."""
+        for resolver in SUBJECT_RESOLVERS:
+            found = resolver(self, subj, article, depth)
+            if found is not None:
+                return found
+        return [], None
+
+    def person_pronoun(self, subj: Token, article: int, depth: int) -> Resolved | None:
+        """ "he", "she": the person the paragraph is about (the nearest subject that names or
+        stands for a person), else the one person quoted last, else the nearest person named."""
+        if subj.lower_ not in PERSON_PRONOUNS:
+            return None
         word = self.token_mention(subj)
-        if low in PERSON_PRONOUNS:
-            # the person who was last the subject of a clause, close by, else the last one quoted
-            ent = self.recent_subject(subj, article)
-            if ent is not None:
-                return [ent.name], word
-            if self.last.get(article) and self.last_labels.get(article) == "PERSON" and len(self.last[article]) == 1:
-                return self.last[article], word
-            ent = self.nearest_before(subj.idx, "PERSON", article)
-            return ([ent.name], word) if ent else ([], None)
-        if low in PLURAL_PRONOUNS:
-            # "they" are the last group that spoke, or the last body that did; never one person
-            last = self.last.get(article) or []
-            if len(last) > 1 or last and self.last_labels.get(article) == "ORG":
-                return last, word
-            return [], None
-        if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
-            subj = subj.head.head
-        heads = sorted([subj, *subj.conjuncts], key=lambda t: t.i)
+        ent = self.recent_subject(subj, article)
+        if ent is not None:
+            return [ent.name], word
+        if self.last.get(article) and self.last_labels.get(article) == "PERSON" and len(self.last[article]) == 1:
+            return self.last[article], word
+        ent = self.nearest_before(subj.idx, "PERSON", article)
+        return ([ent.name], word) if ent else ([], None)
+
+    def group_pronoun(self, subj: Token, article: int, depth: int) -> Resolved | None:
+        """ "they": the last group that spoke, or the last body that did; never one person."""
+        if subj.lower_ not in PLURAL_PRONOUNS:
+            return None
+        last = self.last.get(article) or []
+        if len(last) > 1 or last and self.last_labels.get(article) == "ORG":
+            return last, self.token_mention(subj)
+        return [], None
+
+    def relative_pronoun(self, subj: Token, article: int, depth: int) -> Resolved | None:
+        """ "Aliya Nurova, who chairs the board, said": the noun the relative clause hangs on."""
+        if subj.lower_ not in RELATIVE_PRONOUNS or subj.head.dep_ != "relcl" or depth >= MAX_CHAIN:
+            return None
+        return self.resolve(subj.head.head, article, depth + 1)
+
+    def named_subject(self, subj: Token, article: int, depth: int) -> Resolved | None:
+        """A subject and its conjuncts that name entities (through HEAD_FINDERS); people
+        conjoined with a body ("X, a researcher at the Institute, and its CEO Y") speak, not the body."""
         found: list[tuple[Entity, Token]] = []
-        for h in heads:
+        for h in sorted([subj, *subj.conjuncts], key=lambda t: t.i):
             ent = self.entity_of(h, article)
             if ent and all(ent is not e for e, _ in found):
                 found.append((ent, h))
-        # conjoined people ("X, a researcher at the Institute, and its CEO Y") speak, not the body they work for
         if any(e.label == "PERSON" for e, _ in found):
             found = [(e, h) for e, h in found if e.label == "PERSON"]
         if not found:
-            ent = self.person_by_surname(subj, article)
-            if ent is None:
-                return [], None
-            found = [(ent, subj)]
+            return None
         ent, h = found[0]
         # a role word standing for a name in its sentence ("X, a researcher at Y, said"): the name is the evidence
         sent = h.sent
         mention = self.mention_of(ent, h.idx, h.idx + len(h)) or self.mention_of(ent, sent.start_char, sent.end_char)
         return [e.name for e, _ in found], mention or self.phrase_mention(h)
+
+    def surname_subject(self, subj: Token, article: int, depth: int) -> Resolved | None:
+        """ "Espinoza tells" where the model missed "Espinoza": the article's one person of that name."""
+        ent = self.person_by_surname(subj, article)
+        return ([ent.name], self.token_mention(subj)) if ent is not None else None
+
+    def entity_of(self, head: Token, article: int) -> Entity | None:
+        """The named entity a subject's head stands for: the first of HEAD_FINDERS that names one."""
+        for finder in HEAD_FINDERS:
+            ent = finder(self, head, article)
+            if ent is not None:
+                return ent
+        return None
+
+    def own_mention(self, head: Token, article: int) -> Entity | None:
+        """The head is a word of an entity's mention."""
+        return entity_at(self.index, head.idx, head.idx + len(head))
+
+    def apposition(self, head: Token, article: int) -> Entity | None:
+        """ "One reader, Dana Serikova, wrote", "Ryanair CEO, Michael O'Leary" (the name is the
+        head's apposition) and "Simon Hewitt, a Junior Researcher ..." (the role is the name's);
+        a role word (a title) stands only for a person."""
+        role = head.lower_ in resources.title_words()
+        linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        for c in linked:
+            ent = entity_at(self.index, c.idx, c.idx + len(c))
+            if ent and (ent.label == "PERSON" or not role and head.pos_ == "NOUN"):
+                return ent
+        return None
+
+    def role_anaphor(self, head: Token, article: int) -> Entity | None:
+        """ "the minister added": the nearest person named before with that role."""
+        if head.lower_ in resources.title_words() and self.definite(head):
+            return self.nearest_titled(head.idx, head.lower_, article)
+        return None
+
+    def body_anaphor(self, head: Token, article: int) -> Entity | None:
+        """ "the company said", "according to the newspaper": the nearest body named before
+        (not "the state company", whose own words name another body)."""
+        if self.definite(head) and head.lower_ in resources.word_list("anaphors.txt") and \
+                not any(c.dep_ in ("compound", "amod", "poss") and c.text[:1].isupper() for c in head.children):
+            return self.nearest_before(head.idx, "ORG", article)
+        return None
+
+    def noun_phrase_entity(self, head: Token, article: int) -> Entity | None:
+        """An entity inside the subject's noun phrase ("the head of the Institute")."""
+        a, b = _noun_phrase(head)
+        return entity_at(self.index, a, b)
+
+    @staticmethod
+    def definite(head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
     def token_mention(self, token: Token) -> Mention:
         return Mention(token.text, token.idx, token.idx + len(token))
@@ -383,33 +489,6 @@ class Attributor:
                    key=lambda c: c.i, default=head)
         start, end = left.idx, head.idx + len(head)
         return Mention(self.text[start:end], start, end)
-
-    def entity_of(self, head: Token, article: int) -> Entity | None:
-        """The named entity a subject's head stands for.
-
-        "Ryanair CEO, Michael O'Leary": a role word's apposition names the speaker, not the
-        company before it; "the company": the nearest organisation named before it.
-        """
-        own = entity_at(self.index, head.idx, head.idx + len(head))
-        if own:
-            return own
-        if head.lower_ in resources.title_words():
-            # "Ryanair CEO, Michael O'Leary" (the name is the role's apposition) and
-            # "Simon Hewitt, a Junior Researcher ..." (the role is the name's)
-            linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-            for c in linked:
-                ent = entity_at(self.index, c.idx, c.idx + len(c))
-                if ent and ent.label == "PERSON":
-                    return ent
-        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if "the" in determiners and head.lower_ in resources.title_words():
-            # "the minister added": the nearest person named before with that role
-            return self.nearest_titled(head.idx, head.lower_, article)
-        if "the" in determiners and head.lower_ in resources.word_list("anaphors.txt") and \
-                not any(c.dep_ in ("compound", "amod", "poss") and c.text[:1].isupper() for c in head.children):
-            return self.nearest_before(head.idx, "ORG", article)
-        a, b = _noun_phrase(head)
-        return entity_at(self.index, a, b)
 
     def nearest_titled(self, offset: int, role: str, article: int) -> Entity | None:
         hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
@@ -428,8 +507,9 @@ class Attributor:
         matches = self.by_word.get((article, token.text), {})
         return next(iter(matches.values())) if len(matches) == 1 else None
 
-    def recent_subject(self, pronoun: Token, article: int) -> Entity | None:
-        """The nearest person before a pronoun who is a clause's subject, in its sentence or the one before."""
+    def recent_subject(self, pronoun: Token, article: int, depth: int = 0) -> Entity | None:
+        """The nearest person before a pronoun who is a clause's subject, in its sentence or the
+        one before; a pronoun subject there ("He was joined by ...") stands for the one before it."""
         sent = pronoun.sent
         start = sent.start
         if start > 0:
@@ -437,6 +517,8 @@ class Attributor:
         for tok in reversed(self.doc[start:pronoun.i]):
             if tok.dep_ in SUBJECT_DEPS and not self.inside_quote(tok.idx):
                 ent = self.person_in(tok, article)
+                if ent is None and tok.lower_ in PERSON_PRONOUNS and depth < MAX_CHAIN:
+                    ent = self.recent_subject(tok, article, depth + 1)
                 if ent is not None:
                     return ent
         return None
@@ -481,8 +563,15 @@ class Attributor:
         return Attribution(names, cue_text, mention)
 
     def governing_cue(self, q: RawQuote) -> Token | None:
-        """The reporting verb governing the quote in its sentence, else the nearest one."""
-        return find_cue(self.context_tokens(q), q.outer_start, q.outer_end, self.governors(q))
+        """The reporting verb governing the quote in its sentence, else the nearest one; in the
+        paragraph before a quote that opens its own, the first reporting clause of its last
+        sentence ("CNN reported that X testifies ..." and then the quote: CNN's)."""
+        cue = find_cue(self.context_tokens(q), q.outer_start, q.outer_end, self.governors(q))
+        if cue is not None and q.opens_paragraph and cue.idx < q.outer_start and \
+                "\n" in self.text[cue.idx:q.outer_start]:
+            return next((t for t in cue.sent if not self.inside_quote(t.idx) and is_reporting_verb(t)
+                         and _subjects(t)), cue)
+        return cue
 
     def introducing_cue(self, q: RawQuote) -> Token | None:
         """A reporting verb in a paragraph before the quote that ends with a colon ("He added:")."""
@@ -495,6 +584,15 @@ class Attributor:
             root = intro[-1].sent.root
             if root.pos_ in ("VERB", "AUX") and _subjects(root):
                 return root
+        return None
+
+    def speech_noun_cue(self, q: RawQuote) -> Token | None:
+        """ "Here is the statement from the ministry:", "a tweet by X on Monday:": a speech noun
+        in an introducing line, with its source named beside it."""
+        for tok in reversed(self.introducing_line(q)):
+            if tok.lower_ in resources.word_list("speech_nouns.txt") and tok.pos_ == "NOUN" \
+                    and entity_at(self.index, tok.idx, tok.idx + len(tok)) is None and subject_candidates(tok):
+                return tok
         return None
 
     def cue_subjects(self, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
@@ -511,6 +609,16 @@ class Attributor:
             if names:
                 break
         return names, mention
+
+    def reporter_above_writer(self, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
+        """ "Brafman noted that I had long felt that way, and “...”": a cue whose subject is the
+        writer ("I", "we") hangs under the reporting clause that speaks; its subject speaks."""
+        if not any(s.lower_ in WRITER_WORDS for subj in subject_candidates(cue)[:1] for s in subj):
+            return [], None
+        for verb in heads(cue, MAX_CLIMB):
+            if is_reporting_verb(verb) and _subjects(verb):
+                return self.cue_subjects(q, verb, article)
+        return [], None
 
     def name_before_verb(self, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
         """ '," Brent Bozell III, founder of ..., tells': the name between the quote and its verb."""
@@ -529,6 +637,12 @@ class Attributor:
         for s, e, ent in reversed(self.index[max(0, hi - 3):hi]):
             if e == end and ent.article == article:
                 return ent, Mention(self.text[s:e], s, e)
+        # "Tokayev: “...”" in a headline the model left untagged: the article's one person of that name
+        word = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if word is not None and len(word) == 1 and word[0].text[:1].isupper():
+            people = self.by_word.get((article, word[0].text), {})
+            if len(people) == 1:
+                return next(iter(people.values())), self.token_mention(word[0])
         return None
 
     def first_between(self, start: int, end: int, article: int) -> tuple[Entity, Mention] | None:
@@ -548,8 +662,15 @@ class Attributor:
 
 
 # The order in which a quote's cue and then its speaker are looked for; the first that finds wins.
-CUE_FINDERS = (Attributor.governing_cue, Attributor.introducing_cue, Attributor.statement_cue)
-SPEAKER_FINDERS = (Attributor.cue_subjects, Attributor.name_before_verb)
+CUE_FINDERS = (Attributor.governing_cue, Attributor.introducing_cue, Attributor.speech_noun_cue,
+               Attributor.statement_cue)
+SPEAKER_FINDERS = (Attributor.cue_subjects, Attributor.name_before_verb, Attributor.reporter_above_writer)
+# What a subject stands for: the first resolver that takes the subject decides (None: not mine).
+SUBJECT_RESOLVERS = (Attributor.person_pronoun, Attributor.group_pronoun, Attributor.relative_pronoun,
+                     Attributor.named_subject, Attributor.surname_subject)
+# Which entity a subject's head names: the first that finds one wins.
+HEAD_FINDERS = (Attributor.own_mention, Attributor.apposition, Attributor.role_anaphor,
+                Attributor.body_anaphor, Attributor.noun_phrase_entity)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -604,7 +725,7 @@ class QuoteExtractor(KzComponent):
     """spaCy component: `doc._.kz_quotes`. Runs after `kz_entities`."""
 
     extension = "kz_quotes"
-    resources = ("reporting_verbs.txt", "titles.txt", "anaphors.txt")
+    resources = ("reporting_verbs.txt", "titles.txt", "anaphors.txt", "speech_nouns.txt")
     needs = ("kz_articles", "kz_entities")
 
     def __init__(self, name: str = "kz_quotes") -> None:
