@@ -314,3 +314,34 @@ def test_each_head_finder_on_its_own(extractor, text, word, finder, name):
     token = [t for t in doc if t.text == word][-1]
     ent = getattr(attributor, finder)(token, 0)
     assert (ent.name if ent else None) == name
+
+
+# a round-up quotes posts as indented paragraphs without marks, after "X writes:"
+INDENTED = [
+    ("Blogger Anna Berg writes:\n\n    The roads are terrible this spring.\n    Nobody fixes them.\n\n"
+     "The city did not answer.", "Anna Berg", "The roads are terrible this spring.\n    Nobody fixes them."),
+    ("Comments on the story were angry. John Smith answered:\n\tNobody asked the residents.", "John Smith",
+     "Nobody asked the residents."),
+    ("Aliya Nurova, a reader from Almaty, wrote:\n  I waited three hours at the border.", "Aliya Nurova",
+     "I waited three hours at the border."),
+    ("Peter Brown replied:\n\n    This has happened before.\n\n    It will happen again.", "Peter Brown",
+     "This has happened before.\n\n    It will happen again."),
+    ("Under the post, Mary Jones commented:\n    The bus fares went up again.", "Mary Jones",
+     "The bus fares went up again."),
+]
+
+
+@pytest.mark.parametrize("text, speaker, quoted", INDENTED)
+def test_an_indented_post_is_a_quote(run, text, speaker, quoted):
+    quote = only_quote(run(text))
+    assert quote["text"] == quoted and text[quote["start"]:quote["end"]] == quoted
+    check(text, quote, speaker, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The list:\n  apples\n  pears",
+    "Prices on Monday were as follows:\n    bread 200 tenge\n    milk 450 tenge",
+    "John Smith visited the plant:\n    It was closed.",
+])
+def test_no_indented_quote_without_a_reporting_verb(run, text):
+    assert run(text)["quotes"] == []

@@ -94,6 +94,37 @@ def find_raw_quotes(text: str) -> list[RawQuote]:
     return _join_paragraphs(text, found)
 
 
+def indented_quotes(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
+    """ "Blogger Aigerim writes:" and then indented paragraphs without marks: a quoted post.
+
+    Only after a line that ends with a reporting verb and a colon, so an indented list or a
+    table is never taken for speech."""
+    text = doc.text
+    lines = split_lines(text)
+    marked = {q.outer_start for q in quotes}
+    found: list[RawQuote] = []
+    k = 0
+    while k < len(lines) - 1:
+        intro, k = lines[k], k + 1
+        if not intro.text.endswith(":") or not _indented(text, lines[k].start) or lines[k].start in marked:
+            continue
+        verb = doc.char_span(intro.end - 1 - len(intro.text[:-1].split()[-1]), intro.end - 1, alignment_mode="expand")
+        if verb is None or not len(verb) or verb[-1].lemma_.lower() not in resources.reporting_verbs():
+            continue
+        first = last = lines[k]
+        while k + 1 < len(lines) and _indented(text, lines[k + 1].start) and lines[k + 1].start not in marked:
+            k += 1
+            last = lines[k]
+        found.append(RawQuote(first.start, last.end, first.start, last.end, opens_paragraph=True, mark="indent"))
+    return found
+
+
+def _indented(text: str, line_start: int) -> bool:
+    """A line whose first word comes after two spaces or a tab."""
+    head = text[text.rfind("\n", 0, line_start) + 1:line_start]
+    return head.startswith("\t") or len(head) >= 2
+
+
 def _join_paragraphs(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
     """A paragraph that opens a quote and leaves it open continues into the next one that opens one
     with the same mark: a paragraph opening with another mark (“ inside a block quoted with ")
@@ -677,6 +708,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Every quotation of the doc's articles with speaker, cue and partial flag."""
     text = doc.text
     raw = find_raw_quotes(text)
+    raw = sorted(raw + indented_quotes(doc, raw), key=lambda q: q.outer_start) if "\n " in text or "\n\t" in text else raw
     attributor = Attributor(doc, doc._.kz_entities, [(q.start, q.end) for q in raw])
     quotes: list[Quote] = []
     prev_by_article: dict[int, tuple[Quote, RawQuote]] = {}
