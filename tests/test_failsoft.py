@@ -10,7 +10,8 @@ import sys
 import jsonschema
 import pytest
 
-from kzfacts.pipeline import articles, component, dates, entities, figures, quotes
+from kzfacts.pipeline import articles, component, dates, figures, quotes
+from kzfacts.pipeline.entities import component as entity_component
 from kzfacts.schema import record_schema
 
 from .conftest import assert_offsets
@@ -38,7 +39,7 @@ def test_a_clean_text_has_an_empty_warnings_list(extractor):
     (figures, "find_figures", "kz_figures", ["figures"]),
     (quotes, "find_quotes", "kz_quotes", ["quotes"]),
     # quotes still run without entities; their speakers are then unnamed
-    (entities, "find_entities", "kz_entities", ["people", "organisations", "places"]),
+    (entity_component, "find_entities", "kz_entities", ["people", "organisations", "places"]),
 ])
 def test_one_failing_component_costs_only_its_own_facts(extractor, monkeypatch, module, function, name, lost):
     before = facts(extractor.extract(TEXT))

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from .articles import ArticleSplitter
 from .dates import DateExtractor
-from .entities import EntityConsolidator
+from .entities.component import EntityConsolidator
 from .extensions import register_extensions
 from .figures import FigureExtractor
 from .quotes import QuoteExtractor

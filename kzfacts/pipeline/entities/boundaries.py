@@ -1,0 +1,260 @@
+"""Stage 2, settling boundaries: where each mention starts and ends, and the titles around it.
+
+A mention loses a leading "the", possessives, punctuation, a result ("Liverpool 2-1"), a caption
+credit and the numbers after a person's name; it keeps a hyphenated given name whole; a body's
+name runs on over "of/for/on + capitalised words"; a rule's capitalised run stops where the model
+saw another entity begin. Titles leave the name ("President Tokayev") and are kept as the
+person's titles, before the name (`title_before`) or in apposition (`appositive_titles`). A
+mention that is too long, too short or has the wrong titles is decided here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span
+
+from ... import resources
+from .common import (CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised,
+    is_title_word, score_before)
+
+STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
+CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photograph", "illustration"}
+
+
+def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading "the"/"ex-", trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct
+                           or doc[start].is_space or doc[start].text in POSSESSIVE):
+        start += 1
+    end -= score_before(doc, end) if end - start > 1 else 0  # "Liverpool 2-1"
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice Commission")
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in CONNECTORS):
+        end -= 1
+    return start, end
+
+
+def _separated(doc: Doc, at: int, label: str) -> bool:
+    """Whether the model entity starting at token `at` stands apart from the name before it:
+    after "and", "in" or "at", or a place after "of the" ("Colorado State University of the US")."""
+    i = at - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+        if label == "GPE" and doc[i].lower_ == "of":
+            return True
+    return doc[i].lower_ in ("and", "in", "at")
+
+
+def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate],
+                           starts: list[int]) -> tuple[int, int]:
+    """A rule's capitalised run ends where the model saw another entity begin inside it.
+
+    "Refugee Council Enver Solomon" (a person follows), "Skidmore College in Saratoga Springs",
+    "Irving Independent School District and the Irving Police Department" (two bodies) keep only
+    their first name, and a run that goes on past a body the model tagged without adding an
+    organisation word ("the Refugee Council Enver Solomon") stops with that body. `model` is the
+    model's entities in order (they never overlap), `starts` their first tokens.
+    """
+    keywords = resources.org_keywords()
+    for m in clashes(model, starts, Candidate(start, end, "")):
+        if start < m.start and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
+            return start, m.start
+        if m.label == "ORG" and m.start <= start and m.end < end and not any(doc[t].text in keywords for t in range(m.end, end)):
+            return start, m.end  # the model's body already holds the run's head: "the Refugee Council | Enver"
+    return start, end
+
+
+def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
+    """Titles written before a name: (titles, first honorific token kept in the mention, phrase start)."""
+    if start > 0 and doc[start - 1].lower_ == "of":
+        return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
+    i = start - 1
+    has_title = False
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space or tok.is_punct and tok.text != "-":
+            break
+        low = tok.lower_
+        if is_title_word(tok):
+            has_title = True
+        elif low in TITLE_MODIFIERS:
+            pass
+        elif low == "of" and i > 0 and is_title_word(doc[i - 1]):
+            pass  # "Secretary of State John Kerry"
+        elif not tok.text[0].isupper():
+            break
+        elif tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+            break  # "Yesterday President X": a capitalised opener is not part of a title
+        i -= 1
+        # the parser's sentence starts are unreliable inside title-case phrases: stop only at real breaks
+        if i >= 0 and "\n" in doc[i].text_with_ws:
+            break
+    first = i + 1
+    if not has_title or first >= start:
+        return [], None, start
+    while first < start and doc[first].lower_ in STOP_PRONOUNS | {"the", "a", "an"}:
+        first += 1
+    phrase = doc[first:start].text.strip(" -")
+    if not phrase or not any(is_title_word(doc[t]) for t in range(first, start)):
+        return [], None, start
+    # the honorific right before the name stays in the mention ("President Tokayev")
+    honorific = start - 1 if doc[start - 1].text[0].isupper() and doc[start - 1].text != doc[start - 1].text.upper() and is_title_word(doc[start - 1]) else None
+    return [phrase], honorific, first
+
+
+def title_phrase_start(doc: Doc, start: int) -> int:
+    """First token of the title phrase before a name starting at token `start` (`start` if none)."""
+    return title_before(doc, start)[2]
+
+
+def strip_leading_titles(doc: Doc, cand: Candidate) -> None:
+    """ "President Tokayev" tagged whole: the title leaves the name, and the name is a person."""
+    while cand.end - cand.start > 1:
+        first = doc[cand.start]
+        is_title = first.lower_ in resources.titles() and first.text not in resources.org_keywords() \
+            and cand.label in ("PERSON", "PRODUCT", "ORG")
+        is_modifier = first.lower_ in TITLE_MODIFIERS and cand.label == "PERSON"
+        # the end of a longer title the mention starts inside ("Assistant Attorney | General Peter Kane")
+        is_title_end = cand.label == "PERSON" and cand.start > 0 and \
+            f"{doc[cand.start - 1].lower_} {first.lower_}" in resources.titles()
+        if not (is_title or is_modifier or is_title_end):
+            return
+        if cand.label in ("PRODUCT", "ORG") and not has_keyword(doc, cand):
+            cand.label = "PERSON"
+        cand.start += 1
+
+
+def attach_titles(doc: Doc, cand: Candidate) -> None:
+    """Titles written before a name; an unknown "organisation" right after a title is a person."""
+    if cand.label not in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
+        return
+    titles, honorific, phrase_start = title_before(doc, cand.start)
+    if cand.label == "ORG" and not (titles and not has_keyword(doc, cand)):
+        return
+    if titles and cand.label == "ORG":
+        cand.label = "PERSON"
+    cand.titles, cand.title_start, cand.phrase_start = titles, honorific, phrase_start
+
+
+def appositive_titles(span: Span) -> list[str]:
+    """Titles in an apposition: "Peter Stano, EU spokesperson for ...", "director of ..." ."""
+    out = []
+    root = span.root
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        candidates.append(root.head)
+    for head in candidates:
+        if not is_title_word(head) or head.ent_type_ == "PERSON":
+            continue
+        # the role's words on its own side of the name: "The commission's chairman, X" / "X, director of Y"
+        before = head.i < span.start
+        toks = [t for t in head.subtree if (t.i < span.start if before else t.i >= span.end)]
+        cut = [t for t in toks if t.dep_ in ("relcl", "acl") and t.head == head]
+        if cut:
+            stop = min(t.left_edge.i for t in cut)
+            toks = [t for t in toks if t.i < stop]
+        if not toks:
+            continue
+        text = span.doc[toks[0].i: toks[-1].i + 1].text
+        text = re.sub(r"^(?:a|an|the|its|his|her|their|our)\s+", "", text.strip(" ,;"), flags=re.I).strip(" ,;")
+        if text and len(text.split()) <= 15:
+            out.append(text)
+    return out
+
+
+def extend_org(doc: Doc, start: int, end: int) -> int:
+    """Extend a cut organisation name over "for/of/on + capitalised words" ("European Institute for Asian Studies")."""
+    keywords = resources.org_keywords()
+    if doc[end - 1].text not in keywords:
+        return end
+    j = end
+    while j + 1 < len(doc) and doc[j].lower_ in ("for", "of", "on") and not doc[j].is_sent_start:
+        k = j + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        m = k
+        while m < len(doc) and is_capitalised(doc[m]) and not doc[m].is_punct and doc[m].ent_type_ not in ("DATE", "PERSON"):
+            m += 1
+            while m + 1 < len(doc) and doc[m].lower_ in ("and", "of", "for") and is_capitalised(doc[m + 1]):
+                m += 1
+        if m == k:
+            break
+        j = m
+    return j
+
+
+def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """Leading "the", trailing possessives, punctuation and results ("Liverpool 2-1") leave the name."""
+    c.start, c.end = clean_bounds(doc, c.start, c.end)
+    return c.start < c.end
+
+
+def cut_at_credits(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A caption's credit ends the name before it ("student Ahmed Mohamed Image: Twitter"): a
+    mention never runs into "Image:", "Photo:" or "Source:"."""
+    for i in range(c.start + 1, c.end):
+        if doc[i].lower_ in CREDIT_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":":
+            c.end = i
+            break
+    if c.end < len(doc) - 1 and c.end - c.start > 1 and doc[c.end - 1].lower_ in CREDIT_WORDS \
+            and doc[c.end].text == ":":
+        c.end -= 1
+    return c.start < c.end
+
+
+def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A name never runs over a number: a person's mention ends before its first number ("Greg Smith
+    57", "Attendance 5,300" gives nothing); a body's ends before a number that another name follows
+    (a results line, "Plymouth 4 Exeter 1"), while "Channel 4" keeps its number."""
+    for i in range(c.start, c.end):
+        if not NUMBER.fullmatch(doc[i].text):  # "501st Legion", "G20", "A320": no count, part of the name
+            continue
+        if c.label == "PERSON" or c.label == "ORG" and c.start < i and i + 1 < c.end and is_capitalised(doc[i + 1]):
+            c.end = i
+            break
+    c.start, c.end = clean_bounds(doc, c.start, c.end)
+    return c.start < c.end
+
+
+def person_name_bounds(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A person's name starts with a capital ("magician David Gish" is David Gish) and keeps a
+    hyphenated given name whole ("Wong Yeung-tat", "Lam Cheuk-ting": the tokenizer cuts at the hyphen
+    and the model stops before the lower-case part)."""
+    if c.label != "PERSON":
+        return True
+    while c.start < c.end and doc[c.start].is_lower and doc[c.start].is_alpha:
+        c.start += 1
+    while c.end + 1 < len(doc) and doc[c.end].text in ("-", "\u2010") and not doc[c.end - 1].whitespace_ \
+            and not doc[c.end].whitespace_ and doc[c.end + 1].is_lower and doc[c.end + 1].is_alpha:
+        c.end += 2
+    return c.start < c.end
+
+
+def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A title inside the mention leaves it ("President Tokayev"); titles before it are kept."""
+    strip_leading_titles(doc, c)
+    attach_titles(doc, c)
+    return True
+
+
+def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A body's name cut before "for/of/on + capitalised words" runs on (`extend_org`)."""
+    if c.label == "ORG":
+        c.end = extend_org(doc, c.start, c.end)
+    return True
+
+
+def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A person's titles in apposition ("X, director of Y"), the fuller of two kept."""
+    if c.label == "PERSON":
+        c.titles += [t for t in appositive_titles(doc[c.start:c.end]) if t not in c.titles]
+        # "chairman" and "fund's chairman": keep the fuller
+        c.titles = [t for t in c.titles if not any(o != t and o.endswith(" " + t) for o in c.titles)]
+    return True

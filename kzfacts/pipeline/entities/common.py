@@ -1,0 +1,82 @@
+"""What every stage shares: the `Candidate` (a mention before grouping), the word lists the stages
+agree on, and small tests on tokens (capitalised, a title word, a word of a name, a result).
+
+Nothing about a mention is decided here.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ... import resources
+
+RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
+CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}
+NAME_PARTICLES = {"von", "van", "de", "der", "del", "da", "di", "bin", "al", "el", "la", "le", "ibn"}
+TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
+                   "interim", "current", "late", "first", "senior", "junior", "chief", "its", "their"}
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
+POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")  # "2-1", "102-98": a result after a team's name
+
+
+def is_score(token: Token) -> bool:
+    m = SCORE.fullmatch(token.text)
+    return bool(m) and int(m.group(1)) < 200 and int(m.group(2)) < 200
+
+
+def score_before(doc: Doc, end: int) -> int:
+    """How many tokens before `end` spell a result ("2-1" as one token, or as "2", "-", "1")."""
+    if end >= 1 and is_score(doc[end - 1]):
+        return 1
+    if end >= 3 and doc[end - 2].text in ("-", "\u2013") and SCORE.fullmatch(doc[end - 3].text + "-" + doc[end - 1].text) \
+            and int(doc[end - 3].text) < 200 and int(doc[end - 1].text) < 200:
+        return 3
+    return 0
+
+
+@dataclass
+class Candidate:
+    """A mention before grouping: token bounds in the doc, its label and what rules found."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "model"
+    titles: list[str] = field(default_factory=list)
+    title_start: int | None = None  # first token of an honorific kept in the mention text
+    phrase_start: int | None = None  # first token of the title phrase before the name
+
+
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def clashes(sorted_cands: list[Candidate], starts: list[int], c: Candidate) -> list[Candidate]:
+    """Candidates of a start-sorted, non-overlapping list that overlap c."""
+    k = bisect.bisect_left(starts, c.start)
+    out = [sorted_cands[k - 1]] if k > 0 and overlaps(sorted_cands[k - 1], c) else []
+    while k < len(sorted_cands) and sorted_cands[k].start < c.end:
+        out.append(sorted_cands[k])
+        k += 1
+    return out
+
+
+def is_capitalised(token: Token) -> bool:
+    return bool(token.text) and (token.text[0].isupper() or token.text[0].isdigit() and token.ent_type_ in ("ORG", ""))
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in resources.title_words()
+
+
+def name_token(token: Token) -> bool:
+    return (token.is_alpha or "-" in token.text or "'" in token.text or "\u2019" in token.text) and \
+        token.text[:1].isupper() and not token.text.isupper()
+
+
+def has_keyword(doc: Doc, cand: Candidate) -> bool:
+    return any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))

@@ -1,0 +1,148 @@
+"""The order of the stages, and the spaCy component that runs them.
+
+`find_candidates` gathers mentions (`mentions`) and puts each through `MENTION_STEPS`, the
+boundary and label steps in order; `find_entities` then, per article, makes the dateline a place,
+drops a headline's guesses, settles labels, groups (`grouping`) and links people to bodies
+(`affiliations`). `EntityConsolidator` owns the gazetteer. Which step runs before which is
+decided here.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ... import resources
+from ..affiliations import link_people
+from ..component import KzComponent
+from ..facts import Entity
+from ..text import article_at
+from .boundaries import (add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles,
+    person_name_bounds, title_phrase_start, trim_mention)
+from .common import Candidate
+from .grouping import apply_user_ids, group_entities
+from .labels import (consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations,
+    is_headline_case, label_on_evidence)
+from .mentions import gather_mentions
+
+
+# Each mention goes through these steps in order; a step that returns False drops it.
+MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, person_name_bounds, find_titles, drop_noise, label_on_evidence, drop_document_names,
+                 extend_organisation, add_appositive_titles)
+
+
+def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
+    """Every entity mention the rules accept: gathered, put through MENTION_STEPS in order, and the
+    unknown organisations inside people's titles dropped."""
+    ids = resources.organisation_ids() if ids is None else ids
+    kept = [c for c in gather_mentions(doc, known) if all(step(doc, c, ids) for step in MENTION_STEPS)]
+    return drop_title_organisations(doc, kept, ids)
+
+
+def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Entity]:
+    """All entities of every article in the doc (mentions outside articles are dropped).
+
+    `known` are token spans of gazetteer organisations.
+    """
+    per_article: dict[int, list[Candidate]] = defaultdict(list)
+    ids = resources.organisation_ids() if ids is None else ids
+    for c in find_candidates(doc, known, ids):
+        art = article_at(doc._.kz_articles, doc[c.start].idx)
+        if art is not None:
+            per_article[art.index].append(c)
+    for art in doc._.kz_articles or []:
+        if art.dateline_place:
+            # "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not
+            a, b = art.dateline_place
+            cands = per_article[art.index]
+            inside = [c for c in cands if a <= doc[c.start].idx < b]
+            for c in inside:
+                c.label = "GPE"
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if not inside and span is not None:
+                cands.append(Candidate(span.start, span.end, "GPE", "dateline"))
+        if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
+            per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title), ids)
+    out = []
+    for index, cands in sorted(per_article.items()):
+        consistent_labels(doc, cands, ids)
+        entities = group_entities(doc, [c for c in cands if c.label != "DROP"], index, ids)
+        link_people(doc, entities, title_phrase_start)
+        out.extend(entities)
+    return out
+
+
+def gazetteer_matcher(nlp, patterns: list[dict]) -> PhraseMatcher:
+    """A phrase matcher of the gazetteer's organisation names (EntityRuler JSONL with string patterns)."""
+    matcher = PhraseMatcher(nlp.vocab)
+    for p in patterns:
+        if isinstance(p.get("pattern"), str) and p.get("label", "ORG") == "ORG":
+            matcher.add(p.get("id") or p["pattern"], [nlp.make_doc(p["pattern"])])
+    return matcher
+
+
+def load_gazetteer(name: str) -> list[dict]:
+    """EntityRuler JSONL patterns from a file path, or from a packaged resource of that name."""
+    path = Path(name)
+    if path.is_file():
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+                and not line.startswith("#")]
+    return list(resources.jsonl(name))
+
+
+class EntityConsolidator(KzComponent):
+    """spaCy component: `doc._.kz_entities`, people, organisations and places per article.
+
+    The gazetteer (spaCy EntityRuler JSONL: a packaged name in `models/` or a path) is this
+    component's own: its names win over the model's spans they overlap ("Samruk" tagged alone in
+    "Samruk-Kazyna", unless the model's span is a longer name of the same kind), and its `id`s
+    are the canonical names that merge forms ("EU" and "European Union"). It travels with
+    `nlp.to_disk`.
+    """
+
+    resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
+                 "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
+                 "portfolio_titles.txt", "role_words.txt", "former_words.txt", "affiliation_verbs.tsv",
+                 "portfolio_bodies.tsv")
+    extension = "kz_entities"
+    needs = ("kz_articles",)
+    GAZETTEER_FILE = "gazetteer.jsonl"
+
+    def __init__(self, nlp, name: str = "kz_entities", *, gazetteer: str | None = "organisations.jsonl") -> None:
+        self.name, self.nlp = name, nlp
+        self.gazetteer = gazetteer
+        self.user_ids: dict[str, str] = {}  # the user's patterns (--patterns): a form -> its canonical name
+        self.patterns: list[dict] | None = None  # read on first use: `from_disk` may bring its own first
+
+    def set_gazetteer(self, patterns: list[dict]) -> None:
+        self.patterns = patterns
+        self.matcher = gazetteer_matcher(self.nlp, patterns)
+        self.ids = {p["pattern"]: p.get("id") or p["pattern"] for p in patterns if isinstance(p.get("pattern"), str)}
+
+    def initialize(self, get_examples=None, *, nlp=None, gazetteer: str | None = None) -> None:
+        """`[initialize.components.kz_entities] gazetteer = "my_names.jsonl"` replaces the gazetteer."""
+        if gazetteer:
+            self.set_gazetteer(load_gazetteer(gazetteer))
+
+    def find(self, doc: Doc) -> list[Entity]:
+        if self.patterns is None:
+            self.set_gazetteer(load_gazetteer(self.gazetteer) if self.gazetteer else [])
+        known = [(s, e) for _, s, e in self.matcher(doc)]
+        found = find_entities(doc, known, self.ids)
+        return apply_user_ids(found, self.user_ids) if self.user_ids else found
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        super().to_disk(path, exclude=exclude)
+        if self.patterns is None:
+            self.set_gazetteer(load_gazetteer(self.gazetteer) if self.gazetteer else [])
+        lines = [json.dumps(p, ensure_ascii=False) for p in self.patterns]
+        (Path(path) / self.GAZETTEER_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()) -> EntityConsolidator:
+        super().from_disk(path, exclude=exclude)
+        self.set_gazetteer(load_gazetteer(str(Path(path) / self.GAZETTEER_FILE)))
+        return self

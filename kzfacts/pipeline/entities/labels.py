@@ -1,0 +1,301 @@
+"""Stage 3, deciding the type: person, organisation or place, or no entity at all.
+
+The model's label stands unless there is evidence against it (`relabel`): a body's evidence
+(`body_evidence`: a legal form, "shares of X", "X CEO", "its") or a person's (`person_evidence`:
+a title). Noise goes (`is_noise`: role words, nationalities, products, lists), and so do document
+names, unknown organisations inside a person's title and a headline-case title's guesses the body
+does not repeat. Per article, one name gets one label (`consistent_labels`). A wrong label, or a
+mention that is no entity at all, is decided here.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from ... import resources
+from ..syntax import speaks
+from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, has_keyword,
+    is_score, is_title_word, name_token, score_before)
+from .grouping import initials, name_key
+
+
+def body_evidence(doc: Doc, start: int, end: int) -> str | None:
+    """Why the name at [start, end) names a body rather than a person, or None.
+
+    Each reason is something people are never written with: a legal form ("Best Buy Inc"),
+    being bought and sold ("shares of X",
+    "a stake in X", "X shares"), a role that only bodies have ("chief executive of X"), an
+    apposition that calls it a company ("X, the retailer"), or "its" in its own clause
+    ("Best Buy said its sales fell").
+    """
+    span = doc[start:end]
+    if any(t.text in resources.word_list("legal_forms.txt") for t in span[1:]):
+        return "legal form"
+    prev = doc[start - 1] if start > 0 else None
+    if start >= 2 and (doc[start - 2].lower_, prev.lower_) in (("shares", "of"), ("stake", "in"), ("stakes", "in")):
+        return "traded"
+    nxt = doc[end:end + 2]
+    roles = resources.word_list("body_roles.txt")
+    if len(nxt) and nxt[0].lower_ in roles:
+        return "role of a body"  # "Ryanair CEO Michael O'Leary", "Chelsea owner X"
+    if len(nxt) and nxt[0].lower_ in ("shares", "stock") or len(nxt) == 2 and nxt[0].text in POSSESSIVE and nxt[1].lower_ in ("shares", "stock"):
+        return "traded"
+    if start >= 2 and prev.lower_ == "of" and doc[start - 2].lower_ in roles:
+        return "role of a body"
+    anaphors = resources.word_list("anaphors.txt")
+    root = span.root
+    if any(c.dep_ == "appos" and c.lower_ in anaphors for c in root.children) or root.dep_ == "appos" and root.head.lower_ in anaphors:
+        return "apposition"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        clause = [t for t in root.head.subtree if t.i >= end]
+        possessives = {t.lower_ for t in clause if t.dep_ == "poss"}
+        if "its" in possessives and not possessives & {"his", "her"}:
+            return "its"
+    return None
+
+
+def person_evidence(span: Span, *, speaking: bool = True) -> bool:
+    """A two- or three-word name that speaks (with `speaking`) or holds a title is a person."""
+    if not 2 <= len(span) <= 4 or not all(name_token(t) or t.lower_ in NAME_PARTICLES for t in span):
+        return False
+    if any(t.text in resources.org_keywords() or t.lower_ in resources.demonyms() for t in span):
+        return False
+    root = span.root
+    if speaking and speaks(root):
+        return True
+    if root.dep_ == "appos" and is_title_word(root.head):
+        return True
+    return any(c.dep_ == "appos" and is_title_word(c) for c in root.children)
+
+
+def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
+    """Role words, nationality adjectives and common words are never entities."""
+    span = doc[cand.start:cand.end]
+    text = span.text
+    low = text.lower()
+    if not any(ch.isalpha() for ch in text) or text == text.lower() or "@" in text or "http" in low:
+        return True
+    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
+        if is_model_code(span[-1]) and len(span) > 1:
+            return True  # "Airbus A380": a product
+        if cand.end < len(doc) and is_model_code(doc[cand.end]) and doc[cand.end].text[:1].isalnum() \
+                and not score_before(doc, min(cand.end + 3, len(doc))) and not is_score(doc[cand.end]):
+            return True  # "Airbus" in "Airbus A320 jets", "Boeing 787": the maker names its product
+        if any(t.text == "," for t in span):
+            return True  # "Maintenance, Repair and Overhaul": a list, not a name
+    if low in resources.demonyms() or low.rstrip("s") in resources.demonyms():
+        return True
+    if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
+        return True
+    if cand.label == "ORG" and modifies_common_noun(span, ids) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
+        return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
+    return False
+
+
+def modifies_common_noun(span: Span, ids: Mapping[str, str]) -> bool:
+    """An unknown name that modifies the lower-case noun after it ("the Campbell Soup cans")."""
+    doc = span.doc
+    if span.end >= len(doc) or ACRONYM.match(span.text) or span.text in ids:
+        return False
+    nxt = doc[span.end]
+    if not (nxt.pos_ == "NOUN" and nxt.text.islower()):
+        return False
+    if any(t.text in resources.org_keywords() for t in span):
+        return False
+    return span.root.head.i >= span.end and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+def is_model_code(token: Token) -> bool:
+    """ "A380", "VC-10", "737-800": a product's model, not a word of a body's name."""
+    text = token.text
+    if is_score(token):
+        return False
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or bool(re.fullmatch(r"\d+(?:-\d+)*", text))
+
+
+def a_modifier(doc: Doc, cand: Candidate) -> bool:
+    """ "a Crossroads," : a capitalised word after "a" that heads nothing is no name."""
+    return cand.start > 0 and doc[cand.start - 1].lower_ in ("a", "an") and (
+        cand.end >= len(doc) or doc[cand.end].is_punct)
+
+
+def relabel(doc: Doc, cand: Candidate) -> str | None:
+    """The label evidence supports, or None to drop a mention of another kind."""
+    span = doc[cand.start:cand.end]
+    keywords = resources.org_keywords()
+    has_keyword = any(t.text in keywords for t in span)
+    if cand.label == "PERSON" and (has_keyword and len(span) > 1 or body_evidence(doc, cand.start, cand.end)
+                                   or len(span) > 1 and span[-1].text in resources.word_list("club_suffixes.txt")):
+        return "ORG"
+    if cand.label in RELABELLABLE:
+        if cand.titles or (cand.start > 0 and is_title_word(doc[cand.start - 1]) and doc[cand.start - 1].text[0].isupper()):
+            return "PERSON"
+        if has_keyword and cand.label not in ("NORP", "LAW", "EVENT") and \
+                name_head(span).text not in resources.word_list("name_heads.txt"):
+            return "ORG"
+        return None
+    if cand.label == "PERSON" and len(span) > 1 and not cand.titles \
+            and name_head(span).text in resources.word_list("event_heads.txt"):
+        return None  # "the Summer Paralympics", "McMurdo Station": an event, a place, no one
+    if cand.label == "ORG" and name_head(span).text in resources.word_list("name_heads.txt"):
+        return None
+    if cand.label == "ORG" and not has_keyword and person_evidence(span, speaking=False) and not body_evidence(doc, cand.start, cand.end) \
+            and not (cand.start > 0 and doc[cand.start - 1].lower_ == "the"):
+        return "PERSON"  # a title says so; speaking does not: "Apple Computer reported", "the White House said"
+    return cand.label
+
+
+def name_head(span: Span) -> Token:
+    """The head word of a name: its last word before "of/for/on" ("Concept" in "Concept for ..."),
+    a trailing number left out ("Flight" in "Adam Air Flight 574")."""
+    for t in span:
+        if t.lower_ in ("of", "for", "on", "through", "in") and t.i > span.start:
+            return span.doc[t.i - 1]
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].like_num:
+        end -= 1
+    return span.doc[end - 1]
+
+
+def inside_document_name(doc: Doc, start: int) -> bool:
+    """True for "the Development of Civil Society" in "Concept for the Development of ..."."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("for", "of", "on"):
+        return False
+    return doc[i - 1].text in resources.word_list("name_heads.txt")
+
+
+def drop_noise(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """Role words, nationalities, products, lists and cut phrases are no entities (`is_noise`)."""
+    return not (is_noise(doc, c, ids) or a_modifier(doc, c))
+
+
+def label_on_evidence(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """The label the evidence supports (`relabel`); a mention of another kind goes."""
+    label = relabel(doc, c)
+    if label is None:
+        return False
+    c.label = label
+    return True
+
+
+def drop_document_names(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """ "the Development of Civil Society" inside "Concept for the Development of ..." is no body."""
+    return not (c.label == "ORG" and inside_document_name(doc, c.start))
+
+
+def portfolio_follows(doc: Doc, end: int) -> bool:
+    """ "Energy Minister", "Foreign Secretary": the words before such a title name its portfolio."""
+    return end < len(doc) and doc[end].lower_ in resources.word_list("portfolio_titles.txt")
+
+
+def title_complement(doc: Doc, start: int) -> bool:
+    """ "State" in "Secretary of State": the complement of a title word."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and is_title_word(doc[start - 2])
+
+
+def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> list[Candidate]:
+    """An unknown organisation inside a person's title is part of the title.
+
+    Before the name a portfolio goes ("Kazakh Energy" in "Kazakh Energy Minister X"), an
+    employer stays ("Ryanair" in "Ryanair CEO X", "JSA Research" in "JSA Research analyst X");
+    in an apposition after it only names without an organisation word go ("Foreign Affairs" in
+    "X, EU spokesperson for Foreign Affairs"), so "director of Human Rights Without Frontiers" keeps its body.
+    """
+    known = ids
+    text = doc.text  # built from the tokens on each access: read it once
+    before: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
+    for c in cands:
+        if c.label != "PERSON" or not c.titles:
+            continue
+        if c.phrase_start is not None and c.phrase_start < c.start:
+            before.append((doc[c.phrase_start].idx, doc[c.start].idx))
+        end = doc[c.end - 1].idx + len(doc[c.end - 1])
+        for t in c.titles:
+            pos = text.find(t, end, end + 200 + len(t))
+            if pos >= 0:
+                after.append((pos, pos + len(t)))
+    out = []
+    for c in cands:
+        if c.label == "ORG":
+            name = doc[c.start:c.end].text
+            a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            unknown = name not in known and not ACRONYM.match(name)
+            if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or title_complement(doc, c.start)):
+                continue
+            if unknown and not has_keyword(doc, c) and any(s <= a and b <= e for s, e in after):
+                continue
+        out.append(c)
+    return out
+
+
+def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+    """ "UAE" tagged as an organisation beside "the United Arab Emirates": the place's acronym."""
+    places = {initials(doc[c.start:c.end].text) for c in cands if c.label == "GPE" and c.end - c.start > 1}
+    for c in cands:
+        text = doc[c.start:c.end].text.replace(".", "")
+        if c.label == "ORG" and ACRONYM.match(text) and text in places:
+            c.label = "GPE"
+
+
+def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
+    """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
+    place_acronyms(doc, cands)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    evidence: set[str] = set()
+    surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
+    for c in cands:
+        key = name_key(doc[c.start:c.end].text)
+        votes[key][c.label] += 1
+        if c.label == "PERSON" and (c.titles or len(doc[c.start:c.end].text.split()) > 1):
+            evidence.add(key)
+            surnames.add(name_key(doc[c.end - 1].text))
+    for c in cands:
+        key = name_key(doc[c.start:c.end].text)
+        text = doc[c.start:c.end].text
+        surname = len(key.split()) == 1 and key in surnames and text not in ids and not ACRONYM.match(text)
+        if key in evidence or surname:
+            c.label = "PERSON"
+            continue
+        v = votes[key]
+        other = max(("GPE", "ORG"), key=lambda lab: v[lab])
+        if c.label == "PERSON" and v[other] and v[other] >= v["PERSON"]:
+            c.label = other
+        elif c.label == "PERSON" and len(key.split()) == 1 and not acts(doc, c):
+            c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
+        elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):
+            c.label = "GPE"
+
+
+def acts(doc: Doc, c: Candidate) -> bool:
+    """Whether a one-word name does what people do in a clause: it is a verb's subject or object,
+    or owns something ("Obama will accept", "tell Obama", "Mertens's attempt"), rather than a
+    place or a medium ("flown to Toulouse", "on Twitter") or a modifier ("the Worldliner")."""
+    tok = doc[c.start:c.end].root
+    for _ in range(3):  # "Holder and Obama": a conjunct takes its first conjunct's role
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.is_sent_start and tok.lower_ in {t.text for t in tok.sent if t.is_lower} | {t.text for t in doc[tok.i + 1:tok.i + 400] if t.is_lower}:
+        return False  # "Artist's rendering ... the artist": a common word opening a sentence
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and tok.tag_ in ("NNP", "NNPS")
+
+
+def is_headline_case(text: str) -> bool:
+    """ "Paris Terror Attacks Highlight Threat": most words capitalised, so capitals say nothing."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in ("of", "the", "and", "a", "an", "to",
+                                                                              "in", "on", "for", "at", "by")]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int, ids: Mapping[str, str]) -> list[Candidate]:
+    """Keep a name from a headline-case title only when the body names it too (or it is a known body)."""
+    body = {name_key(doc[c.start:c.end].text) for c in cands if doc[c.start].idx >= title_end}
+    return [c for c in cands if doc[c.start].idx >= title_end or name_key(doc[c.start:c.end].text) in body
+            or doc[c.start:c.end].text in ids]

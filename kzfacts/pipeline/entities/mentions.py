@@ -1,0 +1,279 @@
+"""Stage 1, finding mentions: which token spans are candidate names at all.
+
+The model's entities, plus rules for what it misses: the gazetteer's names, capitalised runs
+headed by an organisation word, names right after a title, named speakers, traded names, acronyms
+in parentheses and airlines before flight numbers. Where a rule's span overlaps the model's,
+`merge_candidates` decides which is kept, and acronyms of common nouns ("IPO") go. A name missed
+altogether is decided here (a candidate that is no entity goes later, in `labels`).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ... import resources
+from ..syntax import speaks
+from ..text import longest_spans
+from .boundaries import trim_at_model_entities
+from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word,
+    name_token, overlaps)
+from .labels import person_evidence
+
+MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
+
+
+def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors ("Ministry of Foreign Affairs")."""
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not is_capitalised(doc[i]) or doc[i].is_punct:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if is_capitalised(tok) and not tok.is_punct and not tok.is_sent_start:
+                j += 1
+            elif tok.lower_ == "and" and doc[j - 1].text in resources.org_keywords():
+                break  # "Wizz Air Holding and Abu Dhabi ... Company": two names
+            elif tok.lower_ in CONNECTORS and not tok.whitespace_ == "" or tok.text in ("-", "&"):
+                k = j + 1
+                while k < n and doc[k].lower_ in CONNECTORS:
+                    k += 1
+                if k < n and is_capitalised(doc[k]) and not doc[k].is_sent_start and not doc[k].is_punct and k - j <= 2 \
+                        and doc[k].ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                    j = k + 1
+                else:
+                    break
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _blocks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised blocks of a run, split at lower-case connectors."""
+    blocks, i = [], start
+    while i < end:
+        j = i
+        while j < end and (is_capitalised(doc[j]) or doc[j].text == "-"):
+            j += 1
+        if j > i:
+            blocks.append((i, j))
+        i = max(j, i + 1)
+    return blocks
+
+
+def org_rule_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names whose head is an organisation word: "Religious Freedom Working Group"."""
+    keywords = resources.org_keywords()
+    heads = resources.word_list("name_heads.txt")
+    found = []
+    for start, end in capitalised_runs(doc):
+        blocks = _blocks(doc, start, end)
+        if not blocks:
+            continue
+        # the head of "X of Y for Z" is X; a document head makes the whole run no organisation
+        if any(doc[t].text in heads for t in range(*blocks[0])):
+            continue
+        # "Kazakh Energy Minister Nurlan Nogayev": organisation words before a title belong to the title
+        title_at = next((t for t in range(start, end) if is_title_word(doc[t]) and doc[t].text not in keywords), None)
+        if title_at is not None and any(doc[t].text in keywords for t in range(start, title_at)):
+            continue
+        if title_at is not None:
+            blocks = [b for b in blocks if b[0] > title_at] or []
+            if not blocks:
+                continue
+        for b_start, b_end in blocks:
+            if any(doc[t].text in keywords for t in range(b_start, b_end)):
+                s = b_start
+                if s < b_end and doc[s].is_sent_start and doc[s].lower_ in ("the", "a", "an"):
+                    s += 1
+                if b_end - s == 1 and doc[s].text in keywords and end == b_end:
+                    break  # a lone "Ministry" or "Parliament" is left to the model
+                found.append((s, end))
+                break
+    return found
+
+
+def titled_person_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Names right after a title ("Greens MEP Viola von Cramon"): people, whatever the model said."""
+    found = []
+    keywords = resources.org_keywords()
+    i = 1
+    while i < len(doc):
+        prev = doc[i - 1]
+        if not (is_title_word(prev) and prev.text[0].isupper() and name_token(doc[i])) or is_title_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc):
+            tok = doc[j]
+            if name_token(tok) and not is_title_word(tok) and tok.text not in keywords and not tok.is_sent_start or j == i:
+                j += 1
+            elif tok.lower_ in NAME_PARTICLES and j + 1 < len(doc) and name_token(doc[j + 1]):
+                j += 1
+            else:
+                break
+        if 2 <= j - i <= 4 and not any(doc[t].text in keywords for t in range(i, j)):
+            found.append((i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def speaker_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names the model missed that are the subject of a reporting verb ("Alberto Turkstra ... says")."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.ent_type_ or not name_token(tok) or not speaks(tok):
+            continue
+        start = tok.i
+        while start > 0 and (name_token(doc[start - 1]) or doc[start - 1].lower_ in NAME_PARTICLES) and doc[start - 1].dep_ in ("compound", "flat") and not doc[start - 1].ent_type_:
+            start -= 1
+        if tok.i - start >= 1 and not is_title_word(doc[start]) and person_evidence(doc[start:tok.i + 1]):
+            found.append((start, tok.i + 1))
+    return found
+
+
+def traded_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names that are bought and sold ("shares of Gazprom", "a stake in Kaspi", "Kaspi
+    shares fell"): bodies, when the model tagged nothing there."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in ("shares", "stake", "stock", "stakes"):
+            continue
+        nxt = tok.i + 1
+        if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "in"):
+            end = start = nxt + 1
+            while end < len(doc) and name_token(doc[end]) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            if end > start:
+                found.append((start, end))
+        if tok.lower_ in ("shares", "stock"):
+            end = start = tok.i
+            while start > 0 and name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
+                    and not doc[start - 1].ent_type_:
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            # a capitalised first word of a sentence ("Bank shares fell") is a name only if the text
+            # also capitalises it where capitals mean something
+            if end > start and (not doc[start].is_sent_start or end - start > 1 or any(
+                    t.text == doc[start].text and not t.is_sent_start for t in doc)):
+                found.append((start, end))
+    return found
+
+
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7}\+?)\)")
+
+
+def acronyms_in_parentheses(doc: Doc, text: str) -> list[Token]:
+    """Tokens of "(ABC)" in the text, found by a pattern on the text rather than a walk over every token."""
+    found = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None and len(span) == 1 and span.start >= 2 and span.end < len(doc):
+            found.append(span[0])
+    return found
+
+
+def parenthesised_acronyms(doc: Doc, acronyms: list[Token]) -> list[tuple[int, int]]:
+    """ "Kazakhstan Stock Exchange (KASE)": the acronym in parentheses after a capitalised name."""
+    return [(tok.i, tok.i + 1) for tok in acronyms
+            if is_capitalised(doc[tok.i - 2]) and initials_match(doc, tok.i - 1, tok.text.rstrip("+"))]
+
+
+def initials_match(doc: Doc, paren: int, letters: str) -> bool:
+    """Whether the capitalised words before a parenthesis can spell the acronym: its first letter
+    starts the name and the rest appear in order ("KASE" in "Kazakhstan Stock Exchange")."""
+    words = []
+    i = paren - 1
+    while i >= 0 and len(words) < len(letters) + 4 and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS):
+        if is_capitalised(doc[i]):
+            words.insert(0, doc[i].text)
+        i -= 1
+    for k in range(len(words)):
+        name = "".join(words[k:]).lower()
+        if name[:1] == letters[0].lower() and _in_order(letters[1:].lower(), name[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, text: str) -> bool:
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def common_noun_acronyms(doc: Doc, acronyms: list[Token]) -> set[str]:
+    """ "initial public offering (IPO)": an acronym of lower-case words names no body."""
+    found = set()
+    for tok in acronyms:
+        words = [t for t in doc[max(0, tok.i - 1 - len(tok.text)):tok.i - 1] if t.is_alpha]
+        if len(words) == len(tok.text) and all(w.is_lower for w in words) and \
+                "".join(w.text[0] for w in words).upper() == tok.text:
+            found.add(tok.text)
+    return found
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in MODEL_LABELS or ent.label_ in RELABELLABLE:
+            out.append(Candidate(ent.start, ent.end, MODEL_LABELS.get(ent.label_, ent.label_), "model"))
+    return out
+
+
+def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
+    """Rule spans win over the model's spans they overlap, unless the model's is longer with the same label."""
+    kept: list[Candidate] = []
+    for r in sorted(rules, key=lambda c: c.start):
+        if kept and overlaps(kept[-1], r):
+            continue
+        kept.append(r)
+    starts = [k.start for k in kept]
+    dropped: set[int] = set()
+    result = []
+    for m in model:
+        clash = clashes(kept, starts, m)
+        if not clash:
+            result.append(m)
+        elif all((m.end - m.start) > (r.end - r.start) and m.label == r.label for r in clash):
+            dropped.update(id(r) for r in clash)
+            result.append(m)
+    result.extend(r for r in kept if id(r) not in dropped)
+    return sorted(result, key=lambda c: c.start)
+
+
+def flight_airline(doc: Doc, cand: Candidate) -> Candidate | None:
+    """ "Garuda Indonesia Flight 200": the airline before a flight number is an organisation."""
+    for i in range(cand.start + 1, min(cand.end + 1, len(doc) - 1)):
+        if doc[i].text == "Flight" and doc[i + 1].like_num:
+            return Candidate(cand.start, i, "ORG", cand.source)
+    return None
+
+
+def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """Mentions from the model and from the rules, the rules' winning where they overlap
+    (`merge_candidates`): the gazetteer's names, capitalised runs headed by an organisation word,
+    acronyms in parentheses, traded names, titled names and named speakers; then airlines before flight numbers;
+    acronyms of common nouns ("IPO") go."""
+    acronyms = acronyms_in_parentheses(doc, doc.text)
+    rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
+    model = model_candidates(doc)
+    starts = [m.start for m in model]
+    org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
+              + traded_name_spans(doc)]
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
+    cands = merge_candidates(model, rules)
+    cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
+    common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
+    return [c for c in cands if doc[c.start:c.end].text not in common]
