@@ -25,8 +25,8 @@ One module per stage a mention goes through, so a wrong entity leads to the modu
 - `common`: the `Candidate` (a mention before grouping) and the word lists and token tests the
   stages share.
 
-Imports run one way: `common` is imported by all; `labels` reads `grouping`'s `name_key`;
-`mentions` uses `boundaries` and `labels`; `component` uses every stage.
+Imports run one way: every module imports `common`; `labels` reads `grouping`'s `name_key` and
+`initials`; `mentions` uses `boundaries` and `labels`; `component` uses every stage.
 """
 from __future__ import annotations
 
