@@ -39,7 +39,7 @@ ADDRESSEES = [
     ("Oleg Frolov told Reuters: “The deal is off.”", "Oleg Frolov"),
     ("“It was a mistake,” Nurlan Abenov told reporters in Astana.", "Nurlan Abenov"),
     ("“We have no plans to leave,” Lars Berg told Interfax in a telephone interview.", "Lars Berg"),
-    gap("Gulnara Ismailova visited the mine in May. “The pay is low,” she told Vlast.kz.", "Gulnara Ismailova"),
+    ("Gulnara Ismailova visited the mine in May. “The pay is low,” she told Vlast.kz.", "Gulnara Ismailova"),
 ]
 
 
@@ -68,15 +68,15 @@ def test_a_speaker_with_an_apposition(run, text, speaker):
 
 # a pronoun goes to the person the paragraph is about, not the nearest name
 PRONOUNS = [
-    gap("Sadyr Japarov spoke at the congress on Friday. He was joined by Foreign Minister Jeenbek "
+    ("Sadyr Japarov spoke at the congress on Friday. He was joined by Foreign Minister Jeenbek "
      "Kulubaev, who arrived from Moscow. “We are a peaceful nation,” he said.", "Sadyr Japarov"),
     ("Election official Nurlan Abdirov announced the results. President Sadyr Japarov thanked the "
      "voters. “The people have chosen stability,” he said.", "Sadyr Japarov"),
     ("Mayor Anna Berg spoke after a meeting with the governor, Tom Reed. “We agreed on the budget,” "
      "she said.", "Anna Berg"),
-    gap("Aliya Nurova opened the school on Monday. She thanked the builders and the teachers, among them "
+    ("Aliya Nurova opened the school on Monday. She thanked the builders and the teachers, among them "
      "Dana Serikova. “This is a day for the whole village,” she said.", "Aliya Nurova"),
-    gap("Marat Ospanov visited Karaganda with his deputy, Erlan Nurov. He inspected two mines. "
+    ("Marat Ospanov visited Karaganda with his deputy, Erlan Nurov. He inspected two mines. "
      "“Safety comes first,” he said.", "Marat Ospanov"),
 ]
 
@@ -96,7 +96,7 @@ BODIES = [
      "Kazatomprom", "the company"),
     ("According to the Asian Development Bank, “growth will reach 4.5 percent next year.”",
      "Asian Development Bank", "Asian Development Bank"),
-    gap("“We will appeal the ruling,” Kazakhtelecom said in a statement on Friday.", "Kazakhtelecom", "Kazakhtelecom"),
+    ("“We will appeal the ruling,” Kazakhtelecom said in a statement on Friday.", "Kazakhtelecom", "Kazakhtelecom"),
     ("The Times of Central Asia published the letter. According to the newspaper, “the minister knew about "
      "the deal.”", "Times of Central Asia", "the newspaper"),
     ("“Inflation will slow in the second half,” the National Bank of Kazakhstan said in a statement.",
@@ -114,8 +114,8 @@ def test_a_body_speaks(run, text, speaker, evidence):
 # a round-up of posts and comments: the name before "writes:" is a person who speaks
 ROUND_UPS = [
     ("Blogger Aigerim writes:\n\n“The roads are terrible this spring.”", "Aigerim"),
-    gap("User steppe_wolf answers:\n\n“Nobody asked the residents.”", "steppe_wolf"),
-    gap("Commenter Timur_88 replies:\n\n“This has happened before.”", "Timur_88"),
+    ("User steppe_wolf answers:\n\n“Nobody asked the residents.”", "steppe_wolf"),
+    ("Commenter Timur_88 replies:\n\n“This has happened before.”", "Timur_88"),
     ("One reader, Dana Serikova, wrote:\n\n“I waited three hours at the border.”", "Dana Serikova"),
     ("Blogger Aigerim Dauletova writes:\n\n“The bus fares went up again.”", "Aigerim Dauletova"),
 ]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ... import resources
 from .common import (CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised,
-    is_title_word, score_before)
+    is_title_word, opens_clause, score_before)
 
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
@@ -24,9 +24,10 @@ CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photo
 
 
 def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds without a leading "the"/"ex-", trailing possessive or punctuation."""
+    """Token bounds without a leading "the"/"ex-" or a clause's first word ("As", "If"), trailing
+    possessive or punctuation."""
     while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct
-                           or doc[start].is_space or doc[start].text in POSSESSIVE):
+                           or doc[start].is_space or doc[start].text in POSSESSIVE or opens_clause(doc[start])):
         start += 1
     end -= score_before(doc, end) if end - start > 1 else 0  # "Liverpool 2-1"
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -227,7 +228,7 @@ def person_name_bounds(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A person's name starts with a capital ("magician David Gish" is David Gish) and keeps a
     hyphenated given name whole ("Wong Yeung-tat", "Lam Cheuk-ting": the tokenizer cuts at the hyphen
     and the model stops before the lower-case part)."""
-    if c.label != "PERSON":
+    if c.label != "PERSON" or c.source == "poster":
         return True
     while c.start < c.end and doc[c.start].is_lower and doc[c.start].is_alpha:
         c.start += 1

@@ -80,3 +80,25 @@ def name_token(token: Token) -> bool:
 
 def has_keyword(doc: Doc, cand: Candidate) -> bool:
     return any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))
+
+
+def opens_clause(token: Token) -> bool:
+    """ "As", "If", "While", "Unlike" opening a sentence or a line: a function word that is
+    capitalised only because it comes first, never the first word of a name after it."""
+    if token.pos_ not in ("SCONJ", "ADP", "CCONJ") or not token.text[:1].isupper():
+        return False
+    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
+
+
+def surname_shaped(token: Token) -> bool:
+    """A word ending like a Central Asian, Russian or Caucasian surname or patronymic (`surname_endings.txt`)."""
+    low = token.lower_
+    return token.is_alpha and any(low.endswith(e) and len(low) >= len(e) + 3 for e in resources.word_list("surname_endings.txt"))
+
+
+def company_shaped(token: Token) -> bool:
+    """One word built from company word parts ("Kazakhtelecom", "Uzbekneftegaz": `company_morphemes.txt`)."""
+    low = token.lower_
+    return token.text[:1].isupper() and any(low.endswith(m) and len(low) >= len(m) + 3
+                                             for m in resources.word_list("company_morphemes.txt"))
+

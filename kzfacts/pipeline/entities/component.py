@@ -27,7 +27,7 @@ from .common import Candidate
 from .grouping import apply_user_ids, group_entities
 from .labels import (consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations,
     is_headline_case, label_on_evidence)
-from .mentions import gather_mentions
+from .mentions import gather_mentions, surname_mentions
 
 
 # Each mention goes through these steps in order; a step that returns False drops it.
@@ -68,7 +68,10 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
         if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
             per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title), ids)
     out = []
+    articles = {art.index: art for art in doc._.kz_articles or []}
     for index, cands in sorted(per_article.items()):
+        art = articles[index]
+        cands += [c for c in surname_mentions(doc, cands, art.start, art.end) if all(step(doc, c, ids) for step in MENTION_STEPS)]
         consistent_labels(doc, cands, ids)
         entities = group_entities(doc, [c for c in cands if c.label != "DROP"], index, ids)
         link_people(doc, entities, title_phrase_start)
@@ -104,7 +107,7 @@ class EntityConsolidator(KzComponent):
     `nlp.to_disk`.
     """
 
-    resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "reporting_verbs.txt",
+    resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "surname_endings.txt", "company_morphemes.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
                  "portfolio_titles.txt", "role_words.txt", "former_words.txt", "affiliation_verbs.tsv",
                  "portfolio_bodies.tsv")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import resources
 from ..syntax import speaks
-from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, has_keyword,
+from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped, has_keyword,
     is_score, is_title_word, name_token, score_before)
 from .grouping import initials, name_key
 
@@ -76,6 +76,8 @@ def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     span = doc[cand.start:cand.end]
     text = span.text
     low = text.lower()
+    if cand.source == "poster":
+        return False  # "steppe_wolf", "@almaty_air": a handle is written as its owner chose
     if not any(ch.isalpha() for ch in text) or text == text.lower() or "@" in text or "http" in low:
         return True
     if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
@@ -127,6 +129,8 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
     span = doc[cand.start:cand.end]
     keywords = resources.org_keywords()
     has_keyword = any(t.text in keywords for t in span)
+    if cand.label == "PERSON" and len(span) == 1 and not cand.titles and company_shaped(span[0]):
+        return "ORG"  # "Kazakhtelecom said": a company's one-word name
     if cand.label == "PERSON" and (has_keyword and len(span) > 1 or body_evidence(doc, cand.start, cand.end)
                                    or len(span) > 1 and span[-1].text in resources.word_list("club_suffixes.txt")):
         return "ORG"
@@ -267,7 +271,7 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
         other = max(("GPE", "ORG"), key=lambda lab: v[lab])
         if c.label == "PERSON" and v[other] and v[other] >= v["PERSON"]:
             c.label = other
-        elif c.label == "PERSON" and len(key.split()) == 1 and not acts(doc, c):
+        elif c.label == "PERSON" and len(key.split()) == 1 and c.source != "poster" and not acts(doc, c):
             c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
         elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):
             c.label = "GPE"

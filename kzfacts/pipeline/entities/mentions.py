@@ -17,7 +17,7 @@ from ..syntax import speaks
 from ..text import longest_spans
 from .boundaries import trim_at_model_entities
 from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word,
-    name_token, overlaps)
+    name_token, opens_clause, overlaps, surname_shaped)
 from .labels import person_evidence
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
@@ -29,7 +29,7 @@ def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     n = len(doc)
     while i < n:
-        if not is_capitalised(doc[i]) or doc[i].is_punct:
+        if not is_capitalised(doc[i]) or doc[i].is_punct or opens_clause(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -136,6 +136,83 @@ def speaker_spans(doc: Doc) -> list[tuple[int, int]]:
             start -= 1
         if tok.i - start >= 1 and not is_title_word(doc[start]) and person_evidence(doc[start:tok.i + 1]):
             found.append((start, tok.i + 1))
+    return found
+
+
+def surname_spans(doc: Doc) -> list[tuple[int, int]]:
+    """ "Sadyr Japarov", "Gulnara Ismailova", "Asylbek Zhaksylykuly": a given name and a word shaped
+    like a Central Asian, Russian or Caucasian surname (`surname_shaped`) name a person, whatever
+    the model said; two or three proper nouns, none a title, an organisation word or a nationality."""
+    found = []
+    keywords = resources.org_keywords()
+    i = 0
+    while i < len(doc) - 1:
+        j = i
+        while j < len(doc) and j - i < 3 and _name_word(doc[j]) and name_token(doc[j]) and not is_title_word(doc[j]) \
+                and doc[j].text not in keywords and doc[j].lower_ not in resources.demonyms() \
+                and doc[j].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and (j == i or not doc[j].is_sent_start):
+            j += 1
+        if j - i >= 2 and any(surname_shaped(doc[t]) for t in range(i + 1, j)):
+            start = i
+            # "Kassym-Jomart Tokayev": a hyphenated given name stays whole
+            while start >= 2 and doc[start - 1].text in ("-", "\u2010") and not doc[start - 1].whitespace_ \
+                    and not doc[start - 2].whitespace_ and name_token(doc[start - 2]):
+                start -= 2
+            found.append((start, j))
+        i = max(j, i + 1)
+    return found
+
+
+POSTER_WORDS = {"user", "commenter", "blogger", "reader", "poster", "subscriber", "follower", "username", "viewer",
+                "listener", "tweeter"}
+HANDLE = re.compile(r"@?[\w][\w.\-]*")
+
+
+def poster_spans(doc: Doc) -> list[tuple[int, int]]:
+    """ "User steppe_wolf answers:", "Twitter user @almaty_air posted:": the name or handle after a
+    poster's role word, when a reporting verb or a colon follows it, is a person however it is written."""
+    found = []
+    verbs = resources.reporting_verbs()
+    for tok in doc[:-2]:
+        handle, after = doc[tok.i + 1], doc[tok.i + 2]
+        if tok.lower_ not in POSTER_WORDS or not HANDLE.fullmatch(handle.text) or handle.is_punct:
+            continue
+        if not (after.lemma_.lower() in verbs or after.text == ":"):
+            continue
+        if handle.is_lower and not any(ch in handle.text for ch in "_@.0123456789"):
+            continue  # "readers wrote", "a user said": a plain word is no handle
+        found.append((handle.i, handle.i + 1))
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    """A proper noun, or a given name the tagger took for a common noun ("Sadyr" before "Japarov")."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i == token.i + 1
+
+
+def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """ "Moore thanked him" where the model tagged nothing: a capitalised proper noun alone that is
+    the last word of exactly one person's full name in the article (characters [start, end)) is
+    that person, unless it opens a sentence as a common word would ("Young people ...")."""
+    people: dict[str, set[str]] = {}
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            people.setdefault(doc[c.end - 1].text, set()).add(doc[c.start:c.end].text)
+    if not people:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    span = doc.char_span(start, end, alignment_mode="expand")
+    found = []
+    for tok in span if span is not None else ():
+        if tok.i in covered or len(people.get(tok.text, ())) != 1 or tok.pos_ != "PROPN" or tok.ent_type_ \
+                or tok.text.isupper():
+            continue
+        if tok.i + 1 < len(doc) and name_token(doc[tok.i + 1]) or tok.i > 0 and name_token(doc[tok.i - 1]) \
+                and not doc[tok.i - 1].is_sent_start:
+            continue  # part of a longer name
+        if tok.is_sent_start and any(t.text == tok.lower_ for t in tok.sent):
+            continue
+        found.append(Candidate(tok.i, tok.i + 1, "PERSON", "surname"))
     return found
 
 
@@ -272,8 +349,12 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc)]
-    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)]
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)
+              + surname_spans(doc)]
     cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
+    posters = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
+    if posters:  # a handle wins over any span the model made of it ("Reader dana.s")
+        cands = sorted([c for c in cands if not any(overlaps(c, p) for p in posters)] + posters, key=lambda c: c.start)
     common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
     return [c for c in cands if doc[c.start:c.end].text not in common]
