@@ -109,3 +109,57 @@ def test_a_poster_is_a_person(run, text, person):
     article = run(text)
     assert person in names(article, "people")
     assert article["quotes"][0]["speaker"] == person
+
+
+# the common noun a name is introduced with says what it is: "the band X" is a body, "the film X"
+# is no entity, "illustrator X" is a person (models/class_nouns.tsv)
+CLASS_NOUNS = [
+    ("The Kazakh team Astana Motors won the final.", "organisations", "Astana Motors"),
+    ("Fans of the band Ninety One filled the hall.", "organisations", "Ninety One"),
+    ("The German magazine Der Spiegel published the letters.", "organisations", "Der Spiegel"),
+    ("The broadcaster Khabar 24 showed the match.", "organisations", "Khabar 24"),
+    ("The esports team Virtus Pro beat its rivals.", "organisations", "Virtus Pro"),
+    ("The book was drawn by illustrator Johnnie Marsh.", "people", "Johnnie Marsh"),
+    ("The novel's author is writer Aner Shalev.", "people", "Aner Shalev"),
+    ("The song was recorded by singer Dimash Kudaibergen.", "people", "Dimash Kudaibergen"),
+]
+
+
+@pytest.mark.parametrize("text, key, name", CLASS_NOUNS)
+def test_a_class_noun_says_what_a_name_is(run, text, key, name):
+    article = run(text)
+    assert name in names(article, key)
+    other = "people" if key == "organisations" else "organisations"
+    assert name not in names(article, other)
+
+
+NOT_BODIES = [
+    ("She starred in the 1969 film Easy Rider.", "Easy Rider"),
+    ("Her graphic novel Angel Catbird sold well.", "Angel Catbird"),
+    ("The cruise ship Freewinds docked in Aruba.", "Freewinds"),
+    ("The spacecraft Tianwen reached orbit.", "Tianwen"),
+    ("The album Golden Steppe came out in May.", "Golden Steppe"),
+    ("The software Mozilla Firefox lost users.", "Mozilla Firefox"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_BODIES)
+def test_a_work_vehicle_or_product_is_no_entity(run, text, name):
+    article = run(text)
+    assert name not in names(article, "organisations") and name not in names(article, "people")
+
+
+# a name listed among people is a person ("Chuck Close, Walker Evans and Robert Frank")
+PERSON_LISTS = [
+    ("The show has works by Chuck Close, Walker Evans and Robert Frank.", "Walker Evans"),
+    ("Speakers included Aigul Sarsenova, Dean Kamen and John Smith.", "Dean Kamen"),
+    ("Mary Jones, Britney Spears and Anna Berg sang.", "Britney Spears"),
+    ("The jury was Peter Brown, Annie Oakley and Tom Reed.", "Annie Oakley"),
+    ("Goals came from Anna Berg and Thibaut Courtois.", "Thibaut Courtois"),
+]
+
+
+@pytest.mark.parametrize("text, person", PERSON_LISTS)
+def test_a_name_in_a_list_of_people_is_a_person(run, text, person):
+    article = run(text)
+    assert person in names(article, "people") and person not in names(article, "organisations")

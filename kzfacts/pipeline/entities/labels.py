@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -80,7 +81,8 @@ def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
         return False  # "steppe_wolf", "@almaty_air": a handle is written as its owner chose
     if not any(ch.isalpha() for ch in text) or text == text.lower() or "@" in text or "http" in low:
         return True
-    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span):
+    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span) \
+            and introduced_as(doc, cand.start, cand.end) != "body":  # "the broadcaster Khabar 24"
         if is_model_code(span[-1]) and len(span) > 1:
             return True  # "Airbus A380": a product
         if cand.end < len(doc) and is_model_code(doc[cand.end]) and doc[cand.end].text[:1].isalnum() \
@@ -124,11 +126,49 @@ def a_modifier(doc: Doc, cand: Candidate) -> bool:
         cand.end >= len(doc) or doc[cand.end].is_punct)
 
 
+@cache
+def class_kinds() -> dict[str, str]:
+    """Class noun -> what a name it introduces is: body, person or thing (`class_nouns.tsv`)."""
+    return {row[0]: row[1] for row in resources.table("class_nouns.tsv") if len(row) >= 2}
+
+
+def introduced_as(doc: Doc, start: int, end: int) -> str | None:
+    """What the common noun a name is introduced with says it is: "the band X" (body),
+    "illustrator X" (person), "the film X", "X, a cruise ship" (thing), or None."""
+    kinds = class_kinds()
+    span = doc[start:end]
+    if start > 0:
+        noun = doc[start - 1]
+        # right before the name, and the name not the subject of a clause on the noun
+        # ("the company Aigul Sarsenova founded")
+        if noun.is_lower and noun.pos_ == "NOUN" and noun.lower_ in kinds and \
+                not (span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ in ("relcl", "acl")):
+            return kinds[noun.lower_]
+    for c in span.root.children:
+        if c.dep_ == "appos" and c.i >= end and c.is_lower and c.pos_ == "NOUN" and c.lower_ in kinds:
+            return kinds[c.lower_]
+    return None
+
+
+def person_shaped(span: Span) -> bool:
+    """Two to four words of a name with no organisation word or nationality in them."""
+    return 2 <= len(span) <= 4 and all(name_token(t) or t.lower_ in NAME_PARTICLES for t in span) and \
+        not any(t.text in resources.org_keywords() or t.lower_ in resources.demonyms() for t in span) and \
+        class_kinds().get(span[-1].lower_, "person") == "person"  # "Rolling Stone Magazine"
+
+
 def relabel(doc: Doc, cand: Candidate) -> str | None:
     """The label evidence supports, or None to drop a mention of another kind."""
     span = doc[cand.start:cand.end]
     keywords = resources.org_keywords()
     has_keyword = any(t.text in keywords for t in span)
+    kind = introduced_as(doc, cand.start, cand.end) if not cand.titles else None
+    if kind == "thing":
+        return None  # "the 1969 film Easy Rider", "the cruise ship Freewinds"
+    if kind == "body" and cand.label != "ORG":
+        return "ORG"  # "the band Ninety One", "the magazine Der Spiegel"
+    if kind == "person" and cand.label != "PERSON" and person_shaped(span):
+        return "PERSON"  # "writer Aner Shalev"
     if cand.label == "PERSON" and len(span) == 1 and not cand.titles and company_shaped(span[0]):
         return "ORG"  # "Kazakhtelecom said": a company's one-word name
     if cand.label == "PERSON" and (has_keyword and len(span) > 1 or body_evidence(doc, cand.start, cand.end)
@@ -248,9 +288,23 @@ def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "GPE"
 
 
+def listed_with_people(doc: Doc, cands: list[Candidate]) -> None:
+    """ "works by Chuck Close, Walker Evans and Robert Frank": a name shaped like a person's, listed
+    with people and with no body among them, is a person."""
+    label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        span = doc[c.start:c.end]
+        if c.label != "ORG" or not person_shaped(span):
+            continue
+        others = [label_at.get(t.i) for t in span.root.conjuncts if not c.start <= t.i < c.end]
+        if others and "PERSON" in others and "ORG" not in others:
+            c.label = "PERSON"
+
+
 def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
     place_acronyms(doc, cands)
+    listed_with_people(doc, cands)
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person

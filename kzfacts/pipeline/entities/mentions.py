@@ -216,6 +216,26 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
     return found
 
 
+def introduced_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """ "the band Ninety One", "broadcaster Khabar 24", "singer Dimash Kudaibergen": the capitalised
+    words right after a class noun of bodies or people (`labels.class_kinds`) are a name of that kind."""
+    from .labels import class_kinds  # the kinds are decided in labels; only the span is found here
+
+    kinds = class_kinds()
+    found = []
+    for noun in doc[:-1]:
+        kind = kinds.get(noun.lower_) if noun.is_lower and noun.pos_ == "NOUN" else None
+        if kind not in ("body", "person"):
+            continue
+        j = noun.i + 1
+        while j < len(doc) and j - noun.i <= 4 and not doc[j].is_sent_start and (
+                name_token(doc[j]) or kind == "body" and j > noun.i + 1 and (doc[j].like_num or doc[j].is_upper)):
+            j += 1
+        if j - noun.i - 1 >= (1 if kind == "body" else 2) and not is_title_word(doc[noun.i + 1]):
+            found.append((noun.i + 1, j, "ORG" if kind == "body" else "PERSON"))
+    return found
+
+
 def traded_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Capitalised names that are bought and sold ("shares of Gazprom", "a stake in Kaspi", "Kaspi
     shares fell"): bodies, when the model tagged nothing there."""
@@ -351,6 +371,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
               + traded_name_spans(doc)]
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)
               + surname_spans(doc)]
+    rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc)]
     cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     posters = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
