@@ -163,3 +163,46 @@ PERSON_LISTS = [
 def test_a_name_in_a_list_of_people_is_a_person(run, text, person):
     article = run(text)
     assert person in names(article, "people") and person not in names(article, "organisations")
+
+
+# a name whose last word is a newspaper's head word is an outlet, a body
+OUTLETS = [
+    ("The Sydney Morning Herald reported the story on Monday.", "Sydney Morning Herald"),
+    ("Khaled Ali, an editor at the Saudi Gazette, said the crane fell.", "Saudi Gazette"),
+    ("According to the Toronto Star, the deal was signed.", "Toronto Star"),
+    ("The Edmonton Sun carried the photo on its front page.", "Edmonton Sun"),
+    ("The Steppe Chronicle published the letter.", "Steppe Chronicle"),
+    ("He told the Almaty Tribune that prices would rise.", "Almaty Tribune"),
+]
+
+
+@pytest.mark.parametrize("text, body", OUTLETS)
+def test_a_newspaper_is_a_body(run, text, body):
+    article = run(text)
+    assert body in names(article, "organisations") and body not in names(article, "people")
+
+
+# a country or city that plays a match (next to a result, or beating another side) is the team
+TEAMS = [
+    ("Kazakhstan beat Uzbekistan 2 – 1 in the Asian Cup match on Friday.", ["Kazakhstan", "Uzbekistan"]),
+    ("In the first game, Sweden defeated South Korea 1 – 0 at the stadium.", ["Sweden", "South Korea"]),
+    ("Belgium 3 – 0 Panama was the score after ninety minutes of the match.", ["Belgium", "Panama"]),
+    ("In the final, Japan faced Iran at the stadium. Japan scored twice in the match.", ["Japan", "Iran"]),
+    ("Kazakhstan drew with Kyrgyzstan 1 – 1 in the league match.", ["Kazakhstan", "Kyrgyzstan"]),
+]
+
+
+@pytest.mark.parametrize("text, teams", TEAMS)
+def test_a_country_playing_a_match_is_the_team(run, text, teams):
+    article = run(text)
+    assert set(teams) <= set(names(article, "organisations"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kazakhstan signed a trade deal with Uzbekistan on Friday.", "Kazakhstan"),
+    ("Russia faced new sanctions after the vote.", "Russia"),
+    ("Japan beat its export record in 2023.", "Japan"),
+])
+def test_a_country_that_plays_no_match_stays_a_place(run, text, place):
+    article = run(text)
+    assert place in names(article, "places") and place not in names(article, "organisations")

@@ -213,12 +213,16 @@ def cut_at_credits(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A name never runs over a number: a person's mention ends before its first number ("Greg Smith
     57", "Attendance 5,300" gives nothing); a body's ends before a number that another name follows
-    (a results line, "Plymouth 4 Exeter 1"), while "Channel 4" keeps its number."""
+    (a results line, "Plymouth 4 Exeter 1") or that starts a result ("2" of "2 – 1"), while "Channel 4"
+    keeps its number."""
     for i in range(c.start, c.end):
         if not NUMBER.fullmatch(doc[i].text):  # "501st Legion", "G20", "A320": no count, part of the name
             continue
         if c.label == "PERSON" or c.label == "ORG" and c.start < i and i + 1 < c.end and is_capitalised(doc[i + 1]):
             c.end = i
+            break
+        if c.start < i and i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and score_before(doc, i + 3) == 3:
+            c.end = i  # "Uzbekistan 2" cut out of "Uzbekistan 2 – 1": the result's first number
             break
     c.start, c.end = clean_bounds(doc, c.start, c.end)
     return c.start < c.end

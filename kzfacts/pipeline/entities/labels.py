@@ -169,6 +169,8 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
         return "ORG"  # "the band Ninety One", "the magazine Der Spiegel"
     if kind == "person" and cand.label != "PERSON" and person_shaped(span):
         return "PERSON"  # "writer Aner Shalev"
+    if len(span) > 1 and span[-1].text in resources.word_list("outlet_heads.txt") and not cand.titles:
+        return "ORG"  # "the Sydney Morning Herald", "the Saudi Gazette"
     if cand.label == "PERSON" and len(span) == 1 and not cand.titles and company_shaped(span[0]):
         return "ORG"  # "Kazakhtelecom said": a company's one-word name
     if cand.label == "PERSON" and (has_keyword and len(span) > 1 or body_evidence(doc, cand.start, cand.end)
@@ -273,7 +275,8 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
             unknown = name not in known and not ACRONYM.match(name)
             if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or title_complement(doc, c.start)):
                 continue
-            if unknown and not has_keyword(doc, c) and any(s <= a and b <= e for s, e in after):
+            outlet = c.end - c.start > 1 and doc[c.end - 1].text in resources.word_list("outlet_heads.txt")
+            if unknown and not has_keyword(doc, c) and not outlet and any(s <= a and b <= e for s, e in after):
                 continue
         out.append(c)
     return out
@@ -286,6 +289,37 @@ def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
         text = doc[c.start:c.end].text.replace(".", "")
         if c.label == "ORG" and ACRONYM.match(text) and text in places:
             c.label = "GPE"
+
+
+def result_beside(doc: Doc, c: Candidate) -> bool:
+    """A result right after the name or right before it ("Belgium 3 – 0 Panama")."""
+    return any(score_before(doc, min(c.end + k, len(doc))) == k for k in (1, 3)) or score_before(doc, c.start) > 0
+
+
+def plays_a_match(doc: Doc, c: Candidate, label_at: Mapping[int, str]) -> bool:
+    """ "Sweden defeated South Korea 1 – 0", "Japan faced Iran at the stadium": a place next to a
+    result, or one side of a match verb whose other side is a place or body too, in a sentence
+    of a match report (a result or a match word: `match_words.txt`)."""
+    if result_beside(doc, c):
+        return True
+    words = resources.word_list("match_words.txt")
+    root = doc[c.start:c.end].root
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ not in ("nsubj", "dobj", "pobj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in words:
+        return False
+    sides = [t for t in verb.subtree if t.dep_ in ("nsubj", "dobj", "pobj") and not c.start <= t.i < c.end
+             and label_at.get(t.i) in ("GPE", "ORG") and (t.head.i == verb.i or t.head.head.i == verb.i)]
+    sent = root.sent
+    return bool(sides) and any(t.lemma_.lower() in words and t.i != verb.i or t.like_num for t in sent)
+
+
+def teams(doc: Doc, cands: list[Candidate]) -> None:
+    """A place that plays a match is the team in the whole article ("Sweden had more of the ball")."""
+    label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
+    keys = {name_key(doc[c.start:c.end].text) for c in cands if c.label == "GPE" and plays_a_match(doc, c, label_at)}
+    for c in cands:
+        if c.label == "GPE" and name_key(doc[c.start:c.end].text) in keys:
+            c.label = "ORG"
 
 
 def listed_with_people(doc: Doc, cands: list[Candidate]) -> None:
@@ -305,6 +339,7 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
     """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
     place_acronyms(doc, cands)
     listed_with_people(doc, cands)
+    teams(doc, cands)
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person

@@ -236,6 +236,22 @@ def introduced_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return found
 
 
+def outlet_spans(doc: Doc) -> list[tuple[int, int]]:
+    """ "The Steppe Chronicle", "the Almaty Tribune": a capitalised run ending in a newspaper's head
+    word (`outlet_heads.txt`) is an outlet, where the model saw something else or nothing."""
+    heads = resources.word_list("outlet_heads.txt")
+    found = []
+    for start, end in capitalised_runs(doc):
+        if end - start >= 2 and doc[end - 1].text in heads:
+            # "Troy Patterson of Slate Magazine": the outlet is the name after the last "of"
+            start = max([start] + [t + 1 for t in range(start, end) if doc[t].lower_ in ("of", "for", "at", "from")])
+            if doc[start].lower_ == "the":
+                start += 1
+            if end - start >= 2:
+                found.append((start, end))
+    return found
+
+
 def traded_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Capitalised names that are bought and sold ("shares of Gazprom", "a stake in Kaspi", "Kaspi
     shares fell"): bodies, when the model tagged nothing there."""
@@ -372,6 +388,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)
               + surname_spans(doc)]
     rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc)]
     cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     posters = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
