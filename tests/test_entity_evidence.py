@@ -206,3 +206,57 @@ def test_a_country_playing_a_match_is_the_team(run, text, teams):
 def test_a_country_that_plays_no_match_stays_a_place(run, text, place):
     article = run(text)
     assert place in names(article, "places") and place not in names(article, "organisations")
+
+
+# a single capitalised word that is a common noun elsewhere in the text is no body
+COMMON_WORDS = [
+    ("Citizens\n\nMany citizens complained about the prices.", "Citizens"),
+    ("Media\n\nThe media reported the fire late.", "Media"),
+    ("Future\n\nThe future of the plant is unclear.", "Future"),
+    ("The Government will decide in May. The government has not commented.", "Government"),
+    ("Customs cannot check every truck, a customs officer said.", "Customs"),
+]
+
+
+@pytest.mark.parametrize("text, word", COMMON_WORDS)
+def test_a_capitalised_common_word_is_no_body(run, text, word):
+    assert word not in names(run(text), "organisations")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Senate passed the bill on Monday.", "Senate"),
+    ("Kazatomprom cut output. Kazatomprom said demand was weak.", "Kazatomprom"),
+    ("The Mazhilis passed the bill. Deputies of the Mazhilis voted for it.", "Mazhilis"),
+])
+def test_a_capitalised_name_with_no_common_use_stays(run, text, body):
+    assert body in names(run(text), "organisations")
+
+
+# a results line or a standings row names teams
+RESULTS = [
+    ("Premier League results:\nLeeds 2 Everton 1\nChelsea 0 Arsenal 3", ["Leeds", "Everton", "Chelsea", "Arsenal"]),
+    ("Results on Saturday:\nAstana 1 Kairat 1\nTobol 2 Aktobe 0", ["Astana", "Kairat", "Tobol", "Aktobe"]),
+    ("Standings:\nDETROIT 5 3 1 .625\nBOSTON 4 4 1 .500", ["DETROIT", "BOSTON"]),
+    ("Group A:\nOrdabasy 3 Zhetysu 2", ["Ordabasy", "Zhetysu"]),
+    ("Scores:\nManchester United 2 Leicester City 1", ["Manchester United", "Leicester City"]),
+]
+
+
+@pytest.mark.parametrize("text, teams", RESULTS)
+def test_a_results_line_names_teams(run, text, teams):
+    article = run(text)
+    assert set(teams) <= set(names(article, "organisations"))
+    assert not set(teams) & set(names(article, "people"))
+
+
+# a one-word name shaped like a surname, doing what people do, is a person
+@pytest.mark.parametrize("text, person", [
+    ("Nazarbayev spoke first. The talks lasted an hour.", "Nazarbayev"),
+    ("Tokayev signed the decree on Monday.", "Tokayev"),
+    ("Mirziyoyev told ministers to cut costs.", "Mirziyoyev"),
+    ("Japarov arrived in Moscow on Tuesday.", "Japarov"),
+    ("Rahmonov's visit was short.", "Rahmonov"),
+])
+def test_a_surname_alone_doing_things_is_a_person(run, text, person):
+    article = run(text)
+    assert person in names(article, "people") and person not in names(article, "organisations")

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import resources
 from ..syntax import speaks
-from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped, has_keyword,
-    is_score, is_title_word, name_token, score_before)
+from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
+    has_keyword, is_score, is_title_word, name_token, score_before, surname_shaped)
 from .grouping import initials, name_key
 
 
@@ -72,6 +72,22 @@ def person_evidence(span: Span, *, speaking: bool = True) -> bool:
     return any(c.dep_ == "appos" and is_title_word(c) for c in root.children)
 
 
+def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
+    """ "Customs cannot check ..., a customs officer said", a heading "Citizens": one capitalised
+    word that the text around it also writes in lower case, or that stands alone on its line, is a
+    common noun, not a body's name (a gazetteer name or an acronym stays)."""
+    if cand.end - cand.start != 1 or cand.source == "gazetteer":
+        return False
+    tok = doc[cand.start]
+    if not tok.is_alpha or not tok.is_title or tok.text in ids or company_shaped(tok) or tok.text in resources.org_keywords():
+        return False
+    line_alone = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space) and \
+        (tok.i + 1 == len(doc) or "\n" in tok.text_with_ws or doc[tok.i + 1].is_space)
+    low = tok.lower_
+    window = doc[max(0, tok.i - 400):tok.i + 400]
+    return line_alone or any(t.text == low for t in window)
+
+
 def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     """Role words, nationality adjectives and common words are never entities."""
     span = doc[cand.start:cand.end]
@@ -81,7 +97,9 @@ def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
         return False  # "steppe_wolf", "@almaty_air": a handle is written as its owner chose
     if not any(ch.isalpha() for ch in text) or text == text.lower() or "@" in text or "http" in low:
         return True
-    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span) \
+    if cand.label == "ORG" and common_word_alone(doc, cand, ids):
+        return True
+    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span) and cand.source != "results" \
             and introduced_as(doc, cand.start, cand.end) != "body":  # "the broadcaster Khabar 24"
         if is_model_code(span[-1]) and len(span) > 1:
             return True  # "Airbus A380": a product
@@ -169,6 +187,10 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
         return "ORG"  # "the band Ninety One", "the magazine Der Spiegel"
     if kind == "person" and cand.label != "PERSON" and person_shaped(span):
         return "PERSON"  # "writer Aner Shalev"
+    if cand.label == "ORG" and len(span) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
+            and cand.source == "model" and span.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") \
+            and not body_evidence(doc, cand.start, cand.end):
+        return "PERSON"  # "Nazarbayev spoke first", "Rahmonov's visit"
     if len(span) > 1 and span[-1].text in resources.word_list("outlet_heads.txt") and not cand.titles:
         return "ORG"  # "the Sydney Morning Herald", "the Saudi Gazette"
     if cand.label == "PERSON" and len(span) == 1 and not cand.titles and company_shaped(span[0]):
@@ -377,7 +399,7 @@ def acts(doc: Doc, c: Candidate) -> bool:
         tok = tok.head
     if tok.is_sent_start and tok.lower_ in {t.text for t in tok.sent if t.is_lower} | {t.text for t in doc[tok.i + 1:tok.i + 400] if t.is_lower}:
         return False  # "Artist's rendering ... the artist": a common word opening a sentence
-    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and tok.tag_ in ("NNP", "NNPS")
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and (tok.tag_ in ("NNP", "NNPS") or surname_shaped(tok))
 
 
 def is_headline_case(text: str) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ... import resources
 from ..syntax import speaks
-from ..text import longest_spans
+from ..text import longest_spans, split_lines
 from .boundaries import trim_at_model_entities
 from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word,
     name_token, opens_clause, overlaps, surname_shaped)
@@ -152,7 +152,9 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
                 and doc[j].text not in keywords and doc[j].lower_ not in resources.demonyms() \
                 and doc[j].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and (j == i or not doc[j].is_sent_start):
             j += 1
-        if j - i >= 2 and any(surname_shaped(doc[t]) for t in range(i + 1, j)):
+        if j - i == 1 and surname_shaped(doc[i]) and not doc[i].ent_type_ and doc[i].dep_ in ("nsubj", "nsubjpass", "poss"):
+            found.append((i, j))  # "Japarov arrived": a surname alone, doing what people do
+        elif j - i >= 2 and any(surname_shaped(doc[t]) for t in range(i + 1, j)):
             start = i
             # "Kassym-Jomart Tokayev": a hyphenated given name stays whole
             while start >= 2 and doc[start - 1].text in ("-", "\u2010") and not doc[start - 1].whitespace_ \
@@ -233,6 +235,32 @@ def introduced_spans(doc: Doc) -> list[tuple[int, int, str]]:
             j += 1
         if j - noun.i - 1 >= (1 if kind == "body" else 2) and not is_title_word(doc[noun.i + 1]):
             found.append((noun.i + 1, j, "ORG" if kind == "body" else "PERSON"))
+    return found
+
+
+_TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+RESULT_LINES = (
+    re.compile(rf"({_TEAM}) \d{{1,3}},? ({_TEAM}) \d{{1,3}}"),  # "Leeds 2 Everton 1"
+    re.compile(rf"({_TEAM}) \d{{1,3}} ?[-\u2013] ?\d{{1,3}} ({_TEAM})"),  # "Belgium 3 – 0 Panama"
+    re.compile(rf"({_TEAM})(?:[ \t]+\d{{1,3}}){{2,}}(?:[ \t]+\d*\.\d+)?"),  # "DETROIT 5 3 1 .625"
+)
+
+
+def result_line_spans(doc: Doc) -> list[tuple[int, int]]:
+    """A results line ("Leeds 2 Everton 1", "Belgium 3 – 0 Panama") or a standings row ("DETROIT
+    5 3 1 .625"): the names on it are teams, bodies, whatever the model made of them."""
+    found = []
+    for line in split_lines(doc.text):
+        if not line.text[:1].isupper() or not any(ch.isdigit() for ch in line.text):
+            continue
+        for pattern in RESULT_LINES:
+            m = pattern.fullmatch(line.text)
+            if m:
+                for g in range(1, m.lastindex + 1):
+                    span = doc.char_span(line.start + m.start(g), line.start + m.end(g), alignment_mode="expand")
+                    if span is not None and not any(is_title_word(t) for t in span):
+                        found.append((span.start, span.end))
+                break
     return found
 
 
@@ -391,8 +419,10 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc)]
     cands = merge_candidates(model, rules)
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
-    posters = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
-    if posters:  # a handle wins over any span the model made of it ("Reader dana.s")
-        cands = sorted([c for c in cands if not any(overlaps(c, p) for p in posters)] + posters, key=lambda c: c.start)
+    # the layout decides these, whatever span the model made of them ("Reader dana.s", "Chelsea 0")
+    layout = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
+    layout += [Candidate(s, e, "ORG", "results") for s, e in result_line_spans(doc)]
+    if layout:
+        cands = sorted([c for c in cands if not any(overlaps(c, p) for p in layout)] + layout, key=lambda c: c.start)
     common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
     return [c for c in cands if doc[c.start:c.end].text not in common]
