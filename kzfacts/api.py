@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import errors
+from .pipeline.text import doc_text, keep_text
 from .record import doc_to_record
 
 
@@ -107,7 +108,9 @@ class Extractor:
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
 
     def make_doc(self, text: str, reference_date: str | None = None):
-        doc = self.nlp.make_doc(model_text(text))
+        clean = model_text(text)
+        doc = self.nlp.make_doc(clean)
+        keep_text(doc, clean)  # every component reads doc.text: the string it was made from, not joined again
         doc._.kz_reference_date = check_reference_date(reference_date)
         return doc
 
@@ -143,7 +146,7 @@ class Extractor:
     @staticmethod
     def _record(doc, source: str, text: str) -> dict[str, Any]:
         record = doc_to_record(doc, source)
-        return record if doc.text == text else restore_texts(record, text)
+        return record if doc_text(doc) == text else restore_texts(record, text)
 
     def extract_many(self, items: Iterable[tuple[str, str] | tuple[str, str, str | None]], *,
                      batch_size: int = 16) -> Iterator[dict[str, Any]]:

@@ -14,7 +14,7 @@ from .. import resources
 from .dategrammar import parse_absolute
 from .component import KzComponent
 from .facts import Article
-from .text import Line, split_lines
+from .text import Line, doc_text, split_lines
 
 _TERMINAL = (".", "!", ";", ":", ",", "\u201d", '"', "\u2019")
 _WRITES = re.compile(
@@ -196,11 +196,12 @@ class ArticleSplitter(KzComponent):
         self.name = name
 
     def find(self, doc: Doc) -> list[Article]:
-        articles = find_articles(doc.text)
+        articles = find_articles(doc_text(doc))
         if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
             mark_line_starts(doc)
         return articles
 
     def fallback(self, doc: Doc) -> list[Article]:
         """The whole text as one untitled article, so the other components still find its facts."""
-        return [Article(index=0, start=0, end=len(doc.text))] if doc.text.strip() else []
+        text = doc_text(doc)
+        return [Article(index=0, start=0, end=len(text))] if text.strip() else []

@@ -15,7 +15,7 @@ from .component import KzComponent
 from .dategrammar import MONTHS, UNITS, WEEKDAYS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
 from .facts import DateFact
 from .syntax import heads
-from .text import article_at, longest_spans
+from .text import article_at, doc_text, longest_spans, sentence_starts
 
 def _split_compound(span: Span) -> list[Span]:
     """Split "2025 last year" or "November 11, three days later" into their expressions."""
@@ -120,6 +120,9 @@ def _extend_schedule(doc: Doc, span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
+_SLASHED = re.compile(r"(?<![\w/])[01]?\d/[0-3]?\d/(?:19|20)?\d\d(?![\w/])")  # "3/14/2021"
+
+
 def date_spans(doc: Doc) -> list[Span]:
     """Candidate date spans: the model's DATE entities, joined and split into whole expressions."""
     spans: list[Span] = []
@@ -134,7 +137,7 @@ def date_spans(doc: Doc) -> list[Span]:
     by_bounds = {(sp.start, sp.end): sp for sp in spans}
     spans = [by_bounds[b] for b in longest_spans(list(by_bounds))]
     taken = {t.i for s in spans for t in s}
-    for m in re.finditer(r"(?<![\w/])[01]?\d/[0-3]?\d/(?:19|20)?\d\d(?![\w/])", doc.text):
+    for m in _SLASHED.finditer(doc_text(doc)):
         sub = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sub is not None and not any(t.i in taken for t in sub):
             spans.append(sub)
@@ -145,13 +148,17 @@ def find_dates(doc: Doc, reference: date | None = None) -> list[DateFact]:
     """Every date expression in the doc with its value, per the rules in this module."""
     facts: list[DateFact] = []
     last_full: dict[int, tuple[date, int]] = {}  # article -> (date, sentence start)
+    starts: list[int] | None = None  # each token's sentence start, read when first needed
+    articles = doc._.kz_articles
     for span in date_spans(doc):
-        art = article_at(doc._.kz_articles, span.start_char)
+        art = article_at(articles, span.start_char)
         if art is None:
             continue
         ref = reference or iso_date(art.published)
         prev = last_full.get(art.index)
-        same_sentence = prev if prev and prev[1] == span.sent.start else None
+        if prev:
+            starts = starts or sentence_starts(doc)
+        same_sentence = prev if prev and prev[1] == starts[span.start] else None
         anchor = (same_sentence[0] if same_sentence else None) or ref or (prev[0] if prev else None)
         # the verb's tense places a yearless date before or after the publication date, not a nearby full date
         tense = tense_of(span) if anchor is ref and ref is not None else None
@@ -160,7 +167,8 @@ def find_dates(doc: Doc, reference: date | None = None) -> list[DateFact]:
             continue
         if parsed.value and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", parsed.value) and not parsed.relative:
             if re.search(r"\d{4}", span.text):
-                last_full[art.index] = (iso_date(parsed.value), span.sent.start)
+                starts = starts or sentence_starts(doc)
+                last_full[art.index] = (iso_date(parsed.value), starts[span.start])
         facts.append(DateFact(span.text, span.start_char, span.end_char, parsed.value, parsed.granularity,
                               parsed.relative, parsed.kind, parsed.values, parsed.range_end))
     return facts

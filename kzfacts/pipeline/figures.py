@@ -11,10 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from .. import resources
-from .text import article_at
+from .text import article_at, doc_text, sentence_ends
 from .component import KzComponent
 from .facts import Figure
 from .subjects import attach_subjects
@@ -70,7 +71,7 @@ def dollar_of(doc: Doc, start: int) -> tuple[str, str]:
     art = article_at(doc._.kz_articles, doc[start].idx)
     if art is not None and art.dateline_place:
         a, b = art.dateline_place
-        place = doc.text[a:b].lower()
+        place = doc_text(doc)[a:b].lower()
         code = places.get(place) or resources.dateline_dollars().get(place)
         if code:
             return code, "context"
@@ -188,13 +189,24 @@ def _currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
     return None
 
 
+@resources.cached
+def _qualifier_table() -> list[tuple[int, dict[tuple[str, ...], str]]]:
+    """The qualifiers by their words, per word count, longest first; of two with the same words
+    the first listed."""
+    by_length: dict[int, dict[tuple[str, ...], str]] = {}
+    for q in sorted(resources.qualifiers(), key=lambda q: -len(q.split())):
+        by_length.setdefault(len(q.split()), {}).setdefault(tuple(q.split()), q)
+    return sorted(by_length.items(), key=lambda item: -item[0])
+
+
 def _qualifier_before(doc: Doc, i: int) -> tuple[str, int] | None:
-    quals = sorted(resources.qualifiers(), key=lambda q: -len(q.split()))
-    for q in quals:
-        words = q.split()
-        s = i - len(words)
-        if s >= 0 and [t.lower_ for t in doc[s:i]] == words:
-            return q, s
+    """The longest qualifier ending right before token i ("more than", "nearly") and its first token."""
+    for length, table in _qualifier_table():
+        s = i - length
+        if s >= 0:
+            q = table.get(tuple(t.lower_ for t in doc[s:i]))
+            if q is not None:
+                return q, s
     return None
 
 
@@ -530,11 +542,48 @@ def _share_of(doc: Doc, start: int, end: int, share: float, limit: int) -> Figur
     return _figure(doc, start, end, round(share, 4), None, "multiplier", None)
 
 
-def _model_numbers(doc: Doc) -> set[str]:
-    """Numbers the text uses as a product's name right after its maker ("Boeing 737", "Tu 154")."""
-    return {t.text for t in doc if t.i > 0 and t.text.isdigit() and len(t.text) >= 3 and not _YEAR.match(t.text)
+def _model_numbers(doc: Doc, candidates: list[int] | None = None) -> set[str]:
+    """Numbers the text uses as a product's name right after its maker ("Boeing 737", "Tu 154").
+    `candidates` (from `number_candidates`) hold every token of digits, so only they are read."""
+    tokens = doc if candidates is None else (doc[i] for i in candidates)
+    return {t.text for t in tokens if t.i > 0 and t.text.isdigit() and len(t.text) >= 3 and not _YEAR.match(t.text)
             and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha
             and currency_of(doc[t.i - 1].text) is None}
+
+
+_FRACTION_STARTS = ("a", "an", "one", "half")
+_ORTH_CACHE_SIZE = 200_000  # distinct token texts remembered per process (then it starts afresh)
+
+
+@resources.cached
+def _could_start() -> dict[int, bool]:
+    """Token text (its ORTH id) -> whether a figure or a fraction can start at a token of that text;
+    filled as texts are met (numbers.tsv decides part of it, so it is cleared with the resources)."""
+    return {}
+
+
+def _starts_figure(text: str, low: str) -> bool:
+    """What `find_figures` asks every token before it reads further: a fraction's first word, a
+    hyphen, a number word, or a digit. A token with none of these starts nothing."""
+    numbers = resources.numbers()
+    return low in _FRACTION_STARTS or "-" in text or low in numbers or any(ch.isdigit() for ch in text)
+
+
+def number_candidates(doc: Doc) -> list[int]:
+    """The tokens a figure or fraction can start at, in order: one dictionary look-up per token
+    (by its text's id) instead of reading each token's strings."""
+    known = _could_start()
+    if len(known) > _ORTH_CACHE_SIZE:
+        known.clear()
+    out = []
+    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else ()):
+        could = known.get(orth)
+        if could is None:
+            tok = doc[i]
+            could = known[orth] = _starts_figure(tok.text, tok.lower_)
+        if could:
+            out.append(i)
+    return out
 
 
 def _join_subunit(doc: Doc, fig: Figure, limit: int) -> Figure:
@@ -546,7 +595,7 @@ def _join_subunit(doc: Doc, fig: Figure, limit: int) -> Figure:
     if k + 1 < limit and doc[k].lower_ == "and":
         rest = read_figure(doc, k + 1, limit)
         if rest is not None and rest.kind == "money" and rest.unit == fig.unit and rest.value < 1 <= fig.value:
-            fig.text = doc.text[fig.start:rest.end]
+            fig.text = doc_text(doc)[fig.start:rest.end]
             fig.end = rest.end
             fig.value = round(fig.value + rest.value, 6)
     return fig
@@ -561,41 +610,42 @@ def is_finite(fig: Figure) -> bool:
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure in the doc's articles."""
     figures: list[Figure] = []
-    phones = phone_spans(doc.text)
-    model_numbers = _model_numbers(doc)
-    i = 0
-    n = len(doc)
-    while i < n:
+    phones = phone_spans(doc_text(doc))
+    candidates = number_candidates(doc)  # a token that is none of them starts no figure: skipped unread
+    model_numbers = _model_numbers(doc, candidates)
+    articles = doc._.kz_articles
+    numbers = resources.numbers()
+    ends: list[int] | None = None  # each token's sentence end, read when first needed
+    done = 0  # the character offset the last figure ended at: tokens before it are read
+    for i in candidates:
         tok = doc[i]
-        if phones and any(a <= tok.idx < b for a, b in phones):
-            i += 1
+        idx = tok.idx
+        if idx < done or phones and any(a <= idx < b for a, b in phones):
             continue
         low = tok.lower_
-        fraction = read_fraction(doc, i, tok.sent.end) if low in ("a", "an", "one", "half") or \
-            "-" in tok.text or low in resources.numbers() else None
-        if fraction is not None and is_finite(fraction) and article_at(doc._.kz_articles, tok.idx) is not None:
+        text = tok.text
+        fraction = None
+        if low in _FRACTION_STARTS or "-" in text or low in numbers:
+            ends = ends or sentence_ends(doc)
+            fraction = read_fraction(doc, i, ends[i])
+        if fraction is not None and is_finite(fraction) and article_at(articles, idx) is not None:
             figures.append(fraction)
-            while i < n and doc[i].idx < fraction.end:
-                i += 1
+            done = fraction.end
             continue
         if not is_number_token(tok) or tok.ent_type_ in SKIP_ENTS:
-            i += 1
             continue
-        if article_at(doc._.kz_articles, tok.idx) is None:
-            i += 1
+        if article_at(articles, idx) is None:
             continue
-        limit = tok.sent.end
+        ends = ends or sentence_ends(doc)
+        limit = ends[i]
         fig = read_figure(doc, i, limit)
-        if fig is None or fig.kind == "count" and tok.text in model_numbers:
-            i += 1  # "the 737" where the article writes "Boeing 737": a model, not a count
-            continue
+        if fig is None or fig.kind == "count" and text in model_numbers:
+            continue  # "the 737" where the article writes "Boeing 737": a model, not a count
         fig = _join_subunit(doc, fig, limit)
         if not is_finite(fig):
-            i += 1
             continue
         figures.append(fig)
-        while i < n and doc[i].idx < fig.end:
-            i += 1
+        done = fig.end
     attach_subjects(doc, figures)
     return figures
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .. import resources
 from .facts import Figure, Mention
 from .syntax import MAX_DEPTH, heads
+from .text import doc_text, sentence_starts
 
 NOUNS = ("NOUN", "PROPN")
 # a "to/by/at/from" phrase after a change verb holds its new level or its change ("rose to", "cut by")
@@ -40,7 +41,7 @@ class Site:
     """One figure in its parse: its tokens and the figures before it in its sentence."""
 
     doc: Doc
-    text: str  # doc.text, which spaCy joins afresh on every access
+    text: str  # doc.text (text.doc_text: spaCy joins it afresh on every access)
     fig: Figure
     first: int  # the figure's first token
     last: int  # the figure's last token
@@ -248,15 +249,18 @@ SUBJECT_FINDERS: tuple[Callable[[Site], Found], ...] = (
 
 def attach_subjects(doc: Doc, figures: list[Figure]) -> None:
     """Set `subject` on every figure (a Mention or None), in text order."""
+    if not figures:
+        return
     earlier: list[tuple[int, int, Mention | None]] = []
     sent_start = -1
-    text = doc.text
+    text = doc_text(doc)
+    starts = sentence_starts(doc)
     for fig in figures:
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if span[0].sent.start != sent_start:
-            sent_start, earlier = span[0].sent.start, []
+        if starts[span.start] != sent_start:
+            sent_start, earlier = starts[span.start], []
         site = Site(doc, text, fig, span.start, span.end - 1, span.root, earlier)
         found: Found = None
         for finder in SUBJECT_FINDERS:

@@ -1,11 +1,60 @@
-"""Text and offset helpers every component shares: non-blank lines, and the article at an offset."""
+"""Text and offset helpers every component shares: non-blank lines, the article at an offset, the
+Doc's text read once, and its sentences' bounds by token."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .facts import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# where doc_text keeps a Doc's text: shaped as a Doc extension's value, so Doc.from_docs leaves it
+# behind (warning W101, which api filters) and a joined Doc reads its own text afresh
+_TEXT_KEY = ("._.", "kz_text", None, None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from the tokens once per Doc: spaCy builds it afresh on every access
+    (a string per token), and every component reads it. Kept in `doc.user_data` with the token
+    count it was read at, so it lives and dies with its Doc."""
+    kept = doc.user_data.get(_TEXT_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Record `text` as the Doc's text when the Doc was made from it (the tokenizer keeps every
+    character, so `doc.text == text`); checked on its length, which costs nothing."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) or not len(doc) and not text:
+        doc.user_data[_TEXT_KEY] = (len(doc), text)
+
+
+def sentence_ends(doc: Doc) -> list[int]:
+    """For every token, the end (token index) of its sentence: `doc[i].sent.end` for all i from one
+    pass over `doc.sents` (each `Token.sent` looks the sentence up afresh, a few microseconds)."""
+    if doc.user_hooks or doc.user_span_hooks:  # sentences someone else defines: ask each token
+        return [tok.sent.end for tok in doc]
+    ends: list[int] = []
+    for sent in doc.sents:
+        ends.extend([sent.end] * (sent.end - sent.start))
+    return ends
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For every token, the start (token index) of its sentence: `doc[i].sent.start` for all i."""
+    if doc.user_hooks or doc.user_span_hooks:
+        return [tok.sent.start for tok in doc]
+    starts: list[int] = []
+    for sent in doc.sents:
+        starts.extend([sent.start] * (sent.end - sent.start))
+    return starts
 
 
 @dataclass
