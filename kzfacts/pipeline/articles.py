@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from .. import resources
@@ -118,13 +118,14 @@ def find_author(text: str, byline: str | None) -> str | None:
 def find_articles(text: str) -> list[Article]:
     """Split a file's text into articles; a plain article gives one Article."""
     lines = split_lines(text)
-    furniture = [(ln.start, ln.end) for ln in lines if is_furniture(ln)]
-    content = [ln for ln in lines if not is_furniture(ln)]
+    is_furn = [is_furniture(ln) for ln in lines]  # each line asked once
+    furniture = [(ln.start, ln.end) for ln, furn in zip(lines, is_furn) if furn]
+    content = [ln for ln, furn in zip(lines, is_furn) if not furn]
     marker_before = set()
     prev_furniture = False
     idx = 0
-    for ln in lines:
-        if is_furniture(ln):
+    for furn in is_furn:
+        if furn:
             prev_furniture = True
             continue
         if prev_furniture:
@@ -174,14 +175,15 @@ def find_articles(text: str) -> list[Article]:
 
 
 def mark_line_starts(doc: Doc) -> None:
-    """Make every line start a sentence start, so titles and bylines never join body text."""
+    """Make every line start a sentence start, so titles and bylines never join body text: a
+    token that is not white space right after a white-space token holding a line break. (A
+    token's own trailing white space is at most one " ", never a line break.)"""
     # set in one go: Token.is_sent_start's setter scans the whole Doc each time (quadratic on many lines)
     starts = doc.to_array([SENT_START])
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
-            if not token.is_space:
-                starts[token.i] = 1
+    spaces = doc.to_array(IS_SPACE)
+    for i in spaces[:-1].nonzero()[0].tolist():  # only the white-space tokens are read
+        if not spaces[i + 1] and "\n" in doc[i].text:
+            starts[i + 1] = 1
     doc.from_array([SENT_START], starts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .facts import Article
@@ -63,8 +64,8 @@ class Line:
     end: int
     text: str
 
-    @property
-    def words(self) -> int:
+    @cached_property
+    def words(self) -> int:  # asked of each line by several rules: counted once
         return len(self.text.split())
 
 
