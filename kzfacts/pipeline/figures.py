@@ -492,8 +492,14 @@ _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qu
               "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
 
+# in every _PHONE match: the end of one group of digits, a separator and the start of the next
+_PHONE_HINT = re.compile(r"\d\d[\s.-]\d\d")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of phone numbers ("+7 727 123 4567"): groups of digits that count nothing."""
+    if not _PHONE_HINT.search(text):
+        return []  # most texts: one quick scan instead of trying _PHONE at every character
     spans = []
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
