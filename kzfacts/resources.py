@@ -167,6 +167,17 @@ def dollar_places() -> dict[str, str]:
 
 
 @cached
+def country_names() -> frozenset[str]:
+    """English names of the world's countries and territories (CLDR through Babel): "Uzbekistan",
+    "South Korea"; groupings such as "European Union" and "United Nations" are left out."""
+    from babel import Locale
+
+    groupings = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+    return frozenset(name for code, name in Locale("en").territories.items()
+                     if code.isalpha() and code not in groupings and " - " not in name)
+
+
+@cached
 def dateline_dollars() -> dict[str, str]:
     """Dateline city -> the dollar of its country ("toronto" -> CAD), from `dateline_cities.tsv`."""
     return dict(table("dateline_cities.tsv"))

@@ -260,3 +260,29 @@ def test_a_results_line_names_teams(run, text, teams):
 def test_a_surname_alone_doing_things_is_a_person(run, text, person):
     article = run(text)
     assert person in names(article, "people") and person not in names(article, "organisations")
+
+
+# a country standing alone is a place, not a body (CLDR's country names), unless it plays a match
+@pytest.mark.parametrize("text, country", [
+    ("Uzbekistan said it would join the union.", "Uzbekistan"),
+    ("Talks between Kyrgyzstan and Tajikistan resumed.", "Kyrgyzstan"),
+    ("Turkmenistan signed the gas deal on Monday.", "Turkmenistan"),
+    ("South Korea and Japan agreed to talk.", "South Korea"),
+    ("Mongolia hosted the summit in June.", "Mongolia"),
+])
+def test_a_country_alone_is_a_place(run, text, country):
+    article = run(text)
+    assert country in names(article, "places") and country not in names(article, "organisations")
+
+
+# a body's product is no body: "its iPhone", "the Model Y", a name with a model number
+@pytest.mark.parametrize("text, product", [
+    ("Tesla said its Cybertruck would ship in May.", "Cybertruck"),
+    ("Samsung said its Galaxy sold well in Almaty.", "Galaxy"),
+    ("Microsoft released Windows 11 in October.", "Windows 11"),
+    ("The Astana market index, the KASE index, rose.", "KASE"),
+    ("Delegates flew to Baku, where COP29 opened.", "COP29"),
+])
+def test_a_product_or_event_is_no_body_or_person(run, text, product):
+    article = run(text)
+    assert all(product not in names(article, key) for key in ("organisations", "people", "places"))

@@ -150,6 +150,12 @@ def class_kinds() -> dict[str, str]:
     return {row[0]: row[1] for row in resources.table("class_nouns.tsv") if len(row) >= 2}
 
 
+@cache
+def named_before() -> frozenset[str]:
+    """Things whose name comes before them: "the KASE index" (`class_nouns.tsv`, column "after")."""
+    return frozenset(row[0] for row in resources.table("class_nouns.tsv") if len(row) >= 3 and row[2] == "after")
+
+
 def introduced_as(doc: Doc, start: int, end: int) -> str | None:
     """What the common noun a name is introduced with says it is: "the band X" (body),
     "illustrator X" (person), "the film X", "X, a cruise ship" (thing), or None."""
@@ -165,6 +171,9 @@ def introduced_as(doc: Doc, start: int, end: int) -> str | None:
     for c in span.root.children:
         if c.dep_ == "appos" and c.i >= end and c.is_lower and c.pos_ == "NOUN" and c.lower_ in kinds:
             return kinds[c.lower_]
+    if end < len(doc) and span.root.dep_ == "compound" and span.root.head.i == end and doc[end].is_lower \
+            and doc[end].lower_ in named_before():
+        return "thing"  # "the KASE index", "the NEMISIS database": the name of a thing
     return None
 
 
@@ -180,6 +189,13 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
     span = doc[cand.start:cand.end]
     keywords = resources.org_keywords()
     has_keyword = any(t.text in keywords for t in span)
+    if cand.label == "PERSON" and cand.source != "poster" and any(ch.isdigit() for ch in span.text):
+        return None  # "COP29": a person's name has no digits
+    if cand.label == "GPE" and len(span) > 1 and span[-1].like_num:
+        return None  # "Windows 11": a place has no number
+    if cand.label == "ORG" and not has_keyword and cand.source != "results" and \
+            re.sub(r"^the ", "", span.text, flags=re.I) in resources.country_names():
+        return "GPE"  # "Uzbekistan said": a country standing alone is a place (a team: `teams`)
     kind = introduced_as(doc, cand.start, cand.end) if not cand.titles else None
     if kind == "thing":
         return None  # "the 1969 film Easy Rider", "the cruise ship Freewinds"
@@ -335,6 +351,28 @@ def plays_a_match(doc: Doc, c: Candidate, label_at: Mapping[int, str]) -> bool:
     return bool(sides) and any(t.lemma_.lower() in words and t.i != verb.i or t.like_num for t in sent)
 
 
+def products(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
+    """ "its iPhone", "their Galaxy": a name a body owns by "its" or "their" is its product or
+    brand, no body, in every mention of the article (a gazetteer name or one with an organisation
+    word stays; "its subsidiary Kcell" is a body by its class noun)."""
+    owned = set()
+    for c in cands:
+        if c.label == "ORG" and c.start > 0 and doc[c.start - 1].lower_ in ("its", "their") and c.source != "gazetteer" \
+                and not has_keyword(doc, c) and doc[c.start:c.end].text not in ids:
+            owned.add(_model_key(doc, c))
+    for c in cands:
+        if c.label == "ORG" and _model_key(doc, c) in owned:
+            c.label = "DROP"
+
+
+def _model_key(doc: Doc, c: Candidate) -> str:
+    """A name's key without a trailing model number ("iPhone 15" is the iPhone)."""
+    end = c.end
+    while end - 1 > c.start and doc[end - 1].like_num:
+        end -= 1
+    return name_key(doc[c.start:end].text)
+
+
 def teams(doc: Doc, cands: list[Candidate]) -> None:
     """A place that plays a match is the team in the whole article ("Sweden had more of the ball")."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
@@ -362,6 +400,7 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
     place_acronyms(doc, cands)
     listed_with_people(doc, cands)
     teams(doc, cands)
+    products(doc, cands, ids)
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
