@@ -2,12 +2,14 @@
 
 Mentions group by their spelling (`name_key`), a person's surname or initial ("Tokayev", "J.
 Smith"), a body's short form ("Boeing" for "Boeing Commercial Airplanes", not "Wizz Air" for
-"Wizz Air Holding"), an acronym's initials or a parenthesis after the name ("(NCPT)"), and the
+"Wizz Air Holding"; "Home Office" for "United Kingdom Home Office", not "Soviet Union" for
+"European Union"; "Supreme Court" and "Court" for "Supreme Court of Cassation"), an acronym's initials or a parenthesis after the name ("(NCPT)"), and the
 gazetteer's and the user's canonical names; the entity's name is its longest form, the others its
 aliases. Two entities that should be one, or one that should be two, are decided here.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -59,6 +61,7 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
+    places = frozenset(name_key(doc[c.start:c.end].text) for c in cands if c.label == "GPE")
     for c in order:
         text = doc[c.start:c.end].text
         key = name_key(text)
@@ -73,7 +76,7 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
         if group is None and label in ("ORG", "GPE") and ACRONYM.match(text.replace(".", "")):
             group = _acronym_group(doc, groups, c, text.replace(".", ""))
         if group is None and label == "ORG":
-            group = _short_form_group(groups, text)
+            group = _short_form_group(groups, text, c.start, places)
         if group is None:
             group = _Group(label)
             groups.append(group)
@@ -106,36 +109,140 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
     return None
 
 
-def org_core(text: str) -> str:
-    """An organisation name without legal-form suffixes or a leading country ("U.S. Air Force")."""
+_LINKS = ("of", "for")
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # CLDR codes of unions and pseudo-regions
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Country names (CLDR's English territory names, through Babel; not "European Union" or
+    "United Nations"), and the short forms news writes before a body's name, casefolded."""
+    from babel import Locale
+
+    names = {n.casefold() for code, n in Locale("en").territories.items()
+             if code.isalpha() and code not in _NOT_COUNTRIES}
+    return frozenset(names | {"us", "u.s.", "uk", "u.k."})
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    """CLDR's English names of continents and world regions ("Asia", "Central Asia"), casefolded."""
+    from babel import Locale
+
+    return frozenset(n.casefold() for code, n in Locale("en").territories.items() if code.isdigit())
+
+
+def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """A body's name as (the place before it, its other words): legal forms after it dropped
+    ("Aer Lingus Group PLC"), and a leading country ("United Kingdom Home Office"), nationality
+    ("Kazakh Parliament") or place the article names elsewhere ("New York Daily News") set apart."""
     words = text.replace(",", " ").split()
     legal_forms = resources.word_list("legal_forms.txt")
     while len(words) > 1 and words[-1] in legal_forms:
         words.pop()
-    if len(words) > 1 and (words[0] in ("US", "U.S.", "UK", "U.K.") or words[0].lower() in resources.demonyms()):
-        words.pop(0)
-    return " ".join(words)
+    for k in (3, 2, 1):
+        if len(words) > k:
+            lead = " ".join(words[:k]).casefold()
+            if lead in _countries() or lead in places or k == 1 and lead in resources.demonyms():
+                return lead, words[k:]
+    return "", words
 
 
-def _short_form_group(groups: list[_Group], text: str) -> _Group | None:
-    """ "Aer Lingus" = "Aer Lingus Group PLC"; "Boeing" = "Boeing Commercial Airplanes" (not "Wizz Air Holding")."""
-    core = org_core(text)
+def org_core(text: str) -> str:
+    """An organisation name without legal-form suffixes or a leading country ("U.S. Air Force")."""
+    return " ".join(_place_split(text)[1])
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two places before one name that may be one place: either missing, the same, or one country
+    and its nationality ("Kazakhstan", "Kazakh"; "Russia", "Russian"), never two ("European",
+    "Soviet")."""
+    if not a or not b:
+        return True
+    a, b = a.replace(".", ""), b.replace(".", "")
+    if a == b:
+        return True
+    if " " in a or " " in b:
+        return False
+    shorter = min(len(a), len(b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), shorter)
+    return common >= min(shorter, 6)
+
+
+def _norm(words: list[str]) -> list[str]:
+    """Words compared across spellings: case, a possessive and an abbreviation's dots aside
+    ("New People's Party" = "New People Party", "St. John" = "St John")."""
+    return [re.sub(r"(?:[\u2019']s?)$", "", w.replace(".", "")).casefold() for w in words]
+
+
+def _head_of(words: list[str]) -> tuple[str, list[str]] | None:
+    """ "Ministry of Energy" -> ("Ministry", ["Energy"]); "Church of the Nazarene" -> ("Church", ["Nazarene"])."""
+    if len(words) >= 3 and words[1] == "of" and words[0][:1].isupper():
+        rest = words[3:] if words[2] == "the" else words[2:]
+        if rest and rest[0][:1].isupper():
+            return words[0], rest
+    return None
+
+
+def _one_body(short: list[str], long: list[str]) -> bool:
+    """Whether a name (`short`, not longer in words) names the body `long` names, places aside."""
+    descriptors = resources.word_list("company_descriptors.txt")
     keywords = resources.org_keywords()
+    s, n = _norm(short), _norm(long)
+    if s == n:
+        return True
+    rest = long[len(short):] if n[:len(s)] == s and len(long) > len(short) else None
+    if rest and len(short) == 1:
+        # "Boeing" = "Boeing Commercial Airplanes", "CBC" = "CBC News" (not "UN Development Programme")
+        if ACRONYM.match(short[0]):
+            return all(w in descriptors for w in rest)
+        return all(w in descriptors or w not in keywords for w in rest)
+    link = next((i for i, w in enumerate(long) if w in _LINKS), None)
+    if link is not None and len(short) >= 2 and n[:link] == s:
+        return True  # "Comic Corps" = "Comic Corps of Canada", not "United Nations" = "... Office for Drugs"
+    for a, b in ((short, long), (long, short)):
+        head = _head_of(b)
+        if head and _norm(a) == _norm([*head[1], head[0]]):
+            return True  # "Energy Ministry" = "Ministry of Energy"
+    head = _head_of(long)
+    if head and _norm(head[1]) == s and " ".join(short).casefold() not in _countries() | _regions():
+        return True  # "Scientology" = "Church of Scientology", not "Kazakhstan" = "Government of Kazakhstan"
+    return False
+
+
+def _head(words: list[str]) -> str:
+    """A name's head word: its last before "of" or "for" ("Court" of "Supreme Court of Cassation")."""
+    link = next((i for i, w in enumerate(words) if w in _LINKS), len(words))
+    return words[link - 1] if link else words[-1]
+
+
+def _short_form_group(groups: list[_Group], text: str, start: int = 0,
+                      places: frozenset[str] = frozenset()) -> _Group | None:
+    """The one body of the article this name names in short: "Aer Lingus" = "Aer Lingus Group PLC",
+    "Boeing" = "Boeing Commercial Airplanes" (not "Wizz Air Holding"), "Home Office" = "United
+    Kingdom Home Office", "CBC" = "CBC News", "Supreme Court" = "Supreme Court of Cassation",
+    "Energy Ministry" = "Ministry of Energy", and a head word alone after its body ("the Bank" after
+    "the World Bank"). With two such bodies ("Asian Development Bank", "World Bank"), the one named
+    last before it, as with a surname; none before either."""
+    place, core = _place_split(text, places)
     matches = []
     for g in groups:
         if g.label != "ORG":
             continue
-        for form, _, _, _ in g.forms:
-            other = org_core(form)
-            if other == core:
+        for form, s, _, _ in g.forms:
+            other_place, other = _place_split(form, places)
+            if not _same_place(place, other_place):
+                continue
+            short, long = (core, other) if len(core) <= len(other) else (other, core)
+            if _one_body(short, long) or \
+                    len(core) == 1 and not place and len(other) > 1 and s < start and core[0] == _head(other) and \
+                    core[0][:1].isupper() and not ACRONYM.match(core[0]):
                 matches.append(g)
                 break
-            rest = other[len(core):].split() if other.startswith(core + " ") else None
-            if rest and len(core.split()) == 1 and not ACRONYM.match(core) and \
-                    all(w in resources.word_list("company_descriptors.txt") or w not in keywords for w in rest):
-                matches.append(g)
-                break
-    return matches[0] if len(matches) == 1 else None
+    if len(matches) > 1:
+        before = [(max(f[1] for f in g.forms if f[1] < start), g) for g in matches if any(f[1] < start for f in g.forms)]
+        return max(before, key=lambda x: x[0])[1] if before else None
+    return matches[0] if matches else None
 
 
 def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _Group | None:
