@@ -27,7 +27,8 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading "the"/"ex-" or a clause's first word ("As", "If"), trailing
     possessive or punctuation."""
     while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct
-                           or doc[start].is_space or doc[start].text in POSSESSIVE or opens_clause(doc[start])):
+                           or doc[start].is_space or doc[start].text in POSSESSIVE or opens_clause(doc[start])
+                           or caption_prefix(doc, start)):
         start += 1
     end -= score_before(doc, end) if end - start > 1 else 0  # "Liverpool 2-1"
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -37,9 +38,67 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             end = i
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in CONNECTORS):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in CONNECTORS or doc[end - 1].lower_ == "at"):
         end -= 1
     return start, end
+
+
+CAPTION_PREFIXES = {"FILE", "PHOTO", "VIDEO", "UPDATE", "WATCH", "GRAPHIC"}
+
+
+def caption_prefix(doc: Doc, i: int) -> bool:
+    """ "FILE - Tajikistan Airlines planes ...": a photo caption's word before a spaced dash is no part of a name."""
+    return doc[i].text in CAPTION_PREFIXES and i + 1 < len(doc) and spaced_dash(doc, i + 1)
+
+
+def spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash with a space on either side ("Oil & Gas - KIOGE") separates; "Rolls-Royce" joins."""
+    tok = doc[i]
+    return tok.text in ("-", "\u2013", "\u2014") and (bool(tok.whitespace_) or i > 0 and bool(doc[i - 1].whitespace_))
+
+
+def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The names one span of the model's holds: two where it joins them.
+
+    Between two names stand a slash ("the Newsmax / Zogby poll") or a spaced dash ("Oil & Gas -
+    KIOGE"); a comma or "at" before a name with its own organisation word ("the Academy, Naval War
+    College", "the Block Museum of Art at Northwestern University"), never before a place
+    ("University of California, Berkeley", "University of Texas at Austin"); "and" after a plural
+    noun ("the religious schools Santo Spirito and Immacolata"), while "Procter and Gamble" stays
+    one. A caption's prefix ("FILE -") is no name at all.
+    """
+    keywords = resources.org_keywords()
+    before = start - 1
+    while before >= 0 and (doc[before].lower_ in ("the", "a", "an") or doc[before].tag_ == "JJ"):
+        before -= 1
+    plural_before = before >= 0 and doc[before].tag_ == "NNS" and doc[before].is_lower
+
+    def has_head(a: int, b: int) -> bool:
+        return any(doc[t].text in keywords for t in range(a, b))
+
+    cuts = []
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        nxt = doc[i + 1]
+        if not (is_capitalised(nxt) and is_capitalised(doc[i - 1]) or tok.text in (",", "/") and is_capitalised(nxt)):
+            continue
+        if tok.text == "/" or spaced_dash(doc, i):
+            cuts.append(i)
+        elif tok.text == "," or tok.lower_ == "at":
+            part_end = next((j for j in range(i + 1, end) if doc[j].text in (",", "/") or doc[j].lower_ == "at"), end)
+            if has_head(i + 1, part_end) and (tok.lower_ == "at" or has_head(start, i)):
+                cuts.append(i)
+        elif tok.lower_ == "and" and plural_before:
+            cuts.append(i)
+    if not cuts:
+        return [(start, end)]
+    parts, s = [], start
+    for i in cuts + [end]:
+        a, b = clean_bounds(doc, s, i)
+        if a < b and not (b - a == 1 and caption_prefix(doc, a)):
+            parts.append((a, b))
+        s = i + 1
+    return parts or [(start, end)]
 
 
 def _separated(doc: Doc, at: int, label: str) -> bool:
@@ -180,6 +239,8 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
         k = j + 1
         if doc[k].lower_ == "the":
             k += 1
+            if doc[j].lower_ == "of" and k < len(doc) and doc[k].ent_type_ == "GPE":
+                break  # "Colorado State University of the US": a place after the name, as `_separated` cuts it
         m = k
         while m < len(doc) and is_capitalised(doc[m]) and not doc[m].is_punct and doc[m].ent_type_ not in ("DATE", "PERSON"):
             m += 1
@@ -191,8 +252,27 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     return j
 
 
+def campus_end(doc: Doc, start: int, end: int) -> int:
+    """ "the University of North Carolina at Greensboro": a body named "KEYWORD of PLACE" runs on over
+    "at" + the place of its campus, a capitalised place (not "at the ...")."""
+    if end - start < 3 or doc[start].text not in resources.org_keywords() or doc[start + 1].lower_ != "of":
+        return end
+    if end + 1 >= len(doc) or doc[end].lower_ != "at" or doc[end].is_sent_start:
+        return end
+    j = end + 1
+    while j < len(doc) and is_capitalised(doc[j]) and doc[j].is_alpha and not doc[j].is_sent_start \
+            and doc[j].ent_type_ in ("GPE", "LOC", "") and (j == end + 1 or doc[j].ent_iob_ == "I" or not doc[j].ent_type_):
+        j += 1
+    if j == end + 1 or j - end > 4 or any(doc[t].text in resources.org_keywords() for t in range(end + 1, j)):
+        return end
+    return j
+
+
 def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
-    """Leading "the", trailing possessives, punctuation and results ("Liverpool 2-1") leave the name."""
+    """Leading "the", trailing possessives, punctuation and results ("Liverpool 2-1") leave the name;
+    a mention opening with "and", "of" or "for" is a piece cut out of a longer name and goes."""
+    if doc[c.start].text in ("and", "of", "for", "&"):
+        return False  # "and Executive", "of Foreign Affairs": cut out of a longer name
     c.start, c.end = clean_bounds(doc, c.start, c.end)
     return c.start < c.end
 
@@ -252,7 +332,7 @@ def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A body's name cut before "for/of/on + capitalised words" runs on (`extend_org`)."""
     if c.label == "ORG":
-        c.end = extend_org(doc, c.start, c.end)
+        c.end = campus_end(doc, c.start, extend_org(doc, c.start, c.end))
     return True
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ... import resources
 from ..syntax import speaks
 from ..text import longest_spans, split_lines
-from .boundaries import trim_at_model_entities
+from .boundaries import campus_end, clean_bounds, extend_org, separate_names, spaced_dash, trim_at_model_entities
 from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word,
     name_token, opens_clause, overlaps, surname_shaped)
 from .labels import person_evidence
@@ -39,6 +39,8 @@ def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
             elif tok.lower_ == "and" and doc[j - 1].text in resources.org_keywords():
                 break  # "Wizz Air Holding and Abu Dhabi ... Company": two names
+            elif spaced_dash(doc, j):
+                break  # "FILE - Tajikistan Airlines", "Oil & Gas - KIOGE": a dash between spaces separates
             elif tok.lower_ in CONNECTORS and not tok.whitespace_ == "" or tok.text in ("-", "&"):
                 k = j + 1
                 while k < n and doc[k].lower_ in CONNECTORS:
@@ -107,7 +109,9 @@ def titled_person_spans(doc: Doc) -> list[tuple[int, int]]:
     i = 1
     while i < len(doc):
         prev = doc[i - 1]
-        if not (is_title_word(prev) and prev.text[0].isupper() and name_token(doc[i])) or is_title_word(doc[i]):
+        # a plural ("Relations" after "Foreign" in "Council on Foreign Relations Maria Lopez") opens no name
+        if not (is_title_word(prev) and prev.text[0].isupper() and name_token(doc[i])) or is_title_word(doc[i]) \
+                or doc[i].tag_ == "NNPS":
             i += 1
             continue
         j = i
@@ -365,11 +369,38 @@ def common_noun_acronyms(doc: Doc, acronyms: list[Token]) -> set[str]:
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
+    """The model's entities; a body's span that holds two names gives two (`separate_names`), and
+    a speaker the model ran into a body's name leaves it ("the Council on Foreign Relations Maria
+    Lopez said": `trailing_speaker`)."""
     out = []
     for ent in doc.ents:
-        if ent.label_ in MODEL_LABELS or ent.label_ in RELABELLABLE:
-            out.append(Candidate(ent.start, ent.end, MODEL_LABELS.get(ent.label_, ent.label_), "model"))
+        if ent.label_ not in MODEL_LABELS and ent.label_ not in RELABELLABLE:
+            continue
+        label = MODEL_LABELS.get(ent.label_, ent.label_)
+        if label != "ORG":
+            out.append(Candidate(ent.start, ent.end, label, "model"))
+            continue
+        for s, e in separate_names(doc, ent.start, ent.end):
+            cut = trailing_speaker(doc, s, e)
+            out.append(Candidate(s, cut, label, "model"))
+            if cut < e:
+                out.append(Candidate(cut, e, "PERSON", "model"))
     return out
+
+
+def trailing_speaker(doc: Doc, start: int, end: int) -> int:
+    """Where a body's name ends when its last two words are a person who speaks (`person_evidence`,
+    or a reporting verb right after the span) and the words before hold an organisation word;
+    `end` if they are not."""
+    keywords = resources.org_keywords()
+    cut = end - 2
+    if cut - start < 2 or doc[cut].is_sent_start or not any(doc[t].text in keywords for t in range(start, cut)):
+        return end
+    tail = doc[cut:end]
+    if not all(name_token(t) and t.text not in keywords for t in tail):
+        return end
+    speaks_next = end < len(doc) and doc[end].pos_ == "VERB" and doc[end].lemma_.lower() in resources.reporting_verbs()
+    return cut if speaks_next or person_evidence(tail) else end
 
 
 def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
@@ -393,6 +424,66 @@ def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Can
     return sorted(result, key=lambda c: c.start)
 
 
+RUN_CONNECTORS = ("and", "of", "for", "on", "the", "&")
+
+
+def enclosing_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The capitalised run around a mention: capitalised words and the connectors between them
+    ("and", "of", "for", "on", "the", "&"), never over punctuation or a line end."""
+    def joins(i: int) -> bool:
+        tok = doc[i]
+        return (is_capitalised(tok) and not tok.is_punct or tok.text in RUN_CONNECTORS) and not tok.is_space
+
+    a = start
+    while a > 0 and joins(a - 1) and "\n" not in doc[a - 1].text_with_ws:
+        a -= 1
+    b = end
+    while b < len(doc) and joins(b) and "\n" not in doc[b - 1].text_with_ws:
+        b += 1
+    while a < start and not is_capitalised(doc[a]):
+        a += 1
+    while b > end and not is_capitalised(doc[b - 1]):
+        b -= 1
+    return a, b
+
+
+def run_fragment(doc: Doc, cand: Candidate, covered: set[int]) -> bool:
+    """ "the Arts and Humanities Citation Index", "Director of Media and Communications": a body's
+    mention that is one conjunct of a longer capitalised run joined by "and", where the run is headed
+    by a document word (`name_heads.txt`) or opens with a title word and "of/for", and the other
+    conjunct is no mention of its own, is a piece of that longer name, not a body."""
+    a, b = enclosing_run(doc, cand.start, cand.end)
+    if (a, b) == (cand.start, cand.end) or not any(doc[t].lower_ == "and" for t in range(a, b)):
+        return False
+
+    def alone(x: int, y: int) -> bool:  # no word of the run in [x, y) is a mention of its own
+        return not any(t in covered for t in range(x, y) if not cand.start <= t < cand.end)
+
+    heads = resources.word_list("name_heads.txt")
+    head = next((t for t in range(cand.end, b) if doc[t].text in heads), None)
+    if head is not None:
+        return alone(a, head + 1)
+    return is_title_word(doc[a]) and b - a > 2 and doc[a + 1].lower_ in ("of", "for") and cand.start > a + 1 \
+        and alone(a, b)
+
+
+def inside_extensions(doc: Doc, cands: list[Candidate]) -> set[int]:
+    """ids of mentions inside the name a body's mention runs on over (`extend_org`, `campus_end`):
+    "the Visual Arts" in "the Andy Warhol Foundation for the Visual Arts", "Greensboro" in "the
+    University of North Carolina at Greensboro"."""
+    out: set[int] = set()
+    for c in cands:
+        if c.label != "ORG":
+            continue
+        s, e = clean_bounds(doc, c.start, c.end)
+        if s >= e:
+            continue
+        ext = campus_end(doc, s, extend_org(doc, s, e))
+        if ext > e:
+            out.update(id(o) for o in cands if o is not c and o.start >= e and o.end <= ext)
+    return out
+
+
 def flight_airline(doc: Doc, cand: Candidate) -> Candidate | None:
     """ "Garuda Indonesia Flight 200": the airline before a flight number is an organisation."""
     for i in range(cand.start + 1, min(cand.end + 1, len(doc) - 1)):
@@ -404,8 +495,9 @@ def flight_airline(doc: Doc, cand: Candidate) -> Candidate | None:
 def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Mentions from the model and from the rules, the rules' winning where they overlap
     (`merge_candidates`): the gazetteer's names, capitalised runs headed by an organisation word,
-    acronyms in parentheses, traded names, titled names and named speakers; then airlines before flight numbers;
-    acronyms of common nouns ("IPO") go."""
+    acronyms in parentheses, traded names, titled names and named speakers; pieces of a longer name go
+    (`run_fragment`, `inside_extensions`); then airlines before flight numbers; acronyms of common
+    nouns ("IPO") go."""
     acronyms = acronyms_in_parentheses(doc, doc.text)
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
@@ -418,6 +510,11 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc)]
     cands = merge_candidates(model, rules)
+    # pieces of a longer name: a conjunct of a document's or a title's run, a mention a body's name runs over
+    covered = {t for c in cands for t in range(c.start, c.end)}
+    cands = [c for c in cands if not (c.label == "ORG" and run_fragment(doc, c, covered - set(range(c.start, c.end))))]
+    inside = inside_extensions(doc, cands)
+    cands = [c for c in cands if id(c) not in inside]
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     # the layout decides these, whatever span the model made of them ("Reader dana.s", "Chelsea 0")
     layout = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
