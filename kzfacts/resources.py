@@ -174,7 +174,15 @@ def country_names() -> frozenset[str]:
 
     groupings = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
     return frozenset(name for code, name in Locale("en").territories.items()
-                     if code.isalpha() and code not in groupings and " - " not in name)
+                     if code.isalpha() and code not in groupings)
+
+
+@cached
+def region_names() -> frozenset[str]:
+    """English names of continents and world regions (CLDR's numeric territories): "Central Asia"."""
+    from babel import Locale
+
+    return frozenset(name for code, name in Locale("en").territories.items() if code.isdigit())
 
 
 @cached

@@ -110,26 +110,17 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
 
 
 _LINKS = ("of", "for")
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # CLDR codes of unions and pseudo-regions
-
-
 @functools.cache
 def _countries() -> frozenset[str]:
-    """Country names (CLDR's English territory names, through Babel; not "European Union" or
-    "United Nations"), and the short forms news writes before a body's name, casefolded."""
-    from babel import Locale
-
-    names = {n.casefold() for code, n in Locale("en").territories.items()
-             if code.isalpha() and code not in _NOT_COUNTRIES}
-    return frozenset(names | {"us", "u.s.", "uk", "u.k."})
+    """Country names (`resources.country_names`) and the short forms news writes before a
+    body's name, casefolded."""
+    return frozenset({n.casefold() for n in resources.country_names()} | {"us", "u.s.", "uk", "u.k."})
 
 
 @functools.cache
 def _regions() -> frozenset[str]:
     """CLDR's English names of continents and world regions ("Asia", "Central Asia"), casefolded."""
-    from babel import Locale
-
-    return frozenset(n.casefold() for code, n in Locale("en").territories.items() if code.isdigit())
+    return frozenset(n.casefold() for n in resources.region_names())
 
 
 def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
