@@ -286,3 +286,41 @@ def test_a_country_alone_is_a_place(run, text, country):
 def test_a_product_or_event_is_no_body_or_person(run, text, product):
     article = run(text)
     assert all(product not in names(article, key) for key in ("organisations", "people", "places"))
+
+
+# one person whatever the transliteration or a letter's slip in one article
+SPELLINGS = [
+    ("Nursultan Nazarbayev opened the session. Later Nazarbaev met the press.", "Nursultan Nazarbayev", "Nazarbaev"),
+    ("President Kassym-Jomart Tokayev arrived. Tokaev said the talks went well.", "Kassym-Jomart Tokayev", "Tokaev"),
+    ("Shavkat Mirziyoyev met officials. Mirziyoev said reforms would continue.", "Shavkat Mirziyoyev", "Mirziyoev"),
+    ("The curator K.C. Maurer chose the photos. Mauer said they were rare.", "K.C. Maurer", "Mauer"),
+    ("Kristen Wilkins wrote the guide. Kristin Wilkins said it took a year.", "Kristen Wilkins", "Kristin Wilkins"),
+]
+
+
+@pytest.mark.parametrize("text, person, variant", SPELLINGS)
+def test_one_person_whatever_the_spelling(run, text, person, variant):
+    article = run(text)
+    (entity,) = [e for e in article["people"] if e["name"] == person]
+    assert variant in entity["aliases"]
+    assert len(article["people"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Bill Clinton met Bill Clifton in Astana.",
+    "Anna Berg and Anna Borg both ran.",
+    "John Smith spoke. Later Jon Smyth answered.",
+])
+def test_different_people_stay_apart(run, text):
+    assert len(run(text)["people"]) == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cyclone Phailin hit the coast on Saturday.", "Cyclone Phailin"),
+    ("Space Shuttle Columbia landed in Florida.", "Space Shuttle Columbia"),
+    ("Hurricane Katrina flooded the city.", "Hurricane Katrina"),
+    ("The museum shows Space Shuttle Atlantis.", "Space Shuttle Atlantis"),
+    ("The house on Castlefrank Road was sold.", "Castlefrank Road"),
+])
+def test_a_storm_vehicle_or_road_is_no_person(run, text, name):
+    assert name not in names(run(text), "people")

@@ -89,27 +89,63 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
 
 
 def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None:
+    """The person a mention names: by its surname alone or its first and last names; failing
+    that, by a spelling a letter apart or another transliteration ("Mauer" for "Maurer",
+    "Kristin" for "Kristen", "Nazarbaev" for "Nazarbayev")."""
     tokens = [w.lower() for w in doc[c.start:c.end].text.split() if any(ch.isalpha() for ch in w)]
     if not tokens:
         return None
-    matches = []
-    for g in groups:
-        if g.label != "PERSON":
-            continue
-        name_tokens = [t.lower() for t in re.split(r"\s+", max((f[0] for f in g.forms), key=len))]
-        if len(tokens) == 1 and tokens[0] in (name_tokens[-1], name_tokens[0]) and len(name_tokens) > 1:
-            matches.append(g)
-        elif len(tokens) > 1 and tokens[-1] == name_tokens[-1] and (tokens[0] == name_tokens[0] or tokens[0][0] == name_tokens[0][0] and len(tokens[0]) <= 2):
-            matches.append(g)
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        before = [(max(f[1] for f in g.forms if f[1] < c.start), g) for g in matches if any(f[1] < c.start for f in g.forms)]
-        return max(before, key=lambda x: x[0])[1] if before else None
+    for same in (str.__eq__, near_spelling):
+        # beside a first name a surname may differ only by transliteration ("Bill Clifton" is not "Bill Clinton")
+        same_surname = str.__eq__ if same is str.__eq__ else same_transliteration
+        matches = []
+        for g in groups:
+            if g.label != "PERSON":
+                continue
+            name_tokens = [t.lower() for t in re.split(r"\s+", max((f[0] for f in g.forms), key=len))]
+            if len(tokens) == 1 and len(name_tokens) > 1 and (same(tokens[0], name_tokens[-1]) or same(tokens[0], name_tokens[0])):
+                matches.append(g)
+            elif len(tokens) > 1 and same_surname(tokens[-1], name_tokens[-1]) and (
+                    same(tokens[0], name_tokens[0]) or tokens[0][0] == name_tokens[0][0] and len(tokens[0]) <= 2):
+                matches.append(g)
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            before = [(max(f[1] for f in g.forms if f[1] < c.start), g) for g in matches if any(f[1] < c.start for f in g.forms)]
+            return max(before, key=lambda x: x[0])[1] if before else None
     return None
 
 
+_VOWELS = "aeiou"
+
+
+def transliteration_key(word: str) -> str:
+    """One form for a name's transliterations: no "y" between vowels ("Tokayev" = "Tokaev"), no
+    doubled letters ("Buchtmann" = "Buchtman")."""
+    word = re.sub(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])", "", word.casefold())
+    return re.sub(r"(.)\1", r"\1", word)
+
+
+def same_transliteration(a: str, b: str) -> bool:
+    return transliteration_key(a) == transliteration_key(b)
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name: the same transliteration, or, for words of five letters or
+    more with the same first letter, one letter added, dropped or changed."""
+    if a == b or transliteration_key(a) == transliteration_key(b):
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 _LINKS = ("of", "for")
+
+
 @functools.cache
 def _countries() -> frozenset[str]:
     """Country names (`resources.country_names`) and the short forms news writes before a

@@ -151,6 +151,12 @@ def class_kinds() -> dict[str, str]:
 
 
 @cache
+def thing_name_words() -> frozenset[str]:
+    """Words that open a thing's own name: "Cyclone Phailin" (`class_nouns.tsv`, column "name")."""
+    return frozenset(row[0] for row in resources.table("class_nouns.tsv") if len(row) >= 3 and row[2] == "name")
+
+
+@cache
 def named_before() -> frozenset[str]:
     """Things whose name comes before them: "the KASE index" (`class_nouns.tsv`, column "after")."""
     return frozenset(row[0] for row in resources.table("class_nouns.tsv") if len(row) >= 3 and row[2] == "after")
@@ -189,6 +195,8 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
     span = doc[cand.start:cand.end]
     keywords = resources.org_keywords()
     has_keyword = any(t.text in keywords for t in span)
+    if cand.label == "PERSON" and any(t.lower_ in thing_name_words() and t.text[:1].isupper() for t in span):
+        return None  # "Cyclone Phailin", "Space Shuttle Columbia": a storm, a vehicle
     if cand.label == "PERSON" and cand.source != "poster" and any(ch.isdigit() for ch in span.text):
         return None  # "COP29": a person's name has no digits
     if cand.label == "GPE" and len(span) > 1 and span[-1].like_num:
@@ -203,7 +211,7 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
         return "ORG"  # "the band Ninety One", "the magazine Der Spiegel"
     if kind == "person" and cand.label != "PERSON" and person_shaped(span):
         return "PERSON"  # "writer Aner Shalev"
-    if cand.label == "ORG" and len(span) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
+    if cand.label in ("ORG", "NORP") and len(span) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
             and cand.source == "model" and span.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") \
             and not body_evidence(doc, cand.start, cand.end):
         return "PERSON"  # "Nazarbayev spoke first", "Rahmonov's visit"
