@@ -324,3 +324,26 @@ def test_different_people_stay_apart(run, text):
 ])
 def test_a_storm_vehicle_or_road_is_no_person(run, text, name):
     assert name not in names(run(text), "people")
+
+
+@pytest.mark.parametrize("text, body, not_body", [
+    ("A State Department Spokesperson declined to comment.", "State Department", "State Department Spokesperson"),
+    ("The NASA Administrator visited the site.", "NASA", "NASA Administrator"),
+    ("A Kazatomprom Spokesman confirmed the cut.", "Kazatomprom", "Kazatomprom Spokesman"),
+    ("The Office of the President issued a decree.", "Office of the President", "Office"),
+    ("Halyk Bank Chairman Umut Shayakhmetova spoke.", "Halyk Bank", "Halyk Bank Chairman"),
+])
+def test_a_title_after_a_body_is_no_word_of_its_name(run, text, body, not_body):
+    found = names(run(text), "organisations")
+    assert body in found and not_body not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The photo is under the GNU Free Documentation License.", "GNU Free Documentation License"),
+    ("Police ran Operation Clambake for a year.", "Operation Clambake"),
+    ("The Spacecraft Stardust returned in 2006.", "Spacecraft Stardust"),
+    ("Cyclone Phailin closed the port.", "Cyclone Phailin"),
+    ("The code is released under the Apache License.", "Apache License"),
+])
+def test_a_licence_operation_or_vehicle_is_no_body(run, text, name):
+    assert name not in names(run(text), "organisations")

@@ -270,10 +270,17 @@ def campus_end(doc: Doc, start: int, end: int) -> int:
 
 def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """Leading "the", trailing possessives, punctuation and results ("Liverpool 2-1") leave the name;
-    a mention opening with "and", "of" or "for" is a piece cut out of a longer name and goes."""
+    a mention opening with "and", "of" or "for" is a piece cut out of a longer name and goes; a
+    body's name loses a title after it."""
     if doc[c.start].text in ("and", "of", "for", "&"):
         return False  # "and Executive", "of Foreign Affairs": cut out of a longer name
     c.start, c.end = clean_bounds(doc, c.start, c.end)
+    # "State Department Spokesperson", "NASA Administrator": a title after a body's name is the
+    # role of someone at it, not a word of the name ("Office of the President" keeps its title)
+    if c.label == "ORG" and c.end - c.start > 1 and c.source != "gazetteer" and is_title_word(doc[c.end - 1]) \
+            and doc[c.end - 1].text not in resources.org_keywords() \
+            and not any(doc[t].lower_ in CONNECTORS for t in range(c.start, c.end)):
+        c.end -= 1
     return c.start < c.end
 
 

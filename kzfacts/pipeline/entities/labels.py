@@ -195,8 +195,8 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
     span = doc[cand.start:cand.end]
     keywords = resources.org_keywords()
     has_keyword = any(t.text in keywords for t in span)
-    if cand.label == "PERSON" and any(t.lower_ in thing_name_words() and t.text[:1].isupper() for t in span):
-        return None  # "Cyclone Phailin", "Space Shuttle Columbia": a storm, a vehicle
+    if any(t.lower_ in thing_name_words() and t.text[:1].isupper() for t in span) and not has_keyword:
+        return None  # "Cyclone Phailin", "Space Shuttle Columbia", "Operation Clambake": a storm, a vehicle
     if cand.label == "PERSON" and cand.source != "poster" and any(ch.isdigit() for ch in span.text):
         return None  # "COP29": a person's name has no digits
     if cand.label == "GPE" and len(span) > 1 and span[-1].like_num:
