@@ -244,7 +244,7 @@ def test_rules_are_ordered_lists_of_documented_functions():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == ["person_pronoun", "group_pronoun", "relative_pronoun",
                                                        "named_subject", "surname_subject"]
     assert [f.__name__ for f in HEAD_FINDERS] == ["own_mention", "apposition", "role_anaphor", "body_anaphor",
-                                                  "noun_phrase_entity"]
+                                                  "noun_phrase_entity", "owner"]
     for rules in (MENTION_STEPS, UNIT_READERS, CUE_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS, HEAD_FINDERS):
         assert all(rule.__doc__ for rule in rules)
 

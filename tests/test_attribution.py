@@ -345,3 +345,44 @@ def test_an_indented_post_is_a_quote(run, text, speaker, quoted):
 ])
 def test_no_indented_quote_without_a_reporting_verb(run, text):
     assert run(text)["quotes"] == []
+
+
+# a role phrase for the one who holds it ("the Head of State", "the President", "the akim")
+ROLE_PHRASES = [
+    ("ASTANA – President Kassym-Jomart Tokayev met the delegation. “Kazakhstan is open to investment,” the "
+     "Head of State said.", "Kassym-Jomart Tokayev", "the Head of State"),
+    ("Tokayev chaired a meeting of the Security Council. “We must strengthen our borders,” the President noted.",
+     "Tokayev", "the President"),
+    ("Uzbek President Shavkat Mirziyoyev addressed the parliament. “We will continue reforms,” the Uzbek "
+     "leader said.", "Shavkat Mirziyoyev", None),
+    ("Yerbolat Dossayev, the akim of Almaty, inspected the site. “The metro line will open in 2025,” the akim "
+     "said.", "Yerbolat Dossayev", "the akim"),
+    ("Prime Minister Olzhas Bektenov held a meeting. “The deadlines must be met,” the premier said.",
+     "Olzhas Bektenov", "the premier"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, evidence", ROLE_PHRASES)
+def test_a_role_phrase_stands_for_its_holder(run, text, speaker, evidence):
+    check(text, only_quote(run(text)), speaker, evidence)
+
+
+def test_a_role_no_one_holds_names_no_one(run):
+    text = "Aigul Sarsenova opened the bridge. “It was late,” the spokesman said."
+    assert only_quote(run(text))["speaker"] is None
+
+
+# a body's press service or office speaks for the body
+PRESS_SERVICES = [
+    ("The Ministry of Energy reported the figures. “Oil output rose by 3 percent,” the ministry’s press "
+     "service said.", "Ministry of Energy"),
+    ("According to the press service of the Akorda, “the talks were constructive”.", "Akorda"),
+    ("“The plant is safe,” the press office of Kazatomprom said.", "Kazatomprom"),
+    ("Kaspi Bank cut its fees. “Clients will save money,” the bank’s spokesman said.", "Kaspi Bank"),
+    ("“The flights resume on Monday,” Air Astana’s press service said.", "Air Astana"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", PRESS_SERVICES)
+def test_a_press_service_speaks_for_its_body(run, text, speaker):
+    check(text, only_quote(run(text)), speaker, None)

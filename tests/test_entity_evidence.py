@@ -347,3 +347,15 @@ def test_a_title_after_a_body_is_no_word_of_its_name(run, text, body, not_body):
 ])
 def test_a_licence_operation_or_vehicle_is_no_body(run, text, name):
     assert name not in names(run(text), "organisations")
+
+
+# "Akim of Almaty Yerbolat Dossayev": the place after "title of" belongs to the title
+@pytest.mark.parametrize("text, person", [
+    ("Akim of Almaty Yerbolat Dossayev inspected the site.", "Yerbolat Dossayev"),
+    ("President of Kyrgyzstan Sadyr Japarov arrived in Astana.", "Sadyr Japarov"),
+    ("Minister of Energy Almasadam Satkaliyev spoke first.", "Almasadam Satkaliyev"),
+    ("Mayor of Bishkek Aibek Junushaliev opened the park.", "Aibek Junushaliev"),
+    ("Governor of Samarkand Erkinjon Turdimov met farmers.", "Erkinjon Turdimov"),
+])
+def test_a_titles_place_is_not_in_the_name(run, text, person):
+    assert person in names(run(text), "people")

@@ -8,6 +8,7 @@ resolved through pronouns, "who" and conjunctions to the article's named entitie
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -318,6 +319,29 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     return quoted + reporting + noun + fallback
 
 
+@functools.cache
+def role_synonyms() -> dict[str, tuple[str, ...]]:
+    """Role phrase -> the title words it stands for (`role_synonyms.tsv`)."""
+    return {row[0]: tuple(row[1].split()) for row in resources.table("role_synonyms.tsv") if len(row) >= 2}
+
+
+def _of_complement(head: Token) -> Token | None:
+    """ "State" in "Head of State": the object of an "of" right after a role word."""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.head.i == head.i:
+        return next((g for g in nxt.children if g.dep_ == "pobj" and g.i == nxt.i + 1), None)
+    return None
+
+
+def role_phrase(head: Token) -> str:
+    """A role word with its title words before it and its "of" complement: "prime minister",
+    "head of state", lower case."""
+    words = [c.lower_ for c in head.children if c.i < head.i and c.dep_ in ("compound", "amod")
+             and c.lower_ in resources.title_words()] + [head.lower_]
+    complement = _of_complement(head)
+    return " ".join(words + (["of", complement.lower_] if complement is not None else []))
+
+
 def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans as sorted disjoint ranges: a quote inside a quoted block is inside the block."""
     out: list[tuple[int, int]] = []
@@ -485,9 +509,30 @@ class Attributor:
         return None
 
     def role_anaphor(self, head: Token, article: int) -> Entity | None:
-        """ "the minister added": the nearest person named before with that role."""
-        if head.lower_ in resources.title_words() and self.definite(head):
-            return self.nearest_titled(head.idx, head.lower_, article)
+        """ "the minister added", "the Head of State said", "the Uzbek leader": the nearest person
+        named before with that role (`role_synonyms.tsv` says which titles a role phrase stands
+        for); a role one person holds in a country or a city that no one named holds is the
+        person the paragraph is about ("Tokayev chaired ... “...,” the President noted")."""
+        if head.lower_ not in resources.title_words() or not self.definite(head):
+            return None
+        synonyms = role_synonyms()
+        phrase = role_phrase(head)
+        words = synonyms.get(phrase) or (head.lower_,)
+        ent = self.nearest_titled(head.idx, words, article)
+        if ent is None and phrase in synonyms:
+            ent = self.recent_subject(head, article)
+        return ent
+
+    def owner(self, head: Token, article: int) -> Entity | None:
+        """ "the ministry's press service", "the press office of Kazatomprom", "the bank's
+        spokesman": the body whose office or spokesman it is speaks."""
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
+                   for g in c.children if g.dep_ == "pobj"]
+        for tok in owners:
+            ent = self.own_mention(tok, article) or self.body_anaphor(tok, article)
+            if ent is not None and ent.label == "ORG":
+                return ent
         return None
 
     def body_anaphor(self, head: Token, article: int) -> Entity | None:
@@ -515,19 +560,22 @@ class Attributor:
         return next((m for m in ent.mentions if m.start < end and start < m.end), None)
 
     def phrase_mention(self, head: Token) -> Mention:
-        """A role phrase up to its head ("the minister", "the central bank"): the words it was resolved from."""
+        """A role phrase up to its head ("the minister", "the central bank", "the Head of State"):
+        the words it was resolved from."""
         left = min((c for c in head.children if c.i < head.i and c.dep_ in ("det", "amod", "compound", "poss")),
                    key=lambda c: c.i, default=head)
-        start, end = left.idx, head.idx + len(head)
+        last = _of_complement(head) if role_phrase(head) in role_synonyms() else None
+        start, end = left.idx, (last or head).idx + len(last or head)
         return Mention(self.text[start:end], start, end)
 
-    def nearest_titled(self, offset: int, role: str, article: int) -> Entity | None:
+    def nearest_titled(self, offset: int, roles: tuple[str, ...], article: int) -> Entity | None:
+        """The nearest person named before `offset` with a title holding one of the role words."""
         hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
         for k in range(hi - 1, -1, -1):
             ent = self.index[k][2]
             if ent.article != article:
                 return None
-            if ent.label == "PERSON" and any(role in t.lower().split() for t in ent.titles):
+            if ent.label == "PERSON" and any(role in t.lower().split() for t in ent.titles for role in roles):
                 return ent
         return None
 
@@ -701,7 +749,7 @@ SUBJECT_RESOLVERS = (Attributor.person_pronoun, Attributor.group_pronoun, Attrib
                      Attributor.named_subject, Attributor.surname_subject)
 # Which entity a subject's head names: the first that finds one wins.
 HEAD_FINDERS = (Attributor.own_mention, Attributor.apposition, Attributor.role_anaphor,
-                Attributor.body_anaphor, Attributor.noun_phrase_entity)
+                Attributor.body_anaphor, Attributor.noun_phrase_entity, Attributor.owner)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -757,7 +805,7 @@ class QuoteExtractor(KzComponent):
     """spaCy component: `doc._.kz_quotes`. Runs after `kz_entities`."""
 
     extension = "kz_quotes"
-    resources = ("reporting_verbs.txt", "titles.txt", "anaphors.txt", "speech_nouns.txt")
+    resources = ("reporting_verbs.txt", "titles.txt", "anaphors.txt", "speech_nouns.txt", "role_synonyms.tsv")
     needs = ("kz_articles", "kz_entities")
 
     def __init__(self, name: str = "kz_quotes") -> None:

@@ -316,11 +316,15 @@ def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 
 
 def person_name_bounds(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
-    """A person's name starts with a capital ("magician David Gish" is David Gish) and keeps a
+    """A person's name starts with a capital ("magician David Gish" is David Gish), not with the
+    place of a title before it ("Akim of Almaty Yerbolat Dossayev"), and keeps a
     hyphenated given name whole ("Wong Yeung-tat", "Lam Cheuk-ting": the tokenizer cuts at the hyphen
     and the model stops before the lower-case part)."""
     if c.label != "PERSON" or c.source == "poster":
         return True
+    # "Akim of Almaty Yerbolat Dossayev": the first word after "title of" is the title's complement
+    if c.end - c.start >= 3 and c.start >= 2 and doc[c.start - 1].lower_ == "of" and is_title_word(doc[c.start - 2]):
+        c.start += 1
     while c.start < c.end and doc[c.start].is_lower and doc[c.start].is_alpha:
         c.start += 1
     while c.end + 1 < len(doc) and doc[c.end].text in ("-", "\u2010") and not doc[c.end - 1].whitespace_ \
