@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -44,6 +45,10 @@ class RawQuote:
     mark: str = "\u201c"
 
 
+# every mark `_is_opener` or `_is_closer` can say yes to
+_MARKS = re.compile("[\u201c\u00ab\u201e\u2018\"\u201d\u00bb\u2019]")
+
+
 def _is_opener(text: str, i: int) -> str | None:
     ch = text[i]
     prev = text[i - 1] if i > 0 else " "
@@ -74,21 +79,20 @@ def find_raw_quotes(text: str) -> list[RawQuote]:
         s = line.text
         open_kind: str | None = None
         open_at = 0
-        i = 0
-        while i < len(s):
-            ch = s[i]
-            if open_kind is None:
-                kind = _is_opener(s, i)
-                if kind:
-                    open_kind, open_at = kind, i
-            elif _is_closer(s, i, open_kind) and i > open_at + 1:
-                found.append(RawQuote(line.start + open_at + 1, line.start + i, line.start + open_at,
-                                      line.start + i + 1, opens_paragraph=open_at == 0, mark=s[open_at]))
-                open_kind = None
-            elif open_kind == "single" and ch in ("\u201c", '"'):
-                open_kind = None  # a stray single mark: the double mark matters more
-                continue
-            i += 1
+        for m in _MARKS.finditer(s):  # only a mark can open or close: the other characters are skipped
+            i = m.start()
+            if open_kind is not None:
+                if _is_closer(s, i, open_kind) and i > open_at + 1:
+                    found.append(RawQuote(line.start + open_at + 1, line.start + i, line.start + open_at,
+                                          line.start + i + 1, opens_paragraph=open_at == 0, mark=s[open_at]))
+                    open_kind = None
+                    continue
+                if open_kind != "single" or m.group() not in ("\u201c", '"'):
+                    continue
+                open_kind = None  # a stray single mark: the double mark matters more, and may open here
+            kind = _is_opener(s, i)
+            if kind:
+                open_kind, open_at = kind, i
         if open_kind is not None and len(s) - open_at > 2:
             found.append(RawQuote(line.start + open_at + 1, line.end, line.start + open_at, line.end,
                                   open_end=True, opens_paragraph=open_at == 0, mark=s[open_at]))
