@@ -11,11 +11,12 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from .text import article_at, split_lines
+from .text import article_at, doc_text, sentence_ends, sentence_starts, split_lines
 from .component import KzComponent
 from .facts import Entity, Mention, Quote
 from .syntax import heads
@@ -104,7 +105,7 @@ def indented_quotes(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
 
     Only after a line that ends with a reporting verb and a colon, so an indented list or a
     table is never taken for speech."""
-    text = doc.text
+    text = doc_text(doc)
     lines = split_lines(text)
     marked = {q.outer_start for q in quotes}
     found: list[RawQuote] = []
@@ -372,7 +373,7 @@ class Attributor:
 
     def __init__(self, doc: Doc, entities: list[Entity], quote_spans: list[tuple[int, int]]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.index = _mention_index(entities)
         self.labels: dict[str, str] = {}  # name -> label of its first mention
         self.by_word: dict[tuple[int, str], dict[int, Entity]] = {}  # (article, word of a name) -> people
@@ -386,6 +387,20 @@ class Attributor:
         self.last: dict[int, list[str]] = {}  # article -> last speakers
         self.last_labels: dict[int, str] = {}
 
+    @cached_property
+    def sent_starts(self) -> list[int]:
+        """The start of each token's sentence (`doc[i].sent.start`, a few microseconds each), read once."""
+        return sentence_starts(self.doc)
+
+    @cached_property
+    def sent_ends(self) -> list[int]:
+        """The end of each token's sentence (`doc[i].sent.end`), read once."""
+        return sentence_ends(self.doc)
+
+    def sent_of(self, i: int) -> Span:
+        """Token i's sentence: `doc[i].sent` from the bounds read once."""
+        return self.doc[self.sent_starts[i]:self.sent_ends[i]]
+
     def inside_quote(self, i: int) -> bool:
         k = bisect.bisect_right(self.quote_starts, i) - 1
         return k >= 0 and i < self.quote_spans[k][1]
@@ -395,20 +410,21 @@ class Attributor:
         first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
         if first is None:
             return []
-        sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+        starts, ends = self.sent_starts, self.sent_ends
+        sents = {starts[first.start]: ends[first.start], starts[first.end - 1]: ends[first.end - 1]}
         # the text before an opening mark introduced by a colon, and after the closing mark
         if first.start > 0:
             prev = doc[first.start - 1]
-            sents[prev.sent.start] = prev.sent
+            sents[starts[prev.i]] = ends[prev.i]
             if prev.is_space and first.start > 1 and doc[first.start - 2].text == ":":
-                sents[doc[first.start - 2].sent.start] = doc[first.start - 2].sent
+                sents[starts[first.start - 2]] = ends[first.start - 2]
         if first.end < len(doc):
             nxt = doc[first.end]
             if not nxt.is_space:
-                sents[nxt.sent.start] = nxt.sent
+                sents[starts[nxt.i]] = ends[nxt.i]
         toks = []
-        for sent in sents.values():
-            toks.extend(t for t in sent if not self.inside_quote(t.idx) and not t.is_space)
+        for start, end in sents.items():
+            toks.extend(t for t in doc[start:end] if not self.inside_quote(t.idx) and not t.is_space)
         return toks
 
     def governors(self, q: RawQuote) -> set[int]:
@@ -479,7 +495,7 @@ class Attributor:
             return None
         ent, h = found[0]
         # a role word standing for a name in its sentence ("X, a researcher at Y, said"): the name is the evidence
-        sent = h.sent
+        sent = self.sent_of(h.i)
         mention = self.mention_of(ent, h.idx, h.idx + len(h)) or self.mention_of(ent, sent.start_char, sent.end_char)
         return [e.name for e, _ in found], mention or self.phrase_mention(h)
 
@@ -593,10 +609,9 @@ class Attributor:
     def recent_subject(self, pronoun: Token, article: int, depth: int = 0) -> Entity | None:
         """The nearest person before a pronoun who is a clause's subject, in its sentence or the
         one before; a pronoun subject there ("He was joined by ...") stands for the one before it."""
-        sent = pronoun.sent
-        start = sent.start
+        start = self.sent_starts[pronoun.i]
         if start > 0:
-            start = self.doc[start - 1].sent.start
+            start = self.sent_starts[start - 1]
         for tok in reversed(self.doc[start:pronoun.i]):
             if tok.dep_ in SUBJECT_DEPS and not self.inside_quote(tok.idx):
                 ent = self.person_in(tok, article)
@@ -652,7 +667,7 @@ class Attributor:
         cue = find_cue(self.context_tokens(q), q.outer_start, q.outer_end, self.governors(q))
         if cue is not None and q.opens_paragraph and cue.idx < q.outer_start and \
                 "\n" in self.text[cue.idx:q.outer_start]:
-            return next((t for t in cue.sent if not self.inside_quote(t.idx) and is_reporting_verb(t)
+            return next((t for t in self.sent_of(cue.i) if not self.inside_quote(t.idx) and is_reporting_verb(t)
                          and _subjects(t)), cue)
         return cue
 
@@ -664,7 +679,7 @@ class Attributor:
         """ "President Clinton released the following statement:": an introducing line's own verb."""
         intro = self.introducing_line(q)
         if intro:
-            root = intro[-1].sent.root
+            root = self.sent_of(intro[-1].i).root
             if root.pos_ in ("VERB", "AUX") and _subjects(root):
                 return root
         return None
@@ -758,7 +773,7 @@ HEAD_FINDERS = (Attributor.own_mention, Attributor.apposition, Attributor.role_a
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Every quotation of the doc's articles with speaker, cue and partial flag."""
-    text = doc.text
+    text = doc_text(doc)
     raw = find_raw_quotes(text)
     raw = sorted(raw + indented_quotes(doc, raw), key=lambda q: q.outer_start) if "\n " in text or "\n\t" in text else raw
     attributor = Attributor(doc, doc._.kz_entities, [(q.start, q.end) for q in raw])
