@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -57,7 +58,28 @@ class Scene:
         self.org_starts = [o.start for o in self.orgs]
         self.people = sorted(people)
         self.people_starts = [p[0] for p in self.people]
-        self.forms = {doc[o.start:o.end].text for o in self.orgs}  # the organisations as written
+        self.mention_tokens: dict[tuple[int, int], tuple[int, int] | None] = {}  # see `tokens_of`
+        self._roots: dict[tuple[int, int], Token] = {}
+
+    @cached_property
+    def forms(self) -> set[str]:
+        """The organisations as written (read only for a person with titles: made on first use)."""
+        return {self.doc[o.start:o.end].text for o in self.orgs}
+
+    def tokens_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token bounds of the characters [start, end) widened to whole tokens (None if none), each
+        mention's looked up once: `link_people` fills them in, the person finders and
+        `title_links` read them."""
+        if (start, end) not in self.mention_tokens:
+            self.mention_tokens[(start, end)] = _token_bounds(self.doc, start, end)
+        return self.mention_tokens[(start, end)]
+
+    def root(self, start: int, end: int) -> Token:
+        """`doc[start:end].root`, found once for each name the finders ask about."""
+        root = self._roots.get((start, end))
+        if root is None:
+            root = self._roots[(start, end)] = self.doc[start:end].root
+        return root
 
     def orgs_in(self, lo: int, hi: int) -> list[OrgMention]:
         """Organisations named wholly inside tokens [lo, hi): their mentions, and their multi-word
@@ -141,8 +163,8 @@ def is_role(token: Token) -> bool:
 def _strip(doc: Doc, lo: int, hi: int, *, leading: bool) -> tuple[int, int]:
     """Bounds without fillers, "former" words, nationalities and places at the start (a role says
     what the person does, not for which country), and without prepositions or fillers at the end."""
-    formers, demonyms = former_words(), resources.demonyms()
-    while leading and lo < hi and (doc[lo].lower_ in FILLERS | formers or doc[lo].lower_ in demonyms
+    skipped, demonyms = FILLERS | former_words(), resources.demonyms()  # the union made once, not per word
+    while leading and lo < hi and (doc[lo].lower_ in skipped or doc[lo].lower_ in demonyms
                                    or doc[lo].ent_type_ in ("GPE", "NORP", "LOC") or doc[lo].is_punct):
         lo += 1
     while hi > lo and (doc[hi - 1].lower_ in FILLERS or doc[hi - 1].pos_ in ("ADP", "DET") or doc[hi - 1].is_punct
@@ -185,11 +207,17 @@ def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
+def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token bounds of `doc.char_span(start, end, alignment_mode="expand")`, None where it is None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else (span.start, span.end)
+
+
 def modifies_other_noun(scene: Scene, org: OrgMention) -> bool:
     """ "EU" in "the EU-Kazakhstan Friendship group", "EU-funded programme": a body that only
     describes another thing is not where the person works (a role it modifies is: "EU spokesperson")."""
     doc = scene.doc
-    root = doc[org.start:org.end].root
+    root = scene.root(org.start, org.end)
     head = root.head
     return root.dep_ in ("compound", "amod", "nmod") and not org.start <= head.i < org.end \
         and head.pos_ in ("NOUN", "PROPN") and not is_role(head) and not scene.in_person(head.i)
@@ -313,7 +341,7 @@ def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
     """A role phrase the name stands in apposition to: "The fund's chairman, X", "Deputy Prime
     Minister and Foreign Minister of Kazakhstan, X"."""
     doc = scene.doc
-    root = doc[name.start:name.end].root
+    root = scene.root(name.start, name.end)
     head = root.head
     if root.dep_ != "appos" or head.i >= name.first or not is_role(head):
         return []
@@ -395,7 +423,7 @@ def clause(scene: Scene, name: NameAt) -> list[Affiliation]:
     """A relative clause or predicate of the name: "X, who heads Y" (role "heads"), "X works for
     Y", "X left Y" (former), "X is director of Y", "X was appointed head of Y"."""
     doc = scene.doc
-    root = doc[name.start:name.end].root
+    root = scene.root(name.start, name.end)
     verbs: list[tuple[Token, bool]] = []
     for child in root.children:
         if child.dep_ == "relcl" and child.i > root.i and any(
@@ -458,10 +486,10 @@ def title_links(scene: Scene, person: Entity, found: set[str]) -> list[Affiliati
         if not any(form in title for form in scene.forms):
             continue  # most titles name no body: no need to find where they stand
         for m in person.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            bounds = scene.tokens_of(m.start, m.end)
+            if bounds is None:
                 continue
-            window = doc[max(0, span.start - TITLE_WINDOW):min(len(doc), span.end + TITLE_WINDOW)]
+            window = doc[max(0, bounds[0] - TITLE_WINDOW):min(len(doc), bounds[1] + TITLE_WINDOW)]
             base, text = window.start_char, window.text
             pos = text.find(title, m.end - base)
             if pos < 0:
@@ -480,31 +508,33 @@ def link_people(doc: Doc, entities: list[Entity], title_start: Callable[[Doc, in
     gives the first token of the title phrase before a name's first token."""
     orgs, people = [], []
     names: dict[str, str] = {}
+    tokens: dict[tuple[int, int], tuple[int, int] | None] = {}  # each mention's token bounds, for the Scene
     for e in entities:
         if e.label not in ("ORG", "PERSON"):
             continue
         if e.label == "ORG":
             names.update((form.casefold(), e.name) for form in (e.name, *e.aliases) if len(form.split()) > 1)
         for m in e.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            bounds = tokens[(m.start, m.end)] = _token_bounds(doc, m.start, m.end)
+            if bounds is None:
                 continue
             if e.label == "ORG":
-                orgs.append(OrgMention(span.start, span.end, e.name))
+                orgs.append(OrgMention(bounds[0], bounds[1], e.name))
             else:
-                people.append((span.start, span.end))
+                people.append(bounds)
     if not orgs:
         return
     scene = Scene(doc, orgs, people, title_start, names)
+    scene.mention_tokens = tokens
     for person in entities:
         if person.label != "PERSON":
             continue
         links: list[Affiliation] = []
         for m in person.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            bounds = scene.tokens_of(m.start, m.end)
+            if bounds is None:
                 continue
-            name = name_at(doc, span.start, span.end)
+            name = name_at(doc, *bounds)
             for finder in AFFILIATION_FINDERS:
                 links += finder(scene, name)
         links += title_links(scene, person, {a.organisation for a in links})
