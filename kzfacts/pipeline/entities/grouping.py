@@ -21,9 +21,15 @@ from ..facts import Entity, Mention
 from .common import ACRONYM, Candidate
 
 
+_POSSESSIVE_END = re.compile(r"[\u2019']s$")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    text = re.sub(r"[\u2019']s$", "", text)
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().casefold()
+    """A name's key for matching: no possessive, one kind of apostrophe and space, case folded."""
+    text = _POSSESSIVE_END.sub("", text)
+    return _SPACES.sub(" ", text.replace("\u2019", "'")).strip().casefold()
 
 
 def initials(text: str) -> str:
@@ -36,6 +42,13 @@ class _Group:
     label: str
     forms: list[tuple[str, int, int, Candidate]] = field(default_factory=list)
     key: str | None = None
+    _words: tuple[int, list[str]] = (0, [])
+
+    def name_words(self) -> list[str]:
+        """The lower-cased words of the group's longest form, read again only when a form was added."""
+        if self._words[0] != len(self.forms):
+            self._words = (len(self.forms), [t.lower() for t in re.split(r"\s+", max((f[0] for f in self.forms), key=len))])
+        return self._words[1]
 
 
 def _mention(doc: Doc, c: Candidate) -> Mention:
@@ -102,7 +115,7 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
         for g in groups:
             if g.label != "PERSON":
                 continue
-            name_tokens = [t.lower() for t in re.split(r"\s+", max((f[0] for f in g.forms), key=len))]
+            name_tokens = g.name_words()
             if len(tokens) == 1 and len(name_tokens) > 1 and (same(tokens[0], name_tokens[-1]) or same(tokens[0], name_tokens[0])):
                 matches.append(g)
             elif len(tokens) > 1 and same_surname(tokens[-1], name_tokens[-1]) and (

@@ -9,6 +9,7 @@ mention that is no entity at all, is decided here.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import resources
 from ..syntax import speaks
+from ..text import doc_text
 from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
     has_keyword, is_score, is_title_word, name_token, score_before, surname_shaped)
 from .grouping import initials, name_key
@@ -83,9 +85,28 @@ def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool
         return False
     line_alone = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space) and \
         (tok.i + 1 == len(doc) or "\n" in tok.text_with_ws or doc[tok.i + 1].is_space)
-    low = tok.lower_
-    window = doc[max(0, tok.i - 400):tok.i + 400]
-    return line_alone or any(t.text == low for t in window)
+    if line_alone:
+        return True
+    at = lower_positions(doc).get(tok.lower_, ())
+    k = bisect.bisect_left(at, tok.i - 400)
+    return k < len(at) and at[k] < tok.i + 400
+
+
+_LOWER_KEY = ("._.", "kz_lower_positions", None, None)
+
+
+def lower_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each lower-case word stands in the Doc (token indices, in order): read once per Doc
+    and kept in `doc.user_data` with the token count it was read at."""
+    kept = doc.user_data.get(_LOWER_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(t.text for t in doc):
+        if word.islower():
+            positions[word].append(i)
+    doc.user_data[_LOWER_KEY] = (len(doc), positions)
+    return positions
 
 
 def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
@@ -300,7 +321,7 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
     "X, EU spokesperson for Foreign Affairs"), so "director of Human Rights Without Frontiers" keeps its body.
     """
     known = ids
-    text = doc.text  # built from the tokens on each access: read it once
+    text = doc_text(doc)
     before: list[tuple[int, int]] = []
     after: list[tuple[int, int]] = []
     for c in cands:
@@ -412,15 +433,14 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
-    for c in cands:
-        key = name_key(doc[c.start:c.end].text)
+    texts = [doc[c.start:c.end].text for c in cands]
+    keys = [name_key(text) for text in texts]
+    for c, text, key in zip(cands, texts, keys):
         votes[key][c.label] += 1
-        if c.label == "PERSON" and (c.titles or len(doc[c.start:c.end].text.split()) > 1):
+        if c.label == "PERSON" and (c.titles or len(text.split()) > 1):
             evidence.add(key)
             surnames.add(name_key(doc[c.end - 1].text))
-    for c in cands:
-        key = name_key(doc[c.start:c.end].text)
-        text = doc[c.start:c.end].text
+    for c, text, key in zip(cands, texts, keys):
         surname = len(key.split()) == 1 and key in surnames and text not in ids and not ACRONYM.match(text)
         if key in evidence or surname:
             c.label = "PERSON"
