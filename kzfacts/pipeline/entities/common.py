@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -102,3 +103,91 @@ def company_shaped(token: Token) -> bool:
     return token.text[:1].isupper() and any(low.endswith(m) and len(low) >= len(m) + 3
                                              for m in resources.word_list("company_morphemes.txt"))
 
+
+
+class Tokens:
+    """One Doc's per-token values as plain lists, each read in one pass when a rule first asks for
+    it, so the rules that walk every token (`mentions`) index lists instead of building a Token per
+    read. They hold what the Doc's annotation says when they are read: made per `gather_mentions`
+    call (or per rule called alone), never kept on the Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+
+    @cached_property
+    def toks(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def text(self) -> list[str]:
+        return [t.text for t in self.toks]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.toks]
+
+    @cached_property
+    def ws(self) -> list[str]:
+        return [t.whitespace_ for t in self.toks]
+
+    @cached_property
+    def punct(self) -> list[bool]:
+        return [t.is_punct for t in self.toks]
+
+    @cached_property
+    def sent_start(self) -> list[bool | None]:
+        return [t.is_sent_start for t in self.toks]
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return [t.ent_type_ for t in self.toks]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [t.pos_ for t in self.toks]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return [t.dep_ for t in self.toks]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return [t.tag_ for t in self.toks]
+
+    @cached_property
+    def alpha(self) -> list[bool]:
+        return [t.is_alpha for t in self.toks]
+
+    @cached_property
+    def capital(self) -> list[bool]:
+        """`is_capitalised` of every token."""
+        return [bool(x) and (x[0].isupper() or x[0].isdigit() and e in ("ORG", ""))
+                for x, e in zip(self.text, self.ent_type)]
+
+    @cached_property
+    def name(self) -> list[bool]:
+        """`name_token` of every token."""
+        return [(a or "-" in x or "'" in x or "\u2019" in x) and x[:1].isupper() and not x.isupper()
+                for x, a in zip(self.text, self.alpha)]
+
+    @cached_property
+    def title(self) -> list[bool]:
+        """`is_title_word` of every token."""
+        words = resources.title_words()
+        return [low in words for low in self.lower]
+
+    @cached_property
+    def unstarted(self) -> frozenset[str]:
+        """The texts the Doc writes somewhere other than at a sentence's start."""
+        return frozenset(x for x, s in zip(self.text, self.sent_start) if not s)
+
+    def opens_clause(self, i: int) -> bool:
+        """`opens_clause` of token i."""
+        if self.pos[i] not in ("SCONJ", "ADP", "CCONJ") or not self.text[i][:1].isupper():
+            return False
+        return bool(self.sent_start[i]) or i == 0 or "\n" in self.text[i - 1] + self.ws[i - 1]
+
+    def spaced_dash(self, i: int) -> bool:
+        """`boundaries.spaced_dash` of token i."""
+        return self.text[i] in ("-", "\u2013", "\u2014") and (bool(self.ws[i]) or i > 0 and bool(self.ws[i - 1]))

@@ -14,55 +14,63 @@ from spacy.tokens import Doc, Token
 
 from ... import resources
 from ..syntax import speaks
-from ..text import longest_spans, split_lines
-from .boundaries import campus_end, clean_bounds, extend_org, separate_names, spaced_dash, trim_at_model_entities
-from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word,
-    name_token, opens_clause, overlaps, surname_shaped)
+from ..text import doc_text, longest_spans, split_lines
+from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
+from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, Tokens, clashes, is_capitalised,
+    is_title_word, name_token, overlaps, surname_shaped)
 from .labels import person_evidence
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
 
-def capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+def capitalised_runs(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by connectors ("Ministry of Foreign Affairs")."""
+    t = tokens or Tokens(doc)
+    cap, punct, sent, text, lower, ws, ent = t.capital, t.punct, t.sent_start, t.text, t.lower, t.ws, t.ent_type
+    keywords = resources.org_keywords()
     runs = []
+    n = t.n
+    # a run starts only at a capitalised token that is no punctuation
+    starts = [i for i in range(n) if cap[i] and not punct[i]]
+    k_start = 0
     i = 0
-    n = len(doc)
-    while i < n:
-        if not is_capitalised(doc[i]) or doc[i].is_punct or opens_clause(doc[i]):
-            i += 1
+    while k_start < len(starts):
+        i = starts[k_start]
+        k_start += 1
+        if t.opens_clause(i):
             continue
         j = i + 1
         while j < n:
-            tok = doc[j]
-            if is_capitalised(tok) and not tok.is_punct and not tok.is_sent_start:
+            if cap[j] and not punct[j] and not sent[j]:
                 j += 1
-            elif tok.lower_ == "and" and doc[j - 1].text in resources.org_keywords():
+            elif lower[j] == "and" and text[j - 1] in keywords:
                 break  # "Wizz Air Holding and Abu Dhabi ... Company": two names
-            elif spaced_dash(doc, j):
+            elif t.spaced_dash(j):
                 break  # "FILE - Tajikistan Airlines", "Oil & Gas - KIOGE": a dash between spaces separates
-            elif tok.lower_ in CONNECTORS and not tok.whitespace_ == "" or tok.text in ("-", "&"):
+            elif lower[j] in CONNECTORS and not ws[j] == "" or text[j] in ("-", "&"):
                 k = j + 1
-                while k < n and doc[k].lower_ in CONNECTORS:
+                while k < n and lower[k] in CONNECTORS:
                     k += 1
-                if k < n and is_capitalised(doc[k]) and not doc[k].is_sent_start and not doc[k].is_punct and k - j <= 2 \
-                        and doc[k].ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                if k < n and cap[k] and not sent[k] and not punct[k] and k - j <= 2 \
+                        and ent[k] not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                     j = k + 1
                 else:
                     break
             else:
                 break
         runs.append((i, j))
-        i = j
+        while k_start < len(starts) and starts[k_start] < j:
+            k_start += 1
     return runs
 
 
-def _blocks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _blocks(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     """Capitalised blocks of a run, split at lower-case connectors."""
+    cap, text = t.capital, t.text
     blocks, i = [], start
     while i < end:
         j = i
-        while j < end and (is_capitalised(doc[j]) or doc[j].text == "-"):
+        while j < end and (cap[j] or text[j] == "-"):
             j += 1
         if j > i:
             blocks.append((i, j))
@@ -70,99 +78,120 @@ def _blocks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return blocks
 
 
-def org_rule_spans(doc: Doc) -> list[tuple[int, int]]:
+def org_rule_spans(doc: Doc, tokens: Tokens | None = None,
+                   runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Capitalised names whose head is an organisation word: "Religious Freedom Working Group"."""
+    t = tokens or Tokens(doc)
+    text, title = t.text, t.title
     keywords = resources.org_keywords()
     heads = resources.word_list("name_heads.txt")
     found = []
-    for start, end in capitalised_runs(doc):
-        blocks = _blocks(doc, start, end)
+    for start, end in capitalised_runs(doc, t) if runs is None else runs:
+        blocks = _blocks(t, start, end)
         if not blocks:
             continue
         # the head of "X of Y for Z" is X; a document head makes the whole run no organisation
-        if any(doc[t].text in heads for t in range(*blocks[0])):
+        if any(text[k] in heads for k in range(*blocks[0])):
             continue
         # "Kazakh Energy Minister Nurlan Nogayev": organisation words before a title belong to the title
-        title_at = next((t for t in range(start, end) if is_title_word(doc[t]) and doc[t].text not in keywords), None)
-        if title_at is not None and any(doc[t].text in keywords for t in range(start, title_at)):
+        title_at = next((k for k in range(start, end) if title[k] and text[k] not in keywords), None)
+        if title_at is not None and any(text[k] in keywords for k in range(start, title_at)):
             continue
         if title_at is not None:
             blocks = [b for b in blocks if b[0] > title_at] or []
             if not blocks:
                 continue
         for b_start, b_end in blocks:
-            if any(doc[t].text in keywords for t in range(b_start, b_end)):
+            if any(text[k] in keywords for k in range(b_start, b_end)):
                 s = b_start
-                if s < b_end and doc[s].is_sent_start and doc[s].lower_ in ("the", "a", "an"):
+                if s < b_end and t.sent_start[s] and t.lower[s] in ("the", "a", "an"):
                     s += 1
-                if b_end - s == 1 and doc[s].text in keywords and end == b_end:
+                if b_end - s == 1 and text[s] in keywords and end == b_end:
                     break  # a lone "Ministry" or "Parliament" is left to the model
                 found.append((s, end))
                 break
     return found
 
 
-def titled_person_spans(doc: Doc) -> list[tuple[int, int]]:
+def titled_person_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Names right after a title ("Greens MEP Viola von Cramon"): people, whatever the model said."""
+    t = tokens or Tokens(doc)
+    text, lower, title, name, sent = t.text, t.lower, t.title, t.name, t.sent_start
     found = []
     keywords = resources.org_keywords()
-    i = 1
-    while i < len(doc):
-        prev = doc[i - 1]
+    n = t.n
+    after = 1  # the first token a name may start at: names never overlap
+    for p in [k for k in range(n - 1) if title[k]]:  # a name starts only after a title word
+        i = p + 1
         # a plural ("Relations" after "Foreign" in "Council on Foreign Relations Maria Lopez") opens no name
-        if not (is_title_word(prev) and prev.text[0].isupper() and name_token(doc[i])) or is_title_word(doc[i]) \
-                or doc[i].tag_ == "NNPS":
-            i += 1
+        if i < after or not (text[p][0].isupper() and name[i]) or title[i] or t.tag[i] == "NNPS":
             continue
         j = i
-        while j < len(doc):
-            tok = doc[j]
-            if name_token(tok) and not is_title_word(tok) and tok.text not in keywords and not tok.is_sent_start or j == i:
+        while j < n:
+            if name[j] and not title[j] and text[j] not in keywords and not sent[j] or j == i:
                 j += 1
-            elif tok.lower_ in NAME_PARTICLES and j + 1 < len(doc) and name_token(doc[j + 1]):
+            elif lower[j] in NAME_PARTICLES and j + 1 < n and name[j + 1]:
                 j += 1
             else:
                 break
-        if 2 <= j - i <= 4 and not any(doc[t].text in keywords for t in range(i, j)):
+        if 2 <= j - i <= 4 and not any(text[k] in keywords for k in range(i, j)):
             found.append((i, j))
-        i = max(j, i + 1)
+        after = max(j, i + 1)
     return found
 
 
-def speaker_spans(doc: Doc) -> list[tuple[int, int]]:
+def speaker_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Capitalised names the model missed that are the subject of a reporting verb ("Alberto Turkstra ... says")."""
+    t = tokens or Tokens(doc)
+    dep, ent, name, lower = t.dep, t.ent_type, t.name, t.lower
     found = []
-    for tok in doc:
-        if tok.dep_ != "nsubj" or tok.ent_type_ or not name_token(tok) or not speaks(tok):
+    for i in [k for k in range(t.n) if dep[k] == "nsubj"]:
+        if ent[i] or not name[i] or not speaks(t.toks[i]):
             continue
-        start = tok.i
-        while start > 0 and (name_token(doc[start - 1]) or doc[start - 1].lower_ in NAME_PARTICLES) and doc[start - 1].dep_ in ("compound", "flat") and not doc[start - 1].ent_type_:
+        start = i
+        while start > 0 and (name[start - 1] or lower[start - 1] in NAME_PARTICLES) \
+                and dep[start - 1] in ("compound", "flat") and not ent[start - 1]:
             start -= 1
-        if tok.i - start >= 1 and not is_title_word(doc[start]) and person_evidence(doc[start:tok.i + 1]):
-            found.append((start, tok.i + 1))
+        if i - start >= 1 and not t.title[start] and person_evidence(doc[start:i + 1]):
+            found.append((start, i + 1))
     return found
 
 
-def surname_spans(doc: Doc) -> list[tuple[int, int]]:
+def surname_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """ "Sadyr Japarov", "Gulnara Ismailova", "Asylbek Zhaksylykuly": a given name and a word shaped
     like a Central Asian, Russian or Caucasian surname (`surname_shaped`) name a person, whatever
     the model said; two or three proper nouns, none a title, an organisation word or a nationality."""
+    t = tokens or Tokens(doc)
+    text, lower, name, title, ent, sent = t.text, t.lower, t.name, t.title, t.ent_type, t.sent_start
     found = []
     keywords = resources.org_keywords()
+    demonyms = resources.demonyms()
+    n = t.n
+    # a word that may be part of such a name, its place in the sentence aside
+    word = [name[k] and _name_word(t, k) and not title[k] and text[k] not in keywords and lower[k] not in demonyms
+            and ent[k] not in ("GPE", "LOC", "DATE", "FAC") for k in range(n)]
+    shaped: dict[int, bool] = {}
+
+    def is_shaped(k: int) -> bool:
+        if k not in shaped:
+            shaped[k] = surname_shaped(t.toks[k])
+        return shaped[k]
+
     i = 0
-    while i < len(doc) - 1:
+    while i < n - 1:
+        if not word[i]:
+            i += 1
+            continue
         j = i
-        while j < len(doc) and j - i < 3 and _name_word(doc[j]) and name_token(doc[j]) and not is_title_word(doc[j]) \
-                and doc[j].text not in keywords and doc[j].lower_ not in resources.demonyms() \
-                and doc[j].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and (j == i or not doc[j].is_sent_start):
+        while j < n and j - i < 3 and word[j] and (j == i or not sent[j]):
             j += 1
-        if j - i == 1 and surname_shaped(doc[i]) and not doc[i].ent_type_ and doc[i].dep_ in ("nsubj", "nsubjpass", "poss"):
+        if j - i == 1 and is_shaped(i) and not ent[i] and t.dep[i] in ("nsubj", "nsubjpass", "poss"):
             found.append((i, j))  # "Japarov arrived": a surname alone, doing what people do
-        elif j - i >= 2 and any(surname_shaped(doc[t]) for t in range(i + 1, j)):
+        elif j - i >= 2 and any(is_shaped(k) for k in range(i + 1, j)):
             start = i
             # "Kassym-Jomart Tokayev": a hyphenated given name stays whole
-            while start >= 2 and doc[start - 1].text in ("-", "\u2010") and not doc[start - 1].whitespace_ \
-                    and not doc[start - 2].whitespace_ and name_token(doc[start - 2]):
+            while start >= 2 and text[start - 1] in ("-", "\u2010") and not t.ws[start - 1] \
+                    and not t.ws[start - 2] and name[start - 2]:
                 start -= 2
             found.append((start, j))
         i = max(j, i + 1)
@@ -174,14 +203,16 @@ POSTER_WORDS = {"user", "commenter", "blogger", "reader", "poster", "subscriber"
 HANDLE = re.compile(r"@?[\w][\w.\-]*")
 
 
-def poster_spans(doc: Doc) -> list[tuple[int, int]]:
+def poster_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """ "User steppe_wolf answers:", "Twitter user @almaty_air posted:": the name or handle after a
     poster's role word, when a reporting verb or a colon follows it, is a person however it is written."""
+    t = tokens or Tokens(doc)
+    lower = t.lower
     found = []
     verbs = resources.reporting_verbs()
-    for tok in doc[:-2]:
-        handle, after = doc[tok.i + 1], doc[tok.i + 2]
-        if tok.lower_ not in POSTER_WORDS or not HANDLE.fullmatch(handle.text) or handle.is_punct:
+    for i in [k for k in range(t.n - 2) if lower[k] in POSTER_WORDS]:
+        handle, after = t.toks[i + 1], t.toks[i + 2]
+        if not HANDLE.fullmatch(handle.text) or handle.is_punct:
             continue
         if not (after.lemma_.lower() in verbs or after.text == ":"):
             continue
@@ -191,9 +222,10 @@ def poster_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def _name_word(token: Token) -> bool:
+def _name_word(t: Tokens, k: int) -> bool:
     """A proper noun, or a given name the tagger took for a common noun ("Sadyr" before "Japarov")."""
-    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i == token.i + 1
+    pos = t.pos[k]
+    return pos == "PROPN" or pos == "NOUN" and t.dep[k] == "compound" and t.toks[k].head.i == k + 1
 
 
 def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> list[Candidate]:
@@ -222,23 +254,27 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
     return found
 
 
-def introduced_spans(doc: Doc) -> list[tuple[int, int, str]]:
+def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
     """ "the band Ninety One", "broadcaster Khabar 24", "singer Dimash Kudaibergen": the capitalised
     words right after a class noun of bodies or people (`labels.class_kinds`) are a name of that kind."""
     from .labels import class_kinds  # the kinds are decided in labels; only the span is found here
 
+    t = tokens or Tokens(doc)
     kinds = class_kinds()
+    lower, sent, name = t.lower, t.sent_start, t.name
+    n = t.n
     found = []
-    for noun in doc[:-1]:
-        kind = kinds.get(noun.lower_) if noun.is_lower and noun.pos_ == "NOUN" else None
+    for i in [k for k in range(n - 1) if lower[k] in kinds]:
+        noun = t.toks[i]
+        kind = kinds.get(lower[i]) if noun.is_lower and t.pos[i] == "NOUN" else None
         if kind not in ("body", "person"):
             continue
-        j = noun.i + 1
-        while j < len(doc) and j - noun.i <= 4 and not doc[j].is_sent_start and (
-                name_token(doc[j]) or kind == "body" and j > noun.i + 1 and (doc[j].like_num or doc[j].is_upper)):
+        j = i + 1
+        while j < n and j - i <= 4 and not sent[j] and (
+                name[j] or kind == "body" and j > i + 1 and (t.toks[j].like_num or t.toks[j].is_upper)):
             j += 1
-        if j - noun.i - 1 >= (1 if kind == "body" else 2) and not is_title_word(doc[noun.i + 1]):
-            found.append((noun.i + 1, j, "ORG" if kind == "body" else "PERSON"))
+        if j - i - 1 >= (1 if kind == "body" else 2) and not t.title[i + 1]:
+            found.append((i + 1, j, "ORG" if kind == "body" else "PERSON"))
     return found
 
 
@@ -254,7 +290,7 @@ def result_line_spans(doc: Doc) -> list[tuple[int, int]]:
     """A results line ("Leeds 2 Everton 1", "Belgium 3 – 0 Panama") or a standings row ("DETROIT
     5 3 1 .625"): the names on it are teams, bodies, whatever the model made of them."""
     found = []
-    for line in split_lines(doc.text):
+    for line in split_lines(doc_text(doc)):
         if not line.text[:1].isupper() or not any(ch.isdigit() for ch in line.text):
             continue
         for pattern in RESULT_LINES:
@@ -268,47 +304,49 @@ def result_line_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def outlet_spans(doc: Doc) -> list[tuple[int, int]]:
+def outlet_spans(doc: Doc, tokens: Tokens | None = None,
+                 runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """ "The Steppe Chronicle", "the Almaty Tribune": a capitalised run ending in a newspaper's head
     word (`outlet_heads.txt`) is an outlet, where the model saw something else or nothing."""
+    t = tokens or Tokens(doc)
+    text, lower = t.text, t.lower
     heads = resources.word_list("outlet_heads.txt")
     found = []
-    for start, end in capitalised_runs(doc):
-        if end - start >= 2 and doc[end - 1].text in heads:
+    for start, end in capitalised_runs(doc, t) if runs is None else runs:
+        if end - start >= 2 and text[end - 1] in heads:
             # "Troy Patterson of Slate Magazine": the outlet is the name after the last "of"
-            start = max([start] + [t + 1 for t in range(start, end) if doc[t].lower_ in ("of", "for", "at", "from")])
-            if doc[start].lower_ == "the":
+            start = max([start] + [k + 1 for k in range(start, end) if lower[k] in ("of", "for", "at", "from")])
+            if lower[start] == "the":
                 start += 1
             if end - start >= 2:
                 found.append((start, end))
     return found
 
 
-def traded_name_spans(doc: Doc) -> list[tuple[int, int]]:
+def traded_name_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Capitalised names that are bought and sold ("shares of Gazprom", "a stake in Kaspi", "Kaspi
     shares fell"): bodies, when the model tagged nothing there."""
+    t = tokens or Tokens(doc)
+    lower, name, pos, ent, sent = t.lower, t.name, t.pos, t.ent_type, t.sent_start
+    n = t.n
     found = []
-    for tok in doc:
-        if tok.lower_ not in ("shares", "stake", "stock", "stakes"):
-            continue
-        nxt = tok.i + 1
-        if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "in"):
+    for i in [k for k in range(n) if lower[k] in ("shares", "stake", "stock", "stakes")]:
+        nxt = i + 1
+        if nxt + 1 < n and lower[nxt] in ("of", "in"):
             end = start = nxt + 1
-            while end < len(doc) and name_token(doc[end]) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            while end < n and name[end] and pos[end] == "PROPN" and not ent[end]:
                 end += 1
             if end > start:
                 found.append((start, end))
-        if tok.lower_ in ("shares", "stock"):
-            end = start = tok.i
-            while start > 0 and name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
-                    and not doc[start - 1].ent_type_:
+        if lower[i] in ("shares", "stock"):
+            end = start = i
+            while start > 0 and name[start - 1] and pos[start - 1] == "PROPN" and not ent[start - 1]:
                 start -= 1
-                if doc[start].is_sent_start:
+                if sent[start]:
                     break
             # a capitalised first word of a sentence ("Bank shares fell") is a name only if the text
             # also capitalises it where capitals mean something
-            if end > start and (not doc[start].is_sent_start or end - start > 1 or any(
-                    t.text == doc[start].text and not t.is_sent_start for t in doc)):
+            if end > start and (not sent[start] or end - start > 1 or t.text[start] in t.unstarted):
                 found.append((start, end))
     return found
 
@@ -498,17 +536,19 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     acronyms in parentheses, traded names, titled names and named speakers; pieces of a longer name go
     (`run_fragment`, `inside_extensions`); then airlines before flight numbers; acronyms of common
     nouns ("IPO") go."""
-    acronyms = acronyms_in_parentheses(doc, doc.text)
+    tokens = Tokens(doc)  # the per-token values every rule reads, read once for this call
+    runs = capitalised_runs(doc, tokens)
+    acronyms = acronyms_in_parentheses(doc, doc_text(doc))
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
     starts = [m.start for m in model]
-    org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc)]
+    org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc, tokens, runs)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
-              + traded_name_spans(doc)]
-    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc) + speaker_spans(doc)
-              + surname_spans(doc)]
-    rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc)]
-    rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc)]
+              + traded_name_spans(doc, tokens)]
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc, tokens) + speaker_spans(doc, tokens)
+              + surname_spans(doc, tokens)]
+    rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc, tokens)]
+    rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc, tokens, runs)]
     cands = merge_candidates(model, rules)
     # pieces of a longer name: a conjunct of a document's or a title's run, a mention a body's name runs over
     covered = {t for c in cands for t in range(c.start, c.end)}
@@ -517,7 +557,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     cands = [c for c in cands if id(c) not in inside]
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
     # the layout decides these, whatever span the model made of them ("Reader dana.s", "Chelsea 0")
-    layout = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc)]
+    layout = [Candidate(s, e, "PERSON", "poster") for s, e in poster_spans(doc, tokens)]
     layout += [Candidate(s, e, "ORG", "results") for s, e in result_line_spans(doc)]
     if layout:
         cands = sorted([c for c in cands if not any(overlaps(c, p) for p in layout)] + layout, key=lambda c: c.start)
