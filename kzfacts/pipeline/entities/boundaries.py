@@ -26,19 +26,32 @@ CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photo
 def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading "the"/"ex-" or a clause's first word ("As", "If"), trailing
     possessive or punctuation."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an", "ex", "-", "ex-") or doc[start].is_punct
-                           or doc[start].is_space or doc[start].text in POSSESSIVE or opens_clause(doc[start])
-                           or caption_prefix(doc, start)):
+    while start < end:
+        tok = doc[start]
+        if not (tok.lower_ in ("the", "a", "an", "ex", "-", "ex-") or tok.is_punct or tok.is_space
+                or tok.text in POSSESSIVE or opens_clause(tok) or caption_prefix(doc, start)):
+            break
         start += 1
     end -= score_before(doc, end) if end - start > 1 else 0  # "Liverpool 2-1"
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice Commission")
-    for i in range(start, end):
-        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
-            end = i
+    while end > start:
+        tok = doc[end - 1]
+        if not (tok.text in POSSESSIVE or tok.is_punct or tok.is_space):
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in CONNECTORS or doc[end - 1].lower_ == "at"):
+        end -= 1
+    # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice
+    # Commission"): the first "(" after the last ")", the words from the first "(" on read once
+    for i in range(start, end):
+        if doc[i].text == "(":
+            rest = [doc[j].text for j in range(i, end)]
+            closed = max((k for k, x in enumerate(rest) if x == ")"), default=-1)
+            opened = next((k for k, x in enumerate(rest) if x == "(" and k > closed), None)
+            if opened is not None:
+                end = i + opened
+            break
+    while end > start:
+        tok = doc[end - 1]
+        if not (tok.is_punct or tok.lower_ in CONNECTORS or tok.lower_ == "at"):
+            break
         end -= 1
     return start, end
 

@@ -10,9 +10,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Token
 
 from ... import resources
+
+_POS_NAMES = {int(k): v for k, v in NAMES.items()}  # Token.pos_ of a POS id
 
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
 CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}
@@ -106,58 +110,80 @@ def company_shaped(token: Token) -> bool:
 
 
 class Tokens:
-    """One Doc's per-token values as plain lists, each read in one pass when a rule first asks for
-    it, so the rules that walk every token (`mentions`) index lists instead of building a Token per
-    read. They hold what the Doc's annotation says when they are read: made per `gather_mentions`
-    call (or per rule called alone), never kept on the Doc."""
+    """One Doc's per-token values as plain lists, read in one pass (`Doc.to_array`) when a rule
+    first asks for one, so the rules that walk every token (`mentions`) index lists instead of
+    building a Token per read. Each list holds what the Token's attribute of that name says
+    (`text`, `lower_`, `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`,
+    `dep_`, `tag_`) when it is read: made per `gather_mentions` call (or per rule called alone),
+    never kept on the Doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
 
     @cached_property
-    def toks(self) -> list[Token]:
-        return list(self.doc)
+    def _columns(self) -> dict[str, list]:
+        doc = self.doc
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, SPACY, IS_PUNCT, IS_ALPHA, SENT_START, ENT_TYPE, POS, DEP, TAG]) if len(doc) else None
+        cols = rows.T.tolist() if rows is not None else [[] for _ in range(10)]
+        memo = {0: ""}  # a hash's string, each looked up once (0 is no value: "")
+
+        def names(col: list[int]) -> list[str]:
+            out = []
+            for h in col:
+                v = memo.get(h)
+                if v is None:
+                    v = memo[h] = strings[h]
+                out.append(v)
+            return out
+
+        # the Token's is_sent_start: None where unknown (0), False where not (negative, read unsigned), else True
+        sent = [None if v == 0 else v < 2 ** 63 for v in cols[5]]
+        return {"text": names(cols[0]), "lower": names(cols[1]), "ws": [" " if v else "" for v in cols[2]],
+                "punct": [v == 1 for v in cols[3]], "alpha": [v == 1 for v in cols[4]], "sent_start": sent,
+                "ent_type": names(cols[6]), "pos": [_POS_NAMES[v] for v in cols[7]], "dep": names(cols[8]),
+                "tag": names(cols[9])}
 
     @cached_property
     def text(self) -> list[str]:
-        return [t.text for t in self.toks]
+        return self._columns["text"]
 
     @cached_property
     def lower(self) -> list[str]:
-        return [t.lower_ for t in self.toks]
+        return self._columns["lower"]
 
     @cached_property
     def ws(self) -> list[str]:
-        return [t.whitespace_ for t in self.toks]
+        return self._columns["ws"]
 
     @cached_property
     def punct(self) -> list[bool]:
-        return [t.is_punct for t in self.toks]
+        return self._columns["punct"]
 
     @cached_property
     def sent_start(self) -> list[bool | None]:
-        return [t.is_sent_start for t in self.toks]
+        return self._columns["sent_start"]
 
     @cached_property
     def ent_type(self) -> list[str]:
-        return [t.ent_type_ for t in self.toks]
+        return self._columns["ent_type"]
 
     @cached_property
     def pos(self) -> list[str]:
-        return [t.pos_ for t in self.toks]
+        return self._columns["pos"]
 
     @cached_property
     def dep(self) -> list[str]:
-        return [t.dep_ for t in self.toks]
+        return self._columns["dep"]
 
     @cached_property
     def tag(self) -> list[str]:
-        return [t.tag_ for t in self.toks]
+        return self._columns["tag"]
 
     @cached_property
     def alpha(self) -> list[bool]:
-        return [t.is_alpha for t in self.toks]
+        return self._columns["alpha"]
 
     @cached_property
     def capital(self) -> list[bool]:
@@ -168,7 +194,8 @@ class Tokens:
     @cached_property
     def name(self) -> list[bool]:
         """`name_token` of every token."""
-        return [(a or "-" in x or "'" in x or "\u2019" in x) and x[:1].isupper() and not x.isupper()
+        # the same test as name_token's, the capital first: most words fail there
+        return [x[:1].isupper() and (a or "-" in x or "'" in x or "\u2019" in x) and not x.isupper()
                 for x, a in zip(self.text, self.alpha)]
 
     @cached_property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ... import resources
@@ -146,7 +147,7 @@ def speaker_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int
     dep, ent, name, lower = t.dep, t.ent_type, t.name, t.lower
     found = []
     for i in [k for k in range(t.n) if dep[k] == "nsubj"]:
-        if ent[i] or not name[i] or not speaks(t.toks[i]):
+        if ent[i] or not name[i] or not speaks(doc[i]):
             continue
         start = i
         while start > 0 and (name[start - 1] or lower[start - 1] in NAME_PARTICLES) \
@@ -174,7 +175,7 @@ def surname_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int
 
     def is_shaped(k: int) -> bool:
         if k not in shaped:
-            shaped[k] = surname_shaped(t.toks[k])
+            shaped[k] = surname_shaped(doc[k])
         return shaped[k]
 
     i = 0
@@ -211,7 +212,7 @@ def poster_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]
     found = []
     verbs = resources.reporting_verbs()
     for i in [k for k in range(t.n - 2) if lower[k] in POSTER_WORDS]:
-        handle, after = t.toks[i + 1], t.toks[i + 2]
+        handle, after = doc[i + 1], doc[i + 2]
         if not HANDLE.fullmatch(handle.text) or handle.is_punct:
             continue
         if not (after.lemma_.lower() in verbs or after.text == ":"):
@@ -225,7 +226,7 @@ def poster_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]
 def _name_word(t: Tokens, k: int) -> bool:
     """A proper noun, or a given name the tagger took for a common noun ("Sadyr" before "Japarov")."""
     pos = t.pos[k]
-    return pos == "PROPN" or pos == "NOUN" and t.dep[k] == "compound" and t.toks[k].head.i == k + 1
+    return pos == "PROPN" or pos == "NOUN" and t.dep[k] == "compound" and t.doc[k].head.i == k + 1
 
 
 def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> list[Candidate]:
@@ -240,8 +241,15 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
         return []
     covered = {i for c in cands for i in range(c.start, c.end)}
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    # only the tokens written as one of those last words: found by their ids in one array, not a Token per word
+    keys = {doc.vocab.strings[text] for text in people}
     found = []
-    for tok in span if span is not None else ():
+    for k, orth in enumerate(doc.to_array(ORTH)[span.start:span.end].tolist()):
+        if orth not in keys:
+            continue
+        tok = doc[span.start + k]
         if tok.i in covered or len(people.get(tok.text, ())) != 1 or tok.pos_ != "PROPN" or tok.ent_type_ \
                 or tok.text.isupper():
             continue
@@ -265,13 +273,13 @@ def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
     n = t.n
     found = []
     for i in [k for k in range(n - 1) if lower[k] in kinds]:
-        noun = t.toks[i]
+        noun = doc[i]
         kind = kinds.get(lower[i]) if noun.is_lower and t.pos[i] == "NOUN" else None
         if kind not in ("body", "person"):
             continue
         j = i + 1
         while j < n and j - i <= 4 and not sent[j] and (
-                name[j] or kind == "body" and j > i + 1 and (t.toks[j].like_num or t.toks[j].is_upper)):
+                name[j] or kind == "body" and j > i + 1 and (doc[j].like_num or doc[j].is_upper)):
             j += 1
         if j - i - 1 >= (1 if kind == "body" else 2) and not t.title[i + 1]:
             found.append((i + 1, j, "ORG" if kind == "body" else "PERSON"))
@@ -291,7 +299,7 @@ def result_line_spans(doc: Doc) -> list[tuple[int, int]]:
     5 3 1 .625"): the names on it are teams, bodies, whatever the model made of them."""
     found = []
     for line in split_lines(doc_text(doc)):
-        if not line.text[:1].isupper() or not any(ch.isdigit() for ch in line.text):
+        if not line.text[:1].isupper() or not any(map(str.isdigit, line.text)):
             continue
         for pattern in RESULT_LINES:
             m = pattern.fullmatch(line.text)
@@ -562,4 +570,5 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     if layout:
         cands = sorted([c for c in cands if not any(overlaps(c, p) for p in layout)] + layout, key=lambda c: c.start)
     common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
-    return [c for c in cands if doc[c.start:c.end].text not in common]
+    text = tokens.text
+    return [c for c in cands if (text[c.start] if c.end - c.start == 1 else doc[c.start:c.end].text) not in common]
