@@ -386,3 +386,29 @@ PRESS_SERVICES = [
 @pytest.mark.parametrize("text, speaker", PRESS_SERVICES)
 def test_a_press_service_speaks_for_its_body(run, text, speaker):
     check(text, only_quote(run(text)), speaker, None)
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ("President Kassym-Jomart Tokayev met farmers in Shymkent. “We will not give up,” the opposition leader said.",
+     "Kassym-Jomart Tokayev"),
+    ("Akim of Almaty Yerbolat Dossayev opened the park. “Rates will rise,” the governor of the National Bank said.",
+     "Yerbolat Dossayev"),
+])
+def test_a_narrowed_role_is_not_the_head_of_state(run, text, not_speaker):
+    assert only_quote(run(text))["speaker"] != not_speaker
+
+
+def test_a_noun_with_its_article_is_no_cue(run):
+    quotes = run("The brand, “we make it better”, appeared on every bus.")["quotes"]
+    assert all(q["cue"] != "brand" for q in quotes)
+
+
+def test_a_colon_alone_on_its_line_loses_no_quote(run):
+    text = "Officials met.\nHe wrote\n:\n  We will build the road next year.\n“It is late,” said Anna Berg."
+    article = run(text)
+    assert any(q["speaker"] == "Anna Berg" for q in article["quotes"]) and not article.get("warnings")
+
+
+def test_many_pronoun_subjects_in_one_paragraph_stay_linear(run):
+    text = " ".join("“x y,” he said and" for _ in range(150)) + " left."
+    assert len(run(text)["quotes"]) == 150

@@ -237,8 +237,8 @@ RESULTS = [
     ("Premier League results:\nLeeds 2 Everton 1\nChelsea 0 Arsenal 3", ["Leeds", "Everton", "Chelsea", "Arsenal"]),
     ("Results on Saturday:\nAstana 1 Kairat 1\nTobol 2 Aktobe 0", ["Astana", "Kairat", "Tobol", "Aktobe"]),
     ("Standings:\nDETROIT 5 3 1 .625\nBOSTON 4 4 1 .500", ["DETROIT", "BOSTON"]),
-    ("Group A:\nOrdabasy 3 Zhetysu 2", ["Ordabasy", "Zhetysu"]),
-    ("Scores:\nManchester United 2 Leicester City 1", ["Manchester United", "Leicester City"]),
+    ("Group A:\nOrdabasy 3 Zhetysu 2\nKaisar 1 Atyrau 1", ["Ordabasy", "Zhetysu", "Kaisar", "Atyrau"]),
+    ("Scores:\nManchester United 2 Leicester City 1\nAston Villa 0 Everton 0", ["Manchester United", "Leicester City"]),
 ]
 
 
@@ -359,3 +359,27 @@ def test_a_licence_operation_or_vehicle_is_no_body(run, text, name):
 ])
 def test_a_titles_place_is_not_in_the_name(run, text, person):
     assert person in names(run(text), "people")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The new plane is the\nBoeing 737 Max 8", "Max"),
+    ("Almaty 5 3", "Almaty"),
+])
+def test_one_line_of_numbers_is_no_table(run, text, name):
+    assert name not in names(run(text), "organisations")
+
+
+@pytest.mark.parametrize("word, shaped", [
+    ("Kazakhtelecom", True), ("Uzbekneftegaz", True), ("KazMunayGas", True), ("Turkmengaz", True),
+    ("Vargas", False), ("Baitemir", False), ("Douglas", False), ("Kazatomprom", True),
+])
+def test_a_company_word_needs_a_countrys_stem_or_an_inner_capital(blank, word, shaped):
+    from kzfacts.pipeline.entities.common import company_shaped
+
+    assert company_shaped(blank(word)[0]) is shaped
+
+
+def test_a_long_title_case_line_is_no_title(run):
+    text = " ".join(["Minister Aaaa Bbbb Cccc"] * 300)
+    article = run(text)
+    assert all(len(t.split()) <= 10 for p in article["people"] for t in p["titles"])

@@ -114,7 +114,10 @@ def indented_quotes(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
         intro, k = lines[k], k + 1
         if not intro.text.endswith(":") or not _indented(text, lines[k].start) or lines[k].start in marked:
             continue
-        verb = doc.char_span(intro.end - 1 - len(intro.text[:-1].split()[-1]), intro.end - 1, alignment_mode="expand")
+        words = intro.text[:-1].split()
+        if not words or intro.text[-2:-1].isspace():
+            continue  # a colon alone on its line, or after a space ("writes :"): no verb right before it
+        verb = doc.char_span(intro.end - 1 - len(words[-1]), intro.end - 1, alignment_mode="expand")
         if verb is None or not len(verb) or verb[-1].lemma_.lower() not in resources.reporting_verbs():
             continue
         first = last = lines[k]
@@ -224,6 +227,8 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
 
 
 def is_reporting_verb(token: Token) -> bool:
+    """A verb that introduces reported speech (`reporting_verbs.txt`), or a word the tagger got
+    wrong that acts as one ("says," before a quote); never a noun with its article ("The brand,")."""
     if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "so":
         return False  # "so-called"
     if token.pos_ == "PROPN" and token.ent_type_ and not token.is_sent_start:
@@ -232,7 +237,8 @@ def is_reporting_verb(token: Token) -> bool:
         return is_source_clause(token)  # "as the minister put it"
     if token.lemma_.lower() in resources.reporting_verbs() or token.lower_ in resources.reporting_verbs():
         return token.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in token.children) or \
-            token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (":", ",")
+            token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (":", ",") \
+            and not any(c.dep_ == "det" for c in token.children)
     return False
 
 
@@ -338,6 +344,18 @@ def _of_complement(head: Token) -> Token | None:
     return None
 
 
+def bare_role(head: Token) -> bool:
+    """A role with nothing narrowing it but title words and a nationality ("the Uzbek leader",
+    "the Head of State"), not "the opposition leader" or "the governor of the National Bank"."""
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in resources.title_words() \
+                and c.lower_ not in resources.demonyms():
+            return False
+        if c.i > head.i and c.dep_ == "prep" and _of_complement(head) is None:
+            return False
+    return True
+
+
 def role_phrase(head: Token) -> str:
     """A role word with its title words before it and its "of" complement: "prime minister",
     "head of state", lower case."""
@@ -386,6 +404,7 @@ class Attributor:
         self.quote_starts = [s for s, _ in self.quote_spans]
         self.last: dict[int, list[str]] = {}  # article -> last speakers
         self.last_labels: dict[int, str] = {}
+        self.subjects_seen: dict[tuple[int, int, int], Entity | None] = {}
 
     @cached_property
     def sent_starts(self) -> list[int]:
@@ -536,7 +555,7 @@ class Attributor:
         if head.lower_ not in resources.title_words() or not self.definite(head):
             return None
         synonyms = role_synonyms()
-        phrase = role_phrase(head)
+        phrase = role_phrase(head) if bare_role(head) else None
         words = synonyms.get(phrase) or (head.lower_,)
         ent = self.nearest_titled(head.idx, words, article)
         if ent is None and phrase in synonyms:
@@ -609,17 +628,23 @@ class Attributor:
     def recent_subject(self, pronoun: Token, article: int, depth: int = 0) -> Entity | None:
         """The nearest person before a pronoun who is a clause's subject, in its sentence or the
         one before; a pronoun subject there ("He was joined by ...") stands for the one before it."""
+        key = (pronoun.i, article, depth)
+        if key in self.subjects_seen:  # each pronoun's chain is walked once: many pronouns stay linear
+            return self.subjects_seen[key]
         start = self.sent_starts[pronoun.i]
         if start > 0:
             start = self.sent_starts[start - 1]
+        found = None
         for tok in reversed(self.doc[start:pronoun.i]):
             if tok.dep_ in SUBJECT_DEPS and not self.inside_quote(tok.idx):
                 ent = self.person_in(tok, article)
                 if ent is None and tok.lower_ in PERSON_PRONOUNS and depth < MAX_CHAIN:
                     ent = self.recent_subject(tok, article, depth + 1)
                 if ent is not None:
-                    return ent
-        return None
+                    found = ent
+                    break
+        self.subjects_seen[key] = found
+        return found
 
     def person_in(self, head: Token, article: int) -> Entity | None:
         """The first person named in a subject's phrase ("The akim of Almaty, Yerbolat Dossayev,")."""

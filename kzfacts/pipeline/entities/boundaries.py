@@ -20,6 +20,7 @@ from .common import (CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes
 
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
+MAX_TITLE_WORDS = 10  # "Deputy Chairman of the Management Board of Samruk-Kazyna" is 9
 CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photograph", "illustration"}
 
 
@@ -150,7 +151,7 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
         return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
     i = start - 1
     has_title = False
-    while i >= 0:
+    while i >= 0 and start - i <= MAX_TITLE_WORDS:  # a title-case line is no title: the walk stops
         tok = doc[i]
         if tok.is_space or tok.is_punct and tok.text != "-":
             break

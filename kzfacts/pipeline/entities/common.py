@@ -6,6 +6,7 @@ Nothing about a mention is decided here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,10 +103,19 @@ def surname_shaped(token: Token) -> bool:
 
 
 def company_shaped(token: Token) -> bool:
-    """One word built from company word parts ("Kazakhtelecom", "Uzbekneftegaz": `company_morphemes.txt`)."""
+    """One word built from company word parts ("Kazakhtelecom", "Uzbekneftegaz": `company_morphemes.txt`):
+    a country's stem (the first letters of a nationality) or a capital inside ("KazMunayGas") before
+    a company ending, so "Vargas" and "Baitemir" stay names."""
     low = token.lower_
-    return token.text[:1].isupper() and any(low.endswith(m) and len(low) >= len(m) + 3
-                                             for m in resources.word_list("company_morphemes.txt"))
+    if not token.text[:1].isupper() or not any(low.endswith(m) and len(low) >= len(m) + 3
+                                               for m in resources.word_list("company_morphemes.txt")):
+        return False
+    return any(ch.isupper() for ch in token.text[1:]) or low[:3] in _nationality_stems()
+
+
+@functools.cache
+def _nationality_stems() -> frozenset[str]:
+    return frozenset(d[:3] for d in resources.demonyms() if len(d) >= 4)
 
 
 

@@ -295,21 +295,24 @@ RESULT_LINES = (
 
 
 def result_line_spans(doc: Doc) -> list[tuple[int, int]]:
-    """A results line ("Leeds 2 Everton 1", "Belgium 3 – 0 Panama") or a standings row ("DETROIT
-    5 3 1 .625"): the names on it are teams, bodies, whatever the model made of them."""
+    """A results line ("Belgium 3 – 0 Panama"), or rows of a results or standings table ("Leeds 2
+    Everton 1", "DETROIT 5 3 1 .625", two rows or more): the names on it are teams, bodies,
+    whatever the model made of them."""
     found = []
+    rows = 0  # a table's rows ("Leeds 2 Everton 1", "DETROIT 5 3 1"): one alone may be "Boeing 737 Max 8"
     for line in split_lines(doc_text(doc)):
         if not line.text[:1].isupper() or not any(map(str.isdigit, line.text)):
             continue
-        for pattern in RESULT_LINES:
+        for k, pattern in enumerate(RESULT_LINES):
             m = pattern.fullmatch(line.text)
             if m:
+                rows += k != 1
                 for g in range(1, m.lastindex + 1):
                     span = doc.char_span(line.start + m.start(g), line.start + m.end(g), alignment_mode="expand")
                     if span is not None and not any(is_title_word(t) for t in span):
-                        found.append((span.start, span.end))
+                        found.append((span.start, span.end, k != 1))
                 break
-    return found
+    return [(s, e) for s, e, row in found if not row or rows >= 2]
 
 
 def outlet_spans(doc: Doc, tokens: Tokens | None = None,
