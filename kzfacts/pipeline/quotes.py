@@ -177,8 +177,8 @@ def is_name_like(quoted: str) -> bool:
 
 
 def end_before(text: str, offset: int) -> int:
-    """Where the text before `offset` ends once trailing white space is left out (what
-    `text[:offset].rstrip()` would be long, without copying the text for every quote)."""
+    """Where the text before `offset` ends once trailing white space is left out:
+    `len(text[:offset].rstrip())` without copying the text for every quote."""
     while offset > 0 and text[offset - 1].isspace():
         offset -= 1
     return offset
@@ -266,7 +266,6 @@ def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] 
             continue
         if is_reporting_verb(t):
             d = min(abs(t.idx - q_end), abs(t.idx - q_start))
-            # a verb governing the quote's words beats a closer one that does not
             if d < best_d:
                 best, best_d = t, d
     return best

@@ -464,9 +464,16 @@ def acts(doc: Doc, c: Candidate) -> bool:
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
-    if tok.is_sent_start and tok.lower_ in {t.text for t in tok.sent if t.is_lower} | {t.text for t in doc[tok.i + 1:tok.i + 400] if t.is_lower}:
+    if tok.is_sent_start and _lower_use(doc, tok):
         return False  # "Artist's rendering ... the artist": a common word opening a sentence
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and (tok.tag_ in ("NNP", "NNPS") or surname_shaped(tok))
+
+
+def _lower_use(doc: Doc, tok: Token) -> bool:
+    """Whether the word is written in lower case in its sentence or in the 400 tokens after it."""
+    at = lower_positions(doc).get(tok.lower_, ())
+    sent = tok.sent
+    return any(sent.start <= i < sent.end or tok.i < i < tok.i + 400 for i in at)
 
 
 def is_headline_case(text: str) -> bool:
