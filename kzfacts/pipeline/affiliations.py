@@ -216,7 +216,6 @@ def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def modifies_other_noun(scene: Scene, org: OrgMention) -> bool:
     """ "EU" in "the EU-Kazakhstan Friendship group", "EU-funded programme": a body that only
     describes another thing is not where the person works (a role it modifies is: "EU spokesperson")."""
-    doc = scene.doc
     root = scene.root(org.start, org.end)
     head = root.head
     return root.dep_ in ("compound", "amod", "nmod") and not org.start <= head.i < org.end \
