@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kzfacts.pipeline.entities.common import Candidate
-from kzfacts.pipeline.entities.grouping import apply_user_ids, group_entities, initials, name_key, org_core
+from kzfacts.pipeline.entities.grouping import _place_split, apply_user_ids, group_entities, initials, name_key
 from kzfacts.pipeline.facts import Entity, Mention
 
 
@@ -113,8 +113,9 @@ def test_a_mention_keeps_its_title_and_leaves_a_nationality_out(blank):
     assert [m.text for m in person.mentions] == ["Finance Minister Jane Roe"]
 
 
-def test_org_core():
-    assert org_core("U.S. Air Force") == "Air Force" and org_core("Aer Lingus Group PLC") == "Aer Lingus"
+def test_a_bodys_name_without_its_place_and_legal_form():
+    assert _place_split("U.S. Air Force") == ("u.s.", ["Air", "Force"])
+    assert _place_split("Aer Lingus Group PLC")[1] == ["Aer", "Lingus"]
 
 
 def test_user_ids_rename_and_merge_an_articles_entities():

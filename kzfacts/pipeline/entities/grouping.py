@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ... import resources
+from ...identity import spelling_key
 from ..facts import Entity, Mention
 from .common import ACRONYM, Candidate
 
@@ -129,14 +130,10 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
     return None
 
 
-_VOWELS = "aeiou"
-
-
 def transliteration_key(word: str) -> str:
-    """One form for a name's transliterations: no "y" between vowels ("Tokayev" = "Tokaev"), no
-    doubled letters ("Buchtmann" = "Buchtman")."""
-    word = re.sub(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])", "", word.casefold())
-    return re.sub(r"(.)\1", r"\1", word)
+    """One form for a name's transliterations: the corpus identity's spelling key (no accents, no
+    "y" between vowels: "Tokayev" = "Tokaev"), and no doubled letters ("Buchtmann" = "Buchtman")."""
+    return re.sub(r"(.)\1", r"\1", spelling_key(word))
 
 
 def same_transliteration(a: str, b: str) -> bool:
@@ -186,11 +183,6 @@ def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, 
             if lead in _countries() or lead in places or k == 1 and lead in resources.demonyms():
                 return lead, words[k:]
     return "", words
-
-
-def org_core(text: str) -> str:
-    """An organisation name without legal-form suffixes or a leading country ("U.S. Air Force")."""
-    return " ".join(_place_split(text)[1])
 
 
 def _same_place(a: str, b: str) -> bool:
