@@ -383,3 +383,11 @@ def test_a_long_title_case_line_is_no_title(run):
     text = " ".join(["Minister Aaaa Bbbb Cccc"] * 300)
     article = run(text)
     assert all(len(t.split()) <= 10 for p in article["people"] for t in p["titles"])
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Samruk-Kazyna sold its Kcell shares. Kcell said the deal closed.", "Kcell"),
+    ("The fund raised its Tengizchevroil stake. Tengizchevroil did not comment.", "Tengizchevroil"),
+])
+def test_a_body_whose_shares_are_owned_is_still_a_body(run, text, body):
+    assert body in names(run(text), "organisations")

@@ -383,11 +383,13 @@ def plays_a_match(doc: Doc, c: Candidate, label_at: Mapping[int, str]) -> bool:
 def products(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """ "its iPhone", "their Galaxy": a name a body owns by "its" or "their" is its product or
     brand, no body, in every mention of the article (a gazetteer name or one with an organisation
-    word stays; "its subsidiary Kcell" is a body by its class noun)."""
+    word stays; "its subsidiary Kcell" is a body by its class noun, and "its KEGOC shares" a body
+    whose shares it holds)."""
     owned = set()
     for c in cands:
         if c.label == "ORG" and c.start > 0 and doc[c.start - 1].lower_ in ("its", "their") and c.source != "gazetteer" \
-                and not has_keyword(doc, c) and doc[c.start:c.end].text not in ids:
+                and not has_keyword(doc, c) and doc[c.start:c.end].text not in ids \
+                and not (c.end < len(doc) and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"):  # "its KEGOC shares"
             owned.add(_model_key(doc, c))
     for c in cands:
         if c.label == "ORG" and _model_key(doc, c) in owned:
