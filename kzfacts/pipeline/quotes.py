@@ -8,10 +8,10 @@ resolved through pronouns, "who" and conjunctions to the article's named entitie
 from __future__ import annotations
 
 import bisect
-import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -329,7 +329,7 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     return quoted + reporting + noun + fallback
 
 
-@functools.cache
+@cache
 def role_synonyms() -> dict[str, tuple[str, ...]]:
     """Role phrase -> the title words it stands for (`role_synonyms.tsv`)."""
     return {row[0]: tuple(row[1].split()) for row in resources.table("role_synonyms.tsv") if len(row) >= 2}
@@ -608,14 +608,8 @@ class Attributor:
 
     def nearest_titled(self, offset: int, roles: tuple[str, ...], article: int) -> Entity | None:
         """The nearest person named before `offset` with a title holding one of the role words."""
-        hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
-        for k in range(hi - 1, -1, -1):
-            ent = self.index[k][2]
-            if ent.article != article:
-                return None
-            if ent.label == "PERSON" and any(role in t.lower().split() for t in ent.titles for role in roles):
-                return ent
-        return None
+        return self.nearest_before(offset, "PERSON", article,
+                                   lambda ent: any(role in t.lower().split() for t in ent.titles for role in roles))
 
     def person_by_surname(self, token: Token, article: int) -> Entity | None:
         """ "Espinoza tells" where the model missed "Espinoza": the article's one person of that name."""
@@ -657,13 +651,15 @@ class Attributor:
                 return ent
         return None
 
-    def nearest_before(self, offset: int, label: str, article: int) -> Entity | None:
+    def nearest_before(self, offset: int, label: str, article: int,
+                       fits: Callable[[Entity], bool] | None = None) -> Entity | None:
+        """The nearest entity of `label` named before `offset` in the article (that `fits`, if given)."""
         hi = bisect.bisect_left(self.index, offset, key=lambda x: x[0])
         for k in range(hi - 1, -1, -1):
             ent = self.index[k][2]
             if ent.article != article:
                 return None
-            if ent.label == label:
+            if ent.label == label and (fits is None or fits(ent)):
                 return ent
         return None
 
