@@ -19,7 +19,7 @@ from ..text import doc_text, longest_spans, split_lines
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, Tokens, clashes, is_capitalised,
     is_title_word, name_token, overlaps, surname_shaped)
-from .labels import person_evidence
+from .labels import class_kinds, person_evidence
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
@@ -265,8 +265,6 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
 def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
     """ "the band Ninety One", "broadcaster Khabar 24", "singer Dimash Kudaibergen": the capitalised
     words right after a class noun of bodies or people (`labels.class_kinds`) are a name of that kind."""
-    from .labels import class_kinds  # the kinds are decided in labels; only the span is found here
-
     t = tokens or Tokens(doc)
     kinds = class_kinds()
     lower, sent, name = t.lower, t.sent_start, t.name
