@@ -8,14 +8,18 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Token
 
 from ... import resources
+from ..text import doc_text
 
 _POS_NAMES = {int(k): v for k, v in NAMES.items()}  # Token.pos_ of a POS id
 
@@ -120,80 +124,69 @@ def _nationality_stems() -> frozenset[str]:
 
 
 class Tokens:
-    """One Doc's per-token values as plain lists, read in one pass (`Doc.to_array`) when a rule
-    first asks for one, so the rules that walk every token (`mentions`) index lists instead of
-    building a Token per read. Each list holds what the Token's attribute of that name says
-    (`text`, `lower_`, `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`,
-    `dep_`, `tag_`) when it is read: made per `gather_mentions` call (or per rule called alone),
-    never kept on the Doc."""
+    """One Doc's per-token values as plain lists, each read in one pass (`Doc.to_array`) when a rule
+    first asks for it, so the rules that walk every token index lists instead of building a Token
+    per read. Each list holds what the Token's attribute of that name says (`text`, `lower_`,
+    `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`, `dep_`, `tag_`)
+    when it is read. `tokens_of` shares one per Doc while a component works on it; never kept on
+    the Doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
 
-    @cached_property
-    def _columns(self) -> dict[str, list]:
-        doc = self.doc
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, SPACY, IS_PUNCT, IS_ALPHA, SENT_START, ENT_TYPE, POS, DEP, TAG]) if len(doc) else None
-        cols = rows.T.tolist() if rows is not None else [[] for _ in range(10)]
-        memo = {0: ""}  # a hash's string, each looked up once (0 is no value: "")
+    def _ints(self, attr: int) -> list[int]:
+        return self.doc.to_array(attr).tolist() if self.n else []
 
-        def names(col: list[int]) -> list[str]:
-            out = []
-            for h in col:
-                v = memo.get(h)
-                if v is None:
-                    v = memo[h] = strings[h]
-                out.append(v)
-            return out
-
-        # the Token's is_sent_start: None where unknown (0), False where not (negative, read unsigned), else True
-        sent = [None if v == 0 else v < 2 ** 63 for v in cols[5]]
-        return {"text": names(cols[0]), "lower": names(cols[1]), "ws": [" " if v else "" for v in cols[2]],
-                "punct": [v == 1 for v in cols[3]], "alpha": [v == 1 for v in cols[4]], "sent_start": sent,
-                "ent_type": names(cols[6]), "pos": [_POS_NAMES[v] for v in cols[7]], "dep": names(cols[8]),
-                "tag": names(cols[9])}
+    def _strings(self, attr: int) -> list[str]:
+        col = self._ints(attr)
+        strings = self.doc.vocab.strings
+        look = {h: strings[h] for h in set(col)}  # each hash's string looked up once
+        look[0] = ""  # no value
+        return list(map(look.__getitem__, col))
 
     @cached_property
     def text(self) -> list[str]:
-        return self._columns["text"]
+        # slices of the Doc's text: cheaper than a string lookup per token
+        idx, length, text = self._ints(IDX), self._ints(LENGTH), doc_text(self.doc)
+        return [text[a:a + k] for a, k in zip(idx, length)]
 
     @cached_property
     def lower(self) -> list[str]:
-        return self._columns["lower"]
+        return self._strings(LOWER)
 
     @cached_property
     def ws(self) -> list[str]:
-        return self._columns["ws"]
+        return [" " if v else "" for v in self._ints(SPACY)]
 
     @cached_property
     def punct(self) -> list[bool]:
-        return self._columns["punct"]
+        return [v == 1 for v in self._ints(IS_PUNCT)]
 
     @cached_property
     def sent_start(self) -> list[bool | None]:
-        return self._columns["sent_start"]
+        # the Token's is_sent_start: None where unknown (0), False where not (negative, read unsigned), else True
+        return [None if v == 0 else v < 2 ** 63 for v in self._ints(SENT_START)]
 
     @cached_property
     def ent_type(self) -> list[str]:
-        return self._columns["ent_type"]
+        return self._strings(ENT_TYPE)
 
     @cached_property
     def pos(self) -> list[str]:
-        return self._columns["pos"]
+        return list(map(_POS_NAMES.__getitem__, self._ints(POS)))
 
     @cached_property
     def dep(self) -> list[str]:
-        return self._columns["dep"]
+        return self._strings(DEP)
 
     @cached_property
     def tag(self) -> list[str]:
-        return self._columns["tag"]
+        return self._strings(TAG)
 
     @cached_property
     def alpha(self) -> list[bool]:
-        return self._columns["alpha"]
+        return [v == 1 for v in self._ints(IS_ALPHA)]
 
     @cached_property
     def capital(self) -> list[bool]:
@@ -219,6 +212,15 @@ class Tokens:
         """The texts the Doc writes somewhere other than at a sentence's start."""
         return frozenset(x for x, s in zip(self.text, self.sent_start) if not s)
 
+    @cached_property
+    def lower_at(self) -> dict[str, list[int]]:
+        """Where each lower-case word stands (token indices, in order)."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, word in enumerate(self.text):
+            if word.islower():
+                positions[word].append(i)
+        return positions
+
     def opens_clause(self, i: int) -> bool:
         """`opens_clause` of token i."""
         if self.pos[i] not in ("SCONJ", "ADP", "CCONJ") or not self.text[i][:1].isupper():
@@ -228,3 +230,22 @@ class Tokens:
     def spaced_dash(self, i: int) -> bool:
         """`boundaries.spaced_dash` of token i."""
         return self.text[i] in ("-", "\u2013", "\u2014") and (bool(self.ws[i]) or i > 0 and bool(self.ws[i - 1]))
+
+
+_SHARED: ContextVar[Tokens | None] = ContextVar("kz_shared_tokens", default=None)
+
+
+def tokens_of(doc: Doc) -> Tokens:
+    """The Tokens of `doc`: the one `sharing_tokens` made for it, or a new one."""
+    t = _SHARED.get()
+    return t if t is not None and t.doc is doc and t.n == len(doc) else Tokens(doc)
+
+
+@contextmanager
+def sharing_tokens(doc: Doc):
+    """While a component works on `doc`, every rule's `tokens_of(doc)` is one Tokens, each list read once."""
+    mark = _SHARED.set(Tokens(doc))
+    try:
+        yield
+    finally:
+        _SHARED.reset(mark)

@@ -21,7 +21,7 @@ from ... import resources
 from ..syntax import speaks
 from ..text import doc_text
 from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
-    has_keyword, is_score, is_title_word, name_token, score_before, surname_shaped)
+    has_keyword, is_score, is_title_word, name_token, score_before, surname_shaped, tokens_of)
 from .grouping import initials, name_key
 
 
@@ -87,26 +87,9 @@ def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool
         (tok.i + 1 == len(doc) or "\n" in tok.text_with_ws or doc[tok.i + 1].is_space)
     if line_alone:
         return True
-    at = lower_positions(doc).get(tok.lower_, ())
+    at = tokens_of(doc).lower_at.get(tok.lower_, ())
     k = bisect.bisect_left(at, tok.i - 400)
     return k < len(at) and at[k] < tok.i + 400
-
-
-_LOWER_KEY = ("._.", "kz_lower_positions", None, None)
-
-
-def lower_positions(doc: Doc) -> dict[str, list[int]]:
-    """Where each lower-case word stands in the Doc (token indices, in order): read once per Doc
-    and kept in `doc.user_data` with the token count it was read at."""
-    kept = doc.user_data.get(_LOWER_KEY)
-    if kept is not None and kept[0] == len(doc):
-        return kept[1]
-    positions: dict[str, list[int]] = defaultdict(list)
-    for i, word in enumerate(t.text for t in doc):
-        if word.islower():
-            positions[word].append(i)
-    doc.user_data[_LOWER_KEY] = (len(doc), positions)
-    return positions
 
 
 def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
@@ -473,7 +456,7 @@ def acts(doc: Doc, c: Candidate) -> bool:
 
 def _lower_use(doc: Doc, tok: Token) -> bool:
     """Whether the word is written in lower case in its sentence or in the 400 tokens after it."""
-    at = lower_positions(doc).get(tok.lower_, ())
+    at = tokens_of(doc).lower_at.get(tok.lower_, ())
     sent = tok.sent
     return any(sent.start <= i < sent.end or tok.i < i < tok.i + 400 for i in at)
 

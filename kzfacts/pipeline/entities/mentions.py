@@ -18,7 +18,7 @@ from ..syntax import speaks
 from ..text import doc_text, longest_spans, split_lines
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, Tokens, clashes, is_capitalised,
-    is_title_word, name_token, overlaps, surname_shaped)
+    is_title_word, name_token, overlaps, surname_shaped, tokens_of)
 from .labels import class_kinds, person_evidence
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
@@ -26,7 +26,7 @@ MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
 def capitalised_runs(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by connectors ("Ministry of Foreign Affairs")."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     cap, punct, sent, text, lower, ws, ent = t.capital, t.punct, t.sent_start, t.text, t.lower, t.ws, t.ent_type
     keywords = resources.org_keywords()
     runs = []
@@ -82,7 +82,7 @@ def _blocks(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
 def org_rule_spans(doc: Doc, tokens: Tokens | None = None,
                    runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Capitalised names whose head is an organisation word: "Religious Freedom Working Group"."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     text, title = t.text, t.title
     keywords = resources.org_keywords()
     heads = resources.word_list("name_heads.txt")
@@ -116,7 +116,7 @@ def org_rule_spans(doc: Doc, tokens: Tokens | None = None,
 
 def titled_person_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Names right after a title ("Greens MEP Viola von Cramon"): people, whatever the model said."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     text, lower, title, name, sent = t.text, t.lower, t.title, t.name, t.sent_start
     found = []
     keywords = resources.org_keywords()
@@ -143,7 +143,7 @@ def titled_person_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[in
 
 def speaker_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Capitalised names the model missed that are the subject of a reporting verb ("Alberto Turkstra ... says")."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     dep, ent, name, lower = t.dep, t.ent_type, t.name, t.lower
     found = []
     for i in [k for k in range(t.n) if dep[k] == "nsubj"]:
@@ -162,7 +162,7 @@ def surname_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int
     """ "Sadyr Japarov", "Gulnara Ismailova", "Asylbek Zhaksylykuly": a given name and a word shaped
     like a Central Asian, Russian or Caucasian surname (`surname_shaped`) name a person, whatever
     the model said; two or three proper nouns, none a title, an organisation word or a nationality."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     text, lower, name, title, ent, sent = t.text, t.lower, t.name, t.title, t.ent_type, t.sent_start
     found = []
     keywords = resources.org_keywords()
@@ -207,7 +207,7 @@ HANDLE = re.compile(r"@?[\w][\w.\-]*")
 def poster_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """ "User steppe_wolf answers:", "Twitter user @almaty_air posted:": the name or handle after a
     poster's role word, when a reporting verb or a colon follows it, is a person however it is written."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     lower = t.lower
     found = []
     verbs = resources.reporting_verbs()
@@ -265,7 +265,7 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
 def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
     """ "the band Ninety One", "broadcaster Khabar 24", "singer Dimash Kudaibergen": the capitalised
     words right after a class noun of bodies or people (`labels.class_kinds`) are a name of that kind."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     kinds = class_kinds()
     lower, sent, name = t.lower, t.sent_start, t.name
     n = t.n
@@ -317,7 +317,7 @@ def outlet_spans(doc: Doc, tokens: Tokens | None = None,
                  runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """ "The Steppe Chronicle", "the Almaty Tribune": a capitalised run ending in a newspaper's head
     word (`outlet_heads.txt`) is an outlet, where the model saw something else or nothing."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     text, lower = t.text, t.lower
     heads = resources.word_list("outlet_heads.txt")
     found = []
@@ -335,7 +335,7 @@ def outlet_spans(doc: Doc, tokens: Tokens | None = None,
 def traded_name_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Capitalised names that are bought and sold ("shares of Gazprom", "a stake in Kaspi", "Kaspi
     shares fell"): bodies, when the model tagged nothing there."""
-    t = tokens or Tokens(doc)
+    t = tokens or tokens_of(doc)
     lower, name, pos, ent, sent = t.lower, t.name, t.pos, t.ent_type, t.sent_start
     n = t.n
     found = []
@@ -545,7 +545,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     acronyms in parentheses, traded names, titled names and named speakers; pieces of a longer name go
     (`run_fragment`, `inside_extensions`); then airlines before flight numbers; acronyms of common
     nouns ("IPO") go."""
-    tokens = Tokens(doc)  # the per-token values every rule reads, read once for this call
+    tokens = tokens_of(doc)
     runs = capitalised_runs(doc, tokens)
     acronyms = acronyms_in_parentheses(doc, doc_text(doc))
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
