@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,11 +21,14 @@ _installed: dict[str, str] = {}  # lists a pipeline loaded from disk brought wit
 _CACHED: list = []
 
 
-def cached(fn):
-    """`functools.cache` for anything read or derived from resources: cleared when a pipeline installs its own."""
-    wrapped = cache(fn)
-    _CACHED.append(wrapped)
-    return wrapped
+def cached(fn=None, *, maxsize: int | None = None):
+    """`functools.cache` for anything read or derived from resources: cleared when a pipeline
+    installs its own. With `maxsize` (for functions of a text's words), an LRU cache that size."""
+    def wrap(f):
+        wrapped = lru_cache(maxsize=maxsize)(f)
+        _CACHED.append(wrapped)
+        return wrapped
+    return wrap(fn) if fn is not None else wrap
 
 
 def install(texts: dict[str, str]) -> None:

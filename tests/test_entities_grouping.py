@@ -114,8 +114,8 @@ def test_a_mention_keeps_its_title_and_leaves_a_nationality_out(blank):
 
 
 def test_a_bodys_name_without_its_place_and_legal_form():
-    assert _place_split("U.S. Air Force") == ("u.s.", ["Air", "Force"])
-    assert _place_split("Aer Lingus Group PLC")[1] == ["Aer", "Lingus"]
+    assert _place_split("U.S. Air Force") == ("u.s.", ("Air", "Force"))
+    assert _place_split("Aer Lingus Group PLC")[1] == ("Aer", "Lingus")
 
 
 def test_user_ids_rename_and_merge_an_articles_entities():

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -329,7 +329,7 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     return quoted + reporting + noun + fallback
 
 
-@cache
+@resources.cached
 def role_synonyms() -> dict[str, tuple[str, ...]]:
     """Role phrase -> the title words it stands for (`role_synonyms.tsv`)."""
     return {row[0]: tuple(row[1].split()) for row in resources.table("role_synonyms.tsv") if len(row) >= 2}

@@ -6,7 +6,6 @@ Nothing about a mention is decided here.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import defaultdict
 from contextlib import contextmanager
@@ -117,7 +116,7 @@ def company_shaped(token: Token) -> bool:
     return any(ch.isupper() for ch in token.text[1:]) or low[:3] in _nationality_stems()
 
 
-@functools.cache
+@resources.cached
 def _nationality_stems() -> frozenset[str]:
     return frozenset(d[:3] for d in resources.demonyms() if len(d) >= 4)
 
@@ -146,10 +145,22 @@ class Tokens:
         return list(map(look.__getitem__, col))
 
     @cached_property
+    def idx(self) -> list[int]:
+        return self._ints(IDX)
+
+    @cached_property
     def text(self) -> list[str]:
         # slices of the Doc's text: cheaper than a string lookup per token
-        idx, length, text = self._ints(IDX), self._ints(LENGTH), doc_text(self.doc)
-        return [text[a:a + k] for a, k in zip(idx, length)]
+        text = doc_text(self.doc)
+        return [text[a:a + k] for a, k in zip(self.idx, self._ints(LENGTH))]
+
+    def end_char(self, end: int) -> int:
+        """`doc[start:end].end_char`: where token end - 1 ends."""
+        return self.idx[end - 1] + len(self.text[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text`."""
+        return doc_text(self.doc)[self.idx[start]:self.end_char(end)] if start < end else ""
 
     @cached_property
     def lower(self) -> list[str]:

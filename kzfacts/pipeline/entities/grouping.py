@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ... import resources
 from ...identity import spelling_key
 from ..facts import Entity, Mention
-from .common import ACRONYM, Candidate
+from .common import ACRONYM, Candidate, tokens_of
 
 
 _POSSESSIVE_END = re.compile(r"[\u2019']s$")
@@ -56,18 +56,18 @@ def _mention(doc: Doc, c: Candidate) -> Mention:
     """The mention's words: the name, with the honorific it was written with, whole ("Finance
     Minister Yerulan Zhamaubayev", not "Minister Yerulan Zhamaubayev", when its title is "Finance
     Minister"; a nationality before the title stays out)."""
+    t = tokens_of(doc)
     first = c.title_start if c.title_start is not None else c.start
     if c.title_start is not None:
         for title in c.titles:
             words = title.split()
             k = len(words)
-            if 1 < k <= c.title_start + 1 and doc[c.title_start - k + 1:c.title_start + 1].text == title:
+            if 1 < k <= c.title_start + 1 and t.span_text(c.title_start - k + 1, c.title_start + 1) == title:
                 lead = c.title_start - k + 1
-                while lead < c.title_start and doc[lead].lower_ in resources.demonyms():
+                while lead < c.title_start and t.lower[lead] in resources.demonyms():
                     lead += 1
                 first = min(first, lead)
-    span = doc[first:c.end]
-    return Mention(span.text, span.start_char, span.end_char)
+    return Mention(t.span_text(first, c.end), t.idx[first], t.end_char(c.end))
 
 
 def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[str, str]) -> list[Entity]:
@@ -75,9 +75,10 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
-    places = frozenset(name_key(doc[c.start:c.end].text) for c in cands if c.label == "GPE")
+    t = tokens_of(doc)
+    places = frozenset(name_key(t.span_text(c.start, c.end)) for c in cands if c.label == "GPE")
     for c in order:
-        text = doc[c.start:c.end].text
+        text = t.span_text(c.start, c.end)
         key = name_key(text)
         label = c.label
         group = by_key.get((label, key))
@@ -86,7 +87,7 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
             if canon:
                 group = by_key.get((label, "id:" + canon))
         if group is None and label == "PERSON":
-            group = _person_group(doc, groups, c)
+            group = _person_group(text, groups, c)
         if group is None and label in ("ORG", "GPE") and ACRONYM.match(text.replace(".", "")):
             group = _acronym_group(doc, groups, c, text.replace(".", ""))
         if group is None and label == "ORG":
@@ -102,11 +103,11 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
     return [_to_entity(doc, g, article, ids) for g in groups if g.forms]
 
 
-def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None:
+def _person_group(text: str, groups: list[_Group], c: Candidate) -> _Group | None:
     """The person a mention names: by its surname alone or its first and last names; failing
     that, by a spelling a letter apart or another transliteration ("Mauer" for "Maurer",
-    "Kristin" for "Kristen", "Nazarbaev" for "Nazarbayev")."""
-    tokens = [w.lower() for w in doc[c.start:c.end].text.split() if any(ch.isalpha() for ch in w)]
+    "Kristin" for "Kristen", "Nazarbaev" for "Nazarbayev"); `text` is the mention's."""
+    tokens = [w.lower() for w in text.split() if any(ch.isalpha() for ch in w)]
     if not tokens:
         return None
     for same in (str.__eq__, near_spelling):
@@ -130,6 +131,7 @@ def _person_group(doc: Doc, groups: list[_Group], c: Candidate) -> _Group | None
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def transliteration_key(word: str) -> str:
     """One form for a name's transliterations: the corpus identity's spelling key (no accents, no
     "y" between vowels: "Tokayev" = "Tokaev"), and no doubled letters ("Buchtmann" = "Buchtman")."""
@@ -156,20 +158,21 @@ def near_spelling(a: str, b: str) -> bool:
 _LINKS = ("of", "for")
 
 
-@functools.cache
+@resources.cached
 def _countries() -> frozenset[str]:
     """Country names (`resources.country_names`) and the short forms news writes before a
     body's name, casefolded."""
     return frozenset({n.casefold() for n in resources.country_names()} | {"us", "u.s.", "uk", "u.k."})
 
 
-@functools.cache
+@resources.cached
 def _regions() -> frozenset[str]:
     """CLDR's English names of continents and world regions ("Asia", "Central Asia"), casefolded."""
     return frozenset(n.casefold() for n in resources.region_names())
 
 
-def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+@resources.cached(maxsize=65536)
+def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
     """A body's name as (the place before it, its other words): legal forms after it dropped
     ("Aer Lingus Group PLC"), and a leading country ("United Kingdom Home Office"), nationality
     ("Kazakh Parliament") or place the article names elsewhere ("New York Daily News") set apart."""
@@ -181,8 +184,8 @@ def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, 
         if len(words) > k:
             lead = " ".join(words[:k]).casefold()
             if lead in _countries() or lead in places or k == 1 and lead in resources.demonyms():
-                return lead, words[k:]
-    return "", words
+                return lead, tuple(words[k:])
+    return "", tuple(words)
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -201,13 +204,14 @@ def _same_place(a: str, b: str) -> bool:
     return common >= min(shorter, 6)
 
 
-def _norm(words: list[str]) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _norm(words: tuple[str, ...]) -> tuple[str, ...]:
     """Words compared across spellings: case, a possessive and an abbreviation's dots aside
     ("New People's Party" = "New People Party", "St. John" = "St John")."""
-    return [re.sub(r"(?:[\u2019']s?)$", "", w.replace(".", "")).casefold() for w in words]
+    return tuple(re.sub(r"(?:[\u2019']s?)$", "", w.replace(".", "")).casefold() for w in words)
 
 
-def _head_of(words: list[str]) -> tuple[str, list[str]] | None:
+def _head_of(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """ "Ministry of Energy" -> ("Ministry", ["Energy"]); "Church of the Nazarene" -> ("Church", ["Nazarene"])."""
     if len(words) >= 3 and words[1] == "of" and words[0][:1].isupper():
         rest = words[3:] if words[2] == "the" else words[2:]
@@ -216,7 +220,8 @@ def _head_of(words: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
-def _one_body(short: list[str], long: list[str]) -> bool:
+@resources.cached(maxsize=65536)
+def _one_body(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether a name (`short`, not longer in words) names the body `long` names, places aside."""
     descriptors = resources.word_list("company_descriptors.txt")
     keywords = resources.org_keywords()
@@ -234,7 +239,7 @@ def _one_body(short: list[str], long: list[str]) -> bool:
         return True  # "Comic Corps" = "Comic Corps of Canada", not "United Nations" = "... Office for Drugs"
     for a, b in ((short, long), (long, short)):
         head = _head_of(b)
-        if head and _norm(a) == _norm([*head[1], head[0]]):
+        if head and _norm(a) == _norm((*head[1], head[0])):
             return True  # "Energy Ministry" = "Ministry of Energy"
     head = _head_of(long)
     if head and _norm(head[1]) == s and " ".join(short).casefold() not in _countries() | _regions():
@@ -242,7 +247,7 @@ def _one_body(short: list[str], long: list[str]) -> bool:
     return False
 
 
-def _head(words: list[str]) -> str:
+def _head(words: tuple[str, ...]) -> str:
     """A name's head word: its last before "of" or "for" ("Court" of "Supreme Court of Cassation")."""
     link = next((i for i, w in enumerate(words) if w in _LINKS), len(words))
     return words[link - 1] if link else words[-1]
@@ -296,16 +301,17 @@ def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _
 
 def _merge_parentheticals(doc: Doc, groups: list[_Group]) -> None:
     """ "National Council on Public Trust (NCPT)", "... Law (Venice Commission)": one entity."""
+    text = tokens_of(doc).text
     for g in list(groups):
-        for _, s, e, _ in list(g.forms):
-            if s >= 2 and doc[s - 1].text == "(":
+        for form, s, e, _ in list(g.forms):
+            if s >= 2 and text[s - 1] == "(":
                 prev = None
                 for other in groups:
                     if other is g or other.label != g.label or not other.forms:
                         continue
                     if any(oe == s - 1 for _, _, oe, _ in other.forms):
                         prev = other
-                if prev is not None and (ACRONYM.match(doc[s:e].text) or g.label == "ORG"):
+                if prev is not None and (ACRONYM.match(form) or g.label == "ORG"):
                     prev.forms.extend(g.forms)
                     g.forms = []
                     break

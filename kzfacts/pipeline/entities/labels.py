@@ -13,7 +13,6 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -148,19 +147,19 @@ def a_modifier(doc: Doc, cand: Candidate) -> bool:
         cand.end >= len(doc) or doc[cand.end].is_punct)
 
 
-@cache
+@resources.cached
 def class_kinds() -> dict[str, str]:
     """Class noun -> what a name it introduces is: body, person or thing (`class_nouns.tsv`)."""
     return {row[0]: row[1] for row in resources.table("class_nouns.tsv") if len(row) >= 2}
 
 
-@cache
+@resources.cached
 def thing_name_words() -> frozenset[str]:
     """Words that open a thing's own name: "Cyclone Phailin" (`class_nouns.tsv`, column "name")."""
     return frozenset(row[0] for row in resources.table("class_nouns.tsv") if len(row) >= 3 and row[2] == "name")
 
 
-@cache
+@resources.cached
 def named_before() -> frozenset[str]:
     """Things whose name comes before them: "the KASE index" (`class_nouns.tsv`, column "after")."""
     return frozenset(row[0] for row in resources.table("class_nouns.tsv") if len(row) >= 3 and row[2] == "after")
