@@ -14,7 +14,8 @@ TEXTS = [
 ]
 
 PAIRS = [("text", "text"), ("lower", "lower_"), ("ws", "whitespace_"), ("punct", "is_punct"), ("alpha", "is_alpha"),
-         ("sent_start", "is_sent_start"), ("ent_type", "ent_type_"), ("pos", "pos_"), ("dep", "dep_"), ("tag", "tag_")]
+         ("sent_start", "is_sent_start"), ("ent_type", "ent_type_"), ("pos", "pos_"), ("dep", "dep_"), ("tag", "tag_"),
+         ("like_num", "like_num"), ("idx", "idx")]
 
 
 @pytest.mark.parametrize("text", TEXTS)

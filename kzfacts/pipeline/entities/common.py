@@ -8,12 +8,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Token
 
@@ -33,7 +34,11 @@ SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")  # "2-1", "102-98": a result 
 
 
 def is_score(token: Token) -> bool:
-    m = SCORE.fullmatch(token.text)
+    return is_score_text(token.text)
+
+
+def is_score_text(text: str) -> bool:
+    m = SCORE.fullmatch(text)
     return bool(m) and int(m.group(1)) < 200 and int(m.group(2)) < 200
 
 
@@ -200,6 +205,10 @@ class Tokens:
         return [v == 1 for v in self._ints(IS_ALPHA)]
 
     @cached_property
+    def like_num(self) -> list[bool]:
+        return [v == 1 for v in self._ints(LIKE_NUM)]
+
+    @cached_property
     def capital(self) -> list[bool]:
         """`is_capitalised` of every token."""
         return [bool(x) and (x[0].isupper() or x[0].isdigit() and e in ("ORG", ""))
@@ -231,6 +240,15 @@ class Tokens:
             if word.islower():
                 positions[word].append(i)
         return positions
+
+    def class_appositions(self, kinds: Mapping[str, str]) -> list[int]:
+        """Where a lower-case common noun of `kinds` stands in apposition ("X, a cruise ship"), in order."""
+        kept = self.__dict__.get("_class_appositions")
+        if kept is None or kept[0] is not kinds:
+            at = [i for i, (low, dep) in enumerate(zip(self.lower, self.dep)) if dep == "appos" and low in kinds
+                  and self.pos[i] == "NOUN" and self.text[i].islower()]
+            kept = self.__dict__["_class_appositions"] = (kinds, at)
+        return kept[1]
 
     def opens_clause(self, i: int) -> bool:
         """`opens_clause` of token i."""

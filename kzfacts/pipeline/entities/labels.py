@@ -20,7 +20,7 @@ from ... import resources
 from ..syntax import speaks
 from ..text import doc_text
 from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
-    has_keyword, is_score, is_title_word, name_token, score_before, surname_shaped, tokens_of)
+    has_keyword, is_score, is_score_text, is_title_word, name_token, score_before, surname_shaped, Tokens, tokens_of)
 from .grouping import initials, name_key
 
 
@@ -33,20 +33,21 @@ def body_evidence(doc: Doc, start: int, end: int) -> str | None:
     apposition that calls it a company ("X, the retailer"), or "its" in its own clause
     ("Best Buy said its sales fell").
     """
-    span = doc[start:end]
-    if any(t.text in resources.word_list("legal_forms.txt") for t in span[1:]):
+    t = tokens_of(doc)
+    legal_forms = resources.word_list("legal_forms.txt")
+    if any(w in legal_forms for w in t.text[start + 1:end]):
         return "legal form"
-    prev = doc[start - 1] if start > 0 else None
-    if start >= 2 and (doc[start - 2].lower_, prev.lower_) in (("shares", "of"), ("stake", "in"), ("stakes", "in")):
+    lower = t.lower
+    if start >= 2 and (lower[start - 2], lower[start - 1]) in (("shares", "of"), ("stake", "in"), ("stakes", "in")):
         return "traded"
-    nxt = doc[end:end + 2]
     roles = resources.word_list("body_roles.txt")
-    if len(nxt) and nxt[0].lower_ in roles:
+    if end < t.n and lower[end] in roles:
         return "role of a body"  # "Ryanair CEO Michael O'Leary", "Chelsea owner X"
-    if len(nxt) and nxt[0].lower_ in ("shares", "stock") or len(nxt) == 2 and nxt[0].text in POSSESSIVE and nxt[1].lower_ in ("shares", "stock"):
+    if end < t.n and lower[end] in ("shares", "stock") or end + 1 < t.n and t.text[end] in POSSESSIVE and lower[end + 1] in ("shares", "stock"):
         return "traded"
-    if start >= 2 and prev.lower_ == "of" and doc[start - 2].lower_ in roles:
+    if start >= 2 and lower[start - 1] == "of" and lower[start - 2] in roles:
         return "role of a body"
+    span = doc[start:end]
     anaphors = resources.word_list("anaphors.txt")
     root = span.root
     if any(c.dep_ == "appos" and c.lower_ in anaphors for c in root.children) or root.dep_ == "appos" and root.head.lower_ in anaphors:
@@ -61,9 +62,14 @@ def body_evidence(doc: Doc, start: int, end: int) -> str | None:
 
 def person_evidence(span: Span, *, speaking: bool = True) -> bool:
     """A two- or three-word name that speaks (with `speaking`) or holds a title is a person."""
-    if not 2 <= len(span) <= 4 or not all(name_token(t) or t.lower_ in NAME_PARTICLES for t in span):
+    if not 2 <= len(span) <= 4:
         return False
-    if any(t.text in resources.org_keywords() or t.lower_ in resources.demonyms() for t in span):
+    t = tokens_of(span.doc)
+    words, lows = t.text[span.start:span.end], t.lower[span.start:span.end]
+    if not all(name or low in NAME_PARTICLES for name, low in zip(t.name[span.start:span.end], lows)):
+        return False
+    keywords, demonyms = resources.org_keywords(), resources.demonyms()
+    if any(w in keywords for w in words) or any(low in demonyms for low in lows):
         return False
     root = span.root
     if speaking and speaks(root):
@@ -79,44 +85,53 @@ def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool
     common noun, not a body's name (a gazetteer name or an acronym stays)."""
     if cand.end - cand.start != 1 or cand.source == "gazetteer":
         return False
-    tok = doc[cand.start]
-    if not tok.is_alpha or not tok.is_title or tok.text in ids or company_shaped(tok) or tok.text in resources.org_keywords():
+    t = tokens_of(doc)
+    i = cand.start
+    text = t.text[i]
+    if not t.alpha[i] or not text.istitle() or text in ids or text in resources.org_keywords() or company_shaped(doc[i]):
         return False
-    line_alone = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space) and \
-        (tok.i + 1 == len(doc) or "\n" in tok.text_with_ws or doc[tok.i + 1].is_space)
+    line_alone = (i == 0 or "\n" in t.text[i - 1] + t.ws[i - 1] or t.text[i - 1].isspace()) and \
+        (i + 1 == t.n or "\n" in text + t.ws[i] or t.text[i + 1].isspace())
     if line_alone:
         return True
-    at = tokens_of(doc).lower_at.get(tok.lower_, ())
-    k = bisect.bisect_left(at, tok.i - 400)
-    return k < len(at) and at[k] < tok.i + 400
+    at = t.lower_at.get(t.lower[i], ())
+    k = bisect.bisect_left(at, i - 400)
+    return k < len(at) and at[k] < i + 400
 
 
 def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     """Role words, nationality adjectives and common words are never entities."""
-    span = doc[cand.start:cand.end]
-    text = span.text
-    low = text.lower()
     if cand.source == "poster":
         return False  # "steppe_wolf", "@almaty_air": a handle is written as its owner chose
-    if not any(ch.isalpha() for ch in text) or text == text.lower() or "@" in text or "http" in low:
+    t = tokens_of(doc)
+    start, end = cand.start, cand.end
+    text = t.span_text(start, end)
+    low = text.lower()
+    if not any(ch.isalpha() for ch in text) or text == low or "@" in text or "http" in low:
         return True
     if cand.label == "ORG" and common_word_alone(doc, cand, ids):
         return True
-    if cand.label == "ORG" and not any(t.text in resources.org_keywords() for t in span) and cand.source != "results" \
-            and introduced_as(doc, cand.start, cand.end) != "body":  # "the broadcaster Khabar 24"
-        if is_model_code(span[-1]) and len(span) > 1:
+    words = t.text[start:end]
+    keywords = resources.org_keywords()
+    if cand.label == "ORG" and not any(w in keywords for w in words) and cand.source != "results" \
+            and introduced_as(doc, start, end) != "body":  # "the broadcaster Khabar 24"
+        if end - start > 1 and model_code(words[-1]):
             return True  # "Airbus A380": a product
-        if cand.end < len(doc) and is_model_code(doc[cand.end]) and doc[cand.end].text[:1].isalnum() \
-                and not score_before(doc, min(cand.end + 3, len(doc))) and not is_score(doc[cand.end]):
+        if end < t.n and model_code(t.text[end]) and t.text[end][:1].isalnum() \
+                and not score_before(doc, min(end + 3, t.n)) and not is_score(doc[end]):
             return True  # "Airbus" in "Airbus A320 jets", "Boeing 787": the maker names its product
-        if any(t.text == "," for t in span):
+        if "," in words:
             return True  # "Maintenance, Repair and Overhaul": a list, not a name
-    if low in resources.demonyms() or low.rstrip("s") in resources.demonyms():
+    demonyms = resources.demonyms()
+    if low in demonyms or low.rstrip("s") in demonyms:
         return True
-    if low in resources.titles() or all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in span):
+    title_words = resources.title_words()
+    if low in resources.titles() or all(w in title_words or w in TITLE_MODIFIERS for w in t.lower[start:end]):
         return True
-    if cand.label == "ORG" and modifies_common_noun(span, ids) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
-        return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
+    if cand.label == "ORG" and end < t.n and t.pos[end] == "NOUN" and t.text[end].islower():
+        span = doc[start:end]
+        if modifies_common_noun(span, ids) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
+            return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
     return False
 
 
@@ -135,10 +150,17 @@ def modifies_common_noun(span: Span, ids: Mapping[str, str]) -> bool:
 
 def is_model_code(token: Token) -> bool:
     """ "A380", "VC-10", "737-800": a product's model, not a word of a body's name."""
-    text = token.text
-    if is_score(token):
+    return model_code(token.text)
+
+
+_DIGIT_GROUPS = re.compile(r"\d+(?:-\d+)*")
+
+
+def model_code(text: str) -> bool:
+    """`is_model_code` of a token's text."""
+    if is_score_text(text):
         return False
-    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or bool(re.fullmatch(r"\d+(?:-\d+)*", text))
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or bool(_DIGIT_GROUPS.fullmatch(text))
 
 
 def a_modifier(doc: Doc, cand: Candidate) -> bool:
@@ -169,20 +191,25 @@ def introduced_as(doc: Doc, start: int, end: int) -> str | None:
     """What the common noun a name is introduced with says it is: "the band X" (body),
     "illustrator X" (person), "the film X", "X, a cruise ship" (thing), or None."""
     kinds = class_kinds()
-    span = doc[start:end]
-    if start > 0:
-        noun = doc[start - 1]
+    t = tokens_of(doc)
+    # each test reads the word lists first: few names have a class noun beside them
+    if start > 0 and t.lower[start - 1] in kinds and t.pos[start - 1] == "NOUN" and t.text[start - 1].islower():
         # right before the name, and the name not the subject of a clause on the noun
         # ("the company Aigul Sarsenova founded")
-        if noun.is_lower and noun.pos_ == "NOUN" and noun.lower_ in kinds and \
-                not (span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ in ("relcl", "acl")):
-            return kinds[noun.lower_]
-    for c in span.root.children:
-        if c.dep_ == "appos" and c.i >= end and c.is_lower and c.pos_ == "NOUN" and c.lower_ in kinds:
-            return kinds[c.lower_]
-    if end < len(doc) and span.root.dep_ == "compound" and span.root.head.i == end and doc[end].is_lower \
-            and doc[end].lower_ in named_before():
-        return "thing"  # "the KASE index", "the NEMISIS database": the name of a thing
+        root = doc[start:end].root
+        if not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("relcl", "acl")):
+            return kinds[t.lower[start - 1]]
+    appositions = t.class_appositions(kinds)
+    k = bisect.bisect_left(appositions, end)
+    if k < len(appositions):
+        root = doc[start:end].root
+        for c in root.children:
+            if c.dep_ == "appos" and c.i >= end and c.is_lower and c.pos_ == "NOUN" and c.lower_ in kinds:
+                return kinds[c.lower_]
+    if end < t.n and t.lower[end] in named_before() and t.text[end].islower():
+        root = doc[start:end].root
+        if root.dep_ == "compound" and root.head.i == end:
+            return "thing"  # "the KASE index", "the NEMISIS database": the name of a thing
     return None
 
 
@@ -193,19 +220,25 @@ def person_shaped(span: Span) -> bool:
         class_kinds().get(span[-1].lower_, "person") == "person"  # "Rolling Stone Magazine"
 
 
+_LEADING_THE = re.compile(r"^the ", re.I)
+
+
 def relabel(doc: Doc, cand: Candidate) -> str | None:
     """The label evidence supports, or None to drop a mention of another kind."""
     span = doc[cand.start:cand.end]
+    t = tokens_of(doc)
+    words, lows, text = t.text[cand.start:cand.end], t.lower[cand.start:cand.end], t.span_text(cand.start, cand.end)
     keywords = resources.org_keywords()
-    has_keyword = any(t.text in keywords for t in span)
-    if any(t.lower_ in thing_name_words() and t.text[:1].isupper() for t in span) and not has_keyword:
+    has_keyword = any(w in keywords for w in words)
+    things = thing_name_words()
+    if any(low in things and w[:1].isupper() for w, low in zip(words, lows)) and not has_keyword:
         return None  # "Cyclone Phailin", "Space Shuttle Columbia", "Operation Clambake": a storm, a vehicle
-    if cand.label == "PERSON" and cand.source != "poster" and any(ch.isdigit() for ch in span.text):
+    if cand.label == "PERSON" and cand.source != "poster" and any(ch.isdigit() for ch in text):
         return None  # "COP29": a person's name has no digits
     if cand.label == "GPE" and len(span) > 1 and span[-1].like_num:
         return None  # "Windows 11": a place has no number
     if cand.label == "ORG" and not has_keyword and cand.source != "results" and \
-            re.sub(r"^the ", "", span.text, flags=re.I) in resources.country_names():
+            _LEADING_THE.sub("", text) in resources.country_names():
         return "GPE"  # "Uzbekistan said": a country standing alone is a place (a team: `teams`)
     kind = introduced_as(doc, cand.start, cand.end) if not cand.titles else None
     if kind == "thing":
@@ -214,40 +247,53 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
         return "ORG"  # "the band Ninety One", "the magazine Der Spiegel"
     if kind == "person" and cand.label != "PERSON" and person_shaped(span):
         return "PERSON"  # "writer Aner Shalev"
-    if cand.label in ("ORG", "NORP") and len(span) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
+    if cand.label in ("ORG", "NORP") and len(words) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
             and cand.source == "model" and span.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") \
             and not body_evidence(doc, cand.start, cand.end):
         return "PERSON"  # "Nazarbayev spoke first", "Rahmonov's visit"
-    if len(span) > 1 and span[-1].text in resources.word_list("outlet_heads.txt") and not cand.titles:
+    if len(words) > 1 and words[-1] in resources.word_list("outlet_heads.txt") and not cand.titles:
         return "ORG"  # "the Sydney Morning Herald", "the Saudi Gazette"
-    if cand.label == "PERSON" and len(span) == 1 and not cand.titles and company_shaped(span[0]):
+    if cand.label == "PERSON" and len(words) == 1 and not cand.titles and company_shaped(span[0]):
         return "ORG"  # "Kazakhtelecom said": a company's one-word name
-    if cand.label == "PERSON" and (has_keyword and len(span) > 1 or body_evidence(doc, cand.start, cand.end)
-                                   or len(span) > 1 and span[-1].text in resources.word_list("club_suffixes.txt")):
+    if cand.label == "PERSON" and (has_keyword and len(words) > 1 or body_evidence(doc, cand.start, cand.end)
+                                   or len(words) > 1 and words[-1] in resources.word_list("club_suffixes.txt")):
         return "ORG"
     if cand.label in RELABELLABLE:
-        if cand.titles or (cand.start > 0 and is_title_word(doc[cand.start - 1]) and doc[cand.start - 1].text[0].isupper()):
+        if cand.titles or (cand.start > 0 and t.lower[cand.start - 1] in resources.title_words() and t.text[cand.start - 1][0].isupper()):
             return "PERSON"
         if has_keyword and cand.label not in ("NORP", "LAW", "EVENT") and \
-                name_head(span).text not in resources.word_list("name_heads.txt"):
+                head_text(t, cand.start, cand.end) not in resources.word_list("name_heads.txt"):
             return "ORG"
         return None
-    if cand.label == "PERSON" and len(span) > 1 and not cand.titles \
-            and name_head(span).text in resources.word_list("event_heads.txt"):
+    if cand.label == "PERSON" and len(words) > 1 and not cand.titles \
+            and head_text(t, cand.start, cand.end) in resources.word_list("event_heads.txt"):
         return None  # "the Summer Paralympics", "McMurdo Station": an event, a place, no one
-    if cand.label == "ORG" and name_head(span).text in resources.word_list("name_heads.txt"):
+    if cand.label == "ORG" and head_text(t, cand.start, cand.end) in resources.word_list("name_heads.txt"):
         return None
     if cand.label == "ORG" and not has_keyword and person_evidence(span, speaking=False) and not body_evidence(doc, cand.start, cand.end) \
-            and not (cand.start > 0 and doc[cand.start - 1].lower_ == "the"):
+            and not (cand.start > 0 and t.lower[cand.start - 1] == "the"):
         return "PERSON"  # a title says so; speaking does not: "Apple Computer reported", "the White House said"
     return cand.label
+
+
+def head_text(t: Tokens, start: int, end: int) -> str:
+    """`name_head(doc[start:end]).text`, read off the Doc's Tokens."""
+    for i in range(start + 1, end):
+        if t.lower[i] in _HEAD_LINKS:
+            return t.text[i - 1]
+    while end - 1 > start and t.like_num[end - 1]:
+        end -= 1
+    return t.text[end - 1]
+
+
+_HEAD_LINKS = ("of", "for", "on", "through", "in")
 
 
 def name_head(span: Span) -> Token:
     """The head word of a name: its last word before "of/for/on" ("Concept" in "Concept for ..."),
     a trailing number left out ("Flight" in "Adam Air Flight 574")."""
     for t in span:
-        if t.lower_ in ("of", "for", "on", "through", "in") and t.i > span.start:
+        if t.lower_ in _HEAD_LINKS and t.i > span.start:
             return span.doc[t.i - 1]
     end = span.end
     while end - 1 > span.start and span.doc[end - 1].like_num:
