@@ -1,10 +1,10 @@
-"""`entities.common.Tokens` holds what each spaCy Token attribute says, so a spaCy upgrade that
+"""`pipeline.tokens.Tokens` holds what each spaCy Token attribute says, so a spaCy upgrade that
 changes `Doc.to_array` is caught here rather than as quietly different entities."""
 from __future__ import annotations
 
 import pytest
 
-from kzfacts.pipeline.entities.common import Tokens
+from kzfacts.pipeline.tokens import Tokens
 
 TEXTS = [
     "ASTANA – President Kassym-Jomart Tokayev met the delegation. “We agree,” he said.\n\nLeeds 2 Everton 1",

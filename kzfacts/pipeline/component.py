@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .. import errors, resources
+from .tokens import sharing_tokens
 
 
 class KzComponent:
@@ -34,7 +35,8 @@ class KzComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.check(doc)  # a pipeline built wrong is the user's to fix: it raises, never a warning
         try:
-            found = self.find(doc)
+            with sharing_tokens(doc):
+                found = self.find(doc)
         except Exception as exc:  # TextTimeout is a BaseException and still stops the text
             if os.environ.get(STRICT_ENV):
                 raise

@@ -23,7 +23,7 @@ from ..facts import Entity
 from ..text import article_at
 from .boundaries import (add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles,
     person_name_bounds, title_phrase_start, trim_mention)
-from .common import Candidate, sharing_tokens
+from .common import Candidate
 from .grouping import apply_user_ids, group_entities
 from .labels import (consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations,
     is_headline_case, label_on_evidence)
@@ -48,12 +48,8 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
 
     `known` are token spans of gazetteer organisations.
     """
-    with sharing_tokens(doc):
-        return _find_entities(doc, known, resources.organisation_ids() if ids is None else ids)
-
-
-def _find_entities(doc: Doc, known: list[tuple[int, int]], ids: Mapping[str, str]) -> list[Entity]:
     per_article: dict[int, list[Candidate]] = defaultdict(list)
+    ids = resources.organisation_ids() if ids is None else ids
     for c in find_candidates(doc, known, ids):
         art = article_at(doc._.kz_articles, doc[c.start].idx)
         if art is not None:

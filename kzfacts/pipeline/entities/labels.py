@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from ... import resources
 from ..syntax import speaks
 from ..text import doc_text
+from ..tokens import Tokens, tokens_of
 from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
-    has_keyword, is_score, is_score_text, is_title_word, name_token, score_before, surname_shaped, Tokens, tokens_of)
+    has_keyword, is_score, is_score_text, is_title_word, name_token, score_before, surname_shaped)
 from .grouping import initials, name_key
 
 

@@ -1,0 +1,180 @@
+"""Per-token values of a Doc as plain lists (`Tokens`), shared by every rule of a component while
+it works on the Doc (`tokens_of`, `sharing_tokens`): a rule indexes a list instead of building a
+spaCy Token per read."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cached_property
+
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import NAMES
+from spacy.tokens import Doc
+
+from .. import resources
+from .text import doc_text
+
+_POS_NAMES = {int(k): v for k, v in NAMES.items()}  # Token.pos_ of a POS id
+
+
+class Tokens:
+    """One Doc's per-token values as plain lists, each read in one pass (`Doc.to_array`) when a rule
+    first asks for it, so the rules that walk every token index lists instead of building a Token
+    per read. Each list holds what the Token's attribute of that name says (`text`, `lower_`,
+    `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`, `dep_`, `tag_`)
+    when it is read. `tokens_of` shares one per Doc while a component works on it; never kept on
+    the Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+
+    def _ints(self, attr: int) -> list[int]:
+        return self.doc.to_array(attr).tolist() if self.n else []
+
+    def _strings(self, attr: int) -> list[str]:
+        col = self._ints(attr)
+        strings = self.doc.vocab.strings
+        look = {h: strings[h] for h in set(col)}  # each hash's string looked up once
+        look[0] = ""  # no value
+        return list(map(look.__getitem__, col))
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self._ints(IDX)
+
+    @cached_property
+    def text(self) -> list[str]:
+        # slices of the Doc's text: cheaper than a string lookup per token
+        text = doc_text(self.doc)
+        return [text[a:a + k] for a, k in zip(self.idx, self._ints(LENGTH))]
+
+    def end_char(self, end: int) -> int:
+        """`doc[start:end].end_char`: where token end - 1 ends."""
+        return self.idx[end - 1] + len(self.text[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text`."""
+        if not 0 <= start < end <= self.n:
+            return self.doc[start:end].text  # spaCy's own reading of a slice out of bounds or empty
+        return doc_text(self.doc)[self.idx[start]:self.end_char(end)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def ws(self) -> list[str]:
+        return [" " if v else "" for v in self._ints(SPACY)]
+
+    @cached_property
+    def punct(self) -> list[bool]:
+        return [v == 1 for v in self._ints(IS_PUNCT)]
+
+    @cached_property
+    def sent_start(self) -> list[bool | None]:
+        # the Token's is_sent_start: None where unknown (0), False where not (negative, read unsigned), else True
+        return [None if v == 0 else v < 2 ** 63 for v in self._ints(SENT_START)]
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return list(map(_POS_NAMES.__getitem__, self._ints(POS)))
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def alpha(self) -> list[bool]:
+        return [v == 1 for v in self._ints(IS_ALPHA)]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return [v == 1 for v in self._ints(LIKE_NUM)]
+
+    @cached_property
+    def capital(self) -> list[bool]:
+        """`is_capitalised` of every token."""
+        return [bool(x) and (x[0].isupper() or x[0].isdigit() and e in ("ORG", ""))
+                for x, e in zip(self.text, self.ent_type)]
+
+    @cached_property
+    def name(self) -> list[bool]:
+        """`name_token` of every token."""
+        # the same test as name_token's, the capital first: most words fail there
+        return [x[:1].isupper() and (a or "-" in x or "'" in x or "\u2019" in x) and not x.isupper()
+                for x, a in zip(self.text, self.alpha)]
+
+    @cached_property
+    def title(self) -> list[bool]:
+        """`is_title_word` of every token."""
+        words = resources.title_words()
+        return [low in words for low in self.lower]
+
+    @cached_property
+    def unstarted(self) -> frozenset[str]:
+        """The texts the Doc writes somewhere other than at a sentence's start."""
+        return frozenset(x for x, s in zip(self.text, self.sent_start) if not s)
+
+    @cached_property
+    def lower_at(self) -> dict[str, list[int]]:
+        """Where each lower-case word stands (token indices, in order)."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, word in enumerate(self.text):
+            if word.islower():
+                positions[word].append(i)
+        return positions
+
+    def class_appositions(self, kinds: Mapping[str, str]) -> list[int]:
+        """Where a lower-case common noun of `kinds` stands in apposition ("X, a cruise ship"), in order."""
+        kept = self.__dict__.get("_class_appositions")
+        if kept is None or kept[0] is not kinds:
+            at = [i for i, (low, dep) in enumerate(zip(self.lower, self.dep)) if dep == "appos" and low in kinds
+                  and self.pos[i] == "NOUN" and self.text[i].islower()]
+            kept = self.__dict__["_class_appositions"] = (kinds, at)
+        return kept[1]
+
+    def opens_clause(self, i: int) -> bool:
+        """`opens_clause` of token i."""
+        if self.pos[i] not in ("SCONJ", "ADP", "CCONJ") or not self.text[i][:1].isupper():
+            return False
+        return bool(self.sent_start[i]) or i == 0 or "\n" in self.text[i - 1] + self.ws[i - 1]
+
+    def spaced_dash(self, i: int) -> bool:
+        """`boundaries.spaced_dash` of token i."""
+        return self.text[i] in ("-", "\u2013", "\u2014") and (bool(self.ws[i]) or i > 0 and bool(self.ws[i - 1]))
+
+
+_SHARED: ContextVar[Tokens | None] = ContextVar("kz_shared_tokens", default=None)
+
+
+def tokens_of(doc: Doc) -> Tokens:
+    """The Tokens of `doc`: the one `sharing_tokens` made for it, or a new one."""
+    t = _SHARED.get()
+    return t if t is not None and t.doc is doc else Tokens(doc)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, off the shared Tokens."""
+    return tokens_of(doc).span_text(start, end)
+
+
+@contextmanager
+def sharing_tokens(doc: Doc):
+    """While a component works on `doc` (which nothing changes meanwhile), every rule's
+    `tokens_of(doc)` is one Tokens, each list read once."""
+    mark = _SHARED.set(Tokens(doc))
+    try:
+        yield
+    finally:
+        _SHARED.reset(mark)
