@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from .facts import Affiliation, Entity
+from .tokens import span_text, tokens_of
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -64,7 +65,7 @@ class Scene:
     @cached_property
     def forms(self) -> set[str]:
         """The organisations as written (read only for a person with titles: made on first use)."""
-        return {self.doc[o.start:o.end].text for o in self.orgs}
+        return {span_text(self.doc, o.start, o.end) for o in self.orgs}
 
     def tokens_of(self, start: int, end: int) -> tuple[int, int] | None:
         """Token bounds of the characters [start, end) widened to whole tokens (None if none), each
@@ -95,8 +96,8 @@ class Scene:
         return sorted(out, key=lambda o: o.start)
 
     def _named_in(self, lo: int, hi: int) -> list[OrgMention]:
-        base = self.doc[lo].idx
-        text = self.doc[lo:hi].text.casefold()
+        base = tokens_of(self.doc).idx[lo]
+        text = span_text(self.doc, lo, hi).casefold()
         found = []
         for form, name in self.names.items():
             pos = text.find(form)
@@ -163,33 +164,35 @@ def is_role(token: Token) -> bool:
 def _strip(doc: Doc, lo: int, hi: int, *, leading: bool) -> tuple[int, int]:
     """Bounds without fillers, "former" words, nationalities and places at the start (a role says
     what the person does, not for which country), and without prepositions or fillers at the end."""
+    toks = tokens_of(doc)
     skipped, demonyms = FILLERS | former_words(), resources.demonyms()  # the union made once, not per word
-    while leading and lo < hi and (doc[lo].lower_ in skipped or doc[lo].lower_ in demonyms
-                                   or doc[lo].ent_type_ in ("GPE", "NORP", "LOC") or doc[lo].is_punct):
+    while leading and lo < hi and (toks.lower[lo] in skipped or toks.lower[lo] in demonyms
+                                   or toks.ent_type[lo] in ("GPE", "NORP", "LOC") or toks.punct[lo]):
         lo += 1
-    while hi > lo and (doc[hi - 1].lower_ in FILLERS or doc[hi - 1].pos_ in ("ADP", "DET") or doc[hi - 1].is_punct
-                       or doc[hi - 1].text in POSSESSIVE):
+    while hi > lo and (toks.lower[hi - 1] in FILLERS or toks.pos[hi - 1] in ("ADP", "DET") or toks.punct[hi - 1]
+                       or toks.text[hi - 1] in POSSESSIVE):
         hi -= 1
     return lo, hi
 
 
 def _text(doc: Doc, lo: int, hi: int) -> str | None:
-    return doc[lo:hi].text.strip() or None if hi > lo else None
+    return span_text(doc, lo, hi).strip() or None if hi > lo else None
 
 
 def role_in(doc: Doc, lo: int, hi: int, org: OrgMention | None) -> str | None:
     """The role words of the phrase [lo, hi) without the organisation: "director" in "director of
     Y", "Vice-President" in "Y Vice-President", "member of the board" in "a member of Y's board"."""
+    toks = tokens_of(doc)
     if org is None:
         a, b = _strip(doc, lo, hi, leading=True)
         return _text(doc, a, b) if any(is_role(doc[t]) for t in range(a, b)) else None
-    right = org.end + 1 if org.end < hi and doc[org.end].text in POSSESSIVE else org.end
+    right = org.end + 1 if org.end < hi and toks.text[org.end] in POSSESSIVE else org.end
     a, b = _strip(doc, lo, org.start, leading=True)
     if a < b and any(is_role(doc[t]) for t in range(a, b)):
-        if right > org.end and right < hi and doc[b].pos_ == "ADP":
+        if right > org.end and right < hi and toks.pos[b] == "ADP":
             c, d = _strip(doc, right, hi, leading=False)  # "member of Y's board": "member of the board"
-            return f"{doc[a:b + 1].text} the {doc[c:d].text}" if c < d else _text(doc, a, b)
-        preps = [t for t in range(a + 1, org.start) if doc[t].pos_ == "ADP"]
+            return f"{span_text(doc, a, b + 1)} the {span_text(doc, c, d)}" if c < d else _text(doc, a, b)
+        preps = [t for t in range(a + 1, org.start) if toks.pos[t] == "ADP"]
         cut = preps[-1] if preps else b  # "Junior Researcher at the Brussels based Y": the role ends at its preposition
         a, b = _strip(doc, a, cut, leading=False)
         return _text(doc, a, b)
@@ -199,12 +202,14 @@ def role_in(doc: Doc, lo: int, hi: int, org: OrgMention | None) -> str | None:
 
 def is_former(doc: Doc, lo: int, hi: int) -> bool:
     """Whether the phrase puts the link in the past ("former", "ex-", "then", "outgoing")."""
+    toks = tokens_of(doc)
     formers = former_words()
-    return any(doc[t].lower_ in formers or doc[t].lower_.startswith("ex-") for t in range(lo, hi))
+    return any(toks.lower[t] in formers or toks.lower[t].startswith("ex-") for t in range(lo, hi))
 
 
 def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    toks = tokens_of(doc)
+    return toks.idx[lo], toks.idx[hi - 1] + len(toks.text[hi - 1])
 
 
 def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -249,12 +254,13 @@ def phrase_links(scene: Scene, lo: int, hi: int, *, owner: OrgMention | None = N
 def portfolio_words(doc: Doc, at: int, lo: int) -> list[str]:
     """The portfolio before a portfolio title: "foreign affairs" before "minister" in "Kazakh
     foreign affairs minister" (stopping at other titles, modifiers, nationalities and places)."""
+    toks = tokens_of(doc)
     words = []
     i = at - 1
-    while i >= lo and doc[i].is_alpha and doc[i].lower_ not in FILLERS | former_words() \
-            and doc[i].lower_ not in resources.demonyms() and doc[i].ent_type_ not in ("GPE", "NORP") \
+    while i >= lo and toks.alpha[i] and toks.lower[i] not in FILLERS | former_words() \
+            and toks.lower[i] not in resources.demonyms() and toks.ent_type[i] not in ("GPE", "NORP") \
             and not is_role(doc[i]):
-        words.insert(0, doc[i].lower_)
+        words.insert(0, toks.lower[i])
         i -= 1
     return words
 
@@ -265,7 +271,7 @@ def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affili
     bodies = portfolio_bodies()
     out = []
     for t in range(lo, hi):
-        heads_of = bodies.get(doc[t].lower_)
+        heads_of = bodies.get(tokens_of(doc).lower[t])
         if not heads_of:
             continue
         words = portfolio_words(doc, t, lo)
@@ -280,7 +286,7 @@ def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affili
             if any(h in name for h in heads_of) and all(w in lower for w in words if w != "affairs"):
                 seen.add(org.name)
                 s, e = _char_span(doc, t - len(words), t + 1)
-                out.append(Affiliation(org.name, doc[t - len(words):t + 1].text, former, s, e))
+                out.append(Affiliation(org.name, span_text(doc, t - len(words), t + 1), former, s, e))
         if len(seen) > 1:
             out = [a for a in out if a.organisation not in seen]  # two ministries fit: say nothing
     return out
@@ -290,7 +296,8 @@ def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affili
 
 def _hyphen(doc: Doc, i: int) -> bool:
     """Token i is a hyphen written inside a word ("Vice-President", "Ex-Oxfam")."""
-    return 0 < i and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+    toks = tokens_of(doc)
+    return 0 < i and toks.text[i] == "-" and not toks.ws[i] and not toks.ws[i - 1]
 
 
 def title_phrase_start(scene: Scene, name: NameAt) -> int:
@@ -299,13 +306,13 @@ def title_phrase_start(scene: Scene, name: NameAt) -> int:
     ("World Bank Vice-President") and the words that make it past ("Former", "Ex-")."""
     doc = scene.doc
     i = min(scene.title_start(doc, name.start), name.first)
-    while i > 0 and (is_role(doc[i - 1]) and doc[i - 1].text[:1].isupper() or _hyphen(doc, i - 1)
-                     or _hyphen(doc, i) and i < name.start and doc[i - 1].text[:1].isupper()):
+    while i > 0 and (is_role(doc[i - 1]) and tokens_of(doc).text[i - 1][:1].isupper() or _hyphen(doc, i - 1)
+                     or _hyphen(doc, i) and i < name.start and tokens_of(doc).text[i - 1][:1].isupper()):
         i -= 1
     org = scene.org_ending_at(i, i - 12)
     if org is not None and org.end == i and i < name.start:
         i = org.start
-    while i > 0 and (doc[i - 1].lower_ in former_words() or _hyphen(doc, i - 1) and doc[i - 2].lower_ == "ex"):
+    while i > 0 and (tokens_of(doc).lower[i - 1] in former_words() or _hyphen(doc, i - 1) and tokens_of(doc).lower[i - 2] == "ex"):
         i -= 2 if _hyphen(doc, i - 1) else 1
     return i
 
@@ -319,20 +326,20 @@ def title_phrase(scene: Scene, name: NameAt) -> list[Affiliation]:
         return []
     owner = None
     before = first - 1
-    while before >= 0 and doc[before].lower_ in ("the",):
+    while before >= 0 and tokens_of(doc).lower[before] in ("the",):
         before -= 1
-    if before >= 0 and doc[before].text in POSSESSIVE:
+    if before >= 0 and tokens_of(doc).text[before] in POSSESSIVE:
         owner = scene.org_ending_at(before, before - 12)
         if owner is not None and owner.end != before:
             owner = None
-    elif before >= 0 and doc[before].lower_ in OWNER_PRONOUNS:
+    elif before >= 0 and tokens_of(doc).lower[before] in OWNER_PRONOUNS:
         lo = max(doc[before].sent.start, before - MAX_OWNER_GAP)
         owner = scene.org_ending_at(before, lo)
     links = phrase_links(scene, first, name.start, owner=owner)
-    if owner is not None and doc[before].lower_ in OWNER_PRONOUNS:
+    if owner is not None and tokens_of(doc).lower[before] in OWNER_PRONOUNS:
         for a in links:  # the evidence is "its CEO", not everything since the body's name
             if a.organisation == owner.name:
-                a.start = doc[before].idx
+                a.start = tokens_of(doc).idx[before]
     return links
 
 
@@ -346,7 +353,7 @@ def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
         return []
     lo = head.left_edge.i
     hi = min(head.right_edge.i + 1, name.first)
-    while hi > lo and doc[hi - 1].is_punct:
+    while hi > lo and tokens_of(doc).punct[hi - 1]:
         hi -= 1
     if scene.person_in(lo, hi):
         return []
@@ -358,14 +365,14 @@ def apposition_after(scene: Scene, name: NameAt) -> list[Affiliation]:
     for ...": the phrase between the commas after the name, when it holds a role word and no
     other person, up to a relative pronoun or a verb."""
     doc = scene.doc
-    if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+    if name.end + 1 >= len(doc) or tokens_of(doc).text[name.end] != ",":
         return []
     lo = name.end + 1
     hi = lo
     limit = min(len(doc), lo + MAX_APPOSITION)
-    while hi < limit and doc[hi].text not in APPOSITION_STOPS and not doc[hi].is_space \
-            and doc[hi].tag_ not in ("WP", "WDT", "WP$") \
-            and not (doc[hi].pos_ in ("VERB", "AUX") and doc[hi].dep_ not in ("amod", "compound")):
+    while hi < limit and tokens_of(doc).text[hi] not in APPOSITION_STOPS and not doc[hi].is_space \
+            and tokens_of(doc).tag[hi] not in ("WP", "WDT", "WP$") \
+            and not (tokens_of(doc).pos[hi] in ("VERB", "AUX") and tokens_of(doc).dep[hi] not in ("amod", "compound")):
         hi += 1
     if hi == lo or scene.person_in(lo, hi) or not any(is_role(doc[t]) for t in range(lo, hi)):
         return []
@@ -377,13 +384,13 @@ def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
     mostly says where someone was: "met Tokayev at the European Parliament")."""
     doc = scene.doc
     i = name.end
-    if i < len(doc) and doc[i].text == ",":
+    if i < len(doc) and tokens_of(doc).text[i] == ",":
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in ("of", "from"):
+    if i >= len(doc) or tokens_of(doc).lower[i] not in ("of", "from"):
         return []
     prep = i
     i += 1
-    if i < len(doc) and doc[i].lower_ == "the":
+    if i < len(doc) and tokens_of(doc).lower[i] == "the":
         i += 1
     org = scene.org_at(i)
     if org is None:
@@ -448,14 +455,14 @@ def clause(scene: Scene, name: NameAt) -> list[Affiliation]:
                     continue
                 found = phrase_links(scene, lo, hi)
                 for a in found:
-                    a.start, a.former = doc[start].idx, a.former or former
+                    a.start, a.former = tokens_of(doc).idx[start], a.former or former
                 out += found
                 continue
             for org in scene.orgs_in(lo, hi):
                 if not org.start <= obj.i < org.end:
                     continue  # the object is the body itself, not something near it ("retired from the game at Y")
                 role = verb.text if kind == "role" and direct else None
-                out.append(Affiliation(org.name, role, former, doc[start].idx, _char_span(doc, org.start, org.end)[1]))
+                out.append(Affiliation(org.name, role, former, tokens_of(doc).idx[start], _char_span(doc, org.start, org.end)[1]))
     return out
 
 
@@ -465,12 +472,13 @@ AFFILIATION_FINDERS: tuple[Callable[[Scene, NameAt], list[Affiliation]], ...] = 
 
 def name_at(doc: Doc, first: int, end: int) -> NameAt:
     """A mention's name without the honorific kept in it ("Minister" of "Minister Nurlan Nogayev")."""
+    toks = tokens_of(doc)
     start = first
-    while start + 1 < end and doc[start].lower_ in resources.titles():
+    while start + 1 < end and toks.lower[start] in resources.titles():
         start += 1
     # a whole title kept in the mention ("Finance Minister X"): the name starts after its last title word
     for k in range(end - 2, start - 1, -1):
-        if doc[k].lower_ in resources.titles() and all(t.text[:1].isupper() for t in doc[first:k + 1]):
+        if toks.lower[k] in resources.titles() and all(t.text[:1].isupper() for t in doc[first:k + 1]):
             start = k + 1
             break
     return NameAt(first, start, end)

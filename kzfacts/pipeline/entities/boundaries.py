@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from ... import resources
+from ..tokens import span_text, tokens_of
 from .common import (CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised,
     is_title_word, opens_clause, score_before)
 
@@ -27,6 +28,7 @@ CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photo
 def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading "the"/"ex-" or a clause's first word ("As", "If"), trailing
     possessive or punctuation."""
+    toks = tokens_of(doc)
     while start < end:
         tok = doc[start]
         if not (tok.lower_ in ("the", "a", "an", "ex", "-", "ex-") or tok.is_punct or tok.is_space
@@ -42,8 +44,8 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice
     # Commission"): the first "(" after the last ")", the words from the first "(" on read once
     for i in range(start, end):
-        if doc[i].text == "(":
-            rest = [doc[j].text for j in range(i, end)]
+        if toks.text[i] == "(":
+            rest = [toks.text[j] for j in range(i, end)]
             closed = max((k for k, x in enumerate(rest) if x == ")"), default=-1)
             opened = next((k for k, x in enumerate(rest) if x == "(" and k > closed), None)
             if opened is not None:
@@ -62,13 +64,13 @@ CAPTION_PREFIXES = {"FILE", "PHOTO", "VIDEO", "UPDATE", "WATCH", "GRAPHIC"}
 
 def caption_prefix(doc: Doc, i: int) -> bool:
     """ "FILE - Tajikistan Airlines planes ...": a photo caption's word before a spaced dash is no part of a name."""
-    return doc[i].text in CAPTION_PREFIXES and i + 1 < len(doc) and spaced_dash(doc, i + 1)
+    return tokens_of(doc).text[i] in CAPTION_PREFIXES and i + 1 < len(doc) and spaced_dash(doc, i + 1)
 
 
 def spaced_dash(doc: Doc, i: int) -> bool:
     """A dash with a space on either side ("Oil & Gas - KIOGE") separates; "Rolls-Royce" joins."""
     tok = doc[i]
-    return tok.text in ("-", "\u2013", "\u2014") and (bool(tok.whitespace_) or i > 0 and bool(doc[i - 1].whitespace_))
+    return tok.text in ("-", "\u2013", "\u2014") and (bool(tok.whitespace_) or i > 0 and bool(tokens_of(doc).ws[i - 1]))
 
 
 def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -81,14 +83,15 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     noun ("the religious schools Santo Spirito and Immacolata"), while "Procter and Gamble" stays
     one. A caption's prefix ("FILE -") is no name at all.
     """
+    toks = tokens_of(doc)
     keywords = resources.org_keywords()
     before = start - 1
-    while before >= 0 and (doc[before].lower_ in ("the", "a", "an") or doc[before].tag_ == "JJ"):
+    while before >= 0 and (toks.lower[before] in ("the", "a", "an") or toks.tag[before] == "JJ"):
         before -= 1
-    plural_before = before >= 0 and doc[before].tag_ == "NNS" and doc[before].is_lower
+    plural_before = before >= 0 and toks.tag[before] == "NNS" and doc[before].is_lower
 
     def has_head(a: int, b: int) -> bool:
-        return any(doc[t].text in keywords for t in range(a, b))
+        return any(toks.text[t] in keywords for t in range(a, b))
 
     cuts = []
     for i in range(start + 1, end - 1):
@@ -99,7 +102,7 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if tok.text == "/" or spaced_dash(doc, i):
             cuts.append(i)
         elif tok.text == "," or tok.lower_ == "at":
-            part_end = next((j for j in range(i + 1, end) if doc[j].text in (",", "/") or doc[j].lower_ == "at"), end)
+            part_end = next((j for j in range(i + 1, end) if toks.text[j] in (",", "/") or toks.lower[j] == "at"), end)
             if has_head(i + 1, part_end) and (tok.lower_ == "at" or has_head(start, i)):
                 cuts.append(i)
         elif tok.lower_ == "and" and plural_before:
@@ -118,12 +121,13 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _separated(doc: Doc, at: int, label: str) -> bool:
     """Whether the model entity starting at token `at` stands apart from the name before it:
     after "and", "in" or "at", or a place after "of the" ("Colorado State University of the US")."""
+    toks = tokens_of(doc)
     i = at - 1
-    if i > 0 and doc[i].lower_ == "the":
+    if i > 0 and toks.lower[i] == "the":
         i -= 1
-        if label == "GPE" and doc[i].lower_ == "of":
+        if label == "GPE" and toks.lower[i] == "of":
             return True
-    return doc[i].lower_ in ("and", "in", "at")
+    return toks.lower[i] in ("and", "in", "at")
 
 
 def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate],
@@ -140,14 +144,15 @@ def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate
     for m in clashes(model, starts, Candidate(start, end, "")):
         if start < m.start and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
             return start, m.start
-        if m.label == "ORG" and m.start <= start and m.end < end and not any(doc[t].text in keywords for t in range(m.end, end)):
+        if m.label == "ORG" and m.start <= start and m.end < end and not any(tokens_of(doc).text[t] in keywords for t in range(m.end, end)):
             return start, m.end  # the model's body already holds the run's head: "the Refugee Council | Enver"
     return start, end
 
 
 def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     """Titles written before a name: (titles, first honorific token kept in the mention, phrase start)."""
-    if start > 0 and doc[start - 1].lower_ == "of":
+    toks = tokens_of(doc)
+    if start > 0 and toks.lower[start - 1] == "of":
         return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
     i = start - 1
     has_title = False
@@ -173,13 +178,13 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     first = i + 1
     if not has_title or first >= start:
         return [], None, start
-    while first < start and doc[first].lower_ in STOP_PRONOUNS | {"the", "a", "an"}:
+    while first < start and toks.lower[first] in STOP_PRONOUNS | {"the", "a", "an"}:
         first += 1
-    phrase = doc[first:start].text.strip(" -")
+    phrase = span_text(doc, first, start).strip(" -")
     if not phrase or not any(is_title_word(doc[t]) for t in range(first, start)):
         return [], None, start
     # the honorific right before the name stays in the mention ("President Tokayev")
-    honorific = start - 1 if doc[start - 1].text[0].isupper() and doc[start - 1].text != doc[start - 1].text.upper() and is_title_word(doc[start - 1]) else None
+    honorific = start - 1 if toks.text[start - 1][0].isupper() and toks.text[start - 1] != toks.text[start - 1].upper() and is_title_word(doc[start - 1]) else None
     return [phrase], honorific, first
 
 
@@ -197,7 +202,7 @@ def strip_leading_titles(doc: Doc, cand: Candidate) -> None:
         is_modifier = first.lower_ in TITLE_MODIFIERS and cand.label == "PERSON"
         # the end of a longer title the mention starts inside ("Assistant Attorney | General Peter Kane")
         is_title_end = cand.label == "PERSON" and cand.start > 0 and \
-            f"{doc[cand.start - 1].lower_} {first.lower_}" in resources.titles()
+            f"{tokens_of(doc).lower[cand.start - 1]} {first.lower_}" in resources.titles()
         if not (is_title or is_modifier or is_title_end):
             return
         if cand.label in ("PRODUCT", "ORG") and not has_keyword(doc, cand):
@@ -245,20 +250,21 @@ def appositive_titles(span: Span) -> list[str]:
 
 def extend_org(doc: Doc, start: int, end: int) -> int:
     """Extend a cut organisation name over "for/of/on + capitalised words" ("European Institute for Asian Studies")."""
+    toks = tokens_of(doc)
     keywords = resources.org_keywords()
-    if doc[end - 1].text not in keywords:
+    if toks.text[end - 1] not in keywords:
         return end
     j = end
-    while j + 1 < len(doc) and doc[j].lower_ in ("for", "of", "on") and not doc[j].is_sent_start:
+    while j + 1 < len(doc) and toks.lower[j] in ("for", "of", "on") and not doc[j].is_sent_start:
         k = j + 1
-        if doc[k].lower_ == "the":
+        if toks.lower[k] == "the":
             k += 1
-            if doc[j].lower_ == "of" and k < len(doc) and doc[k].ent_type_ == "GPE":
+            if toks.lower[j] == "of" and k < len(doc) and toks.ent_type[k] == "GPE":
                 break  # "Colorado State University of the US": a place after the name, as `_separated` cuts it
         m = k
-        while m < len(doc) and is_capitalised(doc[m]) and not doc[m].is_punct and doc[m].ent_type_ not in ("DATE", "PERSON"):
+        while m < len(doc) and is_capitalised(doc[m]) and not toks.punct[m] and toks.ent_type[m] not in ("DATE", "PERSON"):
             m += 1
-            while m + 1 < len(doc) and doc[m].lower_ in ("and", "of", "for") and is_capitalised(doc[m + 1]):
+            while m + 1 < len(doc) and toks.lower[m] in ("and", "of", "for") and is_capitalised(doc[m + 1]):
                 m += 1
         if m == k:
             break
@@ -269,15 +275,16 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
 def campus_end(doc: Doc, start: int, end: int) -> int:
     """ "the University of North Carolina at Greensboro": a body named "KEYWORD of PLACE" runs on over
     "at" + the place of its campus, a capitalised place (not "at the ...")."""
-    if end - start < 3 or doc[start].text not in resources.org_keywords() or doc[start + 1].lower_ != "of":
+    toks = tokens_of(doc)
+    if end - start < 3 or toks.text[start] not in resources.org_keywords() or toks.lower[start + 1] != "of":
         return end
-    if end + 1 >= len(doc) or doc[end].lower_ != "at" or doc[end].is_sent_start:
+    if end + 1 >= len(doc) or toks.lower[end] != "at" or doc[end].is_sent_start:
         return end
     j = end + 1
-    while j < len(doc) and is_capitalised(doc[j]) and doc[j].is_alpha and not doc[j].is_sent_start \
-            and doc[j].ent_type_ in ("GPE", "LOC", "") and (j == end + 1 or doc[j].ent_iob_ == "I" or not doc[j].ent_type_):
+    while j < len(doc) and is_capitalised(doc[j]) and toks.alpha[j] and not doc[j].is_sent_start \
+            and toks.ent_type[j] in ("GPE", "LOC", "") and (j == end + 1 or doc[j].ent_iob_ == "I" or not toks.ent_type[j]):
         j += 1
-    if j == end + 1 or j - end > 4 or any(doc[t].text in resources.org_keywords() for t in range(end + 1, j)):
+    if j == end + 1 or j - end > 4 or any(toks.text[t] in resources.org_keywords() for t in range(end + 1, j)):
         return end
     return j
 
@@ -286,14 +293,15 @@ def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """Leading "the", trailing possessives, punctuation and results ("Liverpool 2-1") leave the name;
     a mention opening with "and", "of" or "for" is a piece cut out of a longer name and goes; a
     body's name loses a title after it."""
-    if doc[c.start].text in ("and", "of", "for", "&"):
+    toks = tokens_of(doc)
+    if toks.text[c.start] in ("and", "of", "for", "&"):
         return False  # "and Executive", "of Foreign Affairs": cut out of a longer name
     c.start, c.end = clean_bounds(doc, c.start, c.end)
     # "State Department Spokesperson", "NASA Administrator": a title after a body's name is the
     # role of someone at it, not a word of the name ("Office of the President" keeps its title)
     if c.label == "ORG" and c.end - c.start > 1 and c.source != "gazetteer" and is_title_word(doc[c.end - 1]) \
-            and doc[c.end - 1].text not in resources.org_keywords() \
-            and not any(doc[t].lower_ in CONNECTORS for t in range(c.start, c.end)):
+            and toks.text[c.end - 1] not in resources.org_keywords() \
+            and not any(toks.lower[t] in CONNECTORS for t in range(c.start, c.end)):
         c.end -= 1
     return c.start < c.end
 
@@ -301,12 +309,13 @@ def trim_mention(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 def cut_at_credits(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A caption's credit ends the name before it ("student Ahmed Mohamed Image: Twitter"): a
     mention never runs into "Image:", "Photo:" or "Source:"."""
+    toks = tokens_of(doc)
     for i in range(c.start + 1, c.end):
-        if doc[i].lower_ in CREDIT_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":":
+        if toks.lower[i] in CREDIT_WORDS and i + 1 < len(doc) and toks.text[i + 1] == ":":
             c.end = i
             break
-    if c.end < len(doc) - 1 and c.end - c.start > 1 and doc[c.end - 1].lower_ in CREDIT_WORDS \
-            and doc[c.end].text == ":":
+    if c.end < len(doc) - 1 and c.end - c.start > 1 and toks.lower[c.end - 1] in CREDIT_WORDS \
+            and toks.text[c.end] == ":":
         c.end -= 1
     return c.start < c.end
 
@@ -316,13 +325,14 @@ def cut_at_numbers(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     57", "Attendance 5,300" gives nothing); a body's ends before a number that another name follows
     (a results line, "Plymouth 4 Exeter 1") or that starts a result ("2" of "2 – 1"), while "Channel 4"
     keeps its number."""
+    toks = tokens_of(doc)
     for i in range(c.start, c.end):
-        if not NUMBER.fullmatch(doc[i].text):  # "501st Legion", "G20", "A320": no count, part of the name
+        if not NUMBER.fullmatch(toks.text[i]):  # "501st Legion", "G20", "A320": no count, part of the name
             continue
         if c.label == "PERSON" or c.label == "ORG" and c.start < i and i + 1 < c.end and is_capitalised(doc[i + 1]):
             c.end = i
             break
-        if c.start < i and i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and score_before(doc, i + 3) == 3:
+        if c.start < i and i + 2 < len(doc) and toks.text[i + 1] in ("-", "\u2013") and score_before(doc, i + 3) == 3:
             c.end = i  # "Uzbekistan 2" cut out of "Uzbekistan 2 – 1": the result's first number
             break
     c.start, c.end = clean_bounds(doc, c.start, c.end)
@@ -334,15 +344,16 @@ def person_name_bounds(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     place of a title before it ("Akim of Almaty Yerbolat Dossayev"), and keeps a
     hyphenated given name whole ("Wong Yeung-tat", "Lam Cheuk-ting": the tokenizer cuts at the hyphen
     and the model stops before the lower-case part)."""
+    toks = tokens_of(doc)
     if c.label != "PERSON" or c.source == "poster":
         return True
     # "Akim of Almaty Yerbolat Dossayev": the first word after "title of" is the title's complement
-    if c.end - c.start >= 3 and c.start >= 2 and doc[c.start - 1].lower_ == "of" and is_title_word(doc[c.start - 2]):
+    if c.end - c.start >= 3 and c.start >= 2 and toks.lower[c.start - 1] == "of" and is_title_word(doc[c.start - 2]):
         c.start += 1
-    while c.start < c.end and doc[c.start].is_lower and doc[c.start].is_alpha:
+    while c.start < c.end and doc[c.start].is_lower and toks.alpha[c.start]:
         c.start += 1
-    while c.end + 1 < len(doc) and doc[c.end].text in ("-", "\u2010") and not doc[c.end - 1].whitespace_ \
-            and not doc[c.end].whitespace_ and doc[c.end + 1].is_lower and doc[c.end + 1].is_alpha:
+    while c.end + 1 < len(doc) and toks.text[c.end] in ("-", "\u2010") and not toks.ws[c.end - 1] \
+            and not toks.ws[c.end] and doc[c.end + 1].is_lower and toks.alpha[c.end + 1]:
         c.end += 2
     return c.start < c.end
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ... import resources
+from ..tokens import tokens_of
 
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
 CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}
@@ -34,10 +35,11 @@ def is_score_text(text: str) -> bool:
 
 def score_before(doc: Doc, end: int) -> int:
     """How many tokens before `end` spell a result ("2-1" as one token, or as "2", "-", "1")."""
+    toks = tokens_of(doc)
     if end >= 1 and is_score(doc[end - 1]):
         return 1
-    if end >= 3 and doc[end - 2].text in ("-", "\u2013") and SCORE.fullmatch(doc[end - 3].text + "-" + doc[end - 1].text) \
-            and int(doc[end - 3].text) < 200 and int(doc[end - 1].text) < 200:
+    if end >= 3 and toks.text[end - 2] in ("-", "\u2013") and SCORE.fullmatch(toks.text[end - 3] + "-" + toks.text[end - 1]) \
+            and int(toks.text[end - 3]) < 200 and int(toks.text[end - 1]) < 200:
         return 3
     return 0
 
@@ -83,7 +85,7 @@ def name_token(token: Token) -> bool:
 
 
 def has_keyword(doc: Doc, cand: Candidate) -> bool:
-    return any(doc[t].text in resources.org_keywords() for t in range(cand.start, cand.end))
+    return any(tokens_of(doc).text[t] in resources.org_keywords() for t in range(cand.start, cand.end))
 
 
 def opens_clause(token: Token) -> bool:

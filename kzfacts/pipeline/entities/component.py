@@ -21,6 +21,7 @@ from ..affiliations import link_people
 from ..component import KzComponent
 from ..facts import Entity
 from ..text import article_at
+from ..tokens import tokens_of
 from .boundaries import (add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles,
     person_name_bounds, title_phrase_start, trim_mention)
 from .common import Candidate
@@ -48,10 +49,11 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
 
     `known` are token spans of gazetteer organisations.
     """
+    toks = tokens_of(doc)
     per_article: dict[int, list[Candidate]] = defaultdict(list)
     ids = resources.organisation_ids() if ids is None else ids
     for c in find_candidates(doc, known, ids):
-        art = article_at(doc._.kz_articles, doc[c.start].idx)
+        art = article_at(doc._.kz_articles, toks.idx[c.start])
         if art is not None:
             per_article[art.index].append(c)
     for art in doc._.kz_articles or []:
@@ -59,7 +61,7 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
             # "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not
             a, b = art.dateline_place
             cands = per_article[art.index]
-            inside = [c for c in cands if a <= doc[c.start].idx < b]
+            inside = [c for c in cands if a <= toks.idx[c.start] < b]
             for c in inside:
                 c.label = "GPE"
             span = doc.char_span(a, b, alignment_mode="expand")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ... import resources
 from ..syntax import speaks
 from ..text import doc_text
-from ..tokens import Tokens, tokens_of
+from ..tokens import Tokens, span_text, tokens_of
 from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
     has_keyword, is_score, is_score_text, is_title_word, name_token, score_before, surname_shaped)
 from .grouping import initials, name_key
@@ -166,8 +166,9 @@ def model_code(text: str) -> bool:
 
 def a_modifier(doc: Doc, cand: Candidate) -> bool:
     """ "a Crossroads," : a capitalised word after "a" that heads nothing is no name."""
-    return cand.start > 0 and doc[cand.start - 1].lower_ in ("a", "an") and (
-        cand.end >= len(doc) or doc[cand.end].is_punct)
+    toks = tokens_of(doc)
+    return cand.start > 0 and toks.lower[cand.start - 1] in ("a", "an") and (
+        cand.end >= len(doc) or toks.punct[cand.end])
 
 
 @resources.cached
@@ -297,19 +298,20 @@ def name_head(span: Span) -> Token:
         if t.lower_ in _HEAD_LINKS and t.i > span.start:
             return span.doc[t.i - 1]
     end = span.end
-    while end - 1 > span.start and span.doc[end - 1].like_num:
+    while end - 1 > span.start and tokens_of(span.doc).like_num[end - 1]:
         end -= 1
     return span.doc[end - 1]
 
 
 def inside_document_name(doc: Doc, start: int) -> bool:
     """True for "the Development of Civil Society" in "Concept for the Development of ..."."""
+    toks = tokens_of(doc)
     i = start - 1
-    if i >= 0 and doc[i].lower_ == "the":
+    if i >= 0 and toks.lower[i] == "the":
         i -= 1
-    if i < 1 or doc[i].lower_ not in ("for", "of", "on"):
+    if i < 1 or toks.lower[i] not in ("for", "of", "on"):
         return False
-    return doc[i - 1].text in resources.word_list("name_heads.txt")
+    return toks.text[i - 1] in resources.word_list("name_heads.txt")
 
 
 def drop_noise(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
@@ -333,12 +335,12 @@ def drop_document_names(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 
 def portfolio_follows(doc: Doc, end: int) -> bool:
     """ "Energy Minister", "Foreign Secretary": the words before such a title name its portfolio."""
-    return end < len(doc) and doc[end].lower_ in resources.word_list("portfolio_titles.txt")
+    return end < len(doc) and tokens_of(doc).lower[end] in resources.word_list("portfolio_titles.txt")
 
 
 def title_complement(doc: Doc, start: int) -> bool:
     """ "State" in "Secretary of State": the complement of a title word."""
-    return start >= 2 and doc[start - 1].lower_ == "of" and is_title_word(doc[start - 2])
+    return start >= 2 and tokens_of(doc).lower[start - 1] == "of" and is_title_word(doc[start - 2])
 
 
 def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> list[Candidate]:
@@ -349,6 +351,7 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
     in an apposition after it only names without an organisation word go ("Foreign Affairs" in
     "X, EU spokesperson for Foreign Affairs"), so "director of Human Rights Without Frontiers" keeps its body.
     """
+    toks = tokens_of(doc)
     known = ids
     text = doc_text(doc)
     before: list[tuple[int, int]] = []
@@ -357,8 +360,8 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
         if c.label != "PERSON" or not c.titles:
             continue
         if c.phrase_start is not None and c.phrase_start < c.start:
-            before.append((doc[c.phrase_start].idx, doc[c.start].idx))
-        end = doc[c.end - 1].idx + len(doc[c.end - 1])
+            before.append((toks.idx[c.phrase_start], toks.idx[c.start]))
+        end = toks.idx[c.end - 1] + len(doc[c.end - 1])
         for t in c.titles:
             pos = text.find(t, end, end + 200 + len(t))
             if pos >= 0:
@@ -366,12 +369,12 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
     out = []
     for c in cands:
         if c.label == "ORG":
-            name = doc[c.start:c.end].text
-            a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            name = span_text(doc, c.start, c.end)
+            a, b = toks.idx[c.start], toks.idx[c.end - 1] + len(doc[c.end - 1])
             unknown = name not in known and not ACRONYM.match(name)
             if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or title_complement(doc, c.start)):
                 continue
-            outlet = c.end - c.start > 1 and doc[c.end - 1].text in resources.word_list("outlet_heads.txt")
+            outlet = c.end - c.start > 1 and toks.text[c.end - 1] in resources.word_list("outlet_heads.txt")
             if unknown and not has_keyword(doc, c) and not outlet and any(s <= a and b <= e for s, e in after):
                 continue
         out.append(c)
@@ -380,9 +383,9 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
 
 def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
     """ "UAE" tagged as an organisation beside "the United Arab Emirates": the place's acronym."""
-    places = {initials(doc[c.start:c.end].text) for c in cands if c.label == "GPE" and c.end - c.start > 1}
+    places = {initials(span_text(doc, c.start, c.end)) for c in cands if c.label == "GPE" and c.end - c.start > 1}
     for c in cands:
-        text = doc[c.start:c.end].text.replace(".", "")
+        text = span_text(doc, c.start, c.end).replace(".", "")
         if c.label == "ORG" and ACRONYM.match(text) and text in places:
             c.label = "GPE"
 
@@ -414,11 +417,12 @@ def products(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     brand, no body, in every mention of the article (a gazetteer name or one with an organisation
     word stays; "its subsidiary Kcell" is a body by its class noun, and "its KEGOC shares" a body
     whose shares it holds)."""
+    toks = tokens_of(doc)
     owned = set()
     for c in cands:
-        if c.label == "ORG" and c.start > 0 and doc[c.start - 1].lower_ in ("its", "their") and c.source != "gazetteer" \
-                and not has_keyword(doc, c) and doc[c.start:c.end].text not in ids \
-                and not (c.end < len(doc) and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"):  # "its KEGOC shares"
+        if c.label == "ORG" and c.start > 0 and toks.lower[c.start - 1] in ("its", "their") and c.source != "gazetteer" \
+                and not has_keyword(doc, c) and span_text(doc, c.start, c.end) not in ids \
+                and not (c.end < len(doc) and doc[c.end].is_lower and toks.pos[c.end] == "NOUN"):  # "its KEGOC shares"
             owned.add(_model_key(doc, c))
     for c in cands:
         if c.label == "ORG" and _model_key(doc, c) in owned:
@@ -428,17 +432,17 @@ def products(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
 def _model_key(doc: Doc, c: Candidate) -> str:
     """A name's key without a trailing model number ("iPhone 15" is the iPhone)."""
     end = c.end
-    while end - 1 > c.start and doc[end - 1].like_num:
+    while end - 1 > c.start and tokens_of(doc).like_num[end - 1]:
         end -= 1
-    return name_key(doc[c.start:end].text)
+    return name_key(span_text(doc, c.start, end))
 
 
 def teams(doc: Doc, cands: list[Candidate]) -> None:
     """A place that plays a match is the team in the whole article ("Sweden had more of the ball")."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
-    keys = {name_key(doc[c.start:c.end].text) for c in cands if c.label == "GPE" and plays_a_match(doc, c, label_at)}
+    keys = {name_key(span_text(doc, c.start, c.end)) for c in cands if c.label == "GPE" and plays_a_match(doc, c, label_at)}
     for c in cands:
-        if c.label == "GPE" and name_key(doc[c.start:c.end].text) in keys:
+        if c.label == "GPE" and name_key(span_text(doc, c.start, c.end)) in keys:
             c.label = "ORG"
 
 
@@ -457,6 +461,7 @@ def listed_with_people(doc: Doc, cands: list[Candidate]) -> None:
 
 def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
+    toks = tokens_of(doc)
     place_acronyms(doc, cands)
     listed_with_people(doc, cands)
     teams(doc, cands)
@@ -464,13 +469,13 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
-    texts = [doc[c.start:c.end].text for c in cands]
+    texts = [span_text(doc, c.start, c.end) for c in cands]
     keys = [name_key(text) for text in texts]
     for c, text, key in zip(cands, texts, keys):
         votes[key][c.label] += 1
         if c.label == "PERSON" and (c.titles or len(text.split()) > 1):
             evidence.add(key)
-            surnames.add(name_key(doc[c.end - 1].text))
+            surnames.add(name_key(toks.text[c.end - 1]))
     for c, text, key in zip(cands, texts, keys):
         surname = len(key.split()) == 1 and key in surnames and text not in ids and not ACRONYM.match(text)
         if key in evidence or surname:
@@ -482,7 +487,7 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
             c.label = other
         elif c.label == "PERSON" and len(key.split()) == 1 and c.source != "poster" and not acts(doc, c):
             c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
-        elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(doc[t].text in resources.org_keywords() for t in range(c.start, c.end)):
+        elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(toks.text[t] in resources.org_keywords() for t in range(c.start, c.end)):
             c.label = "GPE"
 
 
@@ -516,6 +521,7 @@ def is_headline_case(text: str) -> bool:
 
 def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int, ids: Mapping[str, str]) -> list[Candidate]:
     """Keep a name from a headline-case title only when the body names it too (or it is a known body)."""
-    body = {name_key(doc[c.start:c.end].text) for c in cands if doc[c.start].idx >= title_end}
-    return [c for c in cands if doc[c.start].idx >= title_end or name_key(doc[c.start:c.end].text) in body
-            or doc[c.start:c.end].text in ids]
+    toks = tokens_of(doc)
+    body = {name_key(span_text(doc, c.start, c.end)) for c in cands if toks.idx[c.start] >= title_end}
+    return [c for c in cands if toks.idx[c.start] >= title_end or name_key(span_text(doc, c.start, c.end)) in body
+            or span_text(doc, c.start, c.end) in ids]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ... import resources
 from ..syntax import speaks
 from ..text import doc_text, longest_spans, split_lines
-from ..tokens import Tokens, tokens_of
+from ..tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised,
     is_title_word, name_token, overlaps, surname_shaped)
@@ -237,7 +237,7 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
     people: dict[str, set[str]] = {}
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2:
-            people.setdefault(doc[c.end - 1].text, set()).add(doc[c.start:c.end].text)
+            people.setdefault(tokens_of(doc).text[c.end - 1], set()).add(span_text(doc, c.start, c.end))
     if not people:
         return []
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -266,7 +266,8 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
 def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
     """ "the band Ninety One", "broadcaster Khabar 24", "singer Dimash Kudaibergen": the capitalised
     words right after a class noun of bodies or people (`labels.class_kinds`) are a name of that kind."""
-    t = tokens or tokens_of(doc)
+    toks = tokens_of(doc)
+    t = tokens or toks
     kinds = class_kinds()
     lower, sent, name = t.lower, t.sent_start, t.name
     n = t.n
@@ -278,7 +279,7 @@ def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
             continue
         j = i + 1
         while j < n and j - i <= 4 and not sent[j] and (
-                name[j] or kind == "body" and j > i + 1 and (doc[j].like_num or doc[j].is_upper)):
+                name[j] or kind == "body" and j > i + 1 and (toks.like_num[j] or doc[j].is_upper)):
             j += 1
         if j - i - 1 >= (1 if kind == "body" else 2) and not t.title[i + 1]:
             found.append((i + 1, j, "ORG" if kind == "body" else "PERSON"))
@@ -383,11 +384,12 @@ def parenthesised_acronyms(doc: Doc, acronyms: list[Token]) -> list[tuple[int, i
 def initials_match(doc: Doc, paren: int, letters: str) -> bool:
     """Whether the capitalised words before a parenthesis can spell the acronym: its first letter
     starts the name and the rest appear in order ("KASE" in "Kazakhstan Stock Exchange")."""
+    toks = tokens_of(doc)
     words = []
     i = paren - 1
-    while i >= 0 and len(words) < len(letters) + 4 and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS):
+    while i >= 0 and len(words) < len(letters) + 4 and (is_capitalised(doc[i]) or toks.lower[i] in CONNECTORS):
         if is_capitalised(doc[i]):
-            words.insert(0, doc[i].text)
+            words.insert(0, toks.text[i])
         i -= 1
     for k in range(len(words)):
         name = "".join(words[k:]).lower()
@@ -440,14 +442,15 @@ def trailing_speaker(doc: Doc, start: int, end: int) -> int:
     """Where a body's name ends when its last two words are a person who speaks (`person_evidence`,
     or a reporting verb right after the span) and the words before hold an organisation word;
     `end` if they are not."""
+    toks = tokens_of(doc)
     keywords = resources.org_keywords()
     cut = end - 2
-    if cut - start < 2 or doc[cut].is_sent_start or not any(doc[t].text in keywords for t in range(start, cut)):
+    if cut - start < 2 or doc[cut].is_sent_start or not any(toks.text[t] in keywords for t in range(start, cut)):
         return end
     tail = doc[cut:end]
     if not all(name_token(t) and t.text not in keywords for t in tail):
         return end
-    speaks_next = end < len(doc) and doc[end].pos_ == "VERB" and doc[end].lemma_.lower() in resources.reporting_verbs()
+    speaks_next = end < len(doc) and toks.pos[end] == "VERB" and doc[end].lemma_.lower() in resources.reporting_verbs()
     return cut if speaks_next or person_evidence(tail) else end
 
 
@@ -500,18 +503,19 @@ def run_fragment(doc: Doc, cand: Candidate, covered: set[int]) -> bool:
     mention that is one conjunct of a longer capitalised run joined by "and", where the run is headed
     by a document word (`name_heads.txt`) or opens with a title word and "of/for", and the other
     conjunct is no mention of its own, is a piece of that longer name, not a body."""
+    toks = tokens_of(doc)
     a, b = enclosing_run(doc, cand.start, cand.end)
-    if (a, b) == (cand.start, cand.end) or not any(doc[t].lower_ == "and" for t in range(a, b)):
+    if (a, b) == (cand.start, cand.end) or not any(toks.lower[t] == "and" for t in range(a, b)):
         return False
 
     def alone(x: int, y: int) -> bool:  # no word of the run in [x, y) is a mention of its own
         return not any(t in covered for t in range(x, y) if not cand.start <= t < cand.end)
 
     heads = resources.word_list("name_heads.txt")
-    head = next((t for t in range(cand.end, b) if doc[t].text in heads), None)
+    head = next((t for t in range(cand.end, b) if toks.text[t] in heads), None)
     if head is not None:
         return alone(a, head + 1)
-    return is_title_word(doc[a]) and b - a > 2 and doc[a + 1].lower_ in ("of", "for") and cand.start > a + 1 \
+    return is_title_word(doc[a]) and b - a > 2 and toks.lower[a + 1] in ("of", "for") and cand.start > a + 1 \
         and alone(a, b)
 
 
@@ -534,8 +538,9 @@ def inside_extensions(doc: Doc, cands: list[Candidate]) -> set[int]:
 
 def flight_airline(doc: Doc, cand: Candidate) -> Candidate | None:
     """ "Garuda Indonesia Flight 200": the airline before a flight number is an organisation."""
+    toks = tokens_of(doc)
     for i in range(cand.start + 1, min(cand.end + 1, len(doc) - 1)):
-        if doc[i].text == "Flight" and doc[i + 1].like_num:
+        if toks.text[i] == "Flight" and toks.like_num[i + 1]:
             return Candidate(cand.start, i, "ORG", cand.source)
     return None
 
@@ -573,4 +578,4 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
         cands = sorted([c for c in cands if not any(overlaps(c, p) for p in layout)] + layout, key=lambda c: c.start)
     common = common_noun_acronyms(doc, acronyms) | resources.word_list("common_acronyms.txt")
     text = tokens.text
-    return [c for c in cands if (text[c.start] if c.end - c.start == 1 else doc[c.start:c.end].text) not in common]
+    return [c for c in cands if (text[c.start] if c.end - c.start == 1 else span_text(doc, c.start, c.end)) not in common]
