@@ -172,7 +172,7 @@ def _regions() -> frozenset[str]:
     return frozenset(n.casefold() for n in resources.region_names())
 
 
-@resources.cached(maxsize=65536)
+@resources.cached(maxsize=4096)
 def _place_split(text: str, places: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
     """A body's name as (the place before it, its other words): legal forms after it dropped
     ("Aer Lingus Group PLC"), and a leading country ("United Kingdom Home Office"), nationality
@@ -205,7 +205,7 @@ def _same_place(a: str, b: str) -> bool:
     return common >= min(shorter, 6)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _norm(words: tuple[str, ...]) -> tuple[str, ...]:
     """Words compared across spellings: case, a possessive and an abbreviation's dots aside
     ("New People's Party" = "New People Party", "St. John" = "St John")."""
@@ -221,7 +221,7 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-@resources.cached(maxsize=65536)
+@resources.cached(maxsize=4096)
 def _one_body(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether a name (`short`, not longer in words) names the body `long` names, places aside."""
     descriptors = resources.word_list("company_descriptors.txt")
