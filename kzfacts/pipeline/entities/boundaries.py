@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span
 from ... import resources
 from ..tokens import span_text, tokens_of
 from .common import (CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised,
-    is_title_word, opens_clause, score_before)
+    is_title_word, score_before)
 
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
 MAX_TITLE_WORDS = 10  # "Deputy Chairman of the Management Board of Samruk-Kazyna" is 9
+LEADING_WORDS = ("the", "a", "an", "ex", "-", "ex-")  # never a name's first word
 CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photograph", "illustration"}
 
 
@@ -29,32 +30,26 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading "the"/"ex-" or a clause's first word ("As", "If"), trailing
     possessive or punctuation."""
     toks = tokens_of(doc)
+    text, lower, punct = toks.text, toks.lower, toks.punct
     while start < end:
-        tok = doc[start]
-        if not (tok.lower_ in ("the", "a", "an", "ex", "-", "ex-") or tok.is_punct or tok.is_space
-                or tok.text in POSSESSIVE or opens_clause(tok) or caption_prefix(doc, start)):
+        if not (lower[start] in LEADING_WORDS or punct[start] or text[start].isspace() or text[start] in POSSESSIVE
+                or toks.opens_clause(start) or caption_prefix(doc, start)):
             break
         start += 1
     end -= score_before(doc, end) if end - start > 1 else 0  # "Liverpool 2-1"
-    while end > start:
-        tok = doc[end - 1]
-        if not (tok.text in POSSESSIVE or tok.is_punct or tok.is_space):
-            break
+    while end > start and (text[end - 1] in POSSESSIVE or punct[end - 1] or text[end - 1].isspace()):
         end -= 1
     # an unclosed parenthesis cuts the name ("European Commission for Democracy through Law (Venice
     # Commission"): the first "(" after the last ")", the words from the first "(" on read once
     for i in range(start, end):
-        if toks.text[i] == "(":
-            rest = [toks.text[j] for j in range(i, end)]
+        if text[i] == "(":
+            rest = text[i:end]
             closed = max((k for k, x in enumerate(rest) if x == ")"), default=-1)
             opened = next((k for k, x in enumerate(rest) if x == "(" and k > closed), None)
             if opened is not None:
                 end = i + opened
             break
-    while end > start:
-        tok = doc[end - 1]
-        if not (tok.is_punct or tok.lower_ in CONNECTORS or tok.lower_ == "at"):
-            break
+    while end > start and (punct[end - 1] or lower[end - 1] in CONNECTORS or lower[end - 1] == "at"):
         end -= 1
     return start, end
 
@@ -156,32 +151,33 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
         return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
     i = start - 1
     has_title = False
+    text, lower, title = toks.text, toks.lower, toks.title
     while i >= 0 and start - i <= MAX_TITLE_WORDS:  # a title-case line is no title: the walk stops
-        tok = doc[i]
-        if tok.is_space or tok.is_punct and tok.text != "-":
+        word = text[i]
+        if word.isspace() or toks.punct[i] and word != "-":
             break
-        low = tok.lower_
-        if is_title_word(tok):
+        low = lower[i]
+        if title[i]:
             has_title = True
         elif low in TITLE_MODIFIERS:
             pass
-        elif low == "of" and i > 0 and is_title_word(doc[i - 1]):
+        elif low == "of" and i > 0 and title[i - 1]:
             pass  # "Secretary of State John Kerry"
-        elif not tok.text[0].isupper():
+        elif not word[0].isupper():
             break
-        elif tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+        elif toks.pos[i] not in ("PROPN", "ADJ", "NOUN") or toks.ent_type[i] in ("DATE", "TIME"):
             break  # "Yesterday President X": a capitalised opener is not part of a title
         i -= 1
         # the parser's sentence starts are unreliable inside title-case phrases: stop only at real breaks
-        if i >= 0 and "\n" in doc[i].text_with_ws:
+        if i >= 0 and "\n" in text[i] + toks.ws[i]:
             break
     first = i + 1
     if not has_title or first >= start:
         return [], None, start
-    while first < start and toks.lower[first] in STOP_PRONOUNS | {"the", "a", "an"}:
+    while first < start and lower[first] in STOP_PRONOUNS | {"the", "a", "an"}:
         first += 1
     phrase = span_text(doc, first, start).strip(" -")
-    if not phrase or not any(is_title_word(doc[t]) for t in range(first, start)):
+    if not phrase or not any(title[t] for t in range(first, start)):
         return [], None, start
     # the honorific right before the name stays in the mention ("President Tokayev")
     honorific = start - 1 if toks.text[start - 1][0].isupper() and toks.text[start - 1] != toks.text[start - 1].upper() and is_title_word(doc[start - 1]) else None
