@@ -16,6 +16,7 @@ from .dategrammar import MONTHS, UNITS, WEEKDAYS, clean_date_text, iso_date, nor
 from .facts import DateFact
 from .syntax import heads
 from .text import article_at, doc_text, longest_spans, sentence_starts
+from .tokens import tokens_of
 
 def _split_compound(span: Span) -> list[Span]:
     """Split "2025 last year" or "November 11, three days later" into their expressions."""
@@ -34,10 +35,11 @@ def _split_compound(span: Span) -> list[Span]:
 
 def _extend_year(doc: Doc, span: Span) -> Span:
     """ "February 11th" followed by "2021": one span."""
+    toks = tokens_of(doc)
     j = span.end
-    if j < len(doc) and doc[j].text == ",":
+    if j < len(doc) and toks.text[j] == ",":
         j += 1
-    if j < len(doc) and re.fullmatch(r"(?:1[5-9]|20)\d\d", doc[j].text) and not re.search(r"\d{4}", span.text):
+    if j < len(doc) and re.fullmatch(r"(?:1[5-9]|20)\d\d", toks.text[j]) and not re.search(r"\d{4}", span.text):
         if re.search("|".join(MONTHS), span.text, re.I):
             return doc[span.start:j + 1]
     return span
@@ -45,11 +47,12 @@ def _extend_year(doc: Doc, span: Span) -> Span:
 
 def _extend_range(doc: Doc, span: Span) -> Span:
     """ "from 2009 to 2011" when the model tagged only "2009": one range."""
+    toks = tokens_of(doc)
     j = span.end
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("to", "until", "through", "-", "\u2013"):
+    if j + 1 >= len(doc) or toks.lower[j] not in ("to", "until", "through", "-", "\u2013"):
         return span
     k = j + 1
-    while k < len(doc) and k - j <= 4 and not doc[k].is_punct:
+    while k < len(doc) and k - j <= 4 and not toks.punct[k]:
         k += 1
     tail = doc[j + 1:k]
     parsed = parse_absolute(tail.text, None)
@@ -58,7 +61,7 @@ def _extend_range(doc: Doc, span: Span) -> Span:
     used = doc.char_span(tail.start_char, tail.start_char + parsed[2], alignment_mode="expand")
     if used is None:
         return span
-    start = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ in ("from", "between") else span.start
+    start = span.start - 1 if span.start > 0 and toks.lower[span.start - 1] in ("from", "between") else span.start
     return doc[start:used.end]
 
 
@@ -97,7 +100,7 @@ def tense_of(span: Span) -> str | None:
 
 def _extend_determiner(doc: Doc, span: Span) -> Span:
     """ "this year" when the model tagged only "year": the word that says which one belongs to it."""
-    if span.start > 0 and span[0].lower_ in UNITS and doc[span.start - 1].lower_ in ("this", "last", "next", "that", "past", "coming"):
+    if span.start > 0 and span[0].lower_ in UNITS and tokens_of(doc).lower[span.start - 1] in ("this", "last", "next", "that", "past", "coming"):
         return doc[span.start - 1:span.end]
     return span
 
@@ -109,13 +112,14 @@ def _weekday(token: Token) -> bool:
 def _extend_schedule(doc: Doc, span: Span) -> Span:
     """A weekly schedule is one date, a set: "every Sunday" when the model tagged only "Sunday", and
     "every Tuesday and Friday" when it tagged "every Tuesday" and "Friday" apart."""
+    toks = tokens_of(doc)
     start, end = span.start, span.end
-    if _weekday(doc[start]) and start > 0 and doc[start - 1].lower_ in ("every", "each"):
+    if _weekday(doc[start]) and start > 0 and toks.lower[start - 1] in ("every", "each"):
         start -= 1
-    if doc[start].lower_ in ("every", "each"):
-        while end < len(doc) and doc[end - 1].lower_ in ("and", ",", "or") and _weekday(doc[end]):
+    if toks.lower[start] in ("every", "each"):
+        while end < len(doc) and toks.lower[end - 1] in ("and", ",", "or") and _weekday(doc[end]):
             end += 1  # the model's span ended on the "and" ("every Tuesday and" | "Friday")
-        while end + 1 < len(doc) and doc[end].lower_ in ("and", ",", "or") and _weekday(doc[end + 1]):
+        while end + 1 < len(doc) and toks.lower[end] in ("and", ",", "or") and _weekday(doc[end + 1]):
             end += 2
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 

@@ -19,6 +19,7 @@ from .text import article_at, doc_text, sentence_ends
 from .component import KzComponent
 from .facts import Figure
 from .subjects import attach_subjects
+from .tokens import span_text, tokens_of
 
 SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
 _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -68,7 +69,7 @@ def dollar_of(doc: Doc, start: int) -> tuple[str, str]:
     marks other dollars (A$, C$, "Australian dollars"), so "an Australian miner made $48 million"
     is in US dollars."""
     places = resources.dollar_places()
-    art = article_at(doc._.kz_articles, doc[start].idx)
+    art = article_at(doc._.kz_articles, tokens_of(doc).idx[start])
     if art is not None and art.dateline_place:
         a, b = art.dateline_place
         place = doc_text(doc)[a:b].lower()
@@ -148,15 +149,16 @@ def _compact(text: str) -> tuple[float, str | None, str | None] | None:
 
 def _currency_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """Currency form starting at token i: (ISO code, tokens used)."""
-    raw = doc[i].text
+    toks = tokens_of(doc)
+    raw = toks.text[i]
     if raw.isupper() and len(raw) == 3 and raw in resources.currency_codes() and not _shouting(doc[i]):
         return raw, 1  # "KZT", "FIM": an ISO code in capitals, not in an all-capitals headline
-    for form, code in _currency_forms().get(doc[i].lower_, ()):
+    for form, code in _currency_forms().get(toks.lower[i], ()):
         n = len(form)
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == form:
             if n == 1 and raw.isalpha() and raw.isupper() and len(raw) <= 4 and form[0].upper() != raw:
                 continue
-            if form[0] in ("real", "won", "sum", "som", "pound", "pounds", "franc", "rand") and n == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
+            if form[0] in ("real", "won", "sum", "som", "pound", "pounds", "franc", "rand") and n == 1 and toks.pos[i] not in ("NOUN", "PROPN"):
                 continue
             return code, n
     return None
@@ -170,22 +172,23 @@ def _shouting(token: Token) -> bool:
 
 def _currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
     """A currency symbol or code right before token i ("$", "US$", "KZT", "c $", "GB #" before an amount)."""
+    toks = tokens_of(doc)
     for back in (2, 1):
         s = i - back
         if s < 0:
             continue
-        toks = doc[s:i]
-        if any(t.whitespace_ for t in toks[:-1]) and not (back == 2 and len(toks[0]) == 1 and toks[1].text == "$"):
+        ws, words = toks.ws[s:i], toks.text[s:i]
+        if any(ws[:-1]) and not (back == 2 and len(words[0]) == 1 and words[1] == "$"):
             continue  # joined as written, except a one-letter prefix before "$" ("c $3 million")
-        text = "".join(t.text for t in toks)
+        text = "".join(words)
         if text.isalpha() and not (text.isupper() and len(text) == 3):
             continue  # a word before a number is no currency symbol
         code = currency_of(text)
         if code:
             return code, s
     # "#13 billion", "GB #20.1 billion": the pound as ISO 646-GB wrote it in older wire copy
-    if i >= 1 and doc[i - 1].text == "#" and i + 1 < len(doc) and (word_value(doc[i + 1].text) or (0, ""))[1] == "scale":
-        return "GBP", i - 2 if i >= 2 and doc[i - 2].text in ("GB", "UK") else i - 1
+    if i >= 1 and toks.text[i - 1] == "#" and i + 1 < len(doc) and (word_value(toks.text[i + 1]) or (0, ""))[1] == "scale":
+        return "GBP", i - 2 if i >= 2 and toks.text[i - 2] in ("GB", "UK") else i - 1
     return None
 
 
@@ -212,8 +215,9 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[str, int] | None:
 
 def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
     """ "Article 130", "Boeing 737-800", "Boeing's 787", "A220-300", phone numbers: names, not amounts."""
+    toks = tokens_of(doc)
     tok = doc[i]
-    if i > 1 and doc[i - 1].text in ("'s", "\u2019s") and doc[i - 2].pos_ == "PROPN" and not money:
+    if i > 1 and toks.text[i - 1] in ("'s", "\u2019s") and toks.pos[i - 2] == "PROPN" and not money:
         return True
     if i > 0 and not money:
         prev = doc[i - 1]
@@ -221,27 +225,27 @@ def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
             return True
         if prev.text in ("#", "No", "No.", "no.", "+"):
             return True
-        if prev.text == "-" and i > 1 and doc[i - 2].like_num:
+        if prev.text == "-" and i > 1 and toks.like_num[i - 2]:
             return True
-    if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit() \
+    if end < len(doc) and toks.text[end] == "-" and end + 1 < len(doc) and toks.text[end + 1][:1].isdigit() \
             and not _is_range_end(doc, end + 1):
         return True
     # "the 787 Dreamliner", "a 737 aircraft": a model number names one thing, it counts nothing
-    if tok.text.isdigit() and int(tok.text) > 1 and end == i + 1 < len(doc) and doc[end].is_alpha and not tok.whitespace_ == "":
+    if tok.text.isdigit() and int(tok.text) > 1 and end == i + 1 < len(doc) and toks.alpha[end] and not tok.whitespace_ == "":
         nxt = doc[end]
         singular = nxt.tag_ in ("NN", "NNP") and not nxt.text.endswith("s") and \
             nxt.lower_ not in ("percent", "percentage", "per", "pct", "fold") and _currency_at(doc, end) is None \
             and not word_value(nxt.text)
         if singular and (nxt.text[:1].isupper() or nxt.lower_ not in resources.word_list("units.txt")):
             return True
-    if end < len(doc) and doc[end].text in (":", ".") and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
+    if end < len(doc) and toks.text[end] in (":", ".") and end + 1 < len(doc) and toks.like_num[end + 1] and not toks.ws[end]:
         return True
     return bool(re.fullmatch(r"\d{3,}-\d{3,}(?:-\d+)*", tok.text))
 
 
 def _is_range_end(doc: Doc, k: int) -> bool:
     """ "15-20%", "200-250 seats": a second number that a unit or noun follows closes a range."""
-    if not doc[k].like_num or k + 1 >= len(doc):
+    if not tokens_of(doc).like_num[k] or k + 1 >= len(doc):
         return False
     nxt = doc[k + 1]
     return nxt.text == "%" or nxt.lower_ in ("percent", "per") or nxt.pos_ == "NOUN" and nxt.text.islower() \
@@ -250,6 +254,7 @@ def _is_range_end(doc: Doc, k: int) -> bool:
 
 def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | None]:
     """The counted noun or unit after a number: (unit, end token, per-unit)."""
+    toks = tokens_of(doc)
     k = j
     last_noun = None
     while k < limit and k - j < 5:
@@ -258,21 +263,21 @@ def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | No
             if t.pos_ in ("NOUN", "PROPN"):
                 last_noun = k
             k += 1
-            if t.pos_ in ("NOUN", "PROPN") and (k >= limit or doc[k].pos_ not in ("NOUN",)):
+            if t.pos_ in ("NOUN", "PROPN") and (k >= limit or toks.pos[k] not in ("NOUN",)):
                 break
         else:
             break
     if last_noun is None:
         return None, j, None
     unit_start = last_noun
-    while unit_start > j and doc[unit_start - 1].pos_ == "NOUN":
+    while unit_start > j and toks.pos[unit_start - 1] == "NOUN":
         unit_start -= 1
-    unit = doc[unit_start:last_noun + 1].text
+    unit = span_text(doc, unit_start, last_noun + 1)
     end = last_noun + 1
     per = None
-    if end + 1 < limit and doc[end].lower_ in ("per", "a") and doc[end + 1].pos_ == "NOUN" and doc[end + 1].lower_ in resources.word_list("units.txt") | {"barrel", "person", "head", "capita", "share", "passenger", "tonne"}:
-        if doc[end].lower_ == "per" or doc[end + 1].lower_ in ("day", "year", "week", "month"):
-            per = doc[end + 1].text
+    if end + 1 < limit and toks.lower[end] in ("per", "a") and toks.pos[end + 1] == "NOUN" and toks.lower[end + 1] in resources.word_list("units.txt") | {"barrel", "person", "head", "capita", "share", "passenger", "tonne"}:
+        if toks.lower[end] == "per" or toks.lower[end + 1] in ("day", "year", "week", "month"):
+            per = toks.text[end + 1]
             unit = f"{unit} per {per}"
             end += 2
     return unit, end, per
@@ -280,6 +285,7 @@ def _unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | No
 
 def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     """The figure whose first number is token i, or None when it is no figure."""
+    toks = tokens_of(doc)
     tok = doc[i]
     joined = _joined_range(tok.text)
     if joined:  # the tokenizer kept "5.5%-7.5" whole
@@ -297,17 +303,17 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     num_type = "cardinal" if compact else wv[1]
     # "forty - four", "4.3 million", "two hundred thousand"
     while j < limit:
-        nxt = word_value(doc[j].text)
+        nxt = word_value(toks.text[j])
         if nxt and nxt[1] == "scale":
             value *= nxt[0]
             j += 1
-        elif nxt and nxt[1] == "cardinal" and num_type == "cardinal" and doc[j - 1].like_num and doc[j].is_alpha and doc[j - 1].is_alpha and value >= 20 and nxt[0] < 10:
+        elif nxt and nxt[1] == "cardinal" and num_type == "cardinal" and toks.like_num[j - 1] and toks.alpha[j] and toks.alpha[j - 1] and value >= 20 and nxt[0] < 10:
             value += nxt[0]
             j += 1
-        elif doc[j].text == "-" and j + 1 < limit and doc[j - 1].is_alpha and not doc[j - 1].whitespace_ and \
-                value >= 20 and value % 10 == 0 and (word_value(doc[j + 1].text) or (0, ""))[1] == "cardinal" \
-                and word_value(doc[j + 1].text)[0] < 10:
-            value += word_value(doc[j + 1].text)[0]  # "twenty-two" split as "twenty", "-", "two"
+        elif toks.text[j] == "-" and j + 1 < limit and toks.alpha[j - 1] and not toks.ws[j - 1] and \
+                value >= 20 and value % 10 == 0 and (word_value(toks.text[j + 1]) or (0, ""))[1] == "cardinal" \
+                and word_value(toks.text[j + 1])[0] < 10:
+            value += word_value(toks.text[j + 1])[0]  # "twenty-two" split as "twenty", "-", "two"
             j += 2
         else:
             break
@@ -323,21 +329,21 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     if before and not currency:
         currency, start = before
         currency_form = "".join(t.text for t in doc[start:i])
-    if _YEAR.match(tok.text) and not currency and doc[i].ent_type_ != "MONEY":
+    if _YEAR.match(tok.text) and not currency and toks.ent_type[i] != "MONEY":
         return None
     if _is_identifier(doc, start, j, money=bool(currency)):
         return None
     range_max = range_in_token
-    if range_max is None and j + 1 < limit and doc[j].text in ("-", "\u2013") and _is_range_end(doc, j + 1):
-        range_max = word_value(doc[j + 1].text)[0]
+    if range_max is None and j + 1 < limit and toks.text[j] in ("-", "\u2013") and _is_range_end(doc, j + 1):
+        range_max = word_value(toks.text[j + 1])[0]
         j += 2
         # "$24-24.5 billion", "13-13.5 thousand tonnes": the scale after a range scales both ends
-        while range_max is not None and j < limit and (word_value(doc[j].text) or (0, ""))[1] == "scale":
-            scale = word_value(doc[j].text)[0]
+        while range_max is not None and j < limit and (word_value(toks.text[j]) or (0, ""))[1] == "scale":
+            scale = word_value(toks.text[j])[0]
             value, range_max = value * scale, range_max * scale
             j += 1
     # hyphenated "44-member", "40-fold"
-    if j + 1 < limit and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+    if j + 1 < limit and toks.text[j] == "-" and not toks.ws[j] and toks.alpha[j + 1]:
         word = doc[j + 1]
         if _FOLD.match(word.text):
             return _figure(doc, start, j + 2, value, "fold", "multiplier", None)
@@ -354,7 +360,7 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
             currency, currency_form = cur[0], doc[j:j + cur[1]].text
             value *= resources.currency_shares().get(currency_form.lower(), 1.0)
             j += cur[1]
-            if j < limit and doc[j].lower_ in ("dollar", "dollars") and currency != "USD":
+            if j < limit and toks.lower[j] in ("dollar", "dollars") and currency != "USD":
                 j += 1
     reading = Reading(doc, i, j, limit, value, num_type, currency, currency_form, unit)
     for reader in UNIT_READERS:
@@ -396,21 +402,21 @@ def money_unit(r: Reading) -> Unit | None:
     if not r.currency:
         return None
     doc, j = r.doc, r.end
-    if j + 1 < r.limit and doc[j].lower_ == "per" and doc[j + 1].pos_ == "NOUN":
-        return "money", r.currency, j + 2, doc[j + 1].text
+    if j + 1 < r.limit and tokens_of(doc).lower[j] == "per" and tokens_of(doc).pos[j + 1] == "NOUN":
+        return "money", r.currency, j + 2, tokens_of(doc).text[j + 1]
     return "money", r.currency, j, None
 
 
 def percent_unit(r: Reading) -> Unit | None:
     """ "%", "percent", "percents", "pct", "per cent", "percentage"; "percentage points" apart."""
     doc, j = r.doc, r.end
-    if j + 1 < r.limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ in ("point", "points"):
+    if j + 1 < r.limit and tokens_of(doc).lower[j] == "percentage" and tokens_of(doc).lower[j + 1] in ("point", "points"):
         return "percent", "percentage points", j + 2, None
-    if j < r.limit and (doc[j].text == "%" or doc[j].lower_ in ("percent", "percents", "pct", "percentage")):
+    if j < r.limit and (tokens_of(doc).text[j] == "%" or tokens_of(doc).lower[j] in ("percent", "percents", "pct", "percentage")):
         return "percent", "%", j + 1, None
     if r.unit == "%":
         return "percent", "%", j, None
-    if j + 1 < r.limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+    if j + 1 < r.limit and tokens_of(doc).lower[j] == "per" and tokens_of(doc).lower[j + 1] == "cent":
         return "percent", "%", j + 2, None
     return None
 
@@ -418,7 +424,7 @@ def percent_unit(r: Reading) -> Unit | None:
 def multiplier_unit(r: Reading) -> Unit | None:
     """ "40 fold", "double": a multiplier."""
     doc, j = r.doc, r.end
-    if j < r.limit and doc[j].lower_ == "fold":
+    if j < r.limit and tokens_of(doc).lower[j] == "fold":
         return "multiplier", "fold", j + 1, None
     if r.num_type == "multiplier":
         return "multiplier", None, j, None
@@ -431,7 +437,7 @@ def rank_unit(r: Reading) -> Unit | None:
     if r.num_type != "ordinal":
         return None
     doc = r.doc
-    if doc[r.first].is_alpha:
+    if tokens_of(doc).alpha[r.first]:
         return NOT_A_FIGURE  # "first", "second", "third": order, not a figure
     noun, _, _ = _unit_after(doc, r.end, r.limit)
     if noun is not None:
@@ -443,10 +449,10 @@ def currency_in_phrase(r: Reading) -> Unit | None:
     """ "a 10 million forward contract in pesos": the currency named right after the counted phrase."""
     doc = r.doc
     noun, end, _ = _unit_after(doc, r.end, r.limit)
-    if noun is None or end + 1 >= r.limit or doc[end].lower_ not in ("in", "of"):
+    if noun is None or end + 1 >= r.limit or tokens_of(doc).lower[end] not in ("in", "of"):
         return None
     cur = _currency_at(doc, end + 1)
-    if cur and doc[end + 1].text.lower().endswith("s") and not doc[end + 1].text.isupper():
+    if cur and tokens_of(doc).text[end + 1].lower().endswith("s") and not tokens_of(doc).text[end + 1].isupper():
         r.currency_form = doc[end + 1:end + 1 + cur[1]].text
         return "money", cur[0], end + 1 + cur[1], None
     return None
@@ -512,34 +518,36 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
 
 def read_fraction(doc: Doc, i: int, limit: int) -> Figure | None:
     """ "two-thirds", "a third", "one quarter", "half": a share, read as a multiplier (2/3 of ...)."""
+    toks = tokens_of(doc)
     tok = doc[i]
     if tok.ent_type_ in ("DATE", "TIME"):
         return None  # "once a quarter", "half an hour"
-    if tok.lower_ in ("a", "an", "one") and i + 2 < limit and doc[i + 1].lower_ in ("quarter", "quarters") \
-            and doc[i + 2].lower_ != "of":
+    if tok.lower_ in ("a", "an", "one") and i + 2 < limit and toks.lower[i + 1] in ("quarter", "quarters") \
+            and toks.lower[i + 2] != "of":
         return None  # "a quarter earlier": a period of time
-    if tok.lower_ == "half" and i + 1 < limit and doc[i + 1].lower_ == "of":
+    if tok.lower_ == "half" and i + 1 < limit and toks.lower[i + 1] == "of":
         return _figure(doc, i, i + 1, 0.5, None, "multiplier", None)
-    if tok.lower_ in ("a", "an", "one") and i + 1 < limit and doc[i + 1].lower_ in _FRACTIONS:
-        return _figure(doc, i, i + 2, round(1 / _FRACTIONS[doc[i + 1].lower_], 4), None, "multiplier", None)
+    if tok.lower_ in ("a", "an", "one") and i + 1 < limit and toks.lower[i + 1] in _FRACTIONS:
+        return _figure(doc, i, i + 2, round(1 / _FRACTIONS[toks.lower[i + 1]], 4), None, "multiplier", None)
     if "-" in tok.text:  # "two-thirds" as one token
         head, _, tail = tok.lower_.partition("-")
         if tail in _FRACTIONS and word_value(head):
             return _share_of(doc, i, i + 1, word_value(head)[0] / _FRACTIONS[tail], limit)
-    if i + 2 < limit and doc[i + 1].text == "-" and doc[i + 2].lower_ in _FRACTIONS and word_value(tok.text):
-        return _share_of(doc, i, i + 3, word_value(tok.text)[0] / _FRACTIONS[doc[i + 2].lower_], limit)
-    if i + 1 < limit and doc[i + 1].lower_ in _FRACTIONS and doc[i + 1].lower_.endswith("s") and \
+    if i + 2 < limit and toks.text[i + 1] == "-" and toks.lower[i + 2] in _FRACTIONS and word_value(tok.text):
+        return _share_of(doc, i, i + 3, word_value(tok.text)[0] / _FRACTIONS[toks.lower[i + 2]], limit)
+    if i + 1 < limit and toks.lower[i + 1] in _FRACTIONS and toks.lower[i + 1].endswith("s") and \
             (word_value(tok.text) or (0, ""))[1] == "cardinal" and 1 < word_value(tok.text)[0] < 10:
-        return _share_of(doc, i, i + 2, word_value(tok.text)[0] / _FRACTIONS[doc[i + 1].lower_], limit)  # "three quarters"
+        return _share_of(doc, i, i + 2, word_value(tok.text)[0] / _FRACTIONS[toks.lower[i + 1]], limit)  # "three quarters"
     return None
 
 
 def _share_of(doc: Doc, start: int, end: int, share: float, limit: int) -> Figure:
     """A share as a multiplier, or of a sum when one follows: "three quarters of a billion dollars"."""
+    toks = tokens_of(doc)
     k = end
-    if k + 2 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("a", "an") and \
-            (word_value(doc[k + 2].text) or (0, ""))[1] == "scale":
-        value = share * word_value(doc[k + 2].text)[0]
+    if k + 2 < limit and toks.lower[k] == "of" and toks.lower[k + 1] in ("a", "an") and \
+            (word_value(toks.text[k + 2]) or (0, ""))[1] == "scale":
+        value = share * word_value(toks.text[k + 2])[0]
         cur = _currency_at(doc, k + 3) if k + 3 < limit else None
         if cur:
             fig = _figure(doc, start, k + 3 + cur[1], value, cur[0], "money", None)
@@ -551,10 +559,11 @@ def _share_of(doc: Doc, start: int, end: int, share: float, limit: int) -> Figur
 def _model_numbers(doc: Doc, candidates: list[int] | None = None) -> set[str]:
     """Numbers the text uses as a product's name right after its maker ("Boeing 737", "Tu 154").
     `candidates` (from `number_candidates`) hold every token of digits, so only they are read."""
+    toks = tokens_of(doc)
     tokens = doc if candidates is None else (doc[i] for i in candidates)
     return {t.text for t in tokens if t.i > 0 and t.text.isdigit() and len(t.text) >= 3 and not _YEAR.match(t.text)
-            and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha
-            and currency_of(doc[t.i - 1].text) is None}
+            and toks.pos[t.i - 1] == "PROPN" and toks.text[t.i - 1][:1].isupper() and toks.alpha[t.i - 1]
+            and currency_of(toks.text[t.i - 1]) is None}
 
 
 _FRACTION_STARTS = ("a", "an", "one", "half")
@@ -598,7 +607,7 @@ def _join_subunit(doc: Doc, fig: Figure, limit: int) -> Figure:
         return fig
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     k = span.end if span is not None else limit
-    if k + 1 < limit and doc[k].lower_ == "and":
+    if k + 1 < limit and tokens_of(doc).lower[k] == "and":
         rest = read_figure(doc, k + 1, limit)
         if rest is not None and rest.kind == "money" and rest.unit == fig.unit and rest.value < 1 <= fig.value:
             fig.text = doc_text(doc)[fig.start:rest.end]

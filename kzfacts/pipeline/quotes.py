@@ -20,6 +20,7 @@ from .text import article_at, doc_text, sentence_ends, sentence_starts, split_li
 from .component import KzComponent
 from .facts import Entity, Mention, Quote
 from .syntax import heads
+from .tokens import tokens_of
 
 OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "\u2018": "single"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -229,7 +230,7 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
 def is_reporting_verb(token: Token) -> bool:
     """A verb that introduces reported speech (`reporting_verbs.txt`), or a word the tagger got
     wrong that acts as one ("says," before a quote); never a noun with its article ("The brand,")."""
-    if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "so":
+    if token.i >= 2 and tokens_of(token.doc).text[token.i - 1] == "-" and tokens_of(token.doc).lower[token.i - 2] == "so":
         return False  # "so-called"
     if token.pos_ == "PROPN" and token.ent_type_ and not token.is_sent_start:
         return False  # "the Washington Post,": a word of a name
@@ -237,7 +238,7 @@ def is_reporting_verb(token: Token) -> bool:
         return is_source_clause(token)  # "as the minister put it"
     if token.lemma_.lower() in resources.reporting_verbs() or token.lower_ in resources.reporting_verbs():
         return token.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in token.children) or \
-            token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (":", ",") \
+            token.i + 1 < len(token.doc) and tokens_of(token.doc).text[token.i + 1] in (":", ",") \
             and not any(c.dep_ == "det" for c in token.children)
     return False
 
@@ -259,7 +260,7 @@ def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] 
         return min(sources, key=lambda t: min(abs(t.idx - q_end), abs(t.idx - q_start)))
     best, best_d = None, 10 ** 9
     for t in tokens:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and tokens_of(t.doc).lower[t.i + 1] == "to":
             d = min(abs(t.idx - q_end), abs(t.idx - q_start))
             if d < best_d:
                 best, best_d = t, d
@@ -434,15 +435,17 @@ class Attributor:
         if first.start > 0:
             prev = doc[first.start - 1]
             sents[starts[prev.i]] = ends[prev.i]
-            if prev.is_space and first.start > 1 and doc[first.start - 2].text == ":":
+            if prev.is_space and first.start > 1 and tokens_of(doc).text[first.start - 2] == ":":
                 sents[starts[first.start - 2]] = ends[first.start - 2]
         if first.end < len(doc):
             nxt = doc[first.end]
             if not nxt.is_space:
                 sents[starts[nxt.i]] = ends[nxt.i]
         toks = []
+        shared = tokens_of(doc)
+        idx, text = shared.idx, shared.text
         for start, end in sents.items():
-            toks.extend(t for t in doc[start:end] if not self.inside_quote(t.idx) and not t.is_space)
+            toks.extend(doc[j] for j in range(start, end) if not self.inside_quote(idx[j]) and not text[j].isspace())
         return toks
 
     def governors(self, q: RawQuote) -> set[int]:

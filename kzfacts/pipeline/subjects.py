@@ -17,6 +17,7 @@ from .. import resources
 from .facts import Figure, Mention
 from .syntax import MAX_DEPTH, heads
 from .text import doc_text, sentence_starts
+from .tokens import tokens_of
 
 NOUNS = ("NOUN", "PROPN")
 # a "to/by/at/from" phrase after a change verb holds its new level or its change ("rose to", "cut by")
@@ -62,7 +63,7 @@ Found = Mention | _NoSubject | None  # None: this finder does not know, ask the 
 
 def mention(site: Site, a: int, b: int) -> Mention:
     doc = site.doc
-    start, end = doc[a].idx, doc[b].idx + len(doc[b])
+    start, end = tokens_of(doc).idx[a], tokens_of(doc).idx[b] + len(doc[b])
     return Mention(site.text[start:end], start, end)
 
 
@@ -101,9 +102,9 @@ def noun_subject(site: Site, noun: Token | None) -> Found:
     a, b = phrase(site, noun)
     if a <= site.last and b >= site.first:  # "a $500 million loan": keep the side the noun is on
         a, b = (site.last + 1, b) if noun.i > site.last else (a, site.first - 1)
-    while a < b and site.doc[a].is_punct:
+    while a < b and tokens_of(site.doc).punct[a]:
         a += 1
-    while b > a and site.doc[b].is_punct:
+    while b > a and tokens_of(site.doc).punct[b]:
         b -= 1
     return mention(site, a, b)
 
@@ -159,7 +160,7 @@ def ranked_in(site: Site) -> Found:
     figure that completes a verb other than a change verb belongs with the figure."""
     root, doc = site.root, site.doc
     nxt = site.last + 1
-    if root.dep_ not in ("oprd", "attr", "dobj") or nxt >= len(doc) or doc[nxt].lower_ != "in" \
+    if root.dep_ not in ("oprd", "attr", "dobj") or nxt >= len(doc) or tokens_of(doc).lower[nxt] != "in" \
             or doc[nxt].head.i != root.head.i or root.head.lemma_.lower() in change_verbs():
         return None
     pobj = next((c for c in doc[nxt].rights if c.dep_ == "pobj"), None)
