@@ -1,15 +1,18 @@
-"""Per-token values of a Doc as plain lists (`Tokens`), shared by every rule of a component while
-it works on the Doc (`tokens_of`, `sharing_tokens`): a rule indexes a list instead of building a
-spaCy Token per read."""
+"""Per-token values of a Doc as plain lists (`Tokens`), shared by every rule of kzfacts'
+components while they work on the Doc (`tokens_of`, `sharing_tokens`): a rule indexes a list
+instead of building a spaCy Token per read, and each list is read once per Doc, not once per
+component."""
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
 
-from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, ORTH, POS,
+    SENT_START, SPACY, TAG)
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc
 
@@ -24,12 +27,16 @@ class Tokens:
     first asks for it, so the rules that walk every token index lists instead of building a Token
     per read. Each list holds what the Token's attribute of that name says (`text`, `lower_`,
     `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`, `dep_`, `tag_`)
-    when it is read. `tokens_of` shares one per Doc while a component works on it; never kept on
-    the Doc."""
+    when it is read. `tokens_of` shares one per Doc while a component works on it; it holds the
+    Doc weakly and is never stored on it (a Doc's user data must stay serialisable)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        self._doc = weakref.ref(doc)
         self.n = len(doc)
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc()
 
     def _ints(self, attr: int) -> list[int]:
         return self.doc.to_array(attr).tolist() if self.n else []
@@ -169,11 +176,26 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return tokens_of(doc).span_text(start, end)
 
 
+# What a component before a kzfacts one could change in a Doc: its tokens and their annotations.
+_STATE = [ORTH, SPACY, TAG, POS, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START]
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (its state's hash, its Tokens)
+
+
+def _state(doc: Doc) -> int:
+    return hash(doc.to_array(_STATE).tobytes()) if len(doc) else 0
+
+
 @contextmanager
 def sharing_tokens(doc: Doc):
     """While a component works on `doc` (which nothing changes meanwhile), every rule's
-    `tokens_of(doc)` is one Tokens, each list read once."""
-    mark = _SHARED.set(Tokens(doc))
+    `tokens_of(doc)` is one Tokens, each list read once. The next kzfacts component on the same
+    Doc gets the same Tokens unless the Doc's tokens or annotations changed in between (another
+    component of the user's pipeline), which a hash of them tells."""
+    state = _state(doc)
+    kept = _KEPT.get(doc)
+    tokens = kept[1] if kept is not None and kept[0] == state else Tokens(doc)
+    _KEPT[doc] = (state, tokens)
+    mark = _SHARED.set(tokens)
     try:
         yield
     finally:
