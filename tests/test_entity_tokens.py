@@ -29,3 +29,36 @@ def test_each_list_is_the_token_attribute(nlp, text, column, attribute):
 def test_an_unparsed_doc(blank, column, attribute):
     doc = blank("Aigul Sarsenova said it.")
     assert getattr(Tokens(doc), column) == [getattr(t, attribute) for t in doc]
+
+
+def test_components_share_one_tokens_until_the_doc_changes(blank):
+    from spacy.tokens import Span
+
+    from kzfacts.pipeline.tokens import sharing_tokens, tokens_of
+
+    doc = blank("Aigul Sarsenova said it.")
+    with sharing_tokens(doc):
+        first = tokens_of(doc)
+        assert first.ent_type == ["", "", "", "", ""]
+    with sharing_tokens(doc):
+        assert tokens_of(doc) is first  # the next component on the same Doc reads nothing again
+    doc.ents = [Span(doc, 0, 2, "PERSON")]  # a user's component between two of kzfacts'
+    with sharing_tokens(doc):
+        again = tokens_of(doc)
+        assert again is not first and again.ent_type == ["PERSON", "PERSON", "", "", ""]
+    assert tokens_of(doc) is not again  # outside a component nothing is shared
+
+
+def test_shared_tokens_do_not_keep_a_doc_alive(blank):
+    import gc
+    import weakref
+
+    from kzfacts.pipeline.tokens import sharing_tokens, tokens_of
+
+    doc = blank("Aigul Sarsenova said it.")
+    with sharing_tokens(doc):
+        tokens_of(doc).text
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None
