@@ -305,14 +305,15 @@ def title_phrase_start(scene: Scene, name: NameAt) -> int:
     hyphenated titles ("Vice-President", "Secretary-General"), the body named right before them
     ("World Bank Vice-President") and the words that make it past ("Former", "Ex-")."""
     doc = scene.doc
+    toks = tokens_of(doc)
     i = min(scene.title_start(doc, name.start), name.first)
-    while i > 0 and (is_role(doc[i - 1]) and tokens_of(doc).text[i - 1][:1].isupper() or _hyphen(doc, i - 1)
-                     or _hyphen(doc, i) and i < name.start and tokens_of(doc).text[i - 1][:1].isupper()):
+    while i > 0 and (is_role(doc[i - 1]) and toks.text[i - 1][:1].isupper() or _hyphen(doc, i - 1)
+                     or _hyphen(doc, i) and i < name.start and toks.text[i - 1][:1].isupper()):
         i -= 1
     org = scene.org_ending_at(i, i - 12)
     if org is not None and org.end == i and i < name.start:
         i = org.start
-    while i > 0 and (tokens_of(doc).lower[i - 1] in former_words() or _hyphen(doc, i - 1) and tokens_of(doc).lower[i - 2] == "ex"):
+    while i > 0 and (toks.lower[i - 1] in former_words() or _hyphen(doc, i - 1) and toks.lower[i - 2] == "ex"):
         i -= 2 if _hyphen(doc, i - 1) else 1
     return i
 

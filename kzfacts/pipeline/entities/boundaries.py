@@ -139,7 +139,7 @@ def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate
     for m in clashes(model, starts, Candidate(start, end, "")):
         if start < m.start and (m.label == "PERSON" or _separated(doc, m.start, m.label)):
             return start, m.start
-        if m.label == "ORG" and m.start <= start and m.end < end and not any(tokens_of(doc).text[t] in keywords for t in range(m.end, end)):
+        if m.label == "ORG" and m.start <= start and m.end < end and not any(w in keywords for w in tokens_of(doc).text[m.end:end]):
             return start, m.end  # the model's body already holds the run's head: "the Refugee Council | Enver"
     return start, end
 

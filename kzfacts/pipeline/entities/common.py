@@ -85,7 +85,8 @@ def name_token(token: Token) -> bool:
 
 
 def has_keyword(doc: Doc, cand: Candidate) -> bool:
-    return any(tokens_of(doc).text[t] in resources.org_keywords() for t in range(cand.start, cand.end))
+    keywords = resources.org_keywords()
+    return any(w in keywords for w in tokens_of(doc).text[cand.start:cand.end])
 
 
 def opens_clause(token: Token) -> bool:
