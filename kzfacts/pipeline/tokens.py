@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
@@ -26,8 +25,8 @@ class Tokens:
     """One Doc's per-token values as plain lists, each read in one pass (`Doc.to_array`) when a rule
     first asks for it, so the rules that walk every token index lists instead of building a Token
     per read. Each list holds what the Token's attribute of that name says (`text`, `lower_`,
-    `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`, `dep_`, `tag_`)
-    when it is read. `tokens_of` shares one per Doc while a component works on it; it holds the
+    `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`, `dep_`, `tag_`,
+    `like_num`, `idx`) when it is read. `tokens_of` shares one per Doc while a component works on it; it holds the
     Doc weakly and is never stored on it (a Doc's user data must stay serialisable)."""
 
     def __init__(self, doc: Doc) -> None:
@@ -142,14 +141,10 @@ class Tokens:
                 positions[word].append(i)
         return positions
 
-    def class_appositions(self, kinds: Mapping[str, str]) -> list[int]:
-        """Where a lower-case common noun of `kinds` stands in apposition ("X, a cruise ship"), in order."""
-        kept = self.__dict__.get("_class_appositions")
-        if kept is None or kept[0] is not kinds:
-            at = [i for i, (low, dep) in enumerate(zip(self.lower, self.dep)) if dep == "appos" and low in kinds
-                  and self.pos[i] == "NOUN" and self.text[i].islower()]
-            kept = self.__dict__["_class_appositions"] = (kinds, at)
-        return kept[1]
+    @cached_property
+    def appositions(self) -> list[int]:
+        """Where a token stands in apposition to another ("X, a cruise ship"), in order."""
+        return [i for i, dep in enumerate(self.dep) if dep == "appos"]
 
     def opens_clause(self, i: int) -> bool:
         """`opens_clause` of token i."""

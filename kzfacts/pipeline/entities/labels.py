@@ -201,9 +201,7 @@ def introduced_as(doc: Doc, start: int, end: int) -> str | None:
         root = doc[start:end].root
         if not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("relcl", "acl")):
             return kinds[t.lower[start - 1]]
-    appositions = t.class_appositions(kinds)
-    k = bisect.bisect_left(appositions, end)
-    if k < len(appositions):
+    if bisect.bisect_left(t.appositions, end) < len(t.appositions):  # an apposition after the name at all
         root = doc[start:end].root
         for c in root.children:
             if c.dep_ == "appos" and c.i >= end and c.is_lower and c.pos_ == "NOUN" and c.lower_ in kinds:
@@ -280,27 +278,22 @@ def relabel(doc: Doc, cand: Candidate) -> str | None:
 
 def head_text(t: Tokens, start: int, end: int) -> str:
     """`name_head(doc[start:end]).text`, read off the Doc's Tokens."""
-    for i in range(start + 1, end):
-        if t.lower[i] in _HEAD_LINKS:
-            return t.text[i - 1]
-    while end - 1 > start and t.like_num[end - 1]:
-        end -= 1
-    return t.text[end - 1]
-
-
-_HEAD_LINKS = ("of", "for", "on", "through", "in")
+    return t.text[_head_index(t, start, end)]
 
 
 def name_head(span: Span) -> Token:
     """The head word of a name: its last word before "of/for/on" ("Concept" in "Concept for ..."),
     a trailing number left out ("Flight" in "Adam Air Flight 574")."""
-    for t in span:
-        if t.lower_ in _HEAD_LINKS and t.i > span.start:
-            return span.doc[t.i - 1]
-    end = span.end
-    while end - 1 > span.start and tokens_of(span.doc).like_num[end - 1]:
+    return span.doc[_head_index(tokens_of(span.doc), span.start, span.end)]
+
+
+def _head_index(t: Tokens, start: int, end: int) -> int:
+    for i in range(start + 1, end):
+        if t.lower[i] in ("of", "for", "on", "through", "in"):
+            return i - 1
+    while end - 1 > start and t.like_num[end - 1]:
         end -= 1
-    return span.doc[end - 1]
+    return end - 1
 
 
 def inside_document_name(doc: Doc, start: int) -> bool:
@@ -361,7 +354,7 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
             continue
         if c.phrase_start is not None and c.phrase_start < c.start:
             before.append((toks.idx[c.phrase_start], toks.idx[c.start]))
-        end = toks.idx[c.end - 1] + len(doc[c.end - 1])
+        end = toks.end_char(c.end)
         for t in c.titles:
             pos = text.find(t, end, end + 200 + len(t))
             if pos >= 0:
