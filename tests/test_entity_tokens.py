@@ -62,3 +62,23 @@ def test_shared_tokens_do_not_keep_a_doc_alive(blank):
     del doc
     gc.collect()
     assert gone() is None
+
+
+@pytest.mark.parametrize("text", TEXTS + ["Samruk-Kazyna's 2024 plan: 3 NATO O'Brien US Finance Minister"])
+@pytest.mark.parametrize("column, rule", [("capital", "is_capitalised"), ("name", "name_token"), ("title", "is_title_word")])
+def test_each_word_list_is_the_rule(nlp, text, column, rule):
+    from kzfacts.pipeline.entities import common
+
+    doc = nlp(text)
+    expected = [getattr(common, rule)(t) for t in doc]
+    assert getattr(Tokens(doc), column) == expected
+    assert getattr(Tokens(doc), column) == expected  # the second Doc reads the words' values kept from the first
+
+
+def test_a_vocab_keeps_its_own_word_values(blank):
+    import spacy
+
+    other = spacy.blank("xx")  # no English like_num: "ten" is no number here
+    assert Tokens(blank("ten men")).like_num == [True, False]
+    assert Tokens(other("ten men")).like_num == [t.like_num for t in other("ten men")]
+    assert Tokens(blank("ten men")).like_num == [True, False]

@@ -9,9 +9,9 @@ from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
+from operator import itemgetter
 
-from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, ORTH, POS,
-    SENT_START, SPACY, TAG)
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc
 
@@ -19,6 +19,51 @@ from .. import resources
 from .text import doc_text
 
 _POS_NAMES = {int(k): v for k, v in NAMES.items()}  # Token.pos_ of a POS id
+
+# The columns Tokens reads, in one Doc.to_array. Their hash is the Doc's state: what a component
+# before a kzfacts one could change in it (its tokens and their annotations).
+_ARRAY = [ORTH, SPACY, TAG, POS, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START, IDX]
+_COLUMN = {attr: k for k, attr in enumerate(_ARRAY)}
+# A hash names the same string in every vocab: the label strings (tags, dependencies, entity
+# types) of every Doc seen, a few hundred at most.
+_LABELS: dict[int, str] = {0: ""}
+
+
+def _read_array(doc: Doc):
+    return doc.to_array(_ARRAY)
+
+
+# A word's values that only its lexeme decides, by column: text, lower_, is_punct, is_alpha,
+# like_num, name_token, a capital first character, a digit first character.
+_Lexical = tuple
+
+
+def _lexical(lex) -> _Lexical:
+    x = lex.orth_
+    alpha = lex.is_alpha
+    # name_token's test, the capital first: most words fail there
+    name = x[:1].isupper() and (alpha or "-" in x or "'" in x or "\u2019" in x) and not x.isupper()
+    return x, lex.lower_, lex.is_punct, alpha, lex.like_num, name, x[:1].isupper(), x[:1].isdigit()
+
+
+# Lexical values by orth, per vocab (a vocab's language decides is_punct, like_num...): the last
+# few vocabs used, each with at most _LEXICON_SIZE words, so a long run's new words cannot grow it
+# without bound. (A Vocab takes no weak reference, so the few are held.)
+_LEXICONS: list[tuple[object, dict[int, _Lexical]]] = []
+_LEXICON_SIZE = 200_000
+
+
+def _lexicon(vocab) -> dict[int, _Lexical]:
+    for i, (v, lexicon) in enumerate(_LEXICONS):
+        if v is vocab:
+            if len(lexicon) > _LEXICON_SIZE:
+                lexicon.clear()
+            if i:
+                _LEXICONS.insert(0, _LEXICONS.pop(i))
+            return lexicon
+    _LEXICONS.insert(0, (vocab, {}))
+    del _LEXICONS[4:]
+    return _LEXICONS[0][1]
 
 
 class Tokens:
@@ -29,23 +74,41 @@ class Tokens:
     `like_num`, `idx`) when it is read. `tokens_of` shares one per Doc while a component works on it; it holds the
     Doc weakly and is never stored on it (a Doc's user data must stay serialisable)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, array=None) -> None:
         self._doc = weakref.ref(doc)
         self.n = len(doc)
+        self._array = array  # the Doc's `_ARRAY` columns, when the caller has read them already
 
     @property
     def doc(self) -> Doc:
         return self._doc()
 
     def _ints(self, attr: int) -> list[int]:
-        return self.doc.to_array(attr).tolist() if self.n else []
+        if not self.n:
+            return []
+        if self._array is None:
+            self._array = _read_array(self.doc)
+        return self._array[:, _COLUMN[attr]].tolist()
 
     def _strings(self, attr: int) -> list[str]:
         col = self._ints(attr)
-        strings = self.doc.vocab.strings
-        look = {h: strings[h] for h in set(col)}  # each hash's string looked up once
-        look[0] = ""  # no value
-        return list(map(look.__getitem__, col))
+        if not _LABELS.keys() >= set(col):
+            strings = self.doc.vocab.strings
+            _LABELS.update((h, strings[h]) for h in set(col).difference(_LABELS))
+        return list(map(_LABELS.__getitem__, col))
+
+    @cached_property
+    def _lexemes(self) -> list[_Lexical]:
+        """Each token's `_Lexical` values, read once per process for each word of the vocab."""
+        orths = self._ints(ORTH)
+        lexicon = _lexicon(self.doc.vocab)
+        if not lexicon.keys() >= set(orths):
+            vocab = self.doc.vocab
+            lexicon.update((o, _lexical(vocab[o])) for o in set(orths).difference(lexicon))
+        return list(map(lexicon.__getitem__, orths))
+
+    def _lexical(self, k: int) -> list:
+        return list(map(itemgetter(k), self._lexemes))
 
     @cached_property
     def idx(self) -> list[int]:
@@ -53,9 +116,7 @@ class Tokens:
 
     @cached_property
     def text(self) -> list[str]:
-        # slices of the Doc's text: cheaper than a string lookup per token
-        text = doc_text(self.doc)
-        return [text[a:a + k] for a, k in zip(self.idx, self._ints(LENGTH))]
+        return self._lexical(0)
 
     def end_char(self, end: int) -> int:
         """`doc[start:end].end_char`: where token end - 1 ends."""
@@ -69,7 +130,7 @@ class Tokens:
 
     @cached_property
     def lower(self) -> list[str]:
-        return self._strings(LOWER)
+        return self._lexical(1)
 
     @cached_property
     def ws(self) -> list[str]:
@@ -77,7 +138,7 @@ class Tokens:
 
     @cached_property
     def punct(self) -> list[bool]:
-        return [v == 1 for v in self._ints(IS_PUNCT)]
+        return self._lexical(2)
 
     @cached_property
     def sent_start(self) -> list[bool | None]:
@@ -102,30 +163,32 @@ class Tokens:
 
     @cached_property
     def alpha(self) -> list[bool]:
-        return [v == 1 for v in self._ints(IS_ALPHA)]
+        return self._lexical(3)
 
     @cached_property
     def like_num(self) -> list[bool]:
-        return [v == 1 for v in self._ints(LIKE_NUM)]
+        return self._lexical(4)
 
     @cached_property
     def capital(self) -> list[bool]:
         """`is_capitalised` of every token."""
-        return [bool(x) and (x[0].isupper() or x[0].isdigit() and e in ("ORG", ""))
-                for x, e in zip(self.text, self.ent_type)]
+        capital = self._lexical(6)
+        digits = [i for i, d in enumerate(self._lexical(7)) if d]
+        if digits:
+            ent = self.ent_type
+            for i in digits:
+                capital[i] = ent[i] in ("ORG", "")  # a figure is no name, unless the model says an organisation
+        return capital
 
     @cached_property
     def name(self) -> list[bool]:
         """`name_token` of every token."""
-        # the same test as name_token's, the capital first: most words fail there
-        return [x[:1].isupper() and (a or "-" in x or "'" in x or "\u2019" in x) and not x.isupper()
-                for x, a in zip(self.text, self.alpha)]
+        return self._lexical(5)
 
     @cached_property
     def title(self) -> list[bool]:
         """`is_title_word` of every token."""
-        words = resources.title_words()
-        return [low in words for low in self.lower]
+        return list(map(resources.title_words().__contains__, self.lower))
 
     @cached_property
     def unstarted(self) -> frozenset[str]:
@@ -171,13 +234,7 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return tokens_of(doc).span_text(start, end)
 
 
-# What a component before a kzfacts one could change in a Doc: its tokens and their annotations.
-_STATE = [ORTH, SPACY, TAG, POS, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START]
 _KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (its state's hash, its Tokens)
-
-
-def _state(doc: Doc) -> int:
-    return hash(doc.to_array(_STATE).tobytes()) if len(doc) else 0
 
 
 @contextmanager
@@ -186,9 +243,10 @@ def sharing_tokens(doc: Doc):
     `tokens_of(doc)` is one Tokens, each list read once. The next kzfacts component on the same
     Doc gets the same Tokens unless the Doc's tokens or annotations changed in between (another
     component of the user's pipeline), which a hash of them tells."""
-    state = _state(doc)
+    array = _read_array(doc) if len(doc) else None
+    state = hash(array.tobytes()) if array is not None else 0
     kept = _KEPT.get(doc)
-    tokens = kept[1] if kept is not None and kept[0] == state else Tokens(doc)
+    tokens = kept[1] if kept is not None and kept[0] == state else Tokens(doc, array)
     _KEPT[doc] = (state, tokens)
     mark = _SHARED.set(tokens)
     try:
