@@ -82,3 +82,10 @@ def test_a_vocab_keeps_its_own_word_values(blank):
     assert Tokens(blank("ten men")).like_num == [True, False]
     assert Tokens(other("ten men")).like_num == [t.like_num for t in other("ten men")]
     assert Tokens(blank("ten men")).like_num == [True, False]
+
+
+def test_lower_at_finds_every_lower_case_writing(blank):
+    doc = blank("Steel prices rose. The steel plant and steel workers. STEEL 3d 3d")
+    t = Tokens(doc)
+    assert t.lower_at("steel") == [5, 8] and t.lower_at("steel") is t.lower_at("steel")
+    assert t.lower_at("3d") == [12, 13] and t.lower_at("iron") == [] and t.lower_at("Steel") == []

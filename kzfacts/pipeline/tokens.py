@@ -5,7 +5,6 @@ component."""
 from __future__ import annotations
 
 import weakref
-from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
@@ -195,14 +194,16 @@ class Tokens:
         """The texts the Doc writes somewhere other than at a sentence's start."""
         return frozenset(x for x, s in zip(self.text, self.sent_start) if not s)
 
+    def lower_at(self, word: str) -> list[int]:
+        """Where the Doc writes `word` as it is, in lower case (token indices, in order)."""
+        found = self._lower_at.get(word)
+        if found is None:
+            found = self._lower_at[word] = _positions(self.text, word) if word.islower() else []
+        return found
+
     @cached_property
-    def lower_at(self) -> dict[str, list[int]]:
-        """Where each lower-case word stands (token indices, in order)."""
-        positions: dict[str, list[int]] = defaultdict(list)
-        for i, word in enumerate(self.text):
-            if word.islower():
-                positions[word].append(i)
-        return positions
+    def _lower_at(self) -> dict[str, list[int]]:
+        return {}  # a few words are asked about per Doc: each found when first asked
 
     @cached_property
     def appositions(self) -> list[int]:
@@ -232,6 +233,17 @@ def tokens_of(doc: Doc) -> Tokens:
 def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, off the shared Tokens."""
     return tokens_of(doc).span_text(start, end)
+
+
+def _positions(items: list, value) -> list[int]:
+    """Every index of `value` in `items`, in order (list.index scans in C)."""
+    out, i = [], -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 _KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (its state's hash, its Tokens)

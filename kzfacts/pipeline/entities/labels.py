@@ -95,7 +95,7 @@ def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool
         (i + 1 == t.n or "\n" in text + t.ws[i] or t.text[i + 1].isspace())
     if line_alone:
         return True
-    at = t.lower_at.get(t.lower[i], ())
+    at = t.lower_at(t.lower[i])
     k = bisect.bisect_left(at, i - 400)
     return k < len(at) and at[k] < i + 400
 
@@ -500,7 +500,7 @@ def acts(doc: Doc, c: Candidate) -> bool:
 
 def _lower_use(doc: Doc, tok: Token) -> bool:
     """Whether the word is written in lower case in its sentence or in the 400 tokens after it."""
-    at = tokens_of(doc).lower_at.get(tok.lower_, ())
+    at = tokens_of(doc).lower_at(tok.lower_)
     sent = tok.sent
     return any(sent.start <= i < sent.end or tok.i < i < tok.i + 400 for i in at)
 
