@@ -125,7 +125,12 @@ class Tokens:
         """`doc[start:end].text`."""
         if not 0 <= start < end <= self.n:
             return self.doc[start:end].text  # spaCy's own reading of a slice out of bounds or empty
-        return doc_text(self.doc)[self.idx[start]:self.end_char(end)]
+        return self.doc_text[self.idx[start]:self.end_char(end)]
+
+    @cached_property
+    def doc_text(self) -> str:
+        """`text.doc_text` of the Doc."""
+        return doc_text(self.doc)
 
     @cached_property
     def lower(self) -> list[str]:
@@ -227,7 +232,7 @@ _SHARED: ContextVar[Tokens | None] = ContextVar("kz_shared_tokens", default=None
 def tokens_of(doc: Doc) -> Tokens:
     """The Tokens of `doc`: the one `sharing_tokens` made for it, or a new one."""
     t = _SHARED.get()
-    return t if t is not None and t.doc is doc else Tokens(doc)
+    return t if t is not None and t._doc() is doc else Tokens(doc)
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
