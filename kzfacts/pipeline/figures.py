@@ -11,7 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from .. import resources
@@ -590,14 +589,17 @@ def number_candidates(doc: Doc) -> list[int]:
     known = _could_start()
     if len(known) > _ORTH_CACHE_SIZE:
         known.clear()
-    out = []
-    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else ()):
-        could = known.get(orth)
-        if could is None:
-            tok = doc[i]
-            could = known[orth] = _starts_figure(tok.text, tok.lower_)
-        if could:
-            out.append(i)
+    toks = tokens_of(doc)
+    orths = toks.orth
+    could = list(map(known.get, orths))
+    if None in could:
+        for i, c in enumerate(could):
+            if c is None:
+                c = known.get(orths[i])  # a text met earlier in this Doc
+                if c is None:
+                    c = known[orths[i]] = _starts_figure(toks.text[i], toks.lower[i])
+                could[i] = c
+    out = [i for i, c in enumerate(could) if c]
     return out
 
 

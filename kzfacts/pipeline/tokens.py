@@ -110,6 +110,10 @@ class Tokens:
         return list(map(itemgetter(k), self._lexemes))
 
     @cached_property
+    def orth(self) -> list[int]:
+        return self._ints(ORTH)
+
+    @cached_property
     def idx(self) -> list[int]:
         return self._ints(IDX)
 
