@@ -391,3 +391,19 @@ def test_a_long_title_case_line_is_no_title(run):
 ])
 def test_a_body_whose_shares_are_owned_is_still_a_body(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+def test_possessives_after_reads_the_subtree(nlp):
+    from pathlib import Path
+
+    from kzfacts.pipeline.entities.labels import possessives_after
+
+    text = (Path(__file__).resolve().parent.parent / "samples" / "kazakhstan_digest.txt").read_text(encoding="utf-8")
+    doc = nlp(text[:6000] + " Best Buy said its sales fell and his plan, which her board liked, failed.")
+    checked = 0
+    for head in doc:
+        for end in (head.i, head.i + 2, head.left_edge.i):
+            expected = {t.lower_ for t in head.subtree if t.i >= end and t.dep_ == "poss"}
+            assert possessives_after(head, end) == expected
+            checked += bool(expected)
+    assert checked > 20

@@ -54,11 +54,20 @@ def body_evidence(doc: Doc, start: int, end: int) -> str | None:
     if any(c.dep_ == "appos" and c.lower_ in anaphors for c in root.children) or root.dep_ == "appos" and root.head.lower_ in anaphors:
         return "apposition"
     if root.dep_ in ("nsubj", "nsubjpass"):
-        clause = [t for t in root.head.subtree if t.i >= end]
-        possessives = {t.lower_ for t in clause if t.dep_ == "poss"}
+        possessives = possessives_after(root.head, end)
         if "its" in possessives and not possessives & {"his", "her"}:
             return "its"
     return None
+
+
+def possessives_after(head: Token, end: int) -> set[str]:
+    """The lower-case possessives ("its", "his") in `head`'s subtree from token `end` on."""
+    doc = head.doc
+    t = tokens_of(doc)
+    lower, dep = t.lower, t.dep
+    # the subtree lies between its edges: only the possessives there are looked up the tree
+    return {lower[i] for i in range(max(end, head.left_edge.i), head.right_edge.i + 1)
+            if dep[i] == "poss" and (i == head.i or head.is_ancestor(doc[i]))}
 
 
 def person_evidence(span: Span, *, speaking: bool = True) -> bool:
