@@ -89,3 +89,8 @@ def test_lower_at_finds_every_lower_case_writing(blank):
     t = Tokens(doc)
     assert t.lower_at("steel") == [5, 8] and t.lower_at("steel") is t.lower_at("steel")
     assert t.lower_at("3d") == [12, 13] and t.lower_at("iron") == [] and t.lower_at("Steel") == []
+
+
+def test_where_lower_finds_every_writing(blank):
+    t = Tokens(blank("As he said, as before. AS ever, Ask as"))
+    assert t.where_lower("as") == [0, 4, 7, 11] and t.where_lower("ask") == [10] and t.where_lower("be") == []

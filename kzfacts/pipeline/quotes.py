@@ -230,22 +230,29 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
 def is_reporting_verb(token: Token) -> bool:
     """A verb that introduces reported speech (`reporting_verbs.txt`), or a word the tagger got
     wrong that acts as one ("says," before a quote); never a noun with its article ("The brand,")."""
-    if token.i >= 2 and tokens_of(token.doc).text[token.i - 1] == "-" and tokens_of(token.doc).lower[token.i - 2] == "so":
+    verbs = resources.reporting_verbs()
+    lemma = token.lemma_.lower()
+    t = tokens_of(token.doc)
+    if lemma != "put" and lemma not in verbs and t.lower[token.i] not in verbs:
+        return False  # the test every word fails first: no reporting verb at all
+    if token.i >= 2 and t.text[token.i - 1] == "-" and t.lower[token.i - 2] == "so":
         return False  # "so-called"
     if token.pos_ == "PROPN" and token.ent_type_ and not token.is_sent_start:
         return False  # "the Washington Post,": a word of a name
-    if token.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
+    if lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
         return is_source_clause(token)  # "as the minister put it"
-    if token.lemma_.lower() in resources.reporting_verbs() or token.lower_ in resources.reporting_verbs():
+    if lemma in verbs or t.lower[token.i] in verbs:
         return token.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in token.children) or \
-            token.i + 1 < len(token.doc) and tokens_of(token.doc).text[token.i + 1] in (":", ",") \
+            token.i + 1 < len(token.doc) and t.text[token.i + 1] in (":", ",") \
             and not any(c.dep_ == "det" for c in token.children)
     return False
 
 
 def is_source_clause(verb: Token) -> bool:
     """ "As Kursiv reported, ...": a clause that names the source of what the sentence says."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    t = tokens_of(verb.doc)
+    dep = t.dep
+    return any(dep[i] == "mark" and verb.doc[i].head.i == verb.i for i in t.where_lower("as"))
 
 
 def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] | None = None) -> Token | None:

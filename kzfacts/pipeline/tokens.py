@@ -214,6 +214,17 @@ class Tokens:
     def _lower_at(self) -> dict[str, list[int]]:
         return {}  # a few words are asked about per Doc: each found when first asked
 
+    def where_lower(self, low: str) -> list[int]:
+        """Where the Doc writes `low` in any case (the tokens whose `lower_` it is, in order)."""
+        found = self._where_lower.get(low)
+        if found is None:
+            found = self._where_lower[low] = _positions(self.lower, low)
+        return found
+
+    @cached_property
+    def _where_lower(self) -> dict[str, list[int]]:
+        return {}
+
     @cached_property
     def appositions(self) -> list[int]:
         """Where a token stands in apposition to another ("X, a cruise ship"), in order."""
