@@ -92,5 +92,6 @@ def test_lower_at_finds_every_lower_case_writing(blank):
 
 
 def test_where_lower_finds_every_writing(blank):
-    t = Tokens(blank("As he said, as before. AS ever, Ask as"))
+    doc = blank("As he said, as before. AS ever, Ask as")
+    t = Tokens(doc)
     assert t.where_lower("as") == [0, 4, 7, 11] and t.where_lower("ask") == [10] and t.where_lower("be") == []
