@@ -79,9 +79,10 @@ def test_a_vocab_keeps_its_own_word_values(blank):
     import spacy
 
     other = spacy.blank("xx")  # no English like_num: "ten" is no number here
-    assert Tokens(blank("ten men")).like_num == [True, False]
-    assert Tokens(other("ten men")).like_num == [t.like_num for t in other("ten men")]
-    assert Tokens(blank("ten men")).like_num == [True, False]
+    docs = [blank("ten men"), other("ten men"), blank("ten men")]  # kept alive: Tokens holds a Doc weakly
+    assert Tokens(docs[0]).like_num == [True, False]
+    assert Tokens(docs[1]).like_num == [t.like_num for t in docs[1]] == [False, False]
+    assert Tokens(docs[2]).like_num == [True, False]
 
 
 def test_lower_at_finds_every_lower_case_writing(blank):
