@@ -89,18 +89,17 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         return any(toks.text[t] in keywords for t in range(a, b))
 
     cuts = []
+    cap, text, lower = toks.capital, toks.text, toks.lower
     for i in range(start + 1, end - 1):
-        tok = doc[i]
-        nxt = doc[i + 1]
-        if not (is_capitalised(nxt) and is_capitalised(doc[i - 1]) or tok.text in (",", "/") and is_capitalised(nxt)):
+        if not (cap[i + 1] and (cap[i - 1] or text[i] in (",", "/"))):
             continue
-        if tok.text == "/" or spaced_dash(doc, i):
+        if text[i] == "/" or toks.spaced_dash(i):
             cuts.append(i)
-        elif tok.text == "," or tok.lower_ == "at":
-            part_end = next((j for j in range(i + 1, end) if toks.text[j] in (",", "/") or toks.lower[j] == "at"), end)
-            if has_head(i + 1, part_end) and (tok.lower_ == "at" or has_head(start, i)):
+        elif text[i] == "," or lower[i] == "at":
+            part_end = next((j for j in range(i + 1, end) if text[j] in (",", "/") or lower[j] == "at"), end)
+            if has_head(i + 1, part_end) and (lower[i] == "at" or has_head(start, i)):
                 cuts.append(i)
-        elif tok.lower_ == "and" and plural_before:
+        elif lower[i] == "and" and plural_before:
             cuts.append(i)
     if not cuts:
         return [(start, end)]

@@ -502,7 +502,8 @@ def run_fragment(doc: Doc, cand: Candidate, covered: set[int]) -> bool:
     """ "the Arts and Humanities Citation Index", "Director of Media and Communications": a body's
     mention that is one conjunct of a longer capitalised run joined by "and", where the run is headed
     by a document word (`name_heads.txt`) or opens with a title word and "of/for", and the other
-    conjunct is no mention of its own, is a piece of that longer name, not a body."""
+    conjunct is no mention of its own, is a piece of that longer name, not a body. `covered` are
+    the tokens of every mention (the candidate's own are left out here)."""
     toks = tokens_of(doc)
     a, b = enclosing_run(doc, cand.start, cand.end)
     if (a, b) == (cand.start, cand.end) or not any(toks.lower[t] == "and" for t in range(a, b)):
@@ -567,7 +568,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     cands = merge_candidates(model, rules)
     # pieces of a longer name: a conjunct of a document's or a title's run, a mention a body's name runs over
     covered = {t for c in cands for t in range(c.start, c.end)}
-    cands = [c for c in cands if not (c.label == "ORG" and run_fragment(doc, c, covered - set(range(c.start, c.end))))]
+    cands = [c for c in cands if not (c.label == "ORG" and run_fragment(doc, c, covered))]
     inside = inside_extensions(doc, cands)
     cands = [c for c in cands if id(c) not in inside]
     cands += [a for c in cands if c.label == "ORG" and (a := flight_airline(doc, c)) is not None]
