@@ -453,8 +453,10 @@ def listed_with_people(doc: Doc, cands: list[Candidate]) -> None:
     with people and with no body among them, is a person."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
     for c in cands:
+        if c.label != "ORG" or not 2 <= c.end - c.start <= 4:
+            continue  # person_shaped's length test, before a span is built
         span = doc[c.start:c.end]
-        if c.label != "ORG" or not person_shaped(span):
+        if not person_shaped(span):
             continue
         others = [label_at.get(t.i) for t in span.root.conjuncts if not c.start <= t.i < c.end]
         if others and "PERSON" in others and "ORG" not in others:
