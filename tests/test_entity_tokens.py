@@ -15,7 +15,8 @@ TEXTS = [
 
 PAIRS = [("text", "text"), ("lower", "lower_"), ("ws", "whitespace_"), ("punct", "is_punct"), ("alpha", "is_alpha"),
          ("sent_start", "is_sent_start"), ("ent_type", "ent_type_"), ("pos", "pos_"), ("dep", "dep_"), ("tag", "tag_"),
-         ("like_num", "like_num"), ("idx", "idx")]
+         ("like_num", "like_num"), ("idx", "idx"),
+         ("orth", "orth")]
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -29,6 +30,12 @@ def test_each_list_is_the_token_attribute(nlp, text, column, attribute):
 def test_an_unparsed_doc(blank, column, attribute):
     doc = blank("Aigul Sarsenova said it.")
     assert getattr(Tokens(doc), column) == [getattr(t, attribute) for t in doc]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_heads_are_the_token_heads(nlp, text):
+    doc = nlp(text)
+    assert Tokens(doc).head == [t.head.i for t in doc]
 
 
 def test_components_share_one_tokens_until_the_doc_changes(blank):

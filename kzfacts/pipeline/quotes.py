@@ -251,8 +251,8 @@ def is_reporting_verb(token: Token) -> bool:
 def is_source_clause(verb: Token) -> bool:
     """ "As Kursiv reported, ...": a clause that names the source of what the sentence says."""
     t = tokens_of(verb.doc)
-    dep = t.dep
-    return any(dep[i] == "mark" and verb.doc[i].head.i == verb.i for i in t.where_lower("as"))
+    dep, head, i = t.dep, t.head, verb.i
+    return any(dep[k] == "mark" and head[k] == i for k in t.where_lower("as"))
 
 
 def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] | None = None) -> Token | None:

@@ -10,6 +10,8 @@ from contextvars import ContextVar
 from functools import cached_property
 from operator import itemgetter
 
+import numpy
+
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc
@@ -108,6 +110,16 @@ class Tokens:
 
     def _lexical(self, k: int) -> list:
         return list(map(itemgetter(k), self._lexemes))
+
+    @cached_property
+    def head(self) -> list[int]:
+        """`Token.head.i` of every token."""
+        if not self.n:
+            return []
+        if self._array is None:
+            self._array = _read_array(self.doc)
+        # the array holds each head as an offset from its token, negative ones read unsigned
+        return (self._array[:, _COLUMN[HEAD]].astype("int64") + numpy.arange(self.n)).tolist()
 
     @cached_property
     def orth(self) -> list[int]:
