@@ -141,7 +141,8 @@ def date_spans(doc: Doc) -> list[Span]:
     by_bounds = {(sp.start, sp.end): sp for sp in spans}
     spans = [by_bounds[b] for b in longest_spans(list(by_bounds))]
     taken = {t.i for s in spans for t in s}
-    for m in _SLASHED.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for m in _SLASHED.finditer(text) if "/" in text else ():
         sub = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sub is not None and not any(t.i in taken for t in sub):
             spans.append(sub)

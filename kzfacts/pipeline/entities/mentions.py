@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ... import resources
@@ -245,12 +244,11 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
     if span is None:
         return []
     # only the tokens written as one of those last words: found by their ids in one array, not a Token per word
-    keys = {doc.vocab.strings[text] for text in people}
+    toks = tokens_of(doc)
+    positions = sorted(i for text in people for i in toks.where_text(text) if span.start <= i < span.end)
     found = []
-    for k, orth in enumerate(doc.to_array(ORTH)[span.start:span.end].tolist()):
-        if orth not in keys:
-            continue
-        tok = doc[span.start + k]
+    for i in positions:
+        tok = doc[i]
         if tok.i in covered or len(people.get(tok.text, ())) != 1 or tok.pos_ != "PROPN" or tok.ent_type_ \
                 or tok.text.isupper():
             continue
