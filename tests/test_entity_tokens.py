@@ -104,7 +104,3 @@ def test_where_lower_finds_every_writing(blank):
     t = Tokens(doc)
     assert t.where_lower("as") == [0, 4, 7, 11] and t.where_lower("ask") == [10] and t.where_lower("be") == []
 
-
-def test_where_text_finds_exact_writings(blank):
-    doc = blank("Moore met Moore's aide; MOORE and moore stayed.")
-    assert Tokens(doc).where_text("Moore") == [0, 2] and Tokens(doc).where_text("Less") == []

@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.tokens import Doc, Token
 
@@ -599,7 +600,7 @@ def number_candidates(doc: Doc) -> list[int]:
                 if c is None:
                     c = known[orths[i]] = _starts_figure(toks.text[i], toks.lower[i])
                 could[i] = c
-    out = [i for i, c in enumerate(could) if c]
+    out = list(compress(range(len(could)), could))
     return out
 
 

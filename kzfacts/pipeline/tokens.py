@@ -8,6 +8,7 @@ import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
+from operator import itemgetter
 
 import numpy
 
@@ -36,7 +37,6 @@ def _read_array(doc: Doc):
 # A word's values that only its lexeme decides, by column: text, lower_, is_punct, is_alpha,
 # like_num, name_token, a capital first character, a digit first character.
 _Lexical = tuple
-_LEXICAL_WIDTH = 8
 
 
 def _lexical(lex) -> _Lexical:
@@ -109,11 +109,7 @@ class Tokens:
         return list(map(lexicon.__getitem__, orths))
 
     def _lexical(self, k: int) -> list:
-        return list(self._lexical_columns[k])
-
-    @cached_property
-    def _lexical_columns(self) -> list[tuple]:
-        return list(zip(*self._lexemes)) if self.n else [()] * _LEXICAL_WIDTH
+        return list(map(itemgetter(k), self._lexemes))
 
     @cached_property
     def head(self) -> list[int]:
@@ -229,17 +225,6 @@ class Tokens:
     @cached_property
     def _lower_at(self) -> dict[str, list[int]]:
         return {}  # a few words are asked about per Doc: each found when first asked
-
-    def where_text(self, text: str) -> list[int]:
-        """Where the Doc writes `text` exactly (token indices, in order)."""
-        found = self._where_text.get(text)
-        if found is None:
-            found = self._where_text[text] = _positions(self.text, text)
-        return found
-
-    @cached_property
-    def _where_text(self) -> dict[str, list[int]]:
-        return {}
 
     def where_lower(self, low: str) -> list[int]:
         """Where the Doc writes `low` in any case (the tokens whose `lower_` it is, in order)."""

@@ -9,6 +9,7 @@ altogether is decided here (a candidate that is no entity goes later, in `labels
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.tokens import Doc, Token
 
@@ -243,11 +244,10 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    # only the tokens written as one of those last words: found by their ids in one array, not a Token per word
-    toks = tokens_of(doc)
-    positions = sorted(i for text in people for i in toks.where_text(text) if span.start <= i < span.end)
+    # only the tokens written as one of those last words: found by their ids in one C-level pass
+    keys = {doc.vocab.strings[text] for text in people}
     found = []
-    for i in positions:
+    for i in compress(range(span.start, span.end), map(keys.__contains__, tokens_of(doc).orth[span.start:span.end])):
         tok = doc[i]
         if tok.i in covered or len(people.get(tok.text, ())) != 1 or tok.pos_ != "PROPN" or tok.ent_type_ \
                 or tok.text.isupper():
