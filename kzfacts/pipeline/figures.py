@@ -600,8 +600,7 @@ def number_candidates(doc: Doc) -> list[int]:
                 if c is None:
                     c = known[orths[i]] = _starts_figure(toks.text[i], toks.lower[i])
                 could[i] = c
-    out = list(compress(range(len(could)), could))
-    return out
+    return list(compress(range(len(could)), could))
 
 
 def _join_subunit(doc: Doc, fig: Figure, limit: int) -> Figure:

@@ -10,8 +10,6 @@ from contextvars import ContextVar
 from functools import cached_property
 from operator import itemgetter
 
-import numpy
-
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc
@@ -36,7 +34,7 @@ def _read_array(doc: Doc):
 
 # A word's values that only its lexeme decides, by column: text, lower_, is_punct, is_alpha,
 # like_num, name_token, a capital first character, a digit first character.
-_Lexical = tuple
+_Lexical = tuple  # those eight values, in that order
 
 
 def _lexical(lex) -> _Lexical:
@@ -48,10 +46,12 @@ def _lexical(lex) -> _Lexical:
 
 
 # Lexical values by orth, per vocab (a vocab's language decides is_punct, like_num...): the last
-# few vocabs used, each with at most _LEXICON_SIZE words, so a long run's new words cannot grow it
-# without bound. (A Vocab takes no weak reference, so the few are held.)
+# _VOCABS vocabs used, each with at most _LEXICON_SIZE words, so a long run's new words cannot grow
+# it without bound. (A Vocab takes no weak reference, so the few are held.) A word's values are
+# read when a Doc first holds it: flags a user sets on a lexeme later are not seen.
 _LEXICONS: list[tuple[object, dict[int, _Lexical]]] = []
 _LEXICON_SIZE = 200_000
+_VOCABS = 4
 
 
 def _lexicon(vocab) -> dict[int, _Lexical]:
@@ -63,7 +63,7 @@ def _lexicon(vocab) -> dict[int, _Lexical]:
                 _LEXICONS.insert(0, _LEXICONS.pop(i))
             return lexicon
     _LEXICONS.insert(0, (vocab, {}))
-    del _LEXICONS[4:]
+    del _LEXICONS[_VOCABS:]
     return _LEXICONS[0][1]
 
 
@@ -72,7 +72,7 @@ class Tokens:
     first asks for it, so the rules that walk every token index lists instead of building a Token
     per read. Each list holds what the Token's attribute of that name says (`text`, `lower_`,
     `whitespace_`, `is_punct`, `is_alpha`, `is_sent_start`, `ent_type_`, `pos_`, `dep_`, `tag_`,
-    `like_num`, `idx`) when it is read. `tokens_of` shares one per Doc while a component works on it; it holds the
+    `like_num`, `idx`, `orth`; `head` is `head.i`) when it is read. `tokens_of` shares one per Doc while a component works on it; it holds the
     Doc weakly and is never stored on it (a Doc's user data must stay serialisable)."""
 
     def __init__(self, doc: Doc, array=None) -> None:
@@ -84,12 +84,14 @@ class Tokens:
     def doc(self) -> Doc:
         return self._doc()
 
-    def _ints(self, attr: int) -> list[int]:
-        if not self.n:
-            return []
+    def _column(self, attr: int):
+        """The `_ARRAY` column of `attr`, as numpy's uint64 (the Doc has tokens)."""
         if self._array is None:
             self._array = _read_array(self.doc)
-        return self._array[:, _COLUMN[attr]].tolist()
+        return self._array[:, _COLUMN[attr]]
+
+    def _ints(self, attr: int) -> list[int]:
+        return self._column(attr).tolist() if self.n else []
 
     def _strings(self, attr: int) -> list[str]:
         col = self._ints(attr)
@@ -116,10 +118,8 @@ class Tokens:
         """`Token.head.i` of every token."""
         if not self.n:
             return []
-        if self._array is None:
-            self._array = _read_array(self.doc)
         # the array holds each head as an offset from its token, negative ones read unsigned
-        return (self._array[:, _COLUMN[HEAD]].astype("int64") + numpy.arange(self.n)).tolist()
+        return [i + rel for i, rel in enumerate(self._column(HEAD).astype("int64").tolist())]
 
     @cached_property
     def orth(self) -> list[int]:
