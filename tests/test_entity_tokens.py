@@ -104,3 +104,17 @@ def test_where_lower_finds_every_writing(blank):
     t = Tokens(doc)
     assert t.where_lower("as") == [0, 4, 7, 11] and t.where_lower("ask") == [10] and t.where_lower("be") == []
 
+
+
+def test_a_component_that_reads_no_tokens_reads_no_array(blank, monkeypatch):
+    from kzfacts.pipeline import tokens
+
+    reads = []
+    monkeypatch.setattr(tokens, "_read_array", lambda doc: reads.append(doc) or doc.to_array(tokens._ARRAY))
+    doc = blank("Aigul Sarsenova said it.")
+    with tokens.sharing_tokens(doc):
+        pass
+    assert reads == []
+    with tokens.sharing_tokens(doc):
+        assert tokens.tokens_of(doc).text[0] == "Aigul" and tokens.tokens_of(doc) is tokens.tokens_of(doc)
+    assert len(reads) == 1

@@ -253,13 +253,35 @@ class Tokens:
         return self.text[i] in ("-", "\u2013", "\u2014") and (bool(self.ws[i]) or i > 0 and bool(self.ws[i - 1]))
 
 
-_SHARED: ContextVar[Tokens | None] = ContextVar("kz_shared_tokens", default=None)
+class _Share:
+    """The Doc a component works on, and its Tokens once a rule first asks (a component that
+    reads none, such as the article splitter, costs no array read)."""
+
+    __slots__ = ("doc", "tokens")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = weakref.ref(doc)
+        self.tokens: Tokens | None = None
+
+    def resolve(self, doc: Doc) -> Tokens:
+        array = _read_array(doc) if len(doc) else None
+        state = hash(array.tobytes()) if array is not None else 0
+        kept = _KEPT.get(doc)
+        tokens = kept[1] if kept is not None and kept[0] == state else Tokens(doc, array)
+        _KEPT[doc] = (state, tokens)
+        self.tokens = tokens
+        return tokens
+
+
+_SHARED: ContextVar[_Share | None] = ContextVar("kz_shared_tokens", default=None)
 
 
 def tokens_of(doc: Doc) -> Tokens:
-    """The Tokens of `doc`: the one `sharing_tokens` made for it, or a new one."""
-    t = _SHARED.get()
-    return t if t is not None and t._doc() is doc else Tokens(doc)
+    """The Tokens of `doc`: the one shared while a component works on it (`sharing_tokens`), or a new one."""
+    share = _SHARED.get()
+    if share is None or share.doc() is not doc:
+        return Tokens(doc)
+    return share.tokens if share.tokens is not None else share.resolve(doc)
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -287,12 +309,7 @@ def sharing_tokens(doc: Doc):
     `tokens_of(doc)` is one Tokens, each list read once. The next kzfacts component on the same
     Doc gets the same Tokens unless the Doc's tokens or annotations changed in between (another
     component of the user's pipeline), which a hash of them tells."""
-    array = _read_array(doc) if len(doc) else None
-    state = hash(array.tobytes()) if array is not None else 0
-    kept = _KEPT.get(doc)
-    tokens = kept[1] if kept is not None and kept[0] == state else Tokens(doc, array)
-    _KEPT[doc] = (state, tokens)
-    mark = _SHARED.set(tokens)
+    mark = _SHARED.set(_Share(doc))
     try:
         yield
     finally:
