@@ -105,21 +105,21 @@ def _extend_determiner(doc: Doc, span: Span) -> Span:
     return span
 
 
-def _weekday(token: Token) -> bool:
-    return token.lower_.removesuffix("s") in WEEKDAYS
+def _weekday_word(low: str) -> bool:
+    return low.removesuffix("s") in WEEKDAYS
 
 
 def _extend_schedule(doc: Doc, span: Span) -> Span:
     """A weekly schedule is one date, a set: "every Sunday" when the model tagged only "Sunday", and
     "every Tuesday and Friday" when it tagged "every Tuesday" and "Friday" apart."""
-    toks = tokens_of(doc)
+    lower = tokens_of(doc).lower
     start, end = span.start, span.end
-    if _weekday(doc[start]) and start > 0 and toks.lower[start - 1] in ("every", "each"):
+    if start > 0 and lower[start - 1] in ("every", "each") and _weekday_word(lower[start]):
         start -= 1
-    if toks.lower[start] in ("every", "each"):
-        while end < len(doc) and toks.lower[end - 1] in ("and", ",", "or") and _weekday(doc[end]):
+    if lower[start] in ("every", "each"):
+        while end < len(doc) and lower[end - 1] in ("and", ",", "or") and _weekday_word(lower[end]):
             end += 1  # the model's span ended on the "and" ("every Tuesday and" | "Friday")
-        while end + 1 < len(doc) and toks.lower[end] in ("and", ",", "or") and _weekday(doc[end + 1]):
+        while end + 1 < len(doc) and lower[end] in ("and", ",", "or") and _weekday_word(lower[end + 1]):
             end += 2
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
