@@ -250,15 +250,21 @@ def is_reporting_verb(token: Token) -> bool:
 
 def is_source_clause(verb: Token) -> bool:
     """ "As Kursiv reported, ...": a clause that names the source of what the sentence says."""
-    t = tokens_of(verb.doc)
-    dep, head, i = t.dep, t.head, verb.i
-    return any(dep[k] == "mark" and head[k] == i for k in t.where_lower("as"))
+    return verb.i in source_clause_heads(verb.doc)
+
+
+def source_clause_heads(doc: Doc) -> set[int]:
+    """The verbs of the Doc that `is_source_clause` says yes to: those an "as" marks."""
+    t = tokens_of(doc)
+    dep, head = t.dep, t.head
+    return {head[k] for k in t.where_lower("as") if dep[k] == "mark"}
 
 
 def find_cue(tokens: list[Token], q_start: int, q_end: int, governors: set[int] | None = None) -> Token | None:
     """The reporting verb governing the quote, else a source clause ("As Kursiv reported, ..."),
     else the nearest reporting verb among the given tokens."""
-    sources = [t for t in tokens if is_source_clause(t) and is_reporting_verb(t)]
+    marked = source_clause_heads(tokens[0].doc) if tokens else set()
+    sources = [t for t in tokens if t.i in marked and is_reporting_verb(t)]
     if governors:
         ruling = [t for t in tokens if t.i in governors and is_reporting_verb(t)]
         if ruling:
