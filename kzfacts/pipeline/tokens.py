@@ -103,12 +103,14 @@ class Tokens:
     @cached_property
     def _lexemes(self) -> list[_Lexical]:
         """Each token's `_Lexical` values, read once per process for each word of the vocab."""
-        orths = self._ints(ORTH)
+        orths = self.orth
         lexicon = _lexicon(self.doc.vocab)
-        if not lexicon.keys() >= set(orths):
+        lexemes = list(map(lexicon.get, orths))
+        if None in lexemes:  # words this process has not met: read once each
             vocab = self.doc.vocab
             lexicon.update((o, _lexical(vocab[o])) for o in set(orths).difference(lexicon))
-        return list(map(lexicon.__getitem__, orths))
+            lexemes = list(map(lexicon.__getitem__, orths))
+        return lexemes
 
     def _lexical(self, k: int) -> list:
         return list(map(itemgetter(k), self._lexemes))
