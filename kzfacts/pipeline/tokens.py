@@ -95,10 +95,12 @@ class Tokens:
 
     def _strings(self, attr: int) -> list[str]:
         col = self._ints(attr)
-        if not _LABELS.keys() >= set(col):
+        names = list(map(_LABELS.get, col))
+        if None in names:  # a label this process has not met
             strings = self.doc.vocab.strings
             _LABELS.update((h, strings[h]) for h in set(col).difference(_LABELS))
-        return list(map(_LABELS.__getitem__, col))
+            names = list(map(_LABELS.__getitem__, col))
+        return names
 
     @cached_property
     def _lexemes(self) -> list[_Lexical]:
