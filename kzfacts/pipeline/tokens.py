@@ -26,6 +26,8 @@ _COLUMN = {attr: k for k, attr in enumerate(_ARRAY)}
 # A hash names the same string in every vocab: the label strings (tags, dependencies, entity
 # types) of every Doc seen, a few hundred at most.
 _LABELS: dict[int, str] = {0: ""}
+_SPACES = {0: "", 1: " "}  # Token.whitespace_ of the SPACY value
+_SENT_STARTS = {0: None, 1: True, 2 ** 64 - 1: False}  # Token.is_sent_start of the SENT_START value
 
 
 def _read_array(doc: Doc):
@@ -158,7 +160,7 @@ class Tokens:
 
     @cached_property
     def ws(self) -> list[str]:
-        return [" " if v else "" for v in self._ints(SPACY)]
+        return list(map(_SPACES.__getitem__, self._ints(SPACY)))
 
     @cached_property
     def punct(self) -> list[bool]:
@@ -166,8 +168,12 @@ class Tokens:
 
     @cached_property
     def sent_start(self) -> list[bool | None]:
-        # the Token's is_sent_start: None where unknown (0), False where not (negative, read unsigned), else True
-        return [None if v == 0 else v < 2 ** 63 for v in self._ints(SENT_START)]
+        # the Token's is_sent_start: None where unknown (0), False where not (-1, read unsigned), True where so (1)
+        col = self._ints(SENT_START)
+        try:
+            return list(map(_SENT_STARTS.__getitem__, col))
+        except KeyError:  # any other value spaCy may come to write
+            return [None if v == 0 else v < 2 ** 63 for v in col]
 
     @cached_property
     def ent_type(self) -> list[str]:
