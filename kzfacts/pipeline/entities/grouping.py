@@ -34,6 +34,7 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u2019", "'")).strip().casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     words = [w for w in re.split(r"[\s-]+", text) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
@@ -283,6 +284,12 @@ def _short_form_group(groups: list[_Group], text: str, start: int = 0,
     return matches[0] if matches else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _initials_of_content(form: str) -> str:
+    """The initials of a name without its small words ("of", "the"...)."""
+    return initials(re.sub(r"\b(?:of|the|and|for|on|through|in)\b", "", form))
+
+
 def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _Group | None:
     letters = text.rstrip("+")
     for g in groups:
@@ -291,7 +298,7 @@ def _acronym_group(doc: Doc, groups: list[_Group], c: Candidate, text: str) -> _
         for form, _, _, _ in g.forms:
             if ACRONYM.match(form):
                 continue
-            if initials(form) == letters or initials(re.sub(r"\b(?:of|the|and|for|on|through|in)\b", "", form)) == letters:
+            if initials(form) == letters or _initials_of_content(form) == letters:
                 return g
             # "OSCE Office of ... (ODIHR)": the acronym may skip a leading known acronym
             parts = form.split(" ", 1)
