@@ -307,7 +307,8 @@ def title_phrase_start(scene: Scene, name: NameAt) -> int:
     doc = scene.doc
     toks = tokens_of(doc)
     i = min(scene.title_start(doc, name.start), name.first)
-    while i > 0 and (is_role(doc[i - 1]) and toks.text[i - 1][:1].isupper() or _hyphen(doc, i - 1)
+    roles = role_words()
+    while i > 0 and (toks.text[i - 1][:1].isupper() and toks.lower[i - 1] in roles or _hyphen(doc, i - 1)
                      or _hyphen(doc, i) and i < name.start and toks.text[i - 1][:1].isupper()):
         i -= 1
     org = scene.org_ending_at(i, i - 12)
