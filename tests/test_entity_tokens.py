@@ -105,7 +105,6 @@ def test_where_lower_finds_every_writing(blank):
     assert t.where_lower("as") == [0, 4, 7, 11] and t.where_lower("ask") == [10] and t.where_lower("be") == []
 
 
-
 def test_a_component_that_reads_no_tokens_reads_no_array(blank, monkeypatch):
     from kzfacts.pipeline import tokens
 
@@ -118,3 +117,12 @@ def test_a_component_that_reads_no_tokens_reads_no_array(blank, monkeypatch):
     with tokens.sharing_tokens(doc):
         assert tokens.tokens_of(doc).text[0] == "Aigul" and tokens.tokens_of(doc) is tokens.tokens_of(doc)
     assert len(reads) == 1
+
+
+def test_looked_up_reads_each_missing_key_once():
+    from kzfacts.pipeline.tokens import looked_up
+
+    table, reads = {1: "one"}, []
+    assert looked_up(table, [1, 2, 2, 3], lambda k: reads.append(k) or str(k)) == ["one", "2", "2", "3"]
+    assert sorted(reads) == [2, 3] and table == {1: "one", 2: "2", 3: "3"}
+    assert looked_up(table, [3, 1], lambda k: reads.append(k)) == ["3", "one"] and len(reads) == 2

@@ -19,7 +19,7 @@ from .text import article_at, doc_text, sentence_ends
 from .component import KzComponent
 from .facts import Figure
 from .subjects import attach_subjects
-from .tokens import span_text, tokens_of
+from .tokens import looked_up, span_text, tokens_of
 
 SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
 _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -590,16 +590,8 @@ def number_candidates(doc: Doc) -> list[int]:
     known = _could_start()
     if len(known) > _ORTH_CACHE_SIZE:
         known.clear()
-    toks = tokens_of(doc)
-    orths = toks.orth
-    could = list(map(known.get, orths))
-    if None in could:
-        for i, c in enumerate(could):
-            if c is None:
-                c = known.get(orths[i])  # a text met earlier in this Doc
-                if c is None:
-                    c = known[orths[i]] = _starts_figure(toks.text[i], toks.lower[i])
-                could[i] = c
+    vocab = doc.vocab
+    could = looked_up(known, tokens_of(doc).orth, lambda orth: _starts_figure(vocab[orth].orth_, vocab[orth].lower_))
     return list(compress(range(len(could)), could))
 
 

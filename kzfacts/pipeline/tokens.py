@@ -30,6 +30,15 @@ _SPACES = {0: "", 1: " "}  # Token.whitespace_ of the SPACY value
 _SENT_STARTS = {0: None, 1: True, 2 ** 64 - 1: False}  # Token.is_sent_start of the SENT_START value
 
 
+def looked_up(table: dict, keys: list, read) -> list:
+    """`table[k]` for every key, in one pass; a key the table lacks is read (`read(k)`) once and kept."""
+    values = list(map(table.get, keys))
+    if None in values:
+        table.update((k, read(k)) for k in set(keys).difference(table))
+        values = list(map(table.__getitem__, keys))
+    return values
+
+
 def _read_array(doc: Doc):
     return doc.to_array(_ARRAY)
 
@@ -96,25 +105,13 @@ class Tokens:
         return self._column(attr).tolist() if self.n else []
 
     def _strings(self, attr: int) -> list[str]:
-        col = self._ints(attr)
-        names = list(map(_LABELS.get, col))
-        if None in names:  # a label this process has not met
-            strings = self.doc.vocab.strings
-            _LABELS.update((h, strings[h]) for h in set(col).difference(_LABELS))
-            names = list(map(_LABELS.__getitem__, col))
-        return names
+        return looked_up(_LABELS, self._ints(attr), self.doc.vocab.strings.__getitem__)
 
     @cached_property
     def _lexemes(self) -> list[_Lexical]:
         """Each token's `_Lexical` values, read once per process for each word of the vocab."""
-        orths = self.orth
-        lexicon = _lexicon(self.doc.vocab)
-        lexemes = list(map(lexicon.get, orths))
-        if None in lexemes:  # words this process has not met: read once each
-            vocab = self.doc.vocab
-            lexicon.update((o, _lexical(vocab[o])) for o in set(orths).difference(lexicon))
-            lexemes = list(map(lexicon.__getitem__, orths))
-        return lexemes
+        vocab = self.doc.vocab
+        return looked_up(_lexicon(vocab), self.orth, lambda orth: _lexical(vocab[orth]))
 
     def _lexical(self, k: int) -> list:
         return list(map(itemgetter(k), self._lexemes))
@@ -227,24 +224,27 @@ class Tokens:
 
     def lower_at(self, word: str) -> list[int]:
         """Where the Doc writes `word` as it is, in lower case (token indices, in order)."""
-        found = self._lower_at.get(word)
-        if found is None:
-            found = self._lower_at[word] = _positions(self.text, word) if word.islower() else []
-        return found
-
-    @cached_property
-    def _lower_at(self) -> dict[str, list[int]]:
-        return {}  # a few words are asked about per Doc: each found when first asked
+        return self._where("text", word) if word.islower() else []
 
     def where_lower(self, low: str) -> list[int]:
         """Where the Doc writes `low` in any case (the tokens whose `lower_` it is, in order)."""
-        found = self._where_lower.get(low)
+        return self._where("lower", low)
+
+    def _where(self, column: str, value: str) -> list[int]:
+        # a few words are asked about per Doc: each found when first asked (list.index scans in C)
+        found = self._found.get((column, value))
         if found is None:
-            found = self._where_lower[low] = _positions(self.lower, low)
+            items, found, i = getattr(self, column), [], -1
+            try:
+                while True:
+                    i = items.index(value, i + 1)
+                    found.append(i)
+            except ValueError:
+                self._found[(column, value)] = found
         return found
 
     @cached_property
-    def _where_lower(self) -> dict[str, list[int]]:
+    def _found(self) -> dict[tuple[str, str], list[int]]:
         return {}
 
     @cached_property
@@ -297,17 +297,6 @@ def tokens_of(doc: Doc) -> Tokens:
 def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, off the shared Tokens."""
     return tokens_of(doc).span_text(start, end)
-
-
-def _positions(items: list, value) -> list[int]:
-    """Every index of `value` in `items`, in order (list.index scans in C)."""
-    out, i = [], -1
-    try:
-        while True:
-            i = items.index(value, i + 1)
-            out.append(i)
-    except ValueError:
-        return out
 
 
 _KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (its state's hash, its Tokens)
