@@ -81,8 +81,10 @@ def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> L
     name of what it finds.
     """
     from . import factories  # noqa: F401  (registers the factories and the Doc extensions)
+    from .memoised import memoise
 
     nlp = _load_model(model)
+    memoise(nlp)  # the model's attribute ruler and lemmatizer, remembered per word: same annotations
     config = resources.json_file("pipeline.json")["config"]
     for name in components():
         if name in nlp.pipe_names:  # a pipeline saved with kzfacts inside (nlp.to_disk): its own pipes, as saved

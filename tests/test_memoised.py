@@ -1,0 +1,101 @@
+"""The memoised attribute ruler and lemmatizer give exactly the model's own annotations."""
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+from kzfacts.pipeline import memoised
+from kzfacts.pipeline.loading import default_model
+
+from .conftest import ROOT
+
+SENTENCES = [
+    "I'm gonna tell you, it ain't over and they gotta know it.",   # the ruler's two-token patterns
+    "Let's see: the ministers met in Astana on Monday.",
+    "Prices rose 5% as the bank raised rates; analysts said they'd rise again.",
+    "He was reading the reports, she reads them, they have read them all.",
+    "Better, best, good; worse, worst, bad. The children's geese ran.",
+    "  Spaces \n\n and\ttabs, — dashes – and “quotes” stay as they were.  ",
+    "KAZAKHSTAN'S NATIONAL BANK SAID ON TUESDAY IT WOULD HOLD THE BASE RATE.",
+    "12,500 tonnes; $3.2bn; 1990s; 4th; e-mail me at a@b.kz or https://example.kz.",
+    "Read. Read! Reading? Reads... read",                            # one word, many tags
+]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    """The model as it ships, with its own attribute ruler and lemmatizer."""
+    return spacy.load(default_model(), exclude=["senter"])
+
+
+@pytest.fixture(scope="module")
+def memo():
+    nlp = spacy.load(default_model(), exclude=["senter"])
+    memoised.memoise(nlp)
+    return nlp
+
+
+def annotations(doc) -> numpy.ndarray:
+    return doc.to_array([TAG, POS, MORPH, LEMMA])
+
+
+def texts() -> list[str]:
+    return SENTENCES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+
+
+def test_memoise_swaps_in_the_stand_ins(memo):
+    assert memo.pipe_names[memo.pipe_names.index("parser") + 1:][:2] == ["attribute_ruler_memo", "lemmatizer_memo"]
+    assert set(memo.disabled) == {"attribute_ruler", "lemmatizer"}
+    memoised.memoise(memo)  # twice is once
+    assert memo.pipe_names.count("attribute_ruler_memo") == 1
+
+
+def test_the_kzfacts_pipeline_uses_them(nlp):
+    assert "attribute_ruler_memo" in nlp.pipe_names and "lemmatizer_memo" in nlp.pipe_names
+    assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+
+
+@pytest.mark.parametrize("rounds", [2])
+def test_same_annotations_as_the_model_cold_and_warm(stock, memo, rounds):
+    for _ in range(rounds):  # the first round fills the memo, the second reads it
+        for text in texts():
+            expected, got = stock(text), memo(text)
+            assert numpy.array_equal(annotations(expected), annotations(got)), text[:60]
+            assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+            assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
+    doc = memo("They gotta go and it ain't fair.")
+    assert [t.lemma_ for t in doc][1:3] == ["get", "to"] and doc[6].lemma_ == "be"
+
+
+def test_patterns_added_later_are_learnt(stock, memo):
+    for nlp in (stock, memo):
+        nlp.get_pipe("attribute_ruler").add([[{"LOWER": "zhumabek"}]], {"LEMMA": "ZHUMA", "POS": "PROPN"})
+    text = "Zhumabek spoke, and zhumabek left."
+    assert numpy.array_equal(annotations(stock(text)), annotations(memo(text)))
+    assert memo(text)[0].lemma_ == "ZHUMA"
+
+
+def test_overwrite_and_the_memo_limit(stock, memo, monkeypatch):
+    monkeypatch.setattr(memoised, "MEMO_LIMIT", 3)
+    for nlp in (stock, memo):
+        monkeypatch.setattr(nlp.get_pipe("lemmatizer"), "overwrite", True)
+    for text in SENTENCES:
+        assert numpy.array_equal(annotations(stock(text)), annotations(memo(text))), text
+    assert len(memo.get_pipe("lemmatizer_memo").memo) <= 3 + len(memo(SENTENCES[-1]))
+
+
+def test_components_that_do_not_fit_keep_their_own(blank):
+    ruler = blank.add_pipe("attribute_ruler", name="ruler_with_op")
+    ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "x"})
+    assert not memoised.fits_attribute_ruler(ruler)
+    plain = blank.add_pipe("attribute_ruler", name="plain_ruler")
+    plain.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+    assert memoised.fits_attribute_ruler(plain)
+    extension = blank.add_pipe("attribute_ruler", name="ruler_with_extension")
+    extension.add([[{"_": {"kz_x": True}}]], {"LEMMA": "x"})
+    assert not memoised.fits_attribute_ruler(extension)
+    lookup = blank.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not memoised.fits_lemmatizer(lookup)
+    assert not memoised.fits_lemmatizer(object())
