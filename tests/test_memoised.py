@@ -99,3 +99,24 @@ def test_components_that_do_not_fit_keep_their_own(blank):
     lookup = blank.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not memoised.fits_lemmatizer(lookup)
     assert not memoised.fits_lemmatizer(object())
+
+
+def test_patterns_replaced_by_as_many_are_learnt(stock, memo):
+    text = "The bank said so, and the zhanga bank agreed."
+    memo(text)  # the memo knows these words' matches now
+    kept = stock.get_pipe("attribute_ruler").patterns
+    # the same number of patterns again, the common noun's now matching a word instead of a tag
+    changed = [{**p, "patterns": [[{"LOWER": "zhanga"}]]} if p["patterns"] == [[{"TAG": "NN"}]] else p
+               for p in kept]
+    try:
+        for nlp in (stock, memo):
+            nlp.get_pipe("attribute_ruler").clear()
+            nlp.get_pipe("attribute_ruler").add_patterns(changed)
+        expected, got = stock(text), memo(text)
+        assert numpy.array_equal(annotations(expected), annotations(got))
+        assert got[1].pos_ == "" and expected[1].pos_ == ""  # no pattern gives "bank" its part of speech now
+    finally:
+        for nlp in (stock, memo):
+            nlp.get_pipe("attribute_ruler").clear()
+            nlp.get_pipe("attribute_ruler").add_patterns(kept)
+    assert numpy.array_equal(annotations(stock(text)), annotations(memo(text)))

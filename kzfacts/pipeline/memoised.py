@@ -38,16 +38,14 @@ class MemoisedAttributeRuler:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
-        self._built_for = -1
+        self._built_for: tuple[object, int] | None = None  # the ruler's matcher and pattern count learnt
 
     def _build(self) -> None:
         ruler, strings = self.ruler, self.ruler.vocab.strings
         self.single = Matcher(ruler.vocab)
         self.longer = Matcher(ruler.vocab)
         self.rank: dict[int, int] = {}
-        for n in range(len(ruler.attrs)):
-            key = str(n)
-            patterns = ruler.matcher.get(key)[1]
+        for n, (key, patterns) in enumerate(_patterns(ruler)):
             if one := [p for p in patterns if len(p) == 1]:
                 self.single.add(key, one)
             if more := [p for p in patterns if len(p) != 1]:
@@ -55,10 +53,16 @@ class MemoisedAttributeRuler:
             self.rank[strings[key]] = n  # the ruler applies its matches in this order
         self.columns = key_columns(ruler)
         self.memo: dict[tuple, tuple[int, ...]] = {}
-        self._built_for = len(ruler.attrs)
+        self._built_for = self._learnt(ruler)
+
+    @staticmethod
+    def _learnt(ruler: AttributeRuler) -> tuple[object, int]:
+        # add() appends patterns; clear(), initialize() and from_disk() make a new matcher (a Matcher
+        # compares by identity)
+        return ruler.matcher, len(ruler.attrs)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._built_for != len(self.ruler.attrs):  # patterns added since: learn them afresh
+        if self._built_for != self._learnt(self.ruler):  # patterns changed since: learn them afresh
             self._build()
         memo, rank, single = self.memo, self.rank, self.single
         if len(memo) > MEMO_LIMIT:
@@ -105,8 +109,8 @@ def key_columns(ruler: AttributeRuler) -> list[int] | None:
     """The token columns that decide the ruler's one-token patterns, or None when a pattern needs more
     than the token's own values (an operator, an extension attribute, an unknown key)."""
     names = {TAG, DEP}
-    for n in range(len(ruler.attrs)):
-        for pattern in ruler.matcher.get(str(n))[1]:
+    for _, patterns in _patterns(ruler):
+        for pattern in patterns:
             if len(pattern) != 1:
                 continue
             for key in pattern[0]:
@@ -117,6 +121,12 @@ def key_columns(ruler: AttributeRuler) -> list[int] | None:
                 else:
                     return None
     return sorted(names)
+
+
+def _patterns(ruler: AttributeRuler):
+    """(match key, Matcher patterns) of each of the ruler's entries, in the order it applies them."""
+    for n in range(len(ruler.attrs)):
+        yield str(n), ruler.matcher.get(str(n))[1]
 
 
 def fits_attribute_ruler(component) -> bool:
