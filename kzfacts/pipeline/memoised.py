@@ -9,7 +9,8 @@ otherwise leave everything to it, so each token gets exactly what the model woul
 
 `memoise(nlp)` disables the model's two components and adds a stand-in after each; a pipeline
 whose components do not fit (patterns with operators or extension attributes, a lookup-mode or
-custom lemmatizer) keeps its own.
+custom lemmatizer) keeps its own. As in `tokens.py`, a lexeme flag a user changes after a word was
+remembered (`is_stop`) is not seen by a one-token ruler pattern on that flag.
 """
 from __future__ import annotations
 
