@@ -581,7 +581,6 @@ def main() -> None:
         app()  # standalone: every way out of a command is a SystemExit
     except SystemExit as exc:
         exit_now(exc)
-    raise SystemExit(0)  # pragma: no cover (click always exits)
 
 
 def exit_now(exc: SystemExit) -> None:
@@ -589,29 +588,28 @@ def exit_now(exc: SystemExit) -> None:
     loaded model and pipeline object by object takes about 0.13 s, longer than the pipeline takes
     on a short article. What an exit must still do is done first: the atexit functions (logging,
     multiprocessing, weakref finalizers such as temporary folders) and flushing stdout and stderr.
-    Every output file is closed by the command itself. With any other thread still running, or when
-    a stream cannot be flushed (a closed pipe), the exit is Python's own, as before."""
+    Every output file is closed by the command itself. With any other thread still running, a
+    message to print, or a stream that cannot be flushed (a closed pipe), the exit is Python's own."""
     import atexit
     import threading
 
     code = exc.code
-    if code is not None and not isinstance(code, int):
-        raise exc  # a message to print: Python's own exit prints it
-    if threading.active_count() > 1 or not hasattr(atexit, "_run_exitfuncs"):
+    if code is not None and not isinstance(code, int) or threading.active_count() > 1 \
+            or not hasattr(atexit, "_run_exitfuncs") or not _flushed():
         raise exc
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        raise exc from None
     atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass  # what an exit function wrote to a closed stream is lost as at any exit
+    _flushed()  # what an exit function wrote to a closed stream is lost, as at any exit
     os._exit(code or 0)
 
+
+def _flushed() -> bool:
+    """Flush stdout and stderr; False when one cannot take it (a closed pipe)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return False
+    return True
 
 if __name__ == "__main__":
     main()
