@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy
 import pytest
 import spacy
-from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 from kzfacts.pipeline import memoised
 from kzfacts.pipeline.loading import default_model
@@ -38,7 +38,7 @@ def memo():
 
 
 def annotations(doc) -> numpy.ndarray:
-    return doc.to_array([TAG, POS, MORPH, LEMMA])
+    return doc.to_array([TAG, POS, MORPH, LEMMA, DEP])
 
 
 def texts() -> list[str]:
@@ -65,8 +65,51 @@ def test_same_annotations_as_the_model_cold_and_warm(stock, memo, rounds):
             assert numpy.array_equal(annotations(expected), annotations(got)), text[:60]
             assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
             assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
-    doc = memo("They gotta go and it ain't fair.")
+    doc = memo("They gotta go and it ain't fair. There are two.")
     assert [t.lemma_ for t in doc][1:3] == ["get", "to"] and doc[6].lemma_ == "be"
+    assert doc[11].pos_ == "VERB"  # "There are": a two-token pattern on the dependency ("expl")
+
+
+# Hand-made rulers: one-token and longer patterns writing the same token, in the order the ruler
+# applies them (later entries win), negative indices and overlapping longer matches.
+ORDERED = [
+    ([[{"LOWER": "b"}]], {"POS": "NOUN", "LEMMA": "bee"}, 0),
+    ([[{"LOWER": "a"}, {"LOWER": "b"}]], {"POS": "VERB", "MORPH": "Number=Sing"}, -1),
+    ([[{"LOWER": "b"}, {"LOWER": {"IN": ["b", "c"]}}]], {"LEMMA": "pair"}, 0),
+    ([[{"TEXT": {"REGEX": "^B"}}]], {"POS": "ADJ"}, 0),
+    ([[{"LOWER": "a"}, {}, {"LOWER": "c"}]], {"TAG": "XX", "LEMMA": "first"}, 0),
+    ([[{"LOWER": "c"}]], {"MORPH": "Case=Nom"}, 0),
+]
+RULER_TEXTS = ["a b c", "a B c a b b c", "b b b", "A b", "c a", "x y z", "a", ""]
+
+
+@pytest.mark.parametrize("order", [ORDERED, ORDERED[::-1]])
+def test_same_annotations_as_hand_made_rulers(order):
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    for patterns, attrs, index in order:
+        ruler.add(patterns, attrs, index=index)
+    stand_in = memoised.MemoisedAttributeRuler(ruler)
+    assert memoised.fits_attribute_ruler(ruler)
+    for _ in range(2):
+        for text in RULER_TEXTS:
+            expected, got = ruler(blank.make_doc(text)), stand_in(blank.make_doc(text))
+            assert numpy.array_equal(annotations(expected), annotations(got)), text
+            assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
+    doc = stand_in(blank.make_doc("a b c"))
+    assert doc[1].pos_ == ("VERB" if order is ORDERED else "NOUN")  # the last entry to write it wins
+    assert doc[0].lemma_ == "first" and doc[0].tag_ == "XX"
+
+
+def test_a_pattern_added_later_that_does_not_fit_runs_the_ruler_itself():
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}]], {"LEMMA": "one"})
+    stand_in = memoised.MemoisedAttributeRuler(ruler)
+    assert stand_in(blank.make_doc("a a"))[1].lemma_ == "one"
+    ruler.add([[{"LOWER": "b", "OP": "+"}]], {"LEMMA": "bees"})
+    doc = stand_in(blank.make_doc("a b b"))
+    assert [t.lemma_ for t in doc] == ["one", "bees", "bees"]
 
 
 def test_patterns_added_later_are_learnt(stock, memo):
@@ -96,6 +139,12 @@ def test_components_that_do_not_fit_keep_their_own(blank):
     extension = blank.add_pipe("attribute_ruler", name="ruler_with_extension")
     extension.add([[{"_": {"kz_x": True}}]], {"LEMMA": "x"})
     assert not memoised.fits_attribute_ruler(extension)
+    lexeme = blank.add_pipe("attribute_ruler", name="ruler_of_a_lexeme_flag")
+    lexeme.add([[{"LOWER": "a"}]], {"IS_STOP": True})  # spaCy sets it on the word's lexeme
+    assert not memoised.fits_attribute_ruler(lexeme)
+    beyond = blank.add_pipe("attribute_ruler", name="ruler_indexing_past_its_match")
+    beyond.add([[{"LOWER": "a"}, {"LOWER": "b"}]], {"LEMMA": "x"}, index=2)  # the ruler raises E1001 on it
+    assert not memoised.fits_attribute_ruler(beyond)
     lookup = blank.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not memoised.fits_lemmatizer(lookup)
     assert not memoised.fits_lemmatizer(object())

@@ -1,19 +1,21 @@
 """Stand-ins for the model's attribute ruler and lemmatizer: the same annotations, remembered per word.
 
 Both model components decide each token from a few of its own values: the attribute ruler's
-one-token patterns from its text, tag and dependency; the rule lemmatizer from its text, part of
-speech and morphology. The model's components work that out again for every token of every text
-(the ruler runs all its ~180 patterns at each token: 13% of the model's time). The stand-ins
-remember the answer per distinct set of values, ask the model's own component on a miss, and
-otherwise leave everything to it, so each token gets exactly what the model would give it.
+patterns, token by token, from its text, tag and dependency; the rule lemmatizer from its text,
+part of speech and morphology. The model's components work that out again for every token of every
+text (the ruler runs all its ~180 patterns at each token: 13% of the model's time). The stand-ins
+remember the answer per distinct set of values, ask the model's own patterns or lemmatizer on a
+miss, and write what the model's component would write, so each token gets exactly what the model
+would give it.
 
 `memoise(nlp)` disables the model's two components and adds a stand-in after each; a pipeline
-whose components do not fit (patterns with operators or extension attributes, a lookup-mode or
-custom lemmatizer) keeps its own. As in `tokens.py`, a lexeme flag a user changes after a word was
+whose components do not fit (patterns with operators or extension attributes, a ruler writing a
+lexeme's attribute, a lookup-mode or custom lemmatizer) keeps its own. As in `tokens.py`, a lexeme flag a user changes after a word was
 remembered (`is_stop`) is not seen by a one-token ruler pattern on that flag.
 """
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -35,7 +37,14 @@ LEMMATIZER = "lemmatizer"
 
 
 class MemoisedAttributeRuler:
-    """The model's attribute ruler, with its one-token patterns' matches remembered per token key."""
+    """The model's attribute ruler, with what its patterns write remembered per token key.
+
+    Every pattern is read one token at a time: a one-token pattern's match, and each token of a
+    longer pattern, is remembered per key (the token's text, tag and dependency), and so is what
+    the one-token matches leave on the token, applied in the ruler's order (later patterns win), so
+    a known word costs one dict look-up. A token a longer pattern also writes to has its matches
+    applied afresh in that order. All values go on the Doc in one `from_array`.
+    """
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
@@ -43,18 +52,30 @@ class MemoisedAttributeRuler:
 
     def _build(self) -> None:
         ruler, strings = self.ruler, self.ruler.vocab.strings
-        self.single = Matcher(ruler.vocab)
-        self.longer = Matcher(ruler.vocab)
-        self.rank: dict[int, int] = {}
-        for n, (key, patterns) in enumerate(_patterns(ruler)):
-            if one := [p for p in patterns if len(p) == 1]:
-                self.single.add(key, one)
-            if more := [p for p in patterns if len(p) != 1]:
-                self.longer.add(key, more)
-            self.rank[strings[key]] = n  # the ruler applies its matches in this order
-        self.columns = key_columns(ruler)
-        self.memo: dict[tuple, tuple[int, ...]] = {}
+        self.fits = fits_attribute_ruler(ruler)
         self._built_for = self._learnt(ruler)
+        if not self.fits:  # a pattern added since does not fit: the ruler runs as it is
+            return
+        self.tokens = Matcher(ruler.vocab)  # each one-token pattern, and each token of a longer one
+        self.single: dict[int, int] = {}  # match id of a one-token pattern -> its entry's rank
+        self.part: dict[int, tuple[int, int]] = {}  # match id of a longer pattern's token -> (chain, position)
+        self.chains: list[tuple[int, int, int]] = []  # per longer pattern: (rank, length, target token)
+        for rank, (key, patterns) in enumerate(_patterns(ruler)):
+            if one := [p for p in patterns if len(p) == 1]:
+                self.tokens.add(key, one)
+                self.single[strings[key]] = rank
+            for pattern in (p for p in patterns if len(p) > 1):
+                chain, index = len(self.chains), ruler.indices[rank]
+                self.chains.append((rank, len(pattern), index if index >= 0 else len(pattern) + index))
+                for position, token in enumerate(pattern):
+                    name = f"{key} chain {chain} token {position}"
+                    self.tokens.add(name, [[token]])
+                    self.part[strings[name]] = (chain, position)
+        self.columns = key_columns(ruler)
+        self.writes = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        self.slot = {attr: k for k, attr in enumerate(self.writes)}
+        self.memo: dict[tuple, _Known] = {}
+        self._shared: dict[_Known, _Known] = {}  # one copy of each distinct value of the memo
 
     @staticmethod
     def _learnt(ruler: AttributeRuler) -> tuple[object, int]:
@@ -62,22 +83,64 @@ class MemoisedAttributeRuler:
         # compares by identity)
         return ruler.matcher, len(ruler.attrs)
 
+    def _known(self, doc: Doc, i: int) -> _Known:
+        """What the patterns say of token i, which any token of the same key shares."""
+        ranks, parts = [], set()
+        for m, _, _ in self.tokens(doc[i:i + 1], allow_missing=True):
+            if m in self.single:
+                ranks.append(self.single[m])
+            else:
+                parts.add(self.part[m])
+        ranks.sort()
+        starts = tuple(sorted(chain for chain, position in parts if position == 0))
+        return tuple(ranks), self._written(ranks), starts, frozenset(parts)
+
+    def _written(self, ranks) -> tuple[tuple[int, int], ...]:
+        """(slot, value) of what the entries of these ranks, applied in order, leave on a token."""
+        out: dict[int, int] = {}
+        for rank in ranks:
+            for attr, value in self.ruler.attrs[rank].items():
+                out[self.slot[attr]] = value
+        return tuple(out.items())
+
     def __call__(self, doc: Doc) -> Doc:
         if self._built_for != self._learnt(self.ruler):  # patterns changed since: learn them afresh
             self._build()
-        memo, rank, single = self.memo, self.rank, self.single
+        if not self.fits:
+            return self.ruler(doc)
+        if not len(doc) or not self.writes:
+            return doc
+        memo = self.memo
         if len(memo) > MEMO_LIMIT:
             memo.clear()
-        matches = []
+            self._shared.clear()
+        known = []
         for i, key in enumerate(map(tuple, doc.to_array(self.columns).tolist())):
-            ids = memo.get(key)
-            if ids is None:
-                ids = memo[key] = tuple(m for m, _, _ in single(doc[i:i + 1], allow_missing=True))
-            matches.extend((rank[m], m, i, i + 1) for m in ids)
-        matches.extend((rank[m], m, s, e) for m, s, e in self.longer(doc, allow_missing=True))
-        matches.sort()  # as AttributeRuler.match orders them: later patterns win
-        self.ruler.set_annotations(doc, matches)
+            k = memo.get(key)
+            if k is None:
+                k = self._known(doc, i)
+                k = memo[key] = self._shared.setdefault(k, k)  # most words share their matches with others
+            known.append(k)
+        n, chains = len(known), self.chains
+        longer: dict[int, list[int]] = {}  # token -> ranks of the longer patterns that write to it
+        for i, (_, _, starts, _) in enumerate(known):
+            for chain in starts:
+                rank, length, target = chains[chain]
+                if i + length <= n and all((chain, j) in known[i + j][3] for j in range(1, length)):
+                    longer.setdefault(i + target, []).append(rank)
+        rows = doc.to_array(self.writes).reshape(n, -1).tolist()  # one column comes back flat
+        for i, (ranks, written, _, _) in enumerate(known):
+            if i in longer:
+                written = self._written(sorted(ranks + tuple(longer[i])))
+            if written:
+                row = rows[i]
+                for slot, value in written:
+                    row[slot] = value
+        doc.from_array(self.writes, numpy.array(rows, dtype=numpy.uint64).reshape(n, -1))
         return doc
+
+
+_Known = tuple  # per token key: (ranks of its one-token matches, what they write, chains it starts, (chain, position)s it fits)
 
 
 class MemoisedLemmatizer:
@@ -107,14 +170,12 @@ class MemoisedLemmatizer:
 
 
 def key_columns(ruler: AttributeRuler) -> list[int] | None:
-    """The token columns that decide the ruler's one-token patterns, or None when a pattern needs more
-    than the token's own values (an operator, an extension attribute, an unknown key)."""
+    """The token columns that decide the ruler's patterns one token at a time, or None when a
+    pattern needs more than a token's own values (an operator, an extension attribute, an unknown key)."""
     names = {TAG, DEP}
     for _, patterns in _patterns(ruler):
-        for pattern in patterns:
-            if len(pattern) != 1:
-                continue
-            for key in pattern[0]:
+        for token in (t for pattern in patterns for t in pattern):
+            for key in token:
                 if key in _LEXICAL:
                     names.add(ORTH)
                 elif key in _COLUMNS:
@@ -130,8 +191,24 @@ def _patterns(ruler: AttributeRuler):
         yield str(n), ruler.matcher.get(str(n))[1]
 
 
+# what a ruler may write for the stand-in to write it too: the token's own annotations (spaCy sets
+# any other attribute on the word's lexeme as well, NORM reads the lexeme's where the token has none,
+# and "_" goes on extensions)
+_WRITABLE = {POS, TAG, DEP, MORPH, LEMMA}
+
+
 def fits_attribute_ruler(component) -> bool:
-    return type(component) is AttributeRuler and key_columns(component) is not None
+    """The ruler's patterns can be read one token at a time, each writes a token's own annotations,
+    and each names a token its match has."""
+    if type(component) is not AttributeRuler or key_columns(component) is None:
+        return False
+    for rank, (_, patterns) in enumerate(_patterns(component)):
+        attrs, index = component.attrs[rank], component.indices[rank]
+        if not all(attr in _WRITABLE and isinstance(value, int) for attr, value in attrs.items()):
+            return False
+        if not all(-len(pattern) <= index < len(pattern) for pattern in patterns):
+            return False  # the ruler itself raises E1001 on such a match
+    return True
 
 
 def fits_lemmatizer(component) -> bool:
