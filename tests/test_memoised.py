@@ -79,8 +79,10 @@ ORDERED = [
     ([[{"TEXT": {"REGEX": "^B"}}]], {"POS": "ADJ"}, 0),
     ([[{"LOWER": "a"}, {}, {"LOWER": "c"}]], {"TAG": "XX", "LEMMA": "first"}, 0),
     ([[{"LOWER": "c"}]], {"MORPH": "Case=Nom"}, 0),
+    ([[{"TAG": {"IN": ["", "NN"]}, "LOWER": {"IN": ["a", "c"]}}]], {"LEMMA": "listed"}, 0),  # no tag is ""
+    ([[{"LOWER": {"NOT_IN": ["a"]}, "IS_PUNCT": False}]], {"MORPH": "Kind=Word"}, 0),
 ]
-RULER_TEXTS = ["a b c", "a B c a b b c", "b b b", "A b", "c a", "x y z", "a", ""]
+RULER_TEXTS = ["a b c", "a B c a b b c", "b b b", "A b", "c a", "x y z", "a, c!", "a", ""]
 
 
 @pytest.mark.parametrize("order", [ORDERED, ORDERED[::-1]])
@@ -98,7 +100,8 @@ def test_same_annotations_as_hand_made_rulers(order):
             assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
     doc = stand_in(blank.make_doc("a b c"))
     assert doc[1].pos_ == ("VERB" if order is ORDERED else "NOUN")  # the last entry to write it wins
-    assert doc[0].lemma_ == "first" and doc[0].tag_ == "XX"
+    assert doc[0].tag_ == "XX" and doc[0].lemma_ == ("listed" if order is ORDERED else "first")
+    assert str(doc[2].morph) == ("Kind=Word" if order is ORDERED else "Case=Nom")
 
 
 def test_a_pattern_added_later_that_does_not_fit_runs_the_ruler_itself():

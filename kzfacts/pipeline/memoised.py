@@ -15,6 +15,9 @@ remembered (`is_stop`) is not seen by a one-token ruler pattern on that flag.
 """
 from __future__ import annotations
 
+from itertools import product
+from operator import attrgetter
+
 import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
@@ -51,26 +54,27 @@ class MemoisedAttributeRuler:
         self._built_for: tuple[object, int] | None = None  # the ruler's matcher and pattern count learnt
 
     def _build(self) -> None:
-        ruler, strings = self.ruler, self.ruler.vocab.strings
+        ruler = self.ruler
         self.fits = fits_attribute_ruler(ruler)
         self._built_for = self._learnt(ruler)
         if not self.fits:  # a pattern added since does not fit: the ruler runs as it is
             return
-        self.tokens = Matcher(ruler.vocab)  # each one-token pattern, and each token of a longer one
-        self.single: dict[int, int] = {}  # match id of a one-token pattern -> its entry's rank
-        self.part: dict[int, tuple[int, int]] = {}  # match id of a longer pattern's token -> (chain, position)
+        # Each one-token pattern, and each token of a longer one, is a token test: those that only ask
+        # for strings ({"TAG": "NN"}, {"LOWER": {"IN": [...]}}) are looked up by the token's strings
+        # (`self.tests`), the others (a regex, NOT_IN, a flag) asked of a Matcher (`self.tokens`).
+        self.tests: dict[tuple[str, ...], dict[tuple[str, ...], list[_Test]]] = {}
+        self.tokens = Matcher(ruler.vocab)
+        self.matched: dict[int, _Test] = {}  # the Matcher's match id -> its test
         self.chains: list[tuple[int, int, int]] = []  # per longer pattern: (rank, length, target token)
         for rank, (key, patterns) in enumerate(_patterns(ruler)):
-            if one := [p for p in patterns if len(p) == 1]:
-                self.tokens.add(key, one)
-                self.single[strings[key]] = rank
-            for pattern in (p for p in patterns if len(p) > 1):
+            for pattern in patterns:
+                if len(pattern) == 1:
+                    self._add_test(pattern[0], ("rank", rank))
+                    continue
                 chain, index = len(self.chains), ruler.indices[rank]
                 self.chains.append((rank, len(pattern), index if index >= 0 else len(pattern) + index))
                 for position, token in enumerate(pattern):
-                    name = f"{key} chain {chain} token {position}"
-                    self.tokens.add(name, [[token]])
-                    self.part[strings[name]] = (chain, position)
+                    self._add_test(token, (chain, position))
         self.columns = key_columns(ruler)
         self.writes = sorted({attr for attrs in ruler.attrs for attr in attrs})
         self.slot = {attr: k for k, attr in enumerate(self.writes)}
@@ -83,15 +87,28 @@ class MemoisedAttributeRuler:
         # compares by identity)
         return ruler.matcher, len(ruler.attrs)
 
+    def _add_test(self, token: dict, test: _Test) -> None:
+        if all(key in _STRINGS and _strings_of(value) is not None for key, value in token.items()):
+            keys = tuple(sorted(token))
+            tests = self.tests.setdefault(keys, {})
+            # {"TAG": "VBZ", "LOWER": {"IN": ["is", "'s"]}}: one entry for each set of strings it accepts
+            for values in product(*(_strings_of(token[k]) for k in keys)):
+                tests.setdefault(values, []).append(test)
+        else:
+            name = f"token test {len(self.matched)}"
+            self.tokens.add(name, [[token]])
+            self.matched[self.ruler.vocab.strings[name]] = test
+
     def _known(self, doc: Doc, i: int) -> _Known:
         """What the patterns say of token i, which any token of the same key shares."""
-        ranks, parts = [], set()
-        for m, _, _ in self.tokens(doc[i:i + 1], allow_missing=True):
-            if m in self.single:
-                ranks.append(self.single[m])
-            else:
-                parts.add(self.part[m])
-        ranks.sort()
+        token = doc[i]
+        strings = {key: read(token) for key, read in _STRINGS.items()}
+        passed = [test for keys, tests in self.tests.items()
+                  for test in tests.get(tuple([strings[k] for k in keys]), ())]
+        if self.matched:
+            passed += [self.matched[m] for m, _, _ in self.tokens(doc[i:i + 1], allow_missing=True)]
+        ranks = sorted(rank for kind, rank in passed if kind == "rank")
+        parts = {test for test in passed if test[0] != "rank"}
         starts = tuple(sorted(chain for chain, position in parts if position == 0))
         return tuple(ranks), self._written(ranks), starts, frozenset(parts)
 
@@ -140,6 +157,7 @@ class MemoisedAttributeRuler:
         return doc
 
 
+_Test = tuple  # what passing a token test means: ("rank", the entry's rank) or (chain, position)
 _Known = tuple  # per token key: (ranks of its one-token matches, what they write, chains it starts, (chain, position)s it fits)
 
 
@@ -189,6 +207,20 @@ def _patterns(ruler: AttributeRuler):
     """(match key, Matcher patterns) of each of the ruler's entries, in the order it applies them."""
     for n in range(len(ruler.attrs)):
         yield str(n), ruler.matcher.get(str(n))[1]
+
+
+# a token's strings that a token test can ask for, as the Matcher reads them
+_STRINGS = {"ORTH": attrgetter("orth_"), "TEXT": attrgetter("orth_"), "LOWER": attrgetter("lower_"),
+            "TAG": attrgetter("tag_"), "POS": attrgetter("pos_"), "DEP": attrgetter("dep_")}
+
+
+def _strings_of(value) -> tuple[str, ...] | None:
+    """The strings a token test's value accepts: "NN", or {"IN": [...]} of strings; None for any other."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
+        return tuple(dict.fromkeys(value["IN"]))
+    return None
 
 
 # what a ruler may write for the stand-in to write it too: the token's own annotations (spaCy sets
