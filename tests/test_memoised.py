@@ -172,3 +172,40 @@ def test_patterns_replaced_by_as_many_are_learnt(stock, memo):
             nlp.get_pipe("attribute_ruler").clear()
             nlp.get_pipe("attribute_ruler").add_patterns(kept)
     assert numpy.array_equal(annotations(stock(text)), annotations(memo(text)))
+
+
+def _rule_lemmatizer(index: list[str]):
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lemmatizer.initialize(lookups=_lookups(index))
+    return nlp, lemmatizer
+
+
+def _lookups(index: list[str]):
+    from spacy.lookups import Lookups
+
+    lookups = Lookups()
+    lookups.add_table("lemma_rules", {"noun": [["s", ""], ["s", "x"]]})
+    lookups.add_table("lemma_index", {"noun": index})
+    lookups.add_table("lemma_exc", {"noun": {}})
+    return lookups
+
+
+def _nouns(nlp, text: str):
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.pos_, token.morph = "NOUN", spacy.tokens.MorphAnalysis(nlp.vocab, {"Number": "Plur"})
+    return doc
+
+
+def test_new_words_are_lemmatized_by_the_lemmatizers_own_rules_and_tables():
+    stock_nlp, stock = _rule_lemmatizer(["dogx"])
+    memo_nlp, wrapped = _rule_lemmatizer(["dogx"])
+    stand_in = memoised.MemoisedLemmatizer(wrapped)
+    text = "dogs cats dogs"
+    expected, got = stock(_nouns(stock_nlp, text)), stand_in(_nouns(memo_nlp, text))
+    assert [t.lemma_ for t in got] == [t.lemma_ for t in expected] == ["dogx", "cat", "dogx"]  # the form in the index first
+    for lemmatizer in (stock, wrapped):  # new tables: a word neither has seen follows them
+        lemmatizer.initialize(lookups=_lookups(["cowx"]))
+    expected, got = stock(_nouns(stock_nlp, "cows")), stand_in(_nouns(memo_nlp, "cows"))
+    assert [t.lemma_ for t in got] == [t.lemma_ for t in expected] == ["cowx"]

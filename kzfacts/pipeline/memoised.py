@@ -4,9 +4,9 @@ Both model components decide each token from a few of its own values: the attrib
 patterns, token by token, from its text, tag and dependency; the rule lemmatizer from its text,
 part of speech and morphology. The model's components work that out again for every token of every
 text (the ruler runs all its ~180 patterns at each token: 13% of the model's time). The stand-ins
-remember the answer per distinct set of values, ask the model's own patterns or lemmatizer on a
-miss, and write what the model's component would write, so each token gets exactly what the model
-would give it.
+remember the answer per distinct set of values, ask the model's own patterns or lemmatizer rules on
+a miss (the rules with their word index read as a set, not a list), and write what the model's
+component would write, so each token gets exactly what the model would give it.
 
 `memoise(nlp)` disables the model's two components and adds a stand-in after each; a pipeline
 whose components do not fit (patterns with operators or extension attributes, a ruler writing a
@@ -15,6 +15,7 @@ remembered (`is_stop`) is not seen by a one-token ruler pattern on that flag.
 """
 from __future__ import annotations
 
+from functools import partial
 from itertools import product
 from operator import attrgetter
 
@@ -167,9 +168,16 @@ class MemoisedLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], int] = {}
+        self._rules: _IndexedRules | None = None
+
+    def _lemmatize(self):
+        """The lemmatizer's own `rule_lemmatize`, run on its tables with each index a set."""
+        if self._rules is None or self._rules.source is not self.lemmatizer.lookups:  # initialize() replaces them
+            self._rules = _IndexedRules(self.lemmatizer)
+        return self._rules.lemmatize
 
     def __call__(self, doc: Doc) -> Doc:
-        memo, lemmatize, strings = self.memo, self.lemmatizer.lemmatize, doc.vocab.strings
+        memo, lemmatize, strings = self.memo, self._lemmatize(), doc.vocab.strings
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         overwrite = self.lemmatizer.overwrite
@@ -185,6 +193,47 @@ class MemoisedLemmatizer:
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+
+class _IndexedRules:
+    """What `Lemmatizer.rule_lemmatize` reads of its lemmatizer (its cache, tables and base-form test),
+    with the words of each part of speech's index (`lemma_index`) in a set: the rule lemmatizer only
+    asks whether a form is in it, which the table's list answers by reading it through (~80 us a new
+    word). `lemmatize` is the lemmatizer's own method, run on this."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.source = lemmatizer.lookups
+        self.cache = lemmatizer.cache
+        self.is_base_form = lemmatizer.is_base_form
+        self.lookups = _IndexedLookups(lemmatizer.lookups)
+        self.lemmatize = partial(type(lemmatizer).rule_lemmatize, self)
+
+
+class _IndexedLookups:
+    """A lemmatizer's lookups, its `lemma_index` read as sets."""
+
+    def __init__(self, lookups) -> None:
+        self.lookups = lookups
+        self.index = _SetIndex(lookups.get_table("lemma_index", {}))
+
+    def get_table(self, name: str, default=None):
+        return self.index if name == "lemma_index" else self.lookups.get_table(name, default)
+
+
+class _SetIndex:
+    """A `lemma_index` table whose entries are read as sets (each made on first use)."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+        self.sets: dict[str, frozenset] = {}
+
+    def get(self, key: str, default=None):
+        if key not in self.sets:
+            words = self.table.get(key)
+            if words is None:
+                return default
+            self.sets[key] = frozenset(words)
+        return self.sets[key]
 
 
 def key_columns(ruler: AttributeRuler) -> list[int] | None:
