@@ -3,8 +3,9 @@
 
     python bench/run.py                      # throughput, --help time, Dask equality
     python bench/run.py --memory-files 20000 # also peak RSS over a 20,000-file run
+    python bench/run.py --corpus FOLDER      # throughput over your own texts
 
-Builds a corpus from samples/ (bench/corpus/, ignored by git), then times:
+Builds a corpus from samples/ (bench/corpus/, ignored by git), or reads --corpus, then times:
   - bare spaCy: one process loading the same model and running nlp.pipe over the same texts, and
     two such processes at once, each on half of the files;
   - kzfacts extract --jobs 1 and --jobs 2 (JSON Lines to /dev/null);
@@ -147,16 +148,22 @@ def kzfacts_cmd(*args: str) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--copies", type=int, default=40, help="copies of each sample file in the corpus")
+    ap.add_argument("--corpus", type=Path, help="time over the .txt files of this folder instead: copies repeat "
+                    "every word, so they hide what a word met for the first time costs")
     ap.add_argument("--memory-files", type=int, default=0, help="also run over this many small files for memory")
     ap.add_argument("--skip-dask", action="store_true")
     a = ap.parse_args()
 
     compile_bytecode()
-    files, words = build_corpus(CORPUS / "throughput", a.copies)
+    if a.corpus:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(a.corpus.rglob("*.txt"))]
+        files, words, folder = len(texts), sum(len(t.split()) for t in texts), str(a.corpus)
+    else:
+        files, words = build_corpus(CORPUS / "throughput", a.copies)
+        folder = str(CORPUS / "throughput")
     print(f"corpus: {files} files, {words:,} words, {os.cpu_count()} CPUs")
-    results: dict = {"files": files, "words": words, "cpus": os.cpu_count()}
+    results: dict = {"files": files, "words": words, "cpus": os.cpu_count(), "corpus": folder}
 
-    folder = str(CORPUS / "throughput")
     bare, _ = timed([sys.executable, "-c", BARE_SPACY, folder])
     # bare spaCy with 2 processes: each its half of the files, as `xargs -P 2` would run it
     bare2 = timed_together([[sys.executable, "-c", BARE_SPACY, folder, str(k), "2"] for k in range(2)])

@@ -10,8 +10,8 @@ component would write, so each token gets exactly what the model would give it.
 
 `memoise(nlp)` disables the model's two components and adds a stand-in after each; a pipeline
 whose components do not fit (patterns with operators or extension attributes, a ruler writing a
-lexeme's attribute, a lookup-mode or custom lemmatizer) keeps its own. As in `tokens.py`, a lexeme flag a user changes after a word was
-remembered (`is_stop`) is not seen by a one-token ruler pattern on that flag.
+lexeme's attribute, a lookup-mode or custom lemmatizer) keeps its own. As in `tokens.py`, a lexeme
+flag a user changes after a word was remembered (`is_stop`) is not seen by a ruler pattern on it.
 """
 from __future__ import annotations
 
