@@ -181,20 +181,20 @@ def _rule_lemmatizer(index: list[str]):
     return nlp, lemmatizer
 
 
-def _lookups(index: list[str]):
+def _lookups(index: list[str], verbs: bool = False):
     from spacy.lookups import Lookups
 
     lookups = Lookups()
-    lookups.add_table("lemma_rules", {"noun": [["s", ""], ["s", "x"]]})
+    lookups.add_table("lemma_rules", {"noun": [["s", ""], ["s", "x"]], **({"verb": [["ning", ""]]} if verbs else {})})
     lookups.add_table("lemma_index", {"noun": index})
     lookups.add_table("lemma_exc", {"noun": {}})
     return lookups
 
 
-def _nouns(nlp, text: str):
+def _nouns(nlp, text: str, pos: str = "NOUN"):
     doc = nlp.make_doc(text)
     for token in doc:
-        token.pos_, token.morph = "NOUN", spacy.tokens.MorphAnalysis(nlp.vocab, {"Number": "Plur"})
+        token.pos_, token.morph = pos, spacy.tokens.MorphAnalysis(nlp.vocab, {"Number": "Plur"})
     return doc
 
 
@@ -209,3 +209,38 @@ def test_new_words_are_lemmatized_by_the_lemmatizers_own_rules_and_tables():
         lemmatizer.initialize(lookups=_lookups(["cowx"]))
     expected, got = stock(_nouns(stock_nlp, "cows")), stand_in(_nouns(memo_nlp, "cows"))
     assert [t.lemma_ for t in got] == [t.lemma_ for t in expected] == ["cowx"]
+
+
+def test_tables_changed_in_place_or_for_words_already_met_are_followed():
+    stock_nlp, stock = _rule_lemmatizer(["dogx"])
+    memo_nlp, wrapped = _rule_lemmatizer(["dogx"])
+    stand_in = memoised.MemoisedLemmatizer(wrapped)
+    # no verb rules yet: "running" stays as it is in both, and the stand-in has remembered it
+    assert stand_in(_nouns(memo_nlp, "running", "VERB"))[0].lemma_ == stock(_nouns(stock_nlp, "running", "VERB"))[0].lemma_ == "running"
+    for lemmatizer in (stock, wrapped):
+        lemmatizer.initialize(lookups=_lookups(["dogx"], verbs=True))
+    assert stand_in(_nouns(memo_nlp, "running", "VERB"))[0].lemma_ == stock(_nouns(stock_nlp, "running", "VERB"))[0].lemma_ == "run"
+    # from_bytes replaces the tables inside the same lookups
+    _, source = _rule_lemmatizer(["cowx"])
+    for lemmatizer in (stock, wrapped):
+        lemmatizer.from_bytes(source.to_bytes())
+    assert stand_in(_nouns(memo_nlp, "cows"))[0].lemma_ == stock(_nouns(stock_nlp, "cows"))[0].lemma_ == "cowx"
+
+
+def test_a_lemmatizer_without_its_tables_raises_as_it_does():
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})  # never initialised
+    for component in (lemmatizer, memoised.MemoisedLemmatizer(lemmatizer)):
+        with pytest.raises(ValueError, match="E1004"):
+            component(_nouns(nlp, "dogs"))
+
+
+def test_patterns_the_ruler_takes_unvalidated_are_taken_too():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}]], {"LEMMA": "A"})
+    stand_in = memoised.MemoisedAttributeRuler(ruler)
+    assert stand_in(nlp.make_doc("a un"))[0].lemma_ == "A"
+    ruler.add([[{"PREFIX": "u"}]], {"LEMMA": "U"})  # a Matcher that validates refuses PREFIX; the ruler's does not
+    for _ in range(2):
+        assert [t.lemma_ for t in stand_in(nlp.make_doc("a un"))] == [t.lemma_ for t in ruler(nlp.make_doc("a un"))] == ["A", "U"]

@@ -21,6 +21,7 @@ from operator import attrgetter
 
 import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.matcher import Matcher
@@ -57,14 +58,14 @@ class MemoisedAttributeRuler:
     def _build(self) -> None:
         ruler = self.ruler
         self.fits = fits_attribute_ruler(ruler)
-        self._built_for = self._learnt(ruler)
         if not self.fits:  # a pattern added since does not fit: the ruler runs as it is
+            self._built_for = self._learnt(ruler)
             return
         # Each one-token pattern, and each token of a longer one, is a token test: those that only ask
         # for strings ({"TAG": "NN"}, {"LOWER": {"IN": [...]}}) are looked up by the token's strings
         # (`self.tests`), the others (a regex, NOT_IN, a flag) asked of a Matcher (`self.tokens`).
         self.tests: dict[tuple[str, ...], dict[tuple[str, ...], list[_Test]]] = {}
-        self.tokens = Matcher(ruler.vocab)
+        self.tokens = Matcher(ruler.vocab, validate=ruler.validate)  # as strict as the ruler's own
         self.matched: dict[int, _Test] = {}  # the Matcher's match id -> its test
         self.chains: list[tuple[int, int, int]] = []  # per longer pattern: (rank, length, target token)
         for rank, (key, patterns) in enumerate(_patterns(ruler)):
@@ -81,6 +82,7 @@ class MemoisedAttributeRuler:
         self.slot = {attr: k for k, attr in enumerate(self.writes)}
         self.memo: dict[tuple, _Known] = {}
         self._shared: dict[_Known, _Known] = {}  # one copy of each distinct value of the memo
+        self._built_for = self._learnt(ruler)
 
     @staticmethod
     def _learnt(ruler: AttributeRuler) -> tuple[object, int]:
@@ -126,6 +128,12 @@ class MemoisedAttributeRuler:
             self._build()
         if not self.fits:
             return self.ruler(doc)
+        try:
+            return self._annotate(doc)
+        except Exception as exc:  # as the ruler itself: its error handler decides
+            return self.ruler.get_error_handler()(self.ruler.name, self.ruler, [doc], exc)
+
+    def _annotate(self, doc: Doc) -> Doc:
         if not len(doc) or not self.writes:
             return doc
         memo = self.memo
@@ -171,12 +179,24 @@ class MemoisedLemmatizer:
         self._rules: _IndexedRules | None = None
 
     def _lemmatize(self):
-        """The lemmatizer's own `rule_lemmatize`, run on its tables with each index a set."""
-        if self._rules is None or self._rules.source is not self.lemmatizer.lookups:  # initialize() replaces them
-            self._rules = _IndexedRules(self.lemmatizer)
+        """The lemmatizer's own `rule_lemmatize`, run on its tables with each index a set; the memo
+        starts afresh when the tables change (`initialize`, `from_disk`, `set_table`)."""
+        tables = _tables(self.lemmatizer.lookups)
+        if self._rules is None or not _same(self._rules.tables, tables):
+            self._rules = _IndexedRules(self.lemmatizer, tables)
+            self.memo.clear()
         return self._rules.lemmatize
 
     def __call__(self, doc: Doc) -> Doc:
+        lemmatizer = self.lemmatizer
+        if not lemmatizer._validated:  # as the lemmatizer itself: E1004 until its tables are there
+            lemmatizer._validate_tables(Errors.E1004)
+        try:
+            return self._lemmatize_doc(doc)
+        except Exception as exc:
+            return lemmatizer.get_error_handler()(lemmatizer.name, lemmatizer, [doc], exc)
+
+    def _lemmatize_doc(self, doc: Doc) -> Doc:
         memo, lemmatize, strings = self.memo, self._lemmatize(), doc.vocab.strings
         if len(memo) > MEMO_LIMIT:
             memo.clear()
@@ -201,8 +221,8 @@ class _IndexedRules:
     asks whether a form is in it, which the table's list answers by reading it through (~80 us a new
     word). `lemmatize` is the lemmatizer's own method, run on this."""
 
-    def __init__(self, lemmatizer: Lemmatizer) -> None:
-        self.source = lemmatizer.lookups
+    def __init__(self, lemmatizer: Lemmatizer, tables: tuple) -> None:
+        self.tables = tables  # the tables this was made of (`_tables`)
         self.cache = lemmatizer.cache
         self.is_base_form = lemmatizer.is_base_form
         self.lookups = _IndexedLookups(lemmatizer.lookups)
@@ -218,6 +238,16 @@ class _IndexedLookups:
 
     def get_table(self, name: str, default=None):
         return self.index if name == "lemma_index" else self.lookups.get_table(name, default)
+
+
+def _tables(lookups) -> tuple:
+    """The lookups and each of its tables: `initialize` replaces the lookups, `from_disk` and
+    `set_table` the tables in them."""
+    return (lookups, *(lookups.get_table(name) for name in lookups.tables))
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
 class _SetIndex:
