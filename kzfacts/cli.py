@@ -611,5 +611,6 @@ def _flushed() -> bool:
         return False
     return True
 
+
 if __name__ == "__main__":
     main()

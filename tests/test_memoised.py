@@ -104,11 +104,16 @@ def test_same_annotations_as_hand_made_rulers(order):
     assert str(doc[2].morph) == ("Kind=Word" if order is ORDERED else "Case=Nom")
 
 
+def _ruler_of_a(lemma: str):
+    """A blank pipeline, its ruler giving "a" the lemma, and the ruler's stand-in."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}]], {"LEMMA": lemma})
+    return nlp, ruler, memoised.MemoisedAttributeRuler(ruler)
+
+
 def test_a_pattern_added_later_that_does_not_fit_runs_the_ruler_itself():
-    blank = spacy.blank("en")
-    ruler = blank.add_pipe("attribute_ruler")
-    ruler.add([[{"LOWER": "a"}]], {"LEMMA": "one"})
-    stand_in = memoised.MemoisedAttributeRuler(ruler)
+    blank, ruler, stand_in = _ruler_of_a("one")
     assert stand_in(blank.make_doc("a a"))[1].lemma_ == "one"
     ruler.add([[{"LOWER": "b", "OP": "+"}]], {"LEMMA": "bees"})
     doc = stand_in(blank.make_doc("a b b"))
@@ -236,10 +241,7 @@ def test_a_lemmatizer_without_its_tables_raises_as_it_does():
 
 
 def test_patterns_the_ruler_takes_unvalidated_are_taken_too():
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
-    ruler.add([[{"LOWER": "a"}]], {"LEMMA": "A"})
-    stand_in = memoised.MemoisedAttributeRuler(ruler)
+    nlp, ruler, stand_in = _ruler_of_a("A")
     assert stand_in(nlp.make_doc("a un"))[0].lemma_ == "A"
     ruler.add([[{"PREFIX": "u"}]], {"LEMMA": "U"})  # a Matcher that validates refuses PREFIX; the ruler's does not
     for _ in range(2):

@@ -19,7 +19,6 @@ from functools import partial
 from itertools import product
 from operator import attrgetter
 
-import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.language import Language
@@ -154,7 +153,8 @@ class MemoisedAttributeRuler:
                 rank, length, target = chains[chain]
                 if i + length <= n and all((chain, j) in known[i + j][3] for j in range(1, length)):
                     longer.setdefault(i + target, []).append(rank)
-        rows = doc.to_array(self.writes).reshape(n, -1).tolist()  # one column comes back flat
+        values = doc.to_array(self.writes).reshape(n, -1)  # one column comes back flat
+        rows = values.tolist()
         for i, (ranks, written, _, _) in enumerate(known):
             if i in longer:
                 written = self._written(sorted(ranks + tuple(longer[i])))
@@ -162,7 +162,8 @@ class MemoisedAttributeRuler:
                 row = rows[i]
                 for slot, value in written:
                     row[slot] = value
-        doc.from_array(self.writes, numpy.array(rows, dtype=numpy.uint64).reshape(n, -1))
+        values[:] = rows
+        doc.from_array(self.writes, values)
         return doc
 
 
