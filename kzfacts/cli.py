@@ -594,7 +594,7 @@ def exit_now(exc: SystemExit) -> None:
     import threading
 
     code = exc.code
-    if code is not None and not isinstance(code, int) or threading.active_count() > 1 \
+    if (code is not None and not isinstance(code, int)) or threading.active_count() > 1 \
             or not hasattr(atexit, "_run_exitfuncs") or not _flushed():
         raise exc
     atexit._run_exitfuncs()

@@ -67,7 +67,7 @@ class MemoisedAttributeRuler:
         self.tokens = Matcher(ruler.vocab, validate=ruler.validate)  # as strict as the ruler's own
         self.matched: dict[int, _Test] = {}  # the Matcher's match id -> its test
         self.chains: list[tuple[int, int, int]] = []  # per longer pattern: (rank, length, target token)
-        for rank, (key, patterns) in enumerate(_patterns(ruler)):
+        for rank, patterns in enumerate(_patterns(ruler)):
             for pattern in patterns:
                 if len(pattern) == 1:
                     self._add_test(pattern[0], ("rank", rank))
@@ -90,11 +90,12 @@ class MemoisedAttributeRuler:
         return ruler.matcher, len(ruler.attrs)
 
     def _add_test(self, token: dict, test: _Test) -> None:
-        if all(key in _STRINGS and _strings_of(value) is not None for key, value in token.items()):
-            keys = tuple(sorted(token))
+        keys = tuple(sorted(token))
+        accepted = [_strings_of(token[k]) if k in _STRINGS else None for k in keys]
+        if None not in accepted:
             tests = self.tests.setdefault(keys, {})
             # {"TAG": "VBZ", "LOWER": {"IN": ["is", "'s"]}}: one entry for each set of strings it accepts
-            for values in product(*(_strings_of(token[k]) for k in keys)):
+            for values in product(*accepted):
                 tests.setdefault(values, []).append(test)
         else:
             name = f"token test {len(self.matched)}"
@@ -271,7 +272,7 @@ def key_columns(ruler: AttributeRuler) -> list[int] | None:
     """The token columns that decide the ruler's patterns one token at a time, or None when a
     pattern needs more than a token's own values (an operator, an extension attribute, an unknown key)."""
     names = {TAG, DEP}
-    for _, patterns in _patterns(ruler):
+    for patterns in _patterns(ruler):
         for token in (t for pattern in patterns for t in pattern):
             for key in token:
                 if key in _LEXICAL:
@@ -284,9 +285,9 @@ def key_columns(ruler: AttributeRuler) -> list[int] | None:
 
 
 def _patterns(ruler: AttributeRuler):
-    """(match key, Matcher patterns) of each of the ruler's entries, in the order it applies them."""
+    """The Matcher patterns of each of the ruler's entries, in the order it applies them."""
     for n in range(len(ruler.attrs)):
-        yield str(n), ruler.matcher.get(str(n))[1]
+        yield ruler.matcher.get(str(n))[1]
 
 
 # a token's strings that a token test can ask for, as the Matcher reads them
@@ -314,7 +315,7 @@ def fits_attribute_ruler(component) -> bool:
     and each names a token its match has."""
     if type(component) is not AttributeRuler or key_columns(component) is None:
         return False
-    for rank, (_, patterns) in enumerate(_patterns(component)):
+    for rank, patterns in enumerate(_patterns(component)):
         attrs, index = component.attrs[rank], component.indices[rank]
         if not all(attr in _WRITABLE and isinstance(value, int) for attr, value in attrs.items()):
             return False
