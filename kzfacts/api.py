@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import errors
-from .pipeline.text import doc_text, keep_text
+from .pipeline.support.text import doc_text, keep_text
 from .record import doc_to_record
 
 

@@ -165,8 +165,8 @@ def extract(
     from .api import check_reference_date, load_extractor
     from .errors import KzError
     from .inputs import iter_inputs
-    from .writers import OutputError, keep_facts, open_writer
     from .runner import Settings, run
+    from .writers import OutputError, keep_facts, open_writer
 
     _check_format(output_format)
     _check_encoding(encoding)
@@ -179,9 +179,9 @@ def extract(
         raise typer.Exit(2)
     fact_keys = _fact_keys(facts)
     if debug:  # a component's exception then propagates with its traceback instead of becoming a warning
-        from .pipeline.component import STRICT_ENV
-
         import click
+
+        from .pipeline.base import STRICT_ENV
 
         os.environ[STRICT_ENV] = "1"  # forked workers inherit it; the run's own process drops it when done
         click.get_current_context().call_on_close(lambda: os.environ.pop(STRICT_ENV, None))

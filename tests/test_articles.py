@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kzfacts.pipeline.articles import find_articles, find_author, is_furniture
-from kzfacts.pipeline.text import Line, split_lines
-from kzfacts.pipeline.articles import mark_line_starts
+from kzfacts.pipeline.articles import find_articles, find_author, is_furniture, mark_line_starts
+from kzfacts.pipeline.support.text import Line, split_lines
 
 BODY = ("The minister said on Monday that the government would present a new budget to parliament "
         "next month, with more spending on schools and hospitals.")

@@ -8,7 +8,7 @@ from datetime import date
 import jsonschema
 import pytest
 
-from kzfacts.pipeline.dategrammar import is_real_date, iso_date, normalise_date, parse_absolute
+from kzfacts.pipeline.dates.grammar import is_real_date, iso_date, normalise_date, parse_absolute
 from kzfacts.schema import record_schema
 
 from .conftest import assert_offsets

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kzfacts.pipeline.dategrammar import normalise_date, parse_absolute
+from kzfacts.pipeline.dates.grammar import normalise_date, parse_absolute
 
 REF = date(2021, 4, 2)
 

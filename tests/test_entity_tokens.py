@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzfacts.pipeline.tokens import Tokens
+from kzfacts.pipeline.support.tokens import Tokens
 
 TEXTS = [
     "ASTANA – President Kassym-Jomart Tokayev met the delegation. “We agree,” he said.\n\nLeeds 2 Everton 1",
@@ -41,7 +41,7 @@ def test_heads_are_the_token_heads(nlp, text):
 def test_components_share_one_tokens_until_the_doc_changes(blank):
     from spacy.tokens import Span
 
-    from kzfacts.pipeline.tokens import sharing_tokens, tokens_of
+    from kzfacts.pipeline.support.tokens import sharing_tokens, tokens_of
 
     doc = blank("Aigul Sarsenova said it.")
     with sharing_tokens(doc):
@@ -60,7 +60,7 @@ def test_shared_tokens_do_not_keep_a_doc_alive(blank):
     import gc
     import weakref
 
-    from kzfacts.pipeline.tokens import sharing_tokens, tokens_of
+    from kzfacts.pipeline.support.tokens import sharing_tokens, tokens_of
 
     doc = blank("Aigul Sarsenova said it.")
     with sharing_tokens(doc):
@@ -106,7 +106,7 @@ def test_where_lower_finds_every_writing(blank):
 
 
 def test_a_component_that_reads_no_tokens_reads_no_array(blank, monkeypatch):
-    from kzfacts.pipeline import tokens
+    from kzfacts.pipeline.support import tokens
 
     reads = []
     monkeypatch.setattr(tokens, "_read_array", lambda doc: reads.append(doc) or doc.to_array(tokens._ARRAY))
@@ -120,7 +120,7 @@ def test_a_component_that_reads_no_tokens_reads_no_array(blank, monkeypatch):
 
 
 def test_looked_up_reads_each_missing_key_once():
-    from kzfacts.pipeline.tokens import looked_up
+    from kzfacts.pipeline.support.tokens import looked_up
 
     table, reads = {1: "one"}, []
     assert looked_up(table, [1, 2, 2, 3], lambda k: reads.append(k) or str(k)) == ["one", "2", "2", "3"]

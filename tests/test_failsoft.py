@@ -10,7 +10,8 @@ import sys
 import jsonschema
 import pytest
 
-from kzfacts.pipeline import articles, component, dates, figures, quotes
+from kzfacts.pipeline import articles, base, figures, quotes
+from kzfacts.pipeline.dates import component as dates
 from kzfacts.pipeline.entities import component as entity_component
 from kzfacts.schema import record_schema
 
@@ -91,7 +92,7 @@ def test_a_long_text_in_chunks_keeps_its_warnings(extractor, monkeypatch):
 
 def test_strict_mode_lets_the_exception_through(extractor, monkeypatch):
     monkeypatch.setattr(dates, "find_dates", boom)
-    monkeypatch.setenv(component.STRICT_ENV, "1")
+    monkeypatch.setenv(base.STRICT_ENV, "1")
     with pytest.raises(ValueError, match="broken"):
         extractor.extract(TEXT)
 
@@ -114,12 +115,12 @@ def test_a_timeout_is_not_swallowed(extractor, monkeypatch):
     ("bad \ud800 text", "bad \ufffd text"),
 ])
 def test_a_warning_message_is_one_short_line(message, expected):
-    assert component.one_line(ValueError(message)) == expected
+    assert base.one_line(ValueError(message)) == expected
 
 
 FORKED = """
 import sys
-import kzfacts.pipeline.dates as dates
+import kzfacts.pipeline.dates.component as dates
 real = dates.find_dates
 def find_dates(doc, reference=None):  # the forked workers inherit this patched function
     if "BREAK-DATES" in doc.text:

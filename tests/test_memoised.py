@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from kzfacts.pipeline import memoised
 from kzfacts.pipeline.loading import default_model
+from kzfacts.pipeline.support import memoised
 
 from .conftest import ROOT
 
@@ -137,7 +137,8 @@ def test_overwrite_and_the_memo_limit(stock, memo, monkeypatch):
     assert len(memo.get_pipe("lemmatizer_memo").memo) <= 3 + len(memo(SENTENCES[-1]))
 
 
-def test_components_that_do_not_fit_keep_their_own(blank):
+def test_components_that_do_not_fit_keep_their_own():
+    blank = spacy.blank("en")  # its own: the session's blank pipeline must not gain these pipes
     ruler = blank.add_pipe("attribute_ruler", name="ruler_with_op")
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "x"})
     assert not memoised.fits_attribute_ruler(ruler)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from kzfacts.pipeline.dates import _clause_verb, tense_of
+from kzfacts.pipeline.dates.component import _clause_verb, tense_of
 from kzfacts.pipeline.quotes import subject_candidates
-from kzfacts.pipeline.syntax import heads
+from kzfacts.pipeline.support.syntax import heads
 
 
 def parsed(vocab, words, heads_, deps, pos, tags=None) -> Doc:

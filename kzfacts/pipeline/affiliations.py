@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from .facts import Affiliation, Entity
-from .tokens import span_text, tokens_of
+from .support.tokens import span_text, tokens_of
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")

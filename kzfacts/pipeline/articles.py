@@ -11,10 +11,10 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from .. import resources
-from .dategrammar import parse_absolute
-from .component import KzComponent
+from .base import KzComponent
+from .dates.grammar import parse_absolute
 from .facts import Article
-from .text import Line, doc_text, split_lines
+from .support.text import Line, doc_text, split_lines
 
 _TERMINAL = (".", "!", ";", ":", ",", "\u201d", '"', "\u2019")
 _WRITES = re.compile(

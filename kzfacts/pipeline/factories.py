@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from .articles import ArticleSplitter
-from .dates import DateExtractor
+from .dates.component import DateExtractor
 from .entities.component import EntityConsolidator
 from .extensions import register_extensions
 from .figures import FigureExtractor

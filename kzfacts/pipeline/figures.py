@@ -15,11 +15,11 @@ from itertools import compress
 from spacy.tokens import Doc, Token
 
 from .. import resources
-from .text import article_at, doc_text, sentence_ends
-from .component import KzComponent
+from .base import KzComponent
 from .facts import Figure
 from .subjects import attach_subjects
-from .tokens import looked_up, span_text, tokens_of
+from .support.text import article_at, doc_text, sentence_ends
+from .support.tokens import looked_up, span_text, tokens_of
 
 SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
 _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

@@ -81,7 +81,7 @@ def load_pipeline(model: str | None = None, *, patterns: str | None = None) -> L
     name of what it finds.
     """
     from . import factories  # noqa: F401  (registers the factories and the Doc extensions)
-    from .memoised import memoise
+    from .support.memoised import memoise
 
     nlp = _load_model(model)
     memoise(nlp)  # the model's attribute ruler and lemmatizer, remembered per word: same annotations

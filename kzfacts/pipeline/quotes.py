@@ -16,11 +16,11 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from .text import article_at, doc_text, sentence_ends, sentence_starts, split_lines
-from .component import KzComponent
+from .base import KzComponent
 from .facts import Entity, Mention, Quote
-from .syntax import heads
-from .tokens import tokens_of
+from .support.syntax import heads
+from .support.text import article_at, doc_text, sentence_ends, sentence_starts, split_lines
+from .support.tokens import tokens_of
 
 OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "\u2018": "single"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")

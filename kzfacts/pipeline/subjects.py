@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from .facts import Figure, Mention
-from .syntax import MAX_DEPTH, heads
-from .text import doc_text, sentence_starts
-from .tokens import tokens_of
+from .support.syntax import MAX_DEPTH, heads
+from .support.text import doc_text, sentence_starts
+from .support.tokens import tokens_of
 
 NOUNS = ("NOUN", "PROPN")
 # a "to/by/at/from" phrase after a change verb holds its new level or its change ("rose to", "cut by")

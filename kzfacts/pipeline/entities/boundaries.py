@@ -15,9 +15,8 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from ... import resources
-from ..tokens import span_text, tokens_of
-from .common import (CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised,
-    is_title_word, score_before)
+from ..support.tokens import span_text, tokens_of
+from .common import CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised, is_title_word, score_before
 
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ... import resources
-from ..tokens import tokens_of
+from ..support.tokens import tokens_of
 
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
 CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}

@@ -18,18 +18,15 @@ from spacy.tokens import Doc
 
 from ... import resources
 from ..affiliations import link_people
-from ..component import KzComponent
+from ..base import KzComponent
 from ..facts import Entity
-from ..text import article_at
-from ..tokens import tokens_of
-from .boundaries import (add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles,
-    person_name_bounds, title_phrase_start, trim_mention)
+from ..support.text import article_at
+from ..support.tokens import tokens_of
+from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, title_phrase_start, trim_mention
 from .common import Candidate
 from .grouping import apply_user_ids, group_entities
-from .labels import (consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations,
-    is_headline_case, label_on_evidence)
+from .labels import consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations, is_headline_case, label_on_evidence
 from .mentions import gather_mentions, surname_mentions
-
 
 # Each mention goes through these steps in order; a step that returns False drops it.
 MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, person_name_bounds, find_titles, drop_noise, label_on_evidence, drop_document_names,

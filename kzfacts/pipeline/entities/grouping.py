@@ -19,9 +19,8 @@ from spacy.tokens import Doc
 from ... import resources
 from ...identity import spelling_key
 from ..facts import Entity, Mention
-from ..tokens import tokens_of
+from ..support.tokens import tokens_of
 from .common import ACRONYM, Candidate
-
 
 _POSSESSIVE_END = re.compile(r"[\u2019']s$")
 _SPACES = re.compile(r"\s+")

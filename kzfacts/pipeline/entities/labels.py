@@ -17,11 +17,25 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ... import resources
-from ..syntax import speaks
-from ..text import doc_text
-from ..tokens import Tokens, span_text, tokens_of
-from .common import (ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, TITLE_MODIFIERS, Candidate, company_shaped,
-    has_keyword, is_score, is_score_text, is_title_word, name_token, score_before, surname_shaped)
+from ..support.syntax import speaks
+from ..support.text import doc_text
+from ..support.tokens import Tokens, span_text, tokens_of
+from .common import (
+    ACRONYM,
+    NAME_PARTICLES,
+    POSSESSIVE,
+    RELABELLABLE,
+    TITLE_MODIFIERS,
+    Candidate,
+    company_shaped,
+    has_keyword,
+    is_score,
+    is_score_text,
+    is_title_word,
+    name_token,
+    score_before,
+    surname_shaped,
+)
 from .grouping import initials, name_key
 
 

@@ -14,12 +14,11 @@ from itertools import compress
 from spacy.tokens import Doc, Token
 
 from ... import resources
-from ..syntax import speaks
-from ..text import doc_text, longest_spans, split_lines
-from ..tokens import Tokens, span_text, tokens_of
+from ..support.syntax import speaks
+from ..support.text import doc_text, longest_spans, split_lines
+from ..support.tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
-from .common import (CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised,
-    is_title_word, name_token, overlaps, surname_shaped)
+from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word, name_token, overlaps, surname_shaped
 from .labels import class_kinds, person_evidence
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}

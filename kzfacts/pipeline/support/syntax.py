@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .. import resources
+from ... import resources
 
 MAX_DEPTH = 64  # deeper than any real sentence's tree; a bound, not a tuning knob
 

@@ -11,12 +11,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .component import KzComponent
-from .dategrammar import MONTHS, UNITS, WEEKDAYS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
-from .facts import DateFact
-from .syntax import heads
-from .text import article_at, doc_text, longest_spans, sentence_starts
-from .tokens import tokens_of
+from ..base import KzComponent
+from ..facts import DateFact
+from ..support.syntax import heads
+from ..support.text import article_at, doc_text, longest_spans, sentence_starts
+from ..support.tokens import tokens_of
+from .grammar import MONTHS, UNITS, WEEKDAYS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
+
 
 def _split_compound(span: Span) -> list[Span]:
     """Split "2025 last year" or "November 11, three days later" into their expressions."""

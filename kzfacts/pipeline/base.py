@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .. import errors, resources
-from .tokens import sharing_tokens
+from .support.tokens import sharing_tokens
 
 
 class KzComponent:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .facts import Article
+from ..facts import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

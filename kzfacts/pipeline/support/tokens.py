@@ -14,7 +14,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc
 
-from .. import resources
+from ... import resources
 from .text import doc_text
 
 _POS_NAMES = {int(k): v for k, v in NAMES.items()}  # Token.pos_ of a POS id
