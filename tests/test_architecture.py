@@ -235,7 +235,7 @@ def test_output_dir_writes_the_chosen_format(tmp_path):
 
 def test_rules_are_ordered_lists_of_documented_functions():
     from kzfacts.pipeline.entities import MENTION_STEPS
-    from kzfacts.pipeline.figures import UNIT_READERS
+    from kzfacts.pipeline.figures.units import UNIT_READERS
     from kzfacts.pipeline.quotes import CUE_FINDERS, HEAD_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS
 
     assert [f.__name__ for f in UNIT_READERS] == ["money_unit", "percent_unit", "multiplier_unit", "rank_unit",

@@ -10,8 +10,9 @@ import sys
 import jsonschema
 import pytest
 
-from kzfacts.pipeline import articles, base, figures, quotes
+from kzfacts.pipeline import articles, base, quotes
 from kzfacts.pipeline.dates import component as dates
+from kzfacts.pipeline.figures import component as figures
 from kzfacts.pipeline.entities import component as entity_component
 from kzfacts.schema import record_schema
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzfacts.pipeline.figures import word_value
+from kzfacts.pipeline.figures.numbers import word_value
 
 
 @pytest.mark.parametrize("sentence, text, value, unit, kind", [

@@ -11,7 +11,7 @@ from .articles import ArticleSplitter
 from .dates.component import DateExtractor
 from .entities.component import EntityConsolidator
 from .extensions import register_extensions
-from .figures import FigureExtractor
+from .figures.component import FigureExtractor
 from .quotes import QuoteExtractor
 
 register_extensions()

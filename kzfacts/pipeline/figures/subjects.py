@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .. import resources
-from .facts import Figure, Mention
-from .support.syntax import MAX_DEPTH, heads
-from .support.text import doc_text, sentence_starts
-from .support.tokens import tokens_of
+from ... import resources
+from ..facts import Figure, Mention
+from ..support.syntax import MAX_DEPTH, heads
+from ..support.text import doc_text, sentence_starts
+from ..support.tokens import tokens_of
 
 NOUNS = ("NOUN", "PROPN")
 # a "to/by/at/from" phrase after a change verb holds its new level or its change ("rose to", "cut by")
