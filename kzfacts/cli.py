@@ -40,7 +40,11 @@ def main_callback(
 
 
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    """One line on stderr. Messages name inputs (paths, ids, URLs, text), so control characters are
+    made visible and a line feed cannot start a second line (`display.visible`)."""
+    from .display import visible
+
+    typer.echo(visible(message, one_line=True), err=True)
 
 
 class Engine(str, Enum):

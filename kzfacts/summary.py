@@ -140,6 +140,8 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .display import as_text
+
     console = Console(file=stream)
     console.print(f"{stats['files']} files, {stats['articles']} articles, {stats['failed']} failed")
     for key, title in (("people", "People"), ("organisations", "Organisations")):
@@ -149,7 +151,8 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
                     "quoted in"):
             table.add_column(col, justify="left" if col[0] in "nr" else "right")
         for r in stats[key]:
-            about = ["; ".join([*r.get("roles", []), *r.get("organisations", [])])] if people else []
-            table.add_row(r["name"], *about, str(r["articles"]), str(r["mentions"]), str(r["quotes"]),
+            # names, roles and organisations are the articles' text: shown as Text, never read as markup
+            about = [as_text("; ".join([*r.get("roles", []), *r.get("organisations", [])]))] if people else []
+            table.add_row(as_text(r["name"]), *about, str(r["articles"]), str(r["mentions"]), str(r["quotes"]),
                           str(r["quoted_in_articles"]))
         console.print(table)

@@ -8,19 +8,21 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..display import as_text
 from ..registry import FACT_TYPES
 
 SUFFIX = ".txt"
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> Table:
+    """A fact type's table; every cell holds text from the input, so each is a Text (never markup)."""
     table = Table(title=title, title_justify="left", show_lines=False, expand=True, header_style="bold")
     # the first column names the fact: wide enough for a full name before the others take room
     first = min(max((len(r[0]) for r in rows), default=0), 24)
     for n, col in enumerate(columns):
         table.add_column(col, overflow="fold", min_width=first if n == 0 else None)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(as_text(cell) for cell in row))
     return table
 
 
@@ -30,9 +32,9 @@ def article_panel(article: dict[str, Any]) -> Panel:
                         for f in FACT_TYPES if article.get(f.key)]
     if not parts:
         parts.append(Text("no facts found", style="dim"))
-    title = article["title"] or "(untitled)"
-    subtitle = f"by {article['author']}" if article["author"] else None
-    return Panel(Group(*parts), title=Text(title, style="bold"), subtitle=subtitle, title_align="left")
+    title = as_text(article["title"], "bold") if article["title"] else Text("(untitled)", style="bold")
+    subtitle = as_text(f"by {article['author']}") if article["author"] else None
+    return Panel(Group(*parts), title=title, subtitle=subtitle, title_align="left")
 
 
 class TableWriter:
@@ -42,9 +44,9 @@ class TableWriter:
         self.console = console
 
     def write(self, record: dict[str, Any], text: str | None = None) -> None:
-        self.console.rule(Text(record["source"], style="bold"))
+        self.console.rule(as_text(record["source"], "bold"))
         if record["error"]:
-            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            self.console.print(as_text(f"error: {record['error']['message']}", "red"))
             return
         if not record["articles"]:
             self.console.print(Text("no articles (empty input)", style="dim"))
