@@ -491,13 +491,20 @@ def load(
     skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Skip sources already in the database.")] = False,
 ) -> None:
     """Load records kzfacts already wrote (JSON Lines or JSON) into a SQLite database."""
+    from .errors import loaded
     from .records import RecordReadError, read_record_files
     from .writers.sqlite import origin_of
 
     database = _open_database(db)
-    count = 0
+    count = skipped = 0
+
+    def on_skip(message: str) -> None:  # a malformed record: one line, the others are loaded
+        nonlocal skipped
+        skipped += 1
+        _err(f"kzfacts: {message}")
+
     try:
-        for record in read_record_files(paths):
+        for record in read_record_files(paths, on_skip=on_skip):
             if skip_existing and database.has_origin(origin_of(record)):
                 continue
             database.write(record)
@@ -507,7 +514,9 @@ def load(
         raise typer.Exit(1) from None
     finally:
         database.close()
-    _err(f"kzfacts: {_plural(count, 'record')} loaded into {db}")
+    _err(f"kzfacts: {loaded(count, skipped, db)}")
+    if skipped:
+        raise typer.Exit(1)
 
 
 @app.command(name="eval")

@@ -103,3 +103,17 @@ def missing_dependency(feature: str, package: str, exc: ImportError) -> KzError:
 def bad_published(where: str, value: object) -> str:
     return (f"{where}: 'published' {str(value)[:40]!r} is not a date (YYYY-MM-DD...); ignored here and on this "
             "file's later lines (warning)")
+
+
+def not_a_record(where: str, reason: str) -> str:
+    return f"{where}: not a kzfacts record ({reason}); skipped"
+
+
+def not_records(path: str) -> str:
+    return (f"{path}: not kzfacts output (no schema_version, source and articles); "
+            "pass files written by `kzfacts extract --format json|jsonl`")
+
+
+def loaded(count: int, skipped: int, db: object) -> str:
+    records = f"{count:,} record{'' if count == 1 else 's'}"
+    return f"{records} loaded into {db}" + (f", {skipped:,} skipped" if skipped else "")

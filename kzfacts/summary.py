@@ -18,15 +18,18 @@ def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int
     for raw in paths:
         if raw == "-":
             text = sys.stdin.read()
-            records = _records_or_none(text, "standard input") if text.lstrip().startswith(("{", "[")) else None
+            looks_like_json = text.lstrip().startswith(("{", "["))
+            records = _records_or_none(text, "standard input", on_error) if looks_like_json else None
             yield from records if records is not None else _extract_text(text)
             continue
         path = Path(raw)
         if path.is_dir():
             files = record_files(path)
-            found = [r for f in files for r in (_records_or_none(_read(f, on_error), str(f)) or [])]
-            yield from found
-            if not found or any(path.rglob("*.txt")):
+            # a file of kzfacts output whose records were all malformed is still no article
+            held = [found for found in (_records_or_none(_read(f, on_error), str(f), on_error) for f in files)
+                    if found is not None]
+            yield from (r for found in held for r in found)
+            if not held or any(path.rglob("*.txt")):
                 articles.append(raw)
             continue
         if not path.exists():
@@ -35,7 +38,7 @@ def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int
         if path.suffix in (".json", ".jsonl"):
             text = _read(path, on_error)
             try:
-                yield from parse_records(text, raw)
+                yield from parse_records(text, raw, on_skip=on_error)
                 continue
             except RecordReadError as exc:
                 if path.suffix == ".json":
@@ -54,10 +57,11 @@ def _read(path: Path, on_error: Callable[[str], None]) -> str:
         return ""
 
 
-def _records_or_none(text: str, name: str) -> list[dict[str, Any]] | None:
-    """The kzfacts records in a text, or None when it holds something else."""
+def _records_or_none(text: str, name: str, on_error: Callable[[str], None]) -> list[dict[str, Any]] | None:
+    """The kzfacts records in a text (a malformed one reported to `on_error` and skipped), or None
+    when it holds something else."""
     try:
-        return parse_records(text, name)
+        return parse_records(text, name, on_skip=on_error)
     except RecordReadError:
         return None
 
