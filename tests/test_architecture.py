@@ -236,7 +236,8 @@ def test_output_dir_writes_the_chosen_format(tmp_path):
 def test_rules_are_ordered_lists_of_documented_functions():
     from kzfacts.pipeline.entities import MENTION_STEPS
     from kzfacts.pipeline.figures.units import UNIT_READERS
-    from kzfacts.pipeline.quotes import CUE_FINDERS, HEAD_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS
+    from kzfacts.pipeline.quotes.cues import CUE_FINDERS
+    from kzfacts.pipeline.quotes.speakers import HEAD_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS
 
     assert [f.__name__ for f in UNIT_READERS] == ["money_unit", "percent_unit", "multiplier_unit", "rank_unit",
                                                   "currency_in_phrase", "counted_noun"]
@@ -256,14 +257,17 @@ def test_rules_are_ordered_lists_of_documented_functions():
     ("Jane Doe, the minister, added:\n\n“We will win.”", "Jane Doe", "introducing_cue"),
 ])
 def test_each_cue_finder_on_its_own(extractor, text, speaker, finder):
-    from kzfacts.pipeline.quotes import Attributor, find_raw_quotes
+    from kzfacts.pipeline.quotes import cues
+    from kzfacts.pipeline.quotes.context import QuoteContext
+    from kzfacts.pipeline.quotes.marks import find_raw_quotes
+    from kzfacts.pipeline.quotes.speakers import attribute
 
     doc = extractor.nlp(text)
     (raw,) = find_raw_quotes(doc.text)
-    attributor = Attributor(doc, doc._.kz_entities, [(raw.outer_start, raw.outer_end)])
-    cue = getattr(attributor, finder)(raw)
+    ctx = QuoteContext(doc, doc._.kz_entities, [(raw.outer_start, raw.outer_end)])
+    cue = getattr(cues, finder)(ctx, raw)
     assert cue is not None and cue.lemma_ in ("say", "add")
-    assert attributor.attribute(raw, 0).speakers == [speaker]
+    assert attribute(ctx, raw, 0).speakers == [speaker]
 
 
 def test_every_package_is_installed():

@@ -253,13 +253,15 @@ def test_a_speech_noun_names_the_source(run, text, speaker):
 # each resolver and head finder on its own: (text, the subject word, the rule, the names it gives;
 # None: the rule does not take that subject and leaves it to the next)
 def resolve_with(extractor, text: str, word: str, rule: str):
-    from kzfacts.pipeline import quotes
+    from kzfacts.pipeline.quotes import speakers
+    from kzfacts.pipeline.quotes.context import QuoteContext
+    from kzfacts.pipeline.quotes.marks import find_raw_quotes
 
     doc = extractor.nlp(text)
-    raw = quotes.find_raw_quotes(doc.text)
-    attributor = quotes.Attributor(doc, doc._.kz_entities, [(q.start, q.end) for q in raw])
-    token = [t for t in doc if t.text == word and not attributor.inside_quote(t.idx)][-1]
-    found = getattr(attributor, rule)(token, 0, 0)
+    raw = find_raw_quotes(doc.text)
+    ctx = QuoteContext(doc, doc._.kz_entities, [(q.start, q.end) for q in raw])
+    token = [t for t in doc if t.text == word and not ctx.inside_quote(t.idx)][-1]
+    found = getattr(speakers, rule)(ctx, token, 0, 0)
     return None if found is None else found[0]
 
 
@@ -307,12 +309,14 @@ HEAD_CASES = [
 
 @pytest.mark.parametrize("text, word, finder, name", HEAD_CASES)
 def test_each_head_finder_on_its_own(extractor, text, word, finder, name):
-    from kzfacts.pipeline import quotes
+    from kzfacts.pipeline.quotes import speakers
+    from kzfacts.pipeline.quotes.context import QuoteContext
+    from kzfacts.pipeline.quotes.marks import find_raw_quotes
 
     doc = extractor.nlp(text)
-    attributor = quotes.Attributor(doc, doc._.kz_entities, [(q.start, q.end) for q in quotes.find_raw_quotes(text)])
+    ctx = QuoteContext(doc, doc._.kz_entities, [(q.start, q.end) for q in find_raw_quotes(text)])
     token = [t for t in doc if t.text == word][-1]
-    ent = getattr(attributor, finder)(token, 0)
+    ent = getattr(speakers, finder)(ctx, token, 0)
     assert (ent.name if ent else None) == name
 
 

@@ -10,9 +10,10 @@ import sys
 import jsonschema
 import pytest
 
-from kzfacts.pipeline import articles, base, quotes
+from kzfacts.pipeline import articles, base
 from kzfacts.pipeline.dates import component as dates
 from kzfacts.pipeline.figures import component as figures
+from kzfacts.pipeline.quotes import component as quotes
 from kzfacts.pipeline.entities import component as entity_component
 from kzfacts.schema import record_schema
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzfacts.pipeline.quotes import find_raw_quotes, is_name_like
+from kzfacts.pipeline.quotes.marks import find_raw_quotes, is_name_like
 
 
 def quoted(text: str) -> list[str]:

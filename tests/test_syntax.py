@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Doc
 
 from kzfacts.pipeline.dates.component import _clause_verb, tense_of
-from kzfacts.pipeline.quotes import subject_candidates
+from kzfacts.pipeline.quotes.cues import subject_candidates
 from kzfacts.pipeline.support.syntax import heads
 
 

@@ -12,7 +12,7 @@ from .dates.component import DateExtractor
 from .entities.component import EntityConsolidator
 from .extensions import register_extensions
 from .figures.component import FigureExtractor
-from .quotes import QuoteExtractor
+from .quotes.component import QuoteExtractor
 
 register_extensions()
 
