@@ -58,6 +58,17 @@ def fetch_failed(url: str, reason: str) -> InputError:
                                       "and pass the file")
 
 
+def local_address(url: str, host: str, address: str) -> InputError:
+    return fetch_failed(url, f"refused: {host} is a loopback, private or reserved address ({address}); "
+                             "pass --allow-local-urls to fetch such pages")
+
+
+def ambiguous_url(url: str, what: str) -> InputError:
+    return InputError("fetch_failed", f"{url}: cannot be fetched (refused: the address has {what}, which lets the "
+                                      "host checked and the host connected to differ); write it as "
+                                      "scheme://host[:port]/path")
+
+
 def not_html(url: str, what: str) -> InputError:
     return InputError("not_html", f"{url}: not a web page ({what}); pass HTML pages or article text")
 

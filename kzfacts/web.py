@@ -6,9 +6,12 @@ Offsets of facts then index the extracted text, which the record carries (`text`
 """
 from __future__ import annotations
 
+import ipaddress
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 from urllib.parse import urlsplit
 
 from . import __version__, errors
@@ -54,34 +57,103 @@ def not_an_article(source: str) -> str:
 
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})  # worth one more try, within the deadline
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
-MAX_TRIES = 3
+MAX_RETRIES = 1  # a short Retry-After is honoured once; a server still busy after it has failed
 CHUNK = 65_536
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One URL as it is requested: scheme, host (lower case, IDNA, no brackets), port, path with query."""
+
+    scheme: str
+    host: str
+    port: int
+    path: str
+
+    @property
+    def host_header(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host if self.port == DEFAULT_PORTS[self.scheme] else f"{host}:{self.port}"
+
+
+def parse_target(url: str, source: str) -> Target:
+    """The parts of `url` that urllib.parse and urllib3 both read the same; raises InputError (naming
+    `source`) otherwise.
+
+    A backslash, a user name, whitespace or a control character is refused outright: each is a
+    way for the host that is checked and the host that is connected to to part ways
+    (`http://127.0.0.1:80\\@8.8.8.8/`).
+    """
+    import urllib3
+
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise errors.ambiguous_url(source, "a space or control character")
+    if "\\" in url:
+        raise errors.ambiguous_url(source, "a backslash")
+    try:
+        split = urlsplit(url)
+        ours = (split.scheme.lower(), _idna(split.hostname or ""), split.port)
+        theirs = urllib3.util.parse_url(url)
+    except (ValueError, UnicodeError):  # urllib3's LocationParseError is a ValueError too
+        raise errors.fetch_failed(source, "not a valid web address") from None
+    if ours[0] not in DEFAULT_PORTS or not ours[1]:
+        raise errors.fetch_failed(source, "not an http or https address")
+    if "@" in split.netloc:
+        raise errors.ambiguous_url(source, "a user name (an @ before the host)")
+    if ours != ((theirs.scheme or "").lower(), (theirs.host or "").strip("[]").lower(), theirs.port):
+        raise errors.ambiguous_url(source, "a host or port that web libraries read differently")
+    return Target(ours[0], ours[1], ours[2] or DEFAULT_PORTS[ours[0]], theirs.request_uri)
+
+
+def _idna(host: str) -> str:
+    return host if host.isascii() else host.encode("idna").decode("ascii")
+
+
+def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: IPv4-mapped and -compatible, NAT64 (64:ff9b::/96,
+    and 64:ff9b:1::/48 in RFC 6052's layout), 6to4 and Teredo. A packet to one reaches that IPv4
+    host, so it is checked as that host."""
+    if address.version == 4:
+        return []
+    value, packed = int(address), address.packed
+    found = [address.ipv4_mapped, address.sixtofour, address.teredo[1] if address.teredo else None]
+    if value >> 32 == 0 and value > 1:  # ::a.b.c.d (:: and ::1 are themselves)
+        found.append(ipaddress.IPv4Address(value))
+    if address in NAT64:
+        found.append(ipaddress.IPv4Address(value & 0xFFFF_FFFF))
+    if address in NAT64_LOCAL:  # bits 64-71 are RFC 6052's reserved "u" octet
+        found.append(ipaddress.IPv4Address(packed[6:8] + packed[9:11]))
+    return [inner for inner in found if inner is not None]
+
+
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def address_refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """None for a public address; else what is local about it (`127.0.0.1 inside 2002:7f00:1::`)."""
+    for candidate in (*embedded_ipv4(address), address):
+        if not candidate.is_global or candidate.is_multicast:
+            return str(address) if candidate is address else f"{candidate} inside {address}"
+    return None
 
 
 class Fetcher:
     """Fetches URLs one at a time, at most one request per host every HOST_INTERVAL seconds.
 
     `timeout` is a deadline for the whole fetch of one URL: connecting, slow headers, a body that
-    drips in, redirects, retries and any Retry-After wait all fit inside it. Loopback, private,
-    link-local and reserved addresses are refused (each redirect's too) unless `allow_local`.
+    drips in, redirects, retries and any Retry-After wait all fit inside it. Each hop's host is
+    resolved once and the request goes to the very addresses resolved, which are refused when
+    loopback, private, link-local or reserved (unless `allow_local`): no second lookup can answer
+    differently.
     """
 
     def __init__(self, timeout: float = 30, max_bytes: int = 20_000_000, allow_local: bool = False) -> None:
         self.timeout, self.max_bytes, self.allow_local = timeout, max_bytes, allow_local
         self.last: dict[str, float] = {}
-        self._pool = None
-
-    @property
-    def pool(self):
-        if self._pool is None:
-            import certifi
-            import urllib3
-
-            # certifi's CA bundle: the same on every machine, where a Python's own may have none (macOS)
-            self._pool = urllib3.PoolManager(retries=False, ca_certs=certifi.where(), headers={"User-Agent": USER_AGENT,
-                                                                     **urllib3.util.make_headers(accept_encoding=True)})
-        return self._pool
 
     def fetch(self, url: str) -> bytes:
         """The page's bytes; raises InputError saying why it cannot be had."""
@@ -116,60 +188,116 @@ class Fetcher:
         return errors.fetch_failed(url, f"no complete answer within {self.timeout:g} s (--url-timeout)")
 
     def _fetch(self, url: str, deadline: float) -> bytes:
+        """Follows up to MAX_REDIRECTS redirects, each hop checked afresh, and retries once."""
+        from urllib.parse import urljoin
+
+        hop, redirects, retries = url, 0, 0
+        while True:
+            target = parse_target(hop, url)
+            addresses = self._resolve(target, url)
+            with self._failures_as_errors(url), self._exchange(target, addresses, url, deadline) as response:
+                status, headers = response.status, response.headers
+                location = headers.get("location") if status in REDIRECT_STATUSES else None
+                retry = status in RETRY_STATUSES and retries < MAX_RETRIES
+                if not location and not retry:
+                    if status >= 400:
+                        raise errors.fetch_failed(url, f"HTTP {status}")
+                    return self._body(url, response, deadline)
+            # that answer's connection is closed by now: a redirect or a retry starts afresh
+            if location:
+                redirects += 1
+                if redirects > MAX_REDIRECTS:
+                    raise errors.fetch_failed(url, f"more than {MAX_REDIRECTS} redirects")
+                hop = urljoin(hop, location)
+            else:
+                retries += 1
+                self._wait_to_retry(url, status, headers.get("retry-after"), deadline)
+
+    def _wait_to_retry(self, url: str, status: int, retry_after: str | None, deadline: float) -> None:
+        pause = _retry_after(retry_after, 1)
+        if time.monotonic() + pause >= deadline:  # a wait past the deadline is no retry
+            raise errors.fetch_failed(url, f"HTTP {status}, and the server asks to wait {pause:g} s, "
+                                           f"past --url-timeout {self.timeout:g}")
+        time.sleep(pause)
+
+    def _resolve(self, target: Target, url: str) -> list[str]:
+        """Every address `target.host` has, each checked unless `allow_local`; the one lookup of this hop."""
+        import socket
+
+        try:
+            infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):  # socket.gaierror is an OSError
+            raise errors.fetch_failed(url, "unknown host") from None
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos
+                                       if info[0] in (socket.AF_INET, socket.AF_INET6)))
+        if not addresses:
+            raise errors.fetch_failed(url, "unknown host")
+        for address in addresses if not self.allow_local else ():
+            refusal = address_refusal(ipaddress.ip_address(address))
+            if refusal:
+                raise errors.local_address(url, target.host, refusal)
+        return addresses
+
+    @contextmanager
+    def _exchange(self, target: Target, addresses: list[str], url: str, deadline: float) -> Iterator:
+        """The response to a GET of `target` from the first of `addresses` that takes the connection.
+
+        The connection is closed afterwards whatever was read, so no unread body is ever left on a
+        pooled connection for the next request to trip over.
+        """
         import urllib3
 
-        tries = 0
-        for _ in range(MAX_REDIRECTS + MAX_TRIES):
-            self._check_address(url)
+        refused: Exception | None = None
+        for address in addresses:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise self._late(url)
+            pool = _connection_pool(target, address)
             try:
-                response = self.pool.request("GET", url, preload_content=False, redirect=False,
-                                             timeout=urllib3.Timeout(connect=remaining, read=remaining))
-            except urllib3.exceptions.NewConnectionError as exc:
-                reason = "unknown host" if "resolve" in str(exc) or "Name or service" in str(exc) else \
-                    "connection refused"
-                raise errors.fetch_failed(url, reason) from None
-            except (urllib3.exceptions.TimeoutError, TimeoutError):
-                raise self._late(url) from None
-            except urllib3.exceptions.HTTPError as exc:
-                raise errors.fetch_failed(url, type(exc).__name__) from None
-            if response.status in (301, 302, 303, 307, 308) and response.headers.get("location"):
-                from urllib.parse import urljoin
+                try:
+                    response = pool.urlopen("GET", target.path, headers=_headers(target), redirect=False,
+                                            retries=False, preload_content=False, assert_same_host=False,
+                                            timeout=urllib3.Timeout(connect=remaining, read=remaining))
+                except urllib3.exceptions.NewConnectionError as exc:  # refused or unreachable: the next address
+                    refused = exc
+                    continue
+                try:
+                    yield response
+                finally:
+                    response.close()
+                return
+            finally:
+                pool.close()
+        raise errors.fetch_failed(url, _connect_failure(refused))
 
-                response.release_conn()
-                url = urljoin(url, response.headers["location"])
-                continue
-            if response.status in RETRY_STATUSES and tries + 1 < MAX_TRIES:
-                tries += 1
-                pause = _retry_after(response.headers.get("retry-after"), tries)
-                response.release_conn()
-                if time.monotonic() + pause >= deadline:  # a wait past the deadline is no retry
-                    raise errors.fetch_failed(url, f"HTTP {response.status}, and the server asks to wait {pause:g} s, "
-                                                   f"past --url-timeout {self.timeout:g}")
-                time.sleep(pause)
-                continue
-            if response.status >= 400:
-                response.release_conn()
-                raise errors.fetch_failed(url, f"HTTP {response.status}")
-            return self._body(url, response, deadline)
-        raise errors.fetch_failed(url, f"more than {MAX_REDIRECTS} redirects")
+    @contextmanager
+    def _failures_as_errors(self, url: str) -> Iterator[None]:
+        """Turns a failed exchange (refused, timed out, cut short, not HTTP) into InputError."""
+        import http.client
+
+        import urllib3
+
+        try:
+            yield
+        except (urllib3.exceptions.TimeoutError, TimeoutError):
+            raise self._late(url) from None
+        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
+            raise errors.fetch_failed(url, _broken_answer(exc)) from None
 
     def _body(self, url: str, response, deadline: float) -> bytes:
         kind = response.headers.get("content-type", "")
         if kind and "html" not in kind.lower() and "xml" not in kind.lower():
-            response.release_conn()
             raise errors.not_html(url, kind.split(";")[0].strip())
         declared = response.headers.get("content-length", "")
+        if declared and not re.fullmatch(r"\d+(\s*,\s*\d+)*", declared.strip()):
+            # a length no parser agrees on (RFC 9110 allows digits only); read anyway, it is a guess
+            raise errors.fetch_failed(url, f"the server sent an invalid Content-Length, {declared[:20]!r}")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            response.release_conn()
             raise errors.too_large(url, int(declared), self.max_bytes, "save the page and pass the file")
         data = bytearray()
         while chunk := response.read1(CHUNK):
             data += chunk
             if len(data) > self.max_bytes:
-                response.release_conn()
                 raise errors.too_large(url, len(data), self.max_bytes, "save the page and pass the file")
             if time.monotonic() > deadline:
                 raise self._late(url)
@@ -177,25 +305,46 @@ class Fetcher:
             raise errors.not_html(url, "binary data")
         return bytes(data)
 
-    def _check_address(self, url: str) -> None:
-        """Refuse a URL whose host is, or resolves to, a loopback, private or reserved address."""
-        import ipaddress
-        import socket
 
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise errors.fetch_failed(url, "not an http or https address")
-        if self.allow_local:
-            return
-        try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-        except (socket.gaierror, UnicodeError):
-            raise errors.fetch_failed(url, "unknown host") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0].split("%")[0])
-            if not address.is_global or address.is_multicast:
-                raise errors.fetch_failed(url, f"refused: {parts.hostname} is a loopback, private or reserved "
-                                               f"address ({address}); pass --allow-local-urls to fetch such pages")
+def _connection_pool(target: Target, address: str):
+    """A one-connection pool to `address` itself, speaking to `target.host` (TLS name check, SNI)."""
+    import certifi
+    import urllib3
+
+    if target.scheme == "https":
+        # certifi's CA bundle: the same on every machine, where a Python's own may have none (macOS)
+        return urllib3.HTTPSConnectionPool(address, target.port, maxsize=1, cert_reqs="CERT_REQUIRED",
+                                           ca_certs=certifi.where(), server_hostname=target.host,
+                                           assert_hostname=target.host)
+    return urllib3.HTTPConnectionPool(address, target.port, maxsize=1)
+
+
+def _headers(target: Target) -> dict[str, str]:
+    import urllib3
+
+    return {"User-Agent": USER_AGENT, "Host": target.host_header, **urllib3.util.make_headers(accept_encoding=True)}
+
+
+def _connect_failure(exc: Exception | None) -> str:
+    """What a failed connection says: the system's words (connection refused, network is unreachable)."""
+    cause = exc.__cause__ if exc is not None else None
+    return (cause.strerror or "connection failed").lower() if isinstance(cause, OSError) else "connection refused"
+
+
+def _broken_answer(exc: BaseException) -> str:
+    """What went wrong with an answer, in a user's words where kzfacts knows them."""
+    import http.client
+
+    import urllib3
+
+    if isinstance(exc, urllib3.exceptions.SSLError):
+        return f"TLS failed: {str(exc.args[0] if exc.args else exc)[:160]}"
+    parts = (exc, *exc.args)  # urllib3's ProtocolError carries http.client's exception
+    if any(isinstance(part, http.client.IncompleteRead) for part in parts):
+        return "the answer ended early, before the length the server announced"
+    if any(isinstance(part, (http.client.HTTPException, OSError)) for part in parts):
+        return "the connection broke or the answer was not HTTP"
+    return type(exc).__name__
 
 
 def _retry_after(value: str | None, tries: int) -> float:
