@@ -122,6 +122,8 @@ def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> lis
     found = [address.ipv4_mapped, address.sixtofour, address.teredo[1] if address.teredo else None]
     if value >> 32 == 0 and value > 1:  # ::a.b.c.d (:: and ::1 are themselves)
         found.append(ipaddress.IPv4Address(value))
+    if address in SIIT:  # ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765)
+        found.append(ipaddress.IPv4Address(value & 0xFFFF_FFFF))
     if address in NAT64:
         found.append(ipaddress.IPv4Address(value & 0xFFFF_FFFF))
     if address in NAT64_LOCAL:  # bits 64-71 are RFC 6052's reserved "u" octet
@@ -131,12 +133,20 @@ def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> lis
 
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+SIIT = ipaddress.ip_network("::ffff:0:0:0/96")
+# not public, though Python 3.11's is_global says they are (later Pythons know some of them)
+NOT_GLOBAL = tuple(ipaddress.ip_network(net) for net in (
+    "fec0::/10",  # site-local, deprecated but still routed inside some networks
+    "64:ff9b:1::/48",  # local-use NAT64 (RFC 8215)
+    "3fff::/20",  # documentation (RFC 9637)
+    "5f00::/16",  # SRv6 segment identifiers (RFC 9602)
+))
 
 
 def address_refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """None for a public address; else what is local about it (`127.0.0.1 inside 2002:7f00:1::`)."""
     for candidate in (*embedded_ipv4(address), address):
-        if not candidate.is_global or candidate.is_multicast:
+        if not candidate.is_global or candidate.is_multicast or any(candidate in net for net in NOT_GLOBAL):
             return str(address) if candidate is address else f"{candidate} inside {address}"
     return None
 
