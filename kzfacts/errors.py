@@ -69,6 +69,12 @@ def ambiguous_url(url: str, what: str) -> InputError:
                                       "scheme://host[:port]/path")
 
 
+def redirected(url: str, hop: str) -> str:
+    """The URL a message names when a redirect's target failed: both, the server's one made printable."""
+    shown = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in hop[:300])
+    return f"{url} (redirected to {shown})"
+
+
 def not_html(url: str, what: str) -> InputError:
     return InputError("not_html", f"{url}: not a web page ({what}); pass HTML pages or article text")
 

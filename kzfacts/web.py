@@ -203,16 +203,17 @@ class Fetcher:
 
         hop, redirects, retries = url, 0, 0
         while True:
-            target = parse_target(hop, url)
-            addresses = self._resolve(target, url)
-            with self._failures_as_errors(url), self._exchange(target, addresses, url, deadline) as response:
+            where = url if hop == url else errors.redirected(url, hop)  # what a message names
+            target = parse_target(hop, where)
+            addresses = self._resolve(target, where)
+            with self._failures_as_errors(where), self._exchange(target, addresses, where, deadline) as response:
                 status, headers = response.status, response.headers
                 location = headers.get("location") if status in REDIRECT_STATUSES else None
                 retry = status in RETRY_STATUSES and retries < MAX_RETRIES
                 if not location and not retry:
                     if status >= 400:
-                        raise errors.fetch_failed(url, f"HTTP {status}")
-                    return self._body(url, response, deadline)
+                        raise errors.fetch_failed(where, f"HTTP {status}")
+                    return self._body(where, response, deadline)
             # that answer's connection is closed by now: a redirect or a retry starts afresh
             if location:
                 redirects += 1

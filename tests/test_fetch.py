@@ -39,6 +39,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, b"round and round", location="/loop")
         elif self.path == "/to-elsewhere":  # a hop to another loopback address: checked as the first was
             self._send(302, b"moved", location=f"http://127.0.0.2:{self.server.server_address[1]}/article")
+        elif self.path == "/to-backslash":  # a hop that reads two ways, and a terminal escape
+            self._send(302, b"moved", location=f"http://127.0.0.1:{self.server.server_address[1]}\\@8.8.8.8/\x1b[2J")
         elif self.path == "/busy-once":
             self.server.busy += 1
             if self.server.busy == 1:
@@ -206,6 +208,16 @@ def test_each_redirect_hop_is_checked_again(server, monkeypatch):
     assert record["error"]["type"] == "fetch_failed" and server.paths == ["/to-elsewhere"]
     assert "refused: 127.0.0.2 is a loopback" in record["error"]["message"]
     assert "--allow-local-urls" in record["error"]["message"]
+
+
+def test_a_redirect_that_parsers_read_differently_is_refused_and_named(server):
+    result = invoke("extract", f"{base(server)}/to-backslash", "--allow-local-urls", "--url-timeout", "5", "-f", "json")
+    message = json.loads(result.stdout)["error"]["message"]
+    hop = f"http://127.0.0.1:{server.server_address[1]}\\@8.8.8.8/\\x1b[2J"
+    assert message.startswith(f"{base(server)}/to-backslash (redirected to {hop}): cannot be fetched (refused: "
+                               "the address has a space or control character")
+    assert server.paths == ["/to-backslash"] and "\x1b" not in result.stderr
+    one_line(result)
 
 
 # ---- item 1: what is checked is what is connected to
