@@ -301,7 +301,7 @@ class Fetcher:
             raise errors.not_html(url, kind.split(";")[0].strip())
         declared = response.headers.get("content-length", "")
         if declared and not re.fullmatch(r"\d+(\s*,\s*\d+)*", declared.strip()):
-            # a length no parser agrees on (RFC 9110 allows digits only); read anyway, it is a guess
+            # RFC 9110 allows digits only; a negative or odd length is no answer to guess a page from
             raise errors.fetch_failed(url, f"the server sent an invalid Content-Length, {declared[:20]!r}")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise errors.too_large(url, int(declared), self.max_bytes, "save the page and pass the file")
