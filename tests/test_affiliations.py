@@ -163,7 +163,7 @@ def test_organisations_and_places_have_no_affiliations(run):
 
 
 def test_finders_are_an_ordered_list_of_documented_functions():
-    from kzfacts.pipeline.affiliations import AFFILIATION_FINDERS
+    from kzfacts.pipeline.entities.affiliations import AFFILIATION_FINDERS
 
     assert [f.__name__ for f in AFFILIATION_FINDERS] == ["title_phrase", "apposition_before", "apposition_after",
                                                          "of_organisation", "clause"]

@@ -5,10 +5,19 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from kzfacts.pipeline.entities.boundaries import (clean_bounds, cut_at_credits, cut_at_numbers, extend_organisation,
-                                                  find_titles, person_name_bounds, strip_leading_titles, title_before,
-                                                  title_phrase_start, trim_at_model_entities, trim_mention)
+from kzfacts.pipeline.entities.boundaries import (
+    clean_bounds,
+    cut_at_credits,
+    cut_at_numbers,
+    extend_organisation,
+    find_titles,
+    person_name_bounds,
+    strip_leading_titles,
+    trim_at_model_entities,
+    trim_mention,
+)
 from kzfacts.pipeline.entities.common import Candidate
+from kzfacts.pipeline.entities.titles import title_before, title_phrase_start
 
 
 def names(art, key):

@@ -6,9 +6,18 @@ import pytest
 from spacy.tokens import Doc
 
 from kzfacts.pipeline.entities.common import Candidate
-from kzfacts.pipeline.entities.labels import (body_evidence, consistent_labels, drop_headline_guesses,
-                                              inside_document_name, is_headline_case, is_model_code, is_noise,
-                                              name_head, place_acronyms, relabel)
+from kzfacts.pipeline.entities.labels import (
+    body_evidence,
+    consistent_labels,
+    drop_headline_guesses,
+    inside_document_name,
+    is_headline_case,
+    is_model_code,
+    is_noise,
+    name_head,
+    place_acronyms,
+    relabel,
+)
 
 
 def names(art, key):

@@ -6,9 +6,18 @@ import pytest
 from spacy.tokens import Doc
 
 from kzfacts.pipeline.entities.common import Candidate
-from kzfacts.pipeline.entities.mentions import (acronyms_in_parentheses, common_noun_acronyms, flight_airline,
-                                                gather_mentions, merge_candidates, model_candidates, org_rule_spans,
-                                                parenthesised_acronyms, titled_person_spans, traded_name_spans)
+from kzfacts.pipeline.entities.mentions import (
+    acronyms_in_parentheses,
+    common_noun_acronyms,
+    flight_airline,
+    gather_mentions,
+    merge_candidates,
+    model_candidates,
+    org_rule_spans,
+    parenthesised_acronyms,
+    titled_person_spans,
+    traded_name_spans,
+)
 
 
 def names(art, key):

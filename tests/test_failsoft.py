@@ -12,9 +12,9 @@ import pytest
 
 from kzfacts.pipeline import articles, base
 from kzfacts.pipeline.dates import component as dates
+from kzfacts.pipeline.entities import component as entity_component
 from kzfacts.pipeline.figures import component as figures
 from kzfacts.pipeline.quotes import component as quotes
-from kzfacts.pipeline.entities import component as entity_component
 from kzfacts.schema import record_schema
 
 from .conftest import assert_offsets

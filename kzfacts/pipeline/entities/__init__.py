@@ -16,17 +16,23 @@ One module per stage a mention goes through, so a wrong entity leads to the modu
 - `labels`: deciding the type. Person, organisation or place on evidence (`relabel`,
   `body_evidence`, `person_evidence`, `consistent_labels`), and the mentions that are no entity
   (`is_noise`, document names, an organisation inside a person's title, a headline's guesses).
+- `titles`: titles and roles, the one home of that knowledge. The title phrase before a name
+  (`title_before`, `title_phrase_start`), role words, "former" words and the role phrases that
+  stand for a person named before (`role_phrase`, `role_synonyms`); boundaries, affiliations and
+  the quote speakers read them here.
 - `grouping`: grouping into entities. Which mentions of one article name one entity
   (`group_entities`: spelling, surnames, short forms, acronyms, parentheses, canonical ids), and
   its name, aliases and titles.
+- `affiliations`: who works where. `AFFILIATION_FINDERS` link each person to the organisations
+  their title phrase, appositions, "of" phrases and clauses name (`link_people`).
 - `component`: the order. `MENTION_STEPS` (the boundary and label steps each mention goes
   through in turn), `find_entities` (per article), the gazetteer and the `EntityConsolidator`
   spaCy component.
 - `common`: the `Candidate` (a mention before grouping) and the word lists and token tests the
   stages share.
 
-Imports run one way: every module imports `common`; `labels` reads `grouping`'s `name_key` and
-`initials`; `mentions` uses `boundaries` and `labels`; `component` uses every stage.
+Imports run one way: every module imports `common` and `titles`; `labels` reads `grouping`'s
+`name_key` and `initials`; `mentions` uses `boundaries` and `labels`; `component` uses every stage.
 """
 from __future__ import annotations
 

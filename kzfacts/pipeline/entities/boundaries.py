@@ -15,12 +15,11 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from ... import resources
-from ..support.tokens import span_text, tokens_of
-from .common import CONNECTORS, POSSESSIVE, TITLE_MODIFIERS, Candidate, clashes, has_keyword, is_capitalised, is_title_word, score_before
+from ..support.tokens import tokens_of
+from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, has_keyword, is_capitalised, score_before
+from .titles import TITLE_MODIFIERS, is_title_word, title_before
 
-STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
-MAX_TITLE_WORDS = 10  # "Deputy Chairman of the Management Board of Samruk-Kazyna" is 9
 LEADING_WORDS = ("the", "a", "an", "ex", "-", "ex-")  # never a name's first word
 CREDIT_WORDS = {"image", "photo", "picture", "video", "credit", "source", "photograph", "illustration"}
 
@@ -140,51 +139,6 @@ def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate
         if m.label == "ORG" and m.start <= start and m.end < end and not any(w in keywords for w in tokens_of(doc).text[m.end:end]):
             return start, m.end  # the model's body already holds the run's head: "the Refugee Council | Enver"
     return start, end
-
-
-def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
-    """Titles written before a name: (titles, first honorific token kept in the mention, phrase start)."""
-    toks = tokens_of(doc)
-    if start > 0 and toks.lower[start - 1] == "of":
-        return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
-    i = start - 1
-    has_title = False
-    text, lower, title = toks.text, toks.lower, toks.title
-    while i >= 0 and start - i <= MAX_TITLE_WORDS:  # a title-case line is no title: the walk stops
-        word = text[i]
-        if word.isspace() or toks.punct[i] and word != "-":
-            break
-        low = lower[i]
-        if title[i]:
-            has_title = True
-        elif low in TITLE_MODIFIERS:
-            pass
-        elif low == "of" and i > 0 and title[i - 1]:
-            pass  # "Secretary of State John Kerry"
-        elif not word[0].isupper():
-            break
-        elif toks.pos[i] not in ("PROPN", "ADJ", "NOUN") or toks.ent_type[i] in ("DATE", "TIME"):
-            break  # "Yesterday President X": a capitalised opener is not part of a title
-        i -= 1
-        # the parser's sentence starts are unreliable inside title-case phrases: stop only at real breaks
-        if i >= 0 and "\n" in text[i] + toks.ws[i]:
-            break
-    first = i + 1
-    if not has_title or first >= start:
-        return [], None, start
-    while first < start and lower[first] in STOP_PRONOUNS | {"the", "a", "an"}:
-        first += 1
-    phrase = span_text(doc, first, start).strip(" -")
-    if not phrase or not any(title[t] for t in range(first, start)):
-        return [], None, start
-    # the honorific right before the name stays in the mention ("President Tokayev")
-    honorific = start - 1 if toks.text[start - 1][0].isupper() and toks.text[start - 1] != toks.text[start - 1].upper() and is_title_word(doc[start - 1]) else None
-    return [phrase], honorific, first
-
-
-def title_phrase_start(doc: Doc, start: int) -> int:
-    """First token of the title phrase before a name starting at token `start` (`start` if none)."""
-    return title_before(doc, start)[2]
 
 
 def strip_leading_titles(doc: Doc, cand: Candidate) -> None:

@@ -17,8 +17,6 @@ from ..support.tokens import tokens_of
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
 CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}
 NAME_PARTICLES = {"von", "van", "de", "der", "del", "da", "di", "bin", "al", "el", "la", "le", "ibn"}
-TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
-                   "interim", "current", "late", "first", "senior", "junior", "chief", "its", "their"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")  # "2-1", "102-98": a result after a team's name
@@ -73,10 +71,6 @@ def clashes(sorted_cands: list[Candidate], starts: list[int], c: Candidate) -> l
 
 def is_capitalised(token: Token) -> bool:
     return bool(token.text) and (token.text[0].isupper() or token.text[0].isdigit() and token.ent_type_ in ("ORG", ""))
-
-
-def is_title_word(token: Token) -> bool:
-    return token.lower_ in resources.title_words()
 
 
 def name_token(token: Token) -> bool:

@@ -17,12 +17,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ... import resources
-from ..affiliations import link_people
 from ..base import KzComponent
 from ..facts import Entity
 from ..support.text import article_at
 from ..support.tokens import tokens_of
-from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, title_phrase_start, trim_mention
+from .affiliations import link_people
+from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, trim_mention
 from .common import Candidate
 from .grouping import apply_user_ids, group_entities
 from .labels import consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations, is_headline_case, label_on_evidence
@@ -73,7 +73,7 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
         cands += [c for c in surname_mentions(doc, cands, art.start, art.end) if all(step(doc, c, ids) for step in MENTION_STEPS)]
         consistent_labels(doc, cands, ids)
         entities = group_entities(doc, [c for c in cands if c.label != "DROP"], index, ids)
-        link_people(doc, entities, title_phrase_start)
+        link_people(doc, entities)
         out.extend(entities)
     return out
 

@@ -20,23 +20,9 @@ from ... import resources
 from ..support.syntax import speaks
 from ..support.text import doc_text
 from ..support.tokens import Tokens, span_text, tokens_of
-from .common import (
-    ACRONYM,
-    NAME_PARTICLES,
-    POSSESSIVE,
-    RELABELLABLE,
-    TITLE_MODIFIERS,
-    Candidate,
-    company_shaped,
-    has_keyword,
-    is_score,
-    is_score_text,
-    is_title_word,
-    name_token,
-    score_before,
-    surname_shaped,
-)
+from .common import ACRONYM, NAME_PARTICLES, POSSESSIVE, RELABELLABLE, Candidate, company_shaped, has_keyword, is_score, is_score_text, name_token, score_before, surname_shaped
 from .grouping import initials, name_key
+from .titles import TITLE_MODIFIERS, is_title_word
 
 
 def body_evidence(doc: Doc, start: int, end: int) -> str | None:

@@ -18,8 +18,9 @@ from ..support.syntax import speaks
 from ..support.text import doc_text, longest_spans, split_lines
 from ..support.tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
-from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, is_title_word, name_token, overlaps, surname_shaped
+from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, name_token, overlaps, surname_shaped
 from .labels import class_kinds, person_evidence
+from .titles import is_title_word
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 

@@ -9,12 +9,12 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.titles import of_complement, role_phrase, role_synonyms
 from ..facts import Entity, Mention
 from ..support.syntax import heads
 from ..support.text import doc_text, sentence_ends, sentence_starts
 from ..support.tokens import tokens_of
 from .marks import RawQuote, end_before
-from .roles import of_complement, role_phrase, role_synonyms
 
 
 def mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ... import resources
+from ..entities.titles import bare_role, role_phrase, role_synonyms
 from ..facts import Entity, Mention
 from ..support.syntax import heads
 from .context import QuoteContext, entity_at
 from .cues import CUE_FINDERS, MAX_CLIMB, SUBJECT_DEPS, is_reporting_verb, subject_candidates, subjects_of
 from .marks import RawQuote, end_before
-from .roles import bare_role, role_phrase, role_synonyms
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}

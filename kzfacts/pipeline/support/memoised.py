@@ -21,8 +21,8 @@ from operator import attrgetter
 
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
-from spacy.language import Language
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc

@@ -17,9 +17,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from .. import resources
-from .facts import Affiliation, Entity
-from .support.tokens import span_text, tokens_of
+from ... import resources
+from ..facts import Affiliation, Entity
+from ..support.tokens import span_text, tokens_of
+from .titles import former_words, is_role, role_words, title_phrase_start
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -51,10 +52,9 @@ class Scene:
     """One article's organisation and person mentions, by token, for the finders to look up."""
 
     def __init__(self, doc: Doc, orgs: list[OrgMention], people: list[tuple[int, int]],
-                 title_start: Callable[[Doc, int], int], names: dict[str, str] | None = None) -> None:
+                 names: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.names = names or {}  # casefolded multi-word names and aliases -> the organisation's name
-        self.title_start = title_start  # first token of the title phrase before a name (the entities' own rule)
         self.orgs = sorted(orgs, key=lambda o: o.start)
         self.org_starts = [o.start for o in self.orgs]
         self.people = sorted(people)
@@ -134,16 +134,6 @@ class Scene:
 
 # ---- word lists
 
-@resources.cached
-def role_words() -> frozenset[str]:
-    """Nouns that name a role: one-word titles, the head (last word) of longer ones ("minister" of
-    "energy minister", not "energy"), and `role_words.txt`."""
-    return frozenset(t.split()[-1] for t in resources.titles()) | resources.word_list("role_words.txt")
-
-
-def former_words() -> frozenset[str]:
-    return resources.word_list("former_words.txt")
-
 
 @resources.cached
 def affiliation_verbs() -> dict[str, str]:
@@ -153,10 +143,6 @@ def affiliation_verbs() -> dict[str, str]:
 @resources.cached
 def portfolio_bodies() -> dict[str, tuple[str, ...]]:
     return {title: tuple(w.strip() for w in words.split(",")) for title, words, *_ in resources.table("portfolio_bodies.tsv")}
-
-
-def is_role(token: Token) -> bool:
-    return token.lower_ in role_words()
 
 
 # ---- the role and the link a phrase states
@@ -300,13 +286,13 @@ def _hyphen(doc: Doc, i: int) -> bool:
     return 0 < i and toks.text[i] == "-" and not toks.ws[i] and not toks.ws[i - 1]
 
 
-def title_phrase_start(scene: Scene, name: NameAt) -> int:
+def affiliation_phrase_start(scene: Scene, name: NameAt) -> int:
     """First token of the title phrase before a name: the entities' own title phrase, run on over
     hyphenated titles ("Vice-President", "Secretary-General"), the body named right before them
     ("World Bank Vice-President") and the words that make it past ("Former", "Ex-")."""
     doc = scene.doc
     toks = tokens_of(doc)
-    i = min(scene.title_start(doc, name.start), name.first)
+    i = min(title_phrase_start(doc, name.start), name.first)
     roles = role_words()
     while i > 0 and (toks.text[i - 1][:1].isupper() and toks.lower[i - 1] in roles or _hyphen(doc, i - 1)
                      or _hyphen(doc, i) and i < name.start and toks.text[i - 1][:1].isupper()):
@@ -323,7 +309,7 @@ def title_phrase(scene: Scene, name: NameAt) -> list[Affiliation]:
     """The title phrase before the name: "World Bank Vice-President X", "Former Y President X",
     "Y's chief executive X", "its CEO X" (the body named last before "its")."""
     doc = scene.doc
-    first = title_phrase_start(scene, name)
+    first = affiliation_phrase_start(scene, name)
     if first >= name.start:
         return []
     owner = None
@@ -512,9 +498,8 @@ def title_links(scene: Scene, person: Entity, found: set[str]) -> list[Affiliati
     return out
 
 
-def link_people(doc: Doc, entities: list[Entity], title_start: Callable[[Doc, int], int]) -> None:
-    """Set `affiliations` on each person of `entities` (one article's entities); `title_start`
-    gives the first token of the title phrase before a name's first token."""
+def link_people(doc: Doc, entities: list[Entity]) -> None:
+    """Set `affiliations` on each person of `entities` (one article's entities)."""
     orgs, people = [], []
     names: dict[str, str] = {}
     tokens: dict[tuple[int, int], tuple[int, int] | None] = {}  # each mention's token bounds, for the Scene
@@ -533,7 +518,7 @@ def link_people(doc: Doc, entities: list[Entity], title_start: Callable[[Doc, in
                 people.append(bounds)
     if not orgs:
         return
-    scene = Scene(doc, orgs, people, title_start, names)
+    scene = Scene(doc, orgs, people, names)
     scene.mention_tokens = tokens
     for person in entities:
         if person.label != "PERSON":
