@@ -165,8 +165,13 @@ def _row(item: dict[str, Any], columns: dict[str, type], **fixed: Any) -> dict[s
 
 @contextmanager
 def atomic(db) -> Iterator[None]:
-    """One transaction for everything in the block, whatever sqlite-utils commits inside it."""
+    """One transaction for everything in the block, whatever sqlite-utils commits inside it.
+
+    It takes the write lock before the block's first statement (BEGIN IMMEDIATE), so what the block
+    reads is what it writes over: no other writer can commit in between.
+    """
     conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
     conn.holding = True
     try:
         yield
@@ -232,7 +237,11 @@ class DatabaseWriter:
 
 def rebuild_entities(db) -> None:
     """The `entities` table anew from every person and organisation row of the database (so one
-    identity holds across runs and resumed runs), and each row's `entity_id`."""
+    identity holds across runs and resumed runs), and each row's `entity_id`.
+
+    Call it inside `atomic`: the rows it reads and the ids it writes are then one transaction, so a
+    writer that commits a source meanwhile waits, and no `entity_id` points at another's entity.
+    """
     from .. import resources
     from ..identity import ACRONYM, Item, display_name, identities
 
