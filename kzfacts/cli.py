@@ -194,7 +194,8 @@ def extract(
     fmt = output_format or ("json" if output_dir else "table")
     options = {"raw": csv_raw} if fmt == "csv" else {}
     # outputs are checked before the model loads: a bad --db or -o costs no wait
-    folder = _open_folder(output_dir, paths, fmt, options) if output_dir else None
+    _refuse_overlaps(output_dir, db, [*paths, *([str(urls)] if urls is not None else [])], fmt)
+    folder = _open_folder(output_dir, fmt, options, db) if output_dir else None
     database = _open_database(db) if db else None
     n_jobs = jobs or _default_jobs(paths, input_format)
     settings = Settings(model, patterns, reference_date, debug, timeout or None)
@@ -211,9 +212,10 @@ def extract(
         raise typer.Exit(2) from None
 
 
-    def skip(origin: str, relpath: str) -> bool:
-        return ((folder is None or folder.target(relpath, origin).exists())
-                and (database is None or database.has_origin(origin)))
+    def skip(origin: str, relpath: str, key: str) -> bool:
+        """Done already: every output holds the input's facts (an error record is retried)."""
+        return ((folder is None or folder.has_result(relpath, origin))
+                and (database is None or database.has_result(key)))
 
     from .web import Fetcher
 
@@ -250,28 +252,27 @@ def extract(
                     _err(f"kzfacts: {record['source']}: {warning['message']} (warning; its facts are missing, "
                          "the others are kept)")
                 if folder is not None:
-                    try:
-                        folder.write(record, item.text, item.relpath, item.origin)
-                    except OutputError as exc:
-                        results.close()
-                        _err(f"kzfacts: {exc}")
-                        raise typer.Exit(1) from None
+                    folder.write(record, item.text, item.relpath, item.origin)
                 if database is not None:
-                    database.write(record)
+                    database.write(record, item.key)
                 if writer is not None:
                     writer.write(record, item.text)
                 progress(record)
         except KzError as exc:
             _err(f"kzfacts: {exc.message}")
             raise typer.Exit(2) from None
+        except OutputError as exc:  # an output stopped taking records (or, resuming, being read): one line
+            results.close()
+            _err(f"kzfacts: {exc}")
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             results.close()  # ends the workers at once
             interrupted = True
         finally:  # what was written stays usable: the index page, the database closed
-            for sink in (writer, folder, database):
-                if sink is not None:
-                    sink.close()
+            unclosed = _close_all(writer, folder, database)
     # after the bar has gone, so the line starts on its own
+    if unclosed:
+        _err(f"kzfacts: {unclosed}")
     if interrupted:
         resume = " (run it again with --skip-existing to go on)" if folder or database else ""
         _err(f"kzfacts: interrupted after {_plural(seen, 'input')}{resume}")
@@ -280,6 +281,8 @@ def extract(
         where = f" → {output_dir or db}" if output_dir or db else ""
         _err(f"kzfacts: {_plural(seen, 'input')}, {seen - failed} ok, {failed} failed, "
              f"{_plural(articles, 'article')}{where}")
+    if unclosed:
+        raise typer.Exit(1)
     if not seen and not skip_existing:
         _err(f"kzfacts: no input files under {', '.join(paths)} (looked for *.txt, *.jsonl, *.html, *.htm)")
         raise typer.Exit(1)
@@ -304,12 +307,28 @@ def _read_urls(urls: Path) -> list[str]:
     return [u.strip() for u in lines if u.strip() and not u.startswith("#")]
 
 
-def _open_folder(output_dir: Path, paths: list[str], fmt: str, options: dict):
-    """The --output-dir writer; exit 2 with one line when the folder is an input folder or inside one,
-    holds an input file, or cannot be written."""
-    from .writers import FolderWriter
+def _close_all(*sinks) -> str | None:
+    """Close every output; the message of the first that could not finish (a database that filled
+    up or was deleted, an index page that could not be written), or None. When the run is already
+    ending on an error, that error's line is the one shown and this one is dropped."""
+    from .writers import OutputError
 
-    out = output_dir.resolve()
+    problem = None
+    for sink in sinks:
+        try:
+            if sink is not None:
+                sink.close()
+        except OutputError as exc:
+            problem = problem or str(exc)
+    return problem if sys.exc_info()[0] is None else None
+
+
+def _refuse_overlaps(output_dir: Path | None, db: Path | None, paths: list[str], fmt: str) -> None:
+    """Exit 2 with one line when an output could overwrite an input or another output: the output
+    folder is, is inside, or holds an input; the database is an input, a file an input folder's walk
+    would read, or a file the output folder writes itself."""
+    out = output_dir.resolve() if output_dir is not None else None
+    base = db.resolve() if db is not None else None
     for raw in paths:
         if raw == "-" or "://" in raw:
             continue
@@ -318,19 +337,58 @@ def _open_folder(output_dir: Path, paths: list[str], fmt: str, options: dict):
             is_dir = given.is_dir()
         except OSError:
             continue
-        if is_dir and (out == given or given in out.parents):
-            _err(f"kzfacts: --output-dir {output_dir} is {'the' if out == given else 'inside the'} input folder "
-                 f"{raw}; its files would be overwritten or read back as articles: choose a folder outside it")
+        problem = (_folder_overlap(output_dir, out, raw, given, is_dir) if out is not None else None) \
+            or (_database_overlap(db, base, raw, given, is_dir) if base is not None else None)
+        if problem:
+            _err(f"kzfacts: {problem}")
             raise typer.Exit(2)
-        if not is_dir and out in given.parents:
-            _err(f"kzfacts: --output-dir {output_dir} holds the input {raw}, which an output could overwrite; "
-                 "choose another folder")
+    if out is not None and base is not None:
+        from .writers import FolderWriter
+
+        if base.parent == out and base.name in FolderWriter.own_names(fmt):
+            from .errors import database_is_folder_file
+
+            _err(f"kzfacts: {database_is_folder_file(str(db), str(output_dir))}")
             raise typer.Exit(2)
+
+
+def _folder_overlap(output_dir: Path, out: Path, raw: str, given: Path, is_dir: bool) -> str | None:
+    """Why the output folder may not be used with the input `raw` (resolved: `given`), or None."""
+    from . import errors
+
+    if is_dir and (out == given or given in out.parents):
+        return errors.output_in_input_folder(str(output_dir), raw, out == given)
+    if out in given.parents:
+        return errors.output_holds_input(str(output_dir), raw, is_dir)
+    return None
+
+
+def _database_overlap(db: Path, base: Path, raw: str, given: Path, is_dir: bool) -> str | None:
+    """Why the database may not be `db` with the input `raw` (resolved: `given`), or None."""
+    from . import errors
+    from .inputs import INPUT_ENDINGS
+
+    if not is_dir and base == given:
+        return errors.database_is_input(str(db), raw)
+    if is_dir and given in base.parents and base.name.lower().endswith(INPUT_ENDINGS):
+        return errors.database_read_back(str(db), raw)
+    return None
+
+
+def _open_folder(output_dir: Path, fmt: str, options: dict, db: Path | None):
+    """The --output-dir writer (a database inside it keeps its name: no output takes it); exit 2
+    with one line when the folder cannot be written."""
+    from .writers import FolderWriter
+
     if output_dir.exists() and not output_dir.is_dir():
         _err(f"kzfacts: --output-dir {output_dir} is a file, not a folder; choose a folder (it is created if missing)")
         raise typer.Exit(2)
+    reserved = ()
+    if db is not None and output_dir.resolve() in db.resolve().parents:
+        reserved = (db.resolve().relative_to(output_dir.resolve()).as_posix(),)
     try:
-        return FolderWriter(output_dir, fmt, **options)  # it writes its marker file: a test of the folder
+        # it writes its marker file: a test of the folder
+        return FolderWriter(output_dir, fmt, reserved=reserved, **options)
     except OSError as exc:
         _err(f"kzfacts: --output-dir {output_dir} cannot be written ({exc.strerror or exc}); check its permissions "
              "and free space, or choose another folder")
@@ -493,10 +551,12 @@ def load(
     """Load records kzfacts already wrote (JSON Lines or JSON) into a SQLite database."""
     from .errors import loaded
     from .records import RecordReadError, read_record_files
-    from .writers.sqlite import origin_of
+    from .writers import OutputError
+    from .writers.sqlite import record_key
 
     database = _open_database(db)
     count = skipped = 0
+    problem = None
 
     def on_skip(message: str) -> None:  # a malformed record: one line, the others are loaded
         nonlocal skipped
@@ -505,15 +565,18 @@ def load(
 
     try:
         for record in read_record_files(paths, on_skip=on_skip):
-            if skip_existing and database.has_origin(origin_of(record)):
+            key = record_key(record)
+            if skip_existing and database.has_result(key):
                 continue
-            database.write(record)
+            database.write(record, key)
             count += 1
-    except RecordReadError as exc:
-        _err(f"kzfacts: {exc}")
-        raise typer.Exit(1) from None
+    except (RecordReadError, OutputError) as exc:
+        problem = str(exc)
     finally:
-        database.close()
+        unclosed = _close_all(database)
+    if problem or unclosed:
+        _err(f"kzfacts: {problem or unclosed}")
+        raise typer.Exit(1)
     _err(f"kzfacts: {loaded(count, skipped, db)}")
     if skipped:
         raise typer.Exit(1)
@@ -575,8 +638,12 @@ def datasette_metadata(
                                        show_default=False)],
 ) -> None:
     """Print Datasette metadata for a kzfacts database: descriptions, facets, canned queries."""
-    from .datasette import metadata
+    from .datasette import metadata, why_not_kzfacts
 
+    problem = why_not_kzfacts(db)
+    if problem:
+        _err(f"kzfacts: {problem}")
+        raise typer.Exit(2)
     typer.echo(json.dumps(metadata(db), indent=2))
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 TABLES: dict[str, dict[str, Any]] = {
     "sources": {"description": "One row per input: a file, a URL or a JSON Lines line, keyed by its origin.",
-                "columns": {"origin": "The input's unique name: its path or URL, or FILE#LINE for a JSON Lines line",
+                "columns": {"origin": "The input's unique name: its resolved path or URL, FILE#LINE for a JSON "
+                                      "Lines line, stdin:sha256:HASH of standard input's content",
                             "source": "The input as the user named it (a JSON Lines line's id)",
                             "error_type": "Why the input gave no facts (not_found, timeout, ...), or empty",
                             "warnings": "Components that failed on this text (JSON), their facts missing"},
@@ -92,3 +93,22 @@ def metadata(database: str | Path) -> dict[str, Any]:
     return {"title": "kzfacts", "description": "Facts from news articles: people, organisations, places, dates, "
                                                "figures and quotes, extracted by kzfacts.",
             "databases": {Path(database).stem: {"tables": tables, "queries": QUERIES}}}
+
+
+def why_not_kzfacts(database: str | Path) -> str | None:
+    """Why the file at `database` is no kzfacts database (missing, a folder, not SQLite, no
+    `sources` table), or None; it is opened read-only, so nothing is created or changed."""
+    import sqlite3
+    from contextlib import closing
+
+    from .errors import not_a_database
+
+    path = Path(database)
+    if not path.is_file():
+        return not_a_database(str(path), "it is a folder" if path.is_dir() else "no such file")
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            found = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'sources'").fetchone()
+    except sqlite3.Error as exc:
+        return not_a_database(str(path), str(exc))
+    return None if found else not_a_database(str(path), "it has no sources table")

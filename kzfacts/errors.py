@@ -134,3 +134,47 @@ def not_records(path: str) -> str:
 def loaded(count: int, skipped: int, db: object) -> str:
     records = f"{count:,} record{'' if count == 1 else 's'}"
     return f"{records} loaded into {db}" + (f", {skipped:,} skipped" if skipped else "")
+
+
+# outputs that would overwrite an input or one another: usage errors, refused before anything is written
+
+def output_in_input_folder(output_dir: str, folder: str, same: bool) -> str:
+    where = "the" if same else "inside the"
+    return (f"--output-dir {output_dir} is {where} input folder {folder}; its files would be overwritten or read "
+            "back as articles: choose a folder outside it")
+
+
+def output_holds_input(output_dir: str, path: str, folder: bool) -> str:
+    what = "input folder" if folder else "input"
+    return (f"--output-dir {output_dir} holds the {what} {path}, which an output could overwrite; "
+            f"choose an output folder outside {path}")
+
+
+def database_is_input(db: str, path: str) -> str:
+    return f"--db {db} is the input {path}, which the database would overwrite; choose another database file"
+
+
+def database_read_back(db: str, folder: str) -> str:
+    return (f"--db {db} is inside the input folder {folder} with a name kzfacts reads as an article (so it "
+            "would overwrite one, or be read as one); choose a name ending in .db, or a file outside it")
+
+
+def database_is_folder_file(db: str, output_dir: str) -> str:
+    return (f"--db {db} is a file --output-dir {output_dir} writes itself (its marker or index page); "
+            "choose another database name")
+
+
+# the database during a run: one line, exit 1, what was written before is kept
+
+def database_unwritable(db: str, reason: str) -> str:
+    return (f"{db}: the database cannot be written ({reason}); the inputs written before are kept: free some "
+            "space or check the folder's permissions, then run it again with --skip-existing to go on")
+
+
+def database_gone(db: str) -> str:
+    return (f"{db}: the database was deleted or replaced during the run, so what was written to it is lost; "
+            "run it again (with --skip-existing to go on)")
+
+
+def not_a_database(db: str, reason: str) -> str:
+    return f"{db}: not a kzfacts database ({reason}); pass the file written by `kzfacts extract --db`"

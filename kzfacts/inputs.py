@@ -19,6 +19,7 @@ MAX_BYTES = 50_000_000
 # a folder kzfacts wrote (--output-dir) holds this file; walks skip such folders, so a run never
 # reads its own output back as articles
 OUTPUT_MARKER = ".kzfacts-output"
+INPUT_ENDINGS = (".txt", ".jsonl", ".html", ".htm")  # the files a folder walk reads as articles (_walk)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -28,7 +29,8 @@ class Input:
     """One input: its source name as the user gave it, and its text or the error.
 
     `origin` names the input uniquely (the path as given, a URL, or FILE#LINE for a JSON Lines
-    line, whose `source` is its id); `relpath` names its output file under `--output-dir`;
+    line, whose `source` is its id); `key` names it in a database whatever the path was typed as
+    (`path_key`, `stdin_key`); `relpath` names its output file under `--output-dir`;
     `reference_date` and `title` come from a JSON Lines record's `published` and `title`.
     """
 
@@ -42,9 +44,26 @@ class Input:
     from_html: bool = False  # the text was extracted from a page: the record carries it
     warning: str | None = None
     origin: str = ""
+    key: str = ""
 
     def __post_init__(self) -> None:
         self.origin = self.origin or self.source
+        self.key = self.key or self.origin
+
+
+def path_key(path: Path) -> str:
+    """A file's key in a database: its resolved path, one for every way of typing it (a.txt from
+    its folder, ./d/a.txt, the absolute path, a symbolic link to it)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a name too long or a link loop: the absolute path is the best there is
+        return os.path.abspath(path)
+
+
+def stdin_key(data: bytes) -> str:
+    """Standard input's key in a database: a hash of its content, so two different texts piped in
+    are two inputs and the same text piped in again is the same one."""
+    return f"stdin:sha256:{hashlib.sha256(data).hexdigest()[:16]}"
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -330,35 +349,59 @@ def clean_text(value: str) -> str:
 
 
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
-                text_key: str = "text", html_key: str | None = None, skip: Callable[[str, str], bool] | None = None,
-                fetcher=None) -> Iterator[Input]:
+                text_key: str = "text", html_key: str | None = None,
+                skip: Callable[[str, str, str], bool] | None = None, fetcher=None) -> Iterator[Input]:
     """Every input named on the command line, decoded or with its error, in order.
 
-    `skip(origin, relpath)` leaves out inputs already done (checked before a file is read or a
-    URL fetched); `fetcher` fetches URLs (`web.Fetcher`).
+    `skip(origin, relpath, key)` leaves out inputs already done (checked before a file is read or a
+    URL fetched; standard input is read first, as its key is its content's hash); `fetcher` fetches
+    URLs (`web.Fetcher`).
     """
     for src in expand_paths(paths, input_format):
         if src.jsonl:
-            yield from (i for i in read_jsonl(src, text_key, encoding, html_key)
-                        if skip is None or not skip(i.origin, i.relpath))
+            yield from (i for i in _keyed_lines(src, read_jsonl(src, text_key, encoding, html_key))
+                        if skip is None or not skip(i.origin, i.relpath, i.key))
             continue
-        if skip is not None and skip(src.source, src.relpath):
+        key = src.source if src.path is None else path_key(src.path)  # a URL is its own key
+        if src.path is not None and skip is not None and skip(src.source, src.relpath, key):
             continue
         if src.kind == "url":
             yield _url_input(src, fetcher)
         elif src.path is None:
             data = sys.stdin.buffer.read()
-            if src.kind == "html":
-                yield page_input("-", data, "stdin")
+            if skip is not None and skip("-", "stdin", stdin_key(data)):
                 continue
-            try:
-                yield Input("-", decode(data, "-", encoding), relpath="stdin")
-            except errors.InputError as exc:
-                yield Input("-", error=exc, relpath="stdin")
+            yield _stdin_input(data, src.kind, encoding)
         else:
             item = read_input(src.path, src.source, encoding, html=src.kind == "html")
-            item.relpath = src.relpath
+            item.relpath, item.key = src.relpath, key
             yield item
+
+
+def _stdin_input(data: bytes, kind: str, encoding: str | None) -> Input:
+    if kind == "html":
+        item = page_input("-", data, "stdin")
+    else:
+        try:
+            item = Input("-", decode(data, "-", encoding), relpath="stdin")
+        except errors.InputError as exc:
+            item = Input("-", error=exc, relpath="stdin")
+    item.key = stdin_key(data)
+    return item
+
+
+def _keyed_lines(src: Source, lines: Iterator[Input]) -> Iterator[Input]:
+    """The lines of a JSON Lines input with their keys: FILE#LINE with FILE resolved; on standard
+    input, the hash of the line's text (or of its error) and #LINE."""
+    base = None if src.path is None else path_key(src.path)
+    for item in lines:
+        line = item.origin[len(src.source):]  # "#N": every line's origin is the input's source and its number
+        if base is None:
+            content = item.text if item.error is None else item.error.message
+            item.key = stdin_key((content or "").encode("utf-8", "surrogatepass")) + line
+        else:
+            item.key = base + line
+        yield item
 
 
 def _url_input(src: Source, fetcher) -> Input:

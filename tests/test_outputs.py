@@ -95,8 +95,8 @@ CRASH_SCRIPT = """
 import os, sys
 from kzfacts.writers import sqlite as store
 real = store.DatabaseWriter._insert
-def _insert(self, record):  # dies halfway through the second source's transaction, like a kill -9
-    real(self, record)
+def _insert(self, record, *key):  # dies halfway through the second source's transaction, like a kill -9
+    real(self, record, *key)
     if record["source"].endswith("c.txt"):
         os._exit(9)
 store.DatabaseWriter._insert = _insert

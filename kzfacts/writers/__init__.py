@@ -82,25 +82,36 @@ class OutputError(Exception):
 
 class FolderWriter:
     """One file per input under a folder (`--output-dir`), subfolders mirrored; a format may add
-    a page listing them all (html: `index.html`).
+    a page listing them all (html: `index.html`, every page in the folder).
 
     Every input gets its own file: when two inputs would get one name (an id and a file name,
-    names that differ only in case, the index page's name), the later one's name gets a short
-    hash of its origin (`a-1f2e3d4c.json`), the same in every run over the same inputs. The folder
-    gets a marker file, so walking a folder never reads kzfacts' own output back as articles.
+    names that differ only in case, the index page's name, a `reserved` file such as the --db
+    database), the later one's name gets a short hash of its origin (`a-1f2e3d4c.json`), the same
+    in every run over the same inputs. The folder gets a marker file, so walking a folder never
+    reads kzfacts' own output back as articles; the marker is also the folder's manifest (see
+    `Manifest`): which outputs hold an error record, and each page's counts for the index.
     """
 
-    def __init__(self, folder: Path, fmt: str, **options: Any) -> None:
+    def __init__(self, folder: Path, fmt: str, *, reserved: tuple[str, ...] = (), **options: Any) -> None:
         from ..inputs import OUTPUT_MARKER
 
         self.folder, self.fmt, self.options = folder, fmt, options
-        self.written: list[tuple[str, dict[str, Any]]] = []
         self.ending = suffix(fmt)
+        self.index = getattr(_module(fmt), "write_index", None)
         self.claimed: dict[str, str] = {}  # casefolded output name -> the origin it was given to
-        if getattr(_module(fmt), "write_index", None) is not None:
-            self.claimed[("index" + self.ending).casefold()] = ""
+        self.reserved = reserved
+        for name in (*self.own_names(fmt), *reserved):
+            self.claimed[name.casefold()] = ""  # no input has an empty origin: each such name stays theirs
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / OUTPUT_MARKER).touch()
+        self.manifest = Manifest(folder / OUTPUT_MARKER)
+
+    @staticmethod
+    def own_names(fmt: str) -> tuple[str, ...]:
+        """The files the folder writer itself writes at the top of its folder: the marker, the index page."""
+        from ..inputs import OUTPUT_MARKER
+
+        index = getattr(_module(fmt), "write_index", None)
+        return (OUTPUT_MARKER, "index" + suffix(fmt)) if index is not None else (OUTPUT_MARKER,)
 
     def target(self, relpath: str, origin: str) -> Path:
         """The file of the input `origin` (its name from `relpath`), unique in this run."""
@@ -111,22 +122,80 @@ class FolderWriter:
             self.claimed.setdefault(name.casefold(), origin)
         return self.folder / name
 
+    def has_result(self, relpath: str, origin: str) -> bool:
+        """True when the input's output exists and holds its facts, not an error record (which a
+        resume retries: a timeout, a fetch that failed)."""
+        path = self.target(relpath, origin)
+        return path.exists() and not self.manifest.failed(path.relative_to(self.folder).as_posix())
+
     def write(self, record: dict[str, Any], text: str | None, relpath: str, origin: str) -> None:
         path = self.target(relpath, origin)
         if not self.folder.is_dir():
             raise OutputError(f"{self.folder}: the output folder is gone (removed during the run); "
                               f"{record['source']} and later inputs were not written")
+        rel, failed = path.relative_to(self.folder).as_posix(), record["error"] is not None
+        counts = _counts(record) if self.index is not None else None
         try:
+            if failed:  # noted before the file: killed in between, the input is retried, never taken as done
+                self.manifest.note(rel, True, counts)
             write_file(path, self.fmt, record, text, **self.options)
+            if not failed and (counts is not None or self.manifest.failed(rel)):
+                self.manifest.note(rel, False, counts)
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc}); free some space, check the "
                               "folder's permissions, or choose another --output-dir") from None
-        self.written.append((path.relative_to(self.folder).as_posix(), _counts(record)))
 
     def close(self) -> None:
-        index = getattr(_module(self.fmt), "write_index", None)
-        if index is not None and self.written:
-            index(self.folder, self.written)
+        """The index page, of every page in the folder (earlier runs' too), when the format has one."""
+        if self.index is not None:
+            try:
+                self.index(self.folder, self.manifest.counts(), self.reserved)
+            except OSError as exc:
+                index = self.folder / ("index" + self.ending)
+                raise OutputError(f"{index}: cannot be written ({exc.strerror or exc}); the pages are kept: free "
+                                  "some space, then run it again with --skip-existing") from None
+
+
+class Manifest:
+    """What kzfacts wrote in an output folder, kept in its marker file: one JSON line per noted
+    output, `{"file": "a/b.json", "failed": true, "counts": {...}}`, the last line for a file
+    winning. An output that holds an error record is noted (so `--skip-existing` retries it), and
+    so is every page of a format with an index (its counts, so the index lists every page without
+    reading them). Lines are appended (a run killed mid-line loses that line alone) and read once.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import json
+
+        self.path = path
+        self.entries: dict[str, dict[str, Any]] = {}
+        path.touch()
+        with path.open("rb") as fh:
+            data = fh.read()
+        for line in data.splitlines():
+            try:
+                entry = json.loads(line)
+                self.entries[entry["file"]] = entry
+            except (ValueError, TypeError, KeyError):  # a line cut short by a killed run
+                continue
+        self.torn = bool(data) and not data.endswith(b"\n")
+
+    def failed(self, rel: str) -> bool:
+        return bool(self.entries.get(rel, {}).get("failed"))
+
+    def note(self, rel: str, failed: bool, counts: dict[str, Any] | None) -> None:
+        import json
+
+        entry = {"file": rel, "failed": failed, **({"counts": counts} if counts is not None else {})}
+        line = json.dumps(entry) + "\n"  # ASCII: a file name's lone surrogates come back as they were
+        with self.path.open("a", encoding="ascii") as fh:
+            fh.write(("\n" if self.torn else "") + line)  # one write: appends from two runs do not interleave
+        self.torn = False
+        self.entries[rel] = entry
+
+    def counts(self) -> dict[str, dict[str, Any]]:
+        """Each noted page's counts, by its path in the folder."""
+        return {rel: e["counts"] for rel, e in self.entries.items() if isinstance(e.get("counts"), dict)}
 
 
 def output_name(relpath: str, ending: str, origin: str | None = None) -> str:

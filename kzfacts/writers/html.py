@@ -156,7 +156,7 @@ def open(stream: IO[str], *, many: bool) -> HtmlWriter:  # noqa: A001  (the writ
 def page_link(relpath: str) -> str:
     """A link to a page in the folder that no browser can read as a scheme or a host: percent-encoded
     and starting with ./ (a file named 'javascript:alert(1).txt' stays a file)."""
-    return "./" + quote(relpath, safe="/")
+    return "./" + quote(relpath, safe="/", errors="surrogateescape")  # a name's undecodable bytes, as they are
 
 
 SORT_SCRIPT = """
@@ -169,10 +169,33 @@ document.querySelectorAll("table.index th").forEach((th, col) => th.addEventList
 """
 
 
-def write_index(folder: Path, pages: list[tuple[str, dict[str, Any]]]) -> None:
-    """`index.html` in the folder: a table of the pages by their articles' titles, with each
-    page's source and fact counts; a click on a column's header sorts by it (the one script
-    kzfacts writes: the index holds no article text)."""
+def folder_pages(folder: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Every page under the folder (its path there), sorted: kzfacts' own from every run, not the
+    index page itself, the `exclude`d files (a database kept there) nor dot-files (a page being
+    written is a dot-file until it is whole)."""
+    skip = {"index" + SUFFIX, *exclude}
+    pages = []
+    for path in folder.rglob("*" + SUFFIX):
+        rel = path.relative_to(folder)
+        if rel.as_posix() not in skip and not any(part.startswith(".") for part in rel.parts) \
+                and path.is_file():
+            pages.append(rel.as_posix())
+    return sorted(pages)
+
+
+def _unknown_counts(relpath: str) -> dict[str, Any]:
+    """A page the folder's manifest has no counts for (written by an older kzfacts): its name, no counts."""
+    return {"source": relpath, "error": None, "articles": "", "titles": [], **{f.key: "" for f in FACT_TYPES}}
+
+
+def write_index(folder: Path, known: dict[str, dict[str, Any]], exclude: tuple[str, ...] = ()) -> None:
+    """`index.html` in the folder: a table of every page in it, by their articles' titles, with each
+    page's source and fact counts (`known`, by the page's path; a page without them is listed by
+    its name; `exclude`d files are not pages); a click on a column's header sorts by it (the one
+    script kzfacts writes: the index holds no article text). No pages, no index."""
+    pages = [(rel, known.get(rel) or _unknown_counts(rel)) for rel in folder_pages(folder, exclude)]
+    if not pages:
+        return
     keys = [f.key for f in FACT_TYPES]
     head = "".join(f'<th scope="col" title="sort">{escape(k)}</th>' for k in ["title", "source", "articles", *keys])
     rows = []
@@ -188,4 +211,4 @@ def write_index(folder: Path, pages: list[tuple[str, dict[str, Any]]]) -> None:
             f'<style>{STYLE}</style></head><body class="index"><h1>kzfacts: {len(pages)} pages</h1>'
             f'<table class="facts index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f"<script>{SORT_SCRIPT}</script></body></html>\n")
-    (folder / "index.html").write_text(html, encoding="utf-8")
+    (folder / "index.html").write_text(html, encoding="utf-8", errors="replace")

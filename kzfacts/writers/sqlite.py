@@ -1,20 +1,27 @@
 """A normalised SQLite database of the records, written with sqlite-utils.
 
-Tables: `sources` (one row per input, keyed by its `origin`: the path, URL, or FILE#LINE of a JSON
-Lines line, so two feeds with the same ids keep all their rows; with its error), `articles`, `people`, `organisations`,
+Tables: `sources` (one row per input, keyed by its `origin`: the resolved path, the URL, FILE#LINE of
+a JSON Lines line with FILE resolved, or `stdin:sha256:HASH` of standard input's content, so an input
+has one row however its path is typed and two feeds with the same ids keep all their rows; with its
+error), `articles`, `people`, `organisations`,
 `places` (one row per entity per article; aliases and titles as JSON), `mentions`, `dates`,
 `figures` and `quotes` (with a full-text index on the quote text). Each source is written in
 one transaction that first deletes what an earlier run wrote for it, so a re-run never
-duplicates and an interrupted run leaves every source either whole or absent.
+duplicates and an interrupted run leaves every source either whole or absent. A write that fails
+(a full disk, a read-only or deleted database) is a `DatabaseWriteError` naming the file.
 """
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from .. import errors
+from . import OutputError
 
 ENTITY_TABLES = ("people", "organisations", "places")
 FACT_TABLES = ("dates", "figures", "quotes")
@@ -35,6 +42,10 @@ class _Connection(sqlite3.Connection):
 
 class DatabaseError(Exception):
     """The database file cannot be opened or is not kzfacts'; the message names it and the fix."""
+
+
+class DatabaseWriteError(OutputError):
+    """The database stopped taking records mid-run (full, read-only, deleted); the message names it and the fix."""
 
 
 def open_database(path: str | Path):
@@ -60,12 +71,27 @@ def open_database(path: str | Path):
             db.execute("PRAGMA foreign_keys = ON")
             _check_version(db, path)
             _create_tables(db)
+            _check_writable(db)
     except OSError as exc:
         raise DatabaseError(f"{path}: cannot be opened ({exc.strerror or exc}); check the path and its "
                             "permissions") from None
+    except sqlite3.OperationalError as exc:  # a full disk, a read-only file: the file itself may be fine
+        raise DatabaseError(f"{path}: cannot be written ({exc}); free some space, check its and its folder's "
+                            "permissions, or choose another --db") from None
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: not a SQLite database, or a damaged one ({exc}); choose another --db") from None
     return db
+
+
+def _check_writable(db) -> None:
+    """Raise sqlite3.OperationalError now, not at the first record, when the database cannot be
+    written: a file in a read-only folder opens, but no journal can be made beside it."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE _kzfacts_probe (x)")  # a page written: the journal is made
+    finally:
+        conn.rollback()
 
 
 def _check_version(db, path: Path) -> None:
@@ -184,25 +210,73 @@ def atomic(db) -> Iterator[None]:
 
 
 def origin_of(record: dict[str, Any]) -> str:
-    """What names the record's input uniquely: its `origin`, or its `source` when they are one."""
+    """What names the record's input uniquely, as typed: its `origin`, or its `source` when they are one."""
     return record.get("origin") or record["source"]
 
 
+def record_key(record: dict[str, Any]) -> str:
+    """The database key of a record read back from JSON (`kzfacts load`), as `extract --db` keys its
+    input (`Input.key`): a path resolved here (FILE#LINE with FILE resolved), a URL as it is, and
+    standard input (`-`, `-#LINE`) by the hash of the record, as its text is not in it."""
+    from ..inputs import path_key, stdin_key
+    from ..web import is_url
+
+    origin = origin_of(record)
+    if is_url(origin):
+        return origin
+    name, hash_mark, line = origin.rpartition("#")
+    if not (hash_mark and line.isdigit()):
+        name, line = origin, ""
+    line = f"#{line}" if line else ""
+    if name == "-":
+        return stdin_key(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")) + line
+    return path_key(Path(name)) + line
+
+
 class DatabaseWriter:
-    """Writes each record into the database as it comes, one transaction per source."""
+    """Writes each record into the database as it comes, one transaction per source.
+
+    A write that fails raises DatabaseWriteError; so does a write after the file was deleted or
+    replaced (SQLite would go on writing into the deleted file, and every record would be lost).
+    """
 
     def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
         self.db = open_database(path)
         self.tables = layout()
+        self.file = _file_id(self.path)
+        self.failed = False
 
-    def has_origin(self, origin: str) -> bool:
-        return bool(self.db.execute("select 1 from sources where origin = ?", [origin]).fetchone())
+    def has_result(self, key: str) -> bool:
+        """True when the input `key` is stored with its facts; an input whose record was an error
+        (a timeout, a fetch that failed) is not, so a resume retries it."""
+        try:
+            return bool(self.db.execute("select 1 from sources where origin = ? and error_type is null",
+                                        [key]).fetchone())
+        except sqlite3.Error as exc:
+            raise self._failure(exc) from None
 
-    def write(self, record: dict[str, Any], text: str | None = None) -> None:
-        """Store the record, replacing what an earlier run stored for the same input (its origin)."""
-        with atomic(self.db):
-            self._delete(origin_of(record))
-            self._insert(record)
+    def write(self, record: dict[str, Any], key: str | None = None) -> None:
+        """Store the record under `key` (by default `record_key`), replacing what an earlier run
+        stored for the same input."""
+        key = key or record_key(record)
+        self._check_file()
+        try:
+            with atomic(self.db):
+                self._delete(key)
+                self._insert(record, key)
+        except sqlite3.Error as exc:
+            raise self._failure(exc) from None
+        self._check_file()
+
+    def _check_file(self) -> None:
+        if _file_id(self.path) != self.file:
+            self.failed = True
+            raise DatabaseWriteError(errors.database_gone(str(self.path)))
+
+    def _failure(self, exc: sqlite3.Error) -> DatabaseWriteError:
+        self.failed = True
+        return DatabaseWriteError(errors.database_unwritable(str(self.path), str(exc)))
 
     def _delete(self, origin: str) -> None:
         ids = "select id from articles where origin = ?"
@@ -211,8 +285,8 @@ class DatabaseWriter:
         self.db["articles"].delete_where("origin = ?", [origin])
         self.db["sources"].delete_where("origin = ?", [origin])
 
-    def _insert(self, record: dict[str, Any]) -> None:
-        db, source, origin, tables = self.db, record["source"], origin_of(record), self.tables
+    def _insert(self, record: dict[str, Any], origin: str) -> None:
+        db, source, tables = self.db, record["source"], self.tables
         error = record["error"] or {}
         db["sources"].insert(_row(record, tables["sources"], origin=origin, source=source,
                                   error_type=error.get("type"), error_message=error.get("message"),
@@ -230,9 +304,25 @@ class DatabaseWriter:
                 db[table].insert_all(_row(fact, tables[table], article_id=article_id) for fact in art[table])
 
     def close(self) -> None:
-        with atomic(self.db):
-            rebuild_entities(self.db)
-        self.db.conn.close()
+        """Remake the entities (unless a write failed: the database cannot take it, or is gone) and close."""
+        try:
+            if not self.failed:
+                self._check_file()
+                with atomic(self.db):
+                    rebuild_entities(self.db)
+        except sqlite3.Error as exc:
+            raise self._failure(exc) from None
+        finally:
+            self.db.conn.close()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode, or None when it is gone: tells a deleted or replaced file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def rebuild_entities(db) -> None:
