@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -249,8 +250,9 @@ def test_load_skips_a_malformed_record_and_loads_the_rest(tmp_path, change, reas
                                     f"kzfacts: 2 records loaded into {db}, 1 skipped"]
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     with sqlite3.connect(db) as conn:
+        # a file's database key is its resolved path (issue 35, item 7)
         assert conn.execute("select origin, source from sources order by origin").fetchall() == [
-            ("a.txt", "a.txt"), ("c.txt", "c.txt")]
+            (str(Path("a.txt").resolve()), "a.txt"), (str(Path("c.txt").resolve()), "c.txt")]
         assert conn.execute("select name, entity_id is not null from people").fetchall() == [("Jane Doe", 1)] * 2
 
 
