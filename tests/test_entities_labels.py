@@ -1,4 +1,4 @@
-"""Deciding the type (`kzfacts/pipeline/entities/labels.py`): person, organisation or place on
+"""Deciding the type (`kzfacts/pipeline/entities/types.py`, with `evidence.py` and `noise.py`): person, organisation or place on
 evidence, and the mentions that are no entity at all."""
 from __future__ import annotations
 
@@ -6,18 +6,9 @@ import pytest
 from spacy.tokens import Doc
 
 from kzfacts.pipeline.entities.common import Candidate
-from kzfacts.pipeline.entities.labels import (
-    body_evidence,
-    consistent_labels,
-    drop_headline_guesses,
-    inside_document_name,
-    is_headline_case,
-    is_model_code,
-    is_noise,
-    name_head,
-    place_acronyms,
-    relabel,
-)
+from kzfacts.pipeline.entities.evidence import body_evidence, is_headline_case, is_model_code, name_head
+from kzfacts.pipeline.entities.noise import drop_headline_guesses, inside_document_name, is_noise
+from kzfacts.pipeline.entities.types import consistent_labels, place_acronyms, relabel
 
 
 def names(art, key):

@@ -396,7 +396,7 @@ def test_a_body_whose_shares_are_owned_is_still_a_body(run, text, body):
 def test_possessives_after_reads_the_subtree(nlp):
     from pathlib import Path
 
-    from kzfacts.pipeline.entities.labels import possessives_after
+    from kzfacts.pipeline.entities.evidence import possessives_after
 
     text = (Path(__file__).resolve().parent.parent / "samples" / "kazakhstan_digest.txt").read_text(encoding="utf-8")
     doc = nlp(text[:6000] + " Best Buy said its sales fell and his plan, which her board liked, failed.")

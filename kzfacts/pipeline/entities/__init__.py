@@ -13,9 +13,12 @@ One module per stage a mention goes through, so a wrong entity leads to the modu
 - `boundaries`: settling boundaries. Where a mention starts and ends ("the", possessives, results,
   caption credits, numbers, a run into the model's next entity, "of/for/on" after a body) and the
   titles before and after a person's name.
-- `labels`: deciding the type. Person, organisation or place on evidence (`relabel`,
-  `body_evidence`, `person_evidence`, `consistent_labels`), and the mentions that are no entity
-  (`is_noise`, document names, an organisation inside a person's title, a headline's guesses).
+- `evidence`: what the text says of a name (`body_evidence`, `person_evidence`, `introduced_as`,
+  its head word, a model code, a match it plays): tests that decide nothing themselves.
+- `noise`: the mentions that are no entity (`is_noise`, document names, an organisation inside a
+  person's title, a headline's guesses).
+- `types`: deciding the type, person, organisation or place (`relabel`, `consistent_labels`); the
+  only module that writes a mention's label.
 - `titles`: titles and roles, the one home of that knowledge. The title phrase before a name
   (`title_before`, `title_phrase_start`), role words, "former" words and the role phrases that
   stand for a person named before (`role_phrase`, `role_synonyms`); boundaries, affiliations and
@@ -31,8 +34,9 @@ One module per stage a mention goes through, so a wrong entity leads to the modu
 - `common`: the `Candidate` (a mention before grouping) and the word lists and token tests the
   stages share.
 
-Imports run one way: every module imports `common` and `titles`; `labels` reads `grouping`'s
-`name_key` and `initials`; `mentions` uses `boundaries` and `labels`; `component` uses every stage.
+Imports run one way: every module imports `common` and `titles`; `types` reads `grouping`'s
+`name_key` and `initials`; `noise` and `types` read `evidence`; `mentions` uses `boundaries` and
+`evidence`; `component` uses every stage.
 """
 from __future__ import annotations
 

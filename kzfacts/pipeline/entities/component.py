@@ -25,7 +25,9 @@ from .affiliations import link_people
 from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, trim_mention
 from .common import Candidate
 from .grouping import apply_user_ids, group_entities
-from .labels import consistent_labels, drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations, is_headline_case, label_on_evidence
+from .evidence import is_headline_case
+from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations
+from .types import consistent_labels, label_on_evidence
 from .mentions import gather_mentions, surname_mentions
 
 # Each mention goes through these steps in order; a step that returns False drops it.

@@ -4,7 +4,7 @@ The model's entities, plus rules for what it misses: the gazetteer's names, capi
 headed by an organisation word, names right after a title, named speakers, traded names, acronyms
 in parentheses and airlines before flight numbers. Where a rule's span overlaps the model's,
 `merge_candidates` decides which is kept, and acronyms of common nouns ("IPO") go. A name missed
-altogether is decided here (a candidate that is no entity goes later, in `labels`).
+altogether is decided here (a candidate that is no entity goes later, in `noise` and `types`).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from ..support.text import doc_text, longest_spans, split_lines
 from ..support.tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, name_token, overlaps, surname_shaped
-from .labels import class_kinds, person_evidence
+from .evidence import class_kinds, person_evidence
 from .titles import is_title_word
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
@@ -263,7 +263,7 @@ def surname_mentions(doc: Doc, cands: list[Candidate], start: int, end: int) -> 
 
 def introduced_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
     """ "the band Ninety One", "broadcaster Khabar 24", "singer Dimash Kudaibergen": the capitalised
-    words right after a class noun of bodies or people (`labels.class_kinds`) are a name of that kind."""
+    words right after a class noun of bodies or people (`evidence.class_kinds`) are a name of that kind."""
     toks = tokens_of(doc)
     t = tokens or toks
     kinds = class_kinds()
