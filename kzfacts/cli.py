@@ -598,26 +598,34 @@ def evaluate(
     from .api import load_extractor
     from .errors import KzError
     from .evaluate import CATEGORIES, run_and_score
+    from .gold import gold_files
 
     _check_format(output_format, ("table", "json"))
-    if not gold_dir.is_dir() or not any(gold_dir.glob("*.gold.json")):
+    if not gold_dir.is_dir() or not gold_files(gold_dir):
         _err(f"kzfacts: {gold_dir}: no NAME.gold.json files; pass a folder of NAME.txt and NAME.gold.json pairs "
              "(docs/GOLD.md)")
         raise typer.Exit(2)
     try:
-        result = run_and_score(gold_dir, load_extractor(model, patterns))
+        result = run_and_score(gold_dir, load_extractor(model, patterns), on_problem=lambda m: _err(f"kzfacts: {m}"))
     except KzError as exc:
         _err(f"kzfacts: {exc.message}")
-        raise typer.Exit(2) from None
-    except (ValueError, KeyError, TypeError) as exc:
-        _err(f"kzfacts: {gold_dir}: a gold file is not in the gold format ({type(exc).__name__}: {exc}); "
-             "see docs/GOLD.md")
         raise typer.Exit(2) from None
     for row in (result[c] for c in CATEGORIES):
         row["errors"] = row["errors"][:errors]
     if output_format == "json":
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
-        return
+    else:
+        _print_scores(result)
+        if result["missing_files"]:
+            _err(f"kzfacts: gold files without their text: {', '.join(result['missing_files'])}")
+    if result["skipped"]:  # each was named on stderr; the scores leave it out
+        raise typer.Exit(1)
+
+
+def _print_scores(result: dict) -> None:
+    """`kzfacts eval`'s table: P/R/F1 and the extra measures per fact type, then the listed errors."""
+    from .evaluate import CATEGORIES
+
     typer.echo(f"{'category':<15} {'P':>6} {'R':>6} {'F1':>6}  extra")
     for c in CATEGORIES:
         row = result[c]
@@ -628,8 +636,6 @@ def evaluate(
         typer.echo(f"{c:<15} {row['p']:>6.3f} {row['r']:>6.3f} {row['f1']:>6.3f}  {extra}")
         for line in row["errors"]:
             typer.echo(f"    {line}")
-    if result["missing_files"]:
-        _err(f"kzfacts: gold files without their text: {', '.join(result['missing_files'])}")
 
 
 @app.command(name="datasette-metadata")

@@ -178,3 +178,16 @@ def database_gone(db: str) -> str:
 
 def not_a_database(db: str, reason: str) -> str:
     return f"{db}: not a kzfacts database ({reason}); pass the file written by `kzfacts extract --db`"
+
+
+def bad_gold(gold: str, reason: str) -> str:
+    return f"{gold}: not scored: {reason}; see docs/GOLD.md for the gold format"
+
+
+def bad_gold_text(text: str, gold: str, reason: str) -> str:
+    return f"{text}: the text of {gold} is not scored: {reason}; make it a UTF-8 text file (docs/GOLD.md)"
+
+
+def gold_text_outside(gold: str, named: str) -> str:
+    return (f"{gold}: not scored: its text {named!r} is outside the gold folder and is not read; name a file "
+            "inside the folder, relative to the gold file (docs/GOLD.md)")

@@ -1,6 +1,7 @@
 """`kzfacts eval`: kzfacts' output against a folder of gold answers (the format is in docs/GOLD.md).
 
-A folder holds NAME.txt and NAME.gold.json pairs. Measured, micro-averaged over the files:
+A folder holds NAME.gold.json files and the texts they name (read and checked by `gold`). Measured,
+micro-averaged over the files:
 people and organisations (entity P/R/F1: a predicted entity matches a gold one when one of its
 names equals one of the gold names once normalised; a second match of one gold entity, or one
 prediction matching two gold entities, is a false hit), dates and figures (P/R/F1 by text
@@ -10,11 +11,13 @@ Optional gold items never count; a category a gold article leaves out is not sco
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Callable
+
+from .gold import GoldPair, read_folder
 
 CATEGORIES = ("people", "organisations", "dates", "figures", "quotes", "affiliations")
 
@@ -60,7 +63,7 @@ class Tally:
 
 
 def entity_names(e: dict) -> set[str]:
-    names = {norm(e.get("name"))} | {norm(a) for a in e.get("aliases", []) or []}
+    names = {norm(e.get("name"))} | {norm(a) for a in as_list(e.get("aliases"))}
     return {n for n in names if n}
 
 
@@ -287,16 +290,16 @@ def pool(articles: list[dict], key: str) -> list[dict]:
     return [x for a in articles for x in (a.get(key) or [])]
 
 
-def score(gold_dir: Path, records: dict[str, dict]) -> dict:
+def score(pairs: list[GoldPair], records: dict[str, dict]) -> dict:
+    """Scores of the records (by the text's name in the gold folder) against the checked gold files."""
     tallies = {c: Tally() for c in CATEGORIES}
     seg = Counter()
     missing_files = []
-    for gpath in sorted(gold_dir.glob("*.gold.json")):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        gold.setdefault("file", gpath.name.removesuffix(".gold.json") + ".txt")
-        rec = records.get(gold["file"])
+    for pair in pairs:
+        gold = pair.gold
+        rec = records.get(pair.text_name)
         if rec is None:
-            missing_files.append(gold["file"])
+            missing_files.append(pair.text_name)
             rec = {"articles": []}
         preds = rec.get("articles") or []
         ga = gold["articles"]
@@ -304,7 +307,7 @@ def score(gold_dir: Path, records: dict[str, dict]) -> dict:
             seg["files"] += 1
             seg["count_ok"] += len(preds) == len(ga)
         for n, (g, ps) in enumerate(align(ga, preds)):
-            where = f"{gold['file']}#{n}"
+            where = f"{pair.text_name}#{n}"
             if len(ga) > 1:
                 seg["articles"] += 1
                 seg["aligned"] += bool(ps)
@@ -341,13 +344,14 @@ def score(gold_dir: Path, records: dict[str, dict]) -> dict:
     return out
 
 
-def run_and_score(gold_dir: Path, extractor) -> dict:
-    """Extract every NAME.txt of the folder (with its gold's reference_date) and score the records."""
-    records = {}
-    for gpath in sorted(gold_dir.glob("*.gold.json")):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        text_path = gold_dir / gold.get("file", gpath.name.removesuffix(".gold.json") + ".txt")
-        if text_path.is_file():
-            records[text_path.name] = extractor.extract(text_path.read_text(encoding="utf-8"),
-                                                        reference_date=gold.get("reference_date"), source=text_path.name)
-    return score(gold_dir, records)
+def run_and_score(gold_dir: Path, extractor, on_problem: Callable[[str], None] = lambda message: None) -> dict:
+    """Extract every text the gold files of the folder name (with each gold's reference_date) and
+    score the records. A gold file that cannot be scored is left out, its message handed to
+    `on_problem`, its name listed under "skipped"."""
+    pairs, problems = read_folder(gold_dir)
+    for problem in problems:
+        on_problem(problem.message)
+    records = {pair.text_name: extractor.extract(pair.text, reference_date=pair.gold.get("reference_date"),
+                                                 source=pair.text_name)
+               for pair in pairs if pair.text is not None}
+    return {**score(pairs, records), "skipped": [problem.name for problem in problems]}

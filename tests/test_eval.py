@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -40,3 +43,137 @@ def test_eval_prints_a_table_and_refuses_a_folder_without_gold(tmp_path):
     assert "figures         not annotated" in table.stdout
     empty = CliRunner().invoke(app, ["eval", str(tmp_path / "nothing")])
     assert empty.exit_code == 2 and "no NAME.gold.json" in empty.stderr
+
+
+# hostile gold folders (issue 35, item 8): a bad gold file is skipped with one line on stderr naming it,
+# the others are scored, and the exit code is 1
+
+def eval_json(folder, *args):
+    result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json", *args])
+    return result, (json.loads(result.stdout) if result.stdout.strip() else None)
+
+
+def one_line(result) -> str:
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+def write_gold(path, gold, text: str | None = TEXT):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(gold if isinstance(gold, str) else json.dumps(gold), encoding="utf-8")
+    if text is not None:
+        path.with_name(path.name.removesuffix(".gold.json") + ".txt").write_text(text, encoding="utf-8")
+
+
+JANE = {"articles": [{"people": [{"name": "Jane Doe"}]}]}
+SECRET = "Chief Spy Boris Badenov met Natasha Fatale in Pottsylvania.\n"
+
+
+@pytest.mark.parametrize("named", ["../secret/notes.txt", "ABSOLUTE", "link.txt", "sub/../../secret/notes.txt"])
+def test_a_text_outside_the_gold_folder_is_never_read(tmp_path, named):
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "notes.txt").write_text(SECRET, encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "link.txt").symlink_to(tmp_path / "secret" / "notes.txt")
+    named = str(tmp_path / "secret" / "notes.txt") if named == "ABSOLUTE" else named
+    write_gold(gold / "a.gold.json", {"file": named, "articles": [{"people": []}]}, text=None)
+    write_gold(gold / "b.gold.json", {"file": "notes.txt", **JANE}, text=None)
+    (gold / "notes.txt").write_text(TEXT, encoding="utf-8")
+    result, scores = eval_json(gold, "--errors", "50")
+    assert "Badenov" not in result.stdout and "Natasha" not in result.stdout
+    line = one_line(result)
+    assert line.startswith("kzfacts: a.gold.json: ") and "outside the gold folder" in line
+    assert result.exit_code == 1 and scores["skipped"] == ["a.gold.json"]
+    assert (scores["people"]["tp"], scores["people"]["fp"], scores["people"]["fn"]) == (1, 0, 0)
+
+
+def test_a_gold_file_linked_from_outside_is_not_read(tmp_path):
+    (tmp_path / "secret.gold.json").write_text(json.dumps({"file": "/etc/hostname", "articles": []}),
+                                               encoding="utf-8")
+    gold = tmp_path / "gold"
+    write_gold(gold / "a.gold.json", JANE)
+    (gold / "z.gold.json").symlink_to(tmp_path / "secret.gold.json")
+    result, scores = eval_json(gold)
+    line = one_line(result)
+    assert line.startswith("kzfacts: z.gold.json: ") and "outside the gold folder" in line
+    assert result.exit_code == 1 and scores["skipped"] == ["z.gold.json"] and scores["people"]["tp"] == 1
+
+
+def test_gold_files_and_texts_in_subfolders_are_scored(tmp_path):
+    write_gold(tmp_path / "sub" / "b.gold.json", JANE)  # its text beside it: sub/b.txt
+    write_gold(tmp_path / "a.gold.json", {"file": "deep/a.txt", **JANE}, text=None)
+    (tmp_path / "deep").mkdir()
+    (tmp_path / "deep" / "a.txt").write_text(TEXT, encoding="utf-8")
+    result, scores = eval_json(tmp_path)
+    assert result.exit_code == 0 and result.stderr == "" and scores["missing_files"] == []
+    assert (scores["people"]["tp"], scores["people"]["fn"]) == (2, 0)
+
+
+NESTED = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[]", "a JSON object"),
+    (NESTED, "nested"),
+    ('{"articles": [{"figures": [{"text": "$5 million", "value": NaN}]}]}', "NaN"),
+    ('{"articles": [{"figures": [{"text": "$5 million", "value": Infinity}]}]}', "Infinity"),
+    ('{"articles": [{"figures": [{"text": "$5 million", "value": 1e400}]}]}', "1e400"),
+    ('{"articles": [{"figures": [{"text": "$5 million", "value": "5000000"}]}]}', "articles[0].figures[0].value"),
+    ('{"articles": [{"people": [{"name": 5}]}]}', "articles[0].people[0].name"),
+    ('{"articles": [{"people": ["Jane Doe"]}]}', "articles[0].people[0]"),
+    ('{"articles": [{"people": [{"aliases": ["Doe"]}]}]}', "articles[0].people[0] has no 'name'"),
+    ('{"articles": [{"quotes": [{"text": "We will", "speaker": [5]}]}]}', "articles[0].quotes[0].speaker"),
+    ('{"articles": [{"figures": [{"text": "$5", "value": 5, "unit": 5}]}]}', "articles[0].figures[0].unit"),
+    ('{"articles": {"people": []}}', "articles"),
+    ('{"people": []}', "articles"),
+    ('{"file": 7, "articles": []}', "file"),
+    ('{"reference_date": "2021-13-45", "articles": []}', "reference_date"),
+    ('{"articles": [}', "not JSON"),
+    (b"\xff\xfe\x00{", "UTF-8"),
+    ("FOLDER", "folder"),
+    ("FIFO", "not a regular file"),
+])
+def test_a_bad_gold_file_is_skipped_with_one_line(tmp_path, content, reason):
+    write_gold(tmp_path / "a.gold.json", JANE)
+    bad = tmp_path / "z.gold.json"
+    if content == "FOLDER":
+        bad.mkdir()
+    elif content == "FIFO":  # opening it for reading would wait for a writer for ever
+        os.mkfifo(bad)
+    elif isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(TEXT, encoding="utf-8")
+    result, scores = eval_json(tmp_path)
+    line = one_line(result)
+    assert line.startswith("kzfacts: z.gold.json: ") and reason in line and "docs/GOLD.md" in line
+    assert result.exit_code == 1 and scores["skipped"] == ["z.gold.json"]
+    assert (scores["people"]["tp"], scores["people"]["fn"]) == (1, 0) and not scores["figures"]["scored"]
+
+
+@pytest.mark.parametrize("data, reason", [(b"Caf\xe9 news, \xff\xfe", "not UTF-8"), ("FOLDER", "folder"),
+                                          ("FIFO", "not a regular file")])
+def test_a_bad_text_is_named_not_blamed_on_its_gold_file(tmp_path, data, reason):
+    write_gold(tmp_path / "a.gold.json", JANE)
+    write_gold(tmp_path / "z.gold.json", JANE, text=None)
+    if data == "FOLDER":
+        (tmp_path / "z.txt").mkdir()
+    elif data == "FIFO":
+        os.mkfifo(tmp_path / "z.txt")
+    else:
+        (tmp_path / "z.txt").write_bytes(data)
+    result, scores = eval_json(tmp_path)
+    line = one_line(result)
+    assert line.startswith("kzfacts: z.txt: ") and reason in line and "z.gold.json" in line
+    assert result.exit_code == 1 and scores["skipped"] == ["z.gold.json"]
+    assert scores["people"]["tp"] == 1
+
+
+def test_an_aliases_string_is_one_alias_not_letters(tmp_path):
+    write_gold(tmp_path / "a.gold.json", {"articles": [{"people": [{"name": "J. Doe", "aliases": "Jane Doe"}]}]})
+    result, scores = eval_json(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (scores["people"]["tp"], scores["people"]["fp"], scores["people"]["fn"]) == (1, 0, 0)
