@@ -10,7 +10,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -256,7 +256,12 @@ def extract(
                 if database is not None:
                     database.write(record, item.key)
                 if writer is not None:
-                    writer.write(record, item.text)
+                    try:
+                        writer.write(record, item.text)
+                    except OSError as exc:  # a full disk, a file size limit: stop, every earlier record whole
+                        results.close()
+                        writer = None  # nothing more goes to it, not even a closing bracket
+                        _stdout_lost(exc, seen - 1)
                 progress(record)
         except KzError as exc:
             _err(f"kzfacts: {exc.message}")
@@ -288,6 +293,39 @@ def extract(
         raise typer.Exit(1)
     if failed:
         raise typer.Exit(1)
+
+
+def _stdout_lost(exc: OSError, written: int | None = None) -> NoReturn:
+    """Exit 1 with one line when standard output takes no more data (`written`: records sent whole);
+    silently when its reader closed it (`| head`), as click does: the reader wanted no more."""
+    from .errors import stdout_failed
+
+    _silence_stdout()
+    if isinstance(exc, BrokenPipeError):
+        raise typer.Exit(1)
+    _err(f"kzfacts: {stdout_failed(exc.strerror or str(exc), written)}")
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _writing_stdout():
+    """Around a command's printing of its data: standard output that stops taking it (a full disk,
+    an I/O error; click itself passes on all but a closed pipe) ends the command with one line."""
+    try:
+        yield
+    except OSError as exc:
+        _stdout_lost(exc)
+
+
+def _silence_stdout() -> None:
+    """Send standard output to /dev/null: what its buffer still holds would fail again at exit, with
+    a second message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's buffer): nothing to flush
+        pass
 
 
 def _plural(n: int, noun: str) -> str:
@@ -612,12 +650,13 @@ def evaluate(
         raise typer.Exit(2) from None
     for row in (result[c] for c in CATEGORIES):
         row["errors"] = row["errors"][:errors]
-    if output_format == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        _print_scores(result)
-        if result["missing_files"]:
-            _err(f"kzfacts: gold files without their text: {', '.join(result['missing_files'])}")
+    with _writing_stdout():
+        if output_format == "json":
+            typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        else:
+            _print_scores(result)
+    if output_format != "json" and result["missing_files"]:
+        _err(f"kzfacts: gold files without their text: {', '.join(result['missing_files'])}")
     if result["skipped"]:  # each was named on stderr; the scores leave it out
         raise typer.Exit(1)
 
@@ -658,7 +697,8 @@ def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the output records."""
     from .schema import record_schema
 
-    typer.echo(json.dumps(record_schema(), indent=2))
+    with _writing_stdout():
+        typer.echo(json.dumps(record_schema(), indent=2))
 
 
 def main() -> None:

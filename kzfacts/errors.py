@@ -191,3 +191,9 @@ def bad_gold_text(text: str, gold: str, reason: str) -> str:
 def gold_text_outside(gold: str, named: str) -> str:
     return (f"{gold}: not scored: its text {named!r} is outside the gold folder and is not read; name a file "
             "inside the folder, relative to the gold file (docs/GOLD.md)")
+
+
+def stdout_failed(reason: str, written: int | None = None) -> str:
+    done = "" if written is None else f" after {written:,} whole record{'' if written == 1 else 's'}"
+    return (f"standard output cannot be written ({reason}){done}; free some space where it goes, or send it "
+            "elsewhere")

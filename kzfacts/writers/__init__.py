@@ -47,6 +47,45 @@ def keep_facts(record: dict[str, Any], keys: list[str]) -> dict[str, Any]:
     return {**record, "articles": [{**art, **{k: [] for k in drop}} for art in record["articles"]]}
 
 
+def write_whole(stream: IO[str], text: str) -> None:
+    """Write `text` whole or not at all, as far as the stream allows; raises the OSError.
+
+    On a file descriptor the text is written as one encoded piece straight after what the stream
+    holds is flushed, and when that fails part way (the disk filled, a file size limit), a regular
+    file is cut back to where the text began: a reader never meets half a record. Other streams
+    (a test's buffer) are written as usual."""
+    stream.flush()
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        stream.write(text)
+        stream.flush()
+        return
+    data = memoryview(text.encode(getattr(stream, "encoding", None) or "utf-8",
+                                  getattr(stream, "errors", None) or "strict"))
+    start = _start_of_write(fd)
+    try:
+        while data:
+            data = data[os.write(fd, data):]
+    except OSError:
+        if start is not None:
+            os.ftruncate(fd, start)
+            os.lseek(fd, start, os.SEEK_SET)
+        raise
+
+
+def _start_of_write(fd: int) -> int | None:
+    """Where the next write to `fd` lands when it is a regular file (its end, with O_APPEND), else None."""
+    import fcntl
+    import stat
+
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        return None
+    if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND:
+        return os.fstat(fd).st_size
+    return os.lseek(fd, 0, os.SEEK_CUR)
+
+
 def suffix(fmt: str) -> str:
     return _module(fmt).SUFFIX
 

@@ -1,8 +1,10 @@
-"""JSON Lines: one record per line, flushed as each is written."""
+"""JSON Lines: one record per line, each written whole (one write) or not at all."""
 from __future__ import annotations
 
 import json
 from typing import IO, Any
+
+from . import write_whole
 
 SUFFIX = ".jsonl"
 
@@ -14,8 +16,7 @@ class JsonLinesWriter:
         self.stream = stream
 
     def write(self, record: dict[str, Any], text: str | None = None) -> None:
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.stream.flush()
+        write_whole(self.stream, json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         pass
