@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -44,6 +45,8 @@ def _load_model(model: str | None) -> Language:
 
 
 def _user_patterns(path: str) -> list[dict]:
+    """The patterns of a --patterns file, each checked as the ruler would take it; raises KzError
+    (E003) naming the file and the line of the first one that is wrong, before any text is read."""
     patterns = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -53,17 +56,76 @@ def _user_patterns(path: str) -> list[dict]:
         raise errors.KzError("E003", f"--patterns {path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise errors.KzError("E003", f"--patterns {path}: not UTF-8 text; save the patterns file as UTF-8") from None
+    matcher = _scratch_matcher()
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise errors.bad_patterns(path, f"line {n}: {exc.msg}") from exc
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise errors.bad_patterns(path, f"line {n}: {getattr(exc, 'msg', 'nested too deeply')}") from None
         if not isinstance(item, dict) or "label" not in item or "pattern" not in item:
             raise errors.bad_patterns(path, f"line {n}: needs 'label' and 'pattern'")
+        if item.get("id", "") is None:
+            del item["id"]  # no id, said in JSON: the ruler itself fails on a null one
+        problem = pattern_problem(item, matcher)
+        if problem:
+            raise errors.bad_patterns(path, f"line {n}: {problem}")
         patterns.append(item)
     return patterns
+
+
+def _scratch_matcher():
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    return Matcher(Vocab())
+
+
+def pattern_problem(item: dict, matcher) -> str | None:
+    """What is wrong with one EntityRuler pattern, or None. A token pattern is checked by spaCy's own
+    schema, then added to `matcher` (a throwaway Matcher) for what only adding finds: operators
+    such as {2,1}, regular expressions that do not compile."""
+    from spacy.schemas import validate_token_pattern
+
+    label, pattern, pid = item["label"], item["pattern"], item.get("id", "")
+    if not isinstance(label, str) or not label.strip():
+        return f"'label' must be a name such as \"ORG\", not {json.dumps(label)[:40]}"
+    if not isinstance(pid, str):
+        return f"'id' must be text (the canonical name), not {json.dumps(pid)[:40]}"
+    if isinstance(pattern, str):
+        return None if pattern.strip() else "an empty 'pattern'"
+    if not isinstance(pattern, list):
+        return f"'pattern' must be a phrase (text) or a list of token tests, not {json.dumps(pattern)[:40]}"
+    if not pattern:
+        return "an empty 'pattern' (a list of no tokens)"
+    found = validate_token_pattern(pattern)
+    if found:
+        return _token_problem(found[0])
+    try:
+        matcher.add("check", [pattern])
+    except re.error as exc:
+        return f"a REGEX that does not compile ({exc})"
+    except (ValueError, TypeError) as exc:
+        return str(exc).splitlines()[0].strip()
+    finally:
+        if "check" in matcher:
+            matcher.remove("check")
+    return None
+
+
+def _token_problem(message: str) -> str:
+    """spaCy's schema message with its path ("[pattern -> 0 -> FOO] Extra inputs...") said as the
+    token and field it is about ("token 1, FOO: Extra inputs..."); the schema's own type names in
+    the path (TokenPatternString, str-enum[...]) are left out."""
+    match = re.match(r"\[pattern((?: -> .+?)*)\] (.*)", message)
+    if not match:
+        return message
+    path, text = match.groups()
+    parts = path.split(" -> ")[1:]
+    where = f"token {int(parts.pop(0)) + 1}" if parts and parts[0].isdigit() else "the pattern"
+    fields = [p for p in parts if not re.search(r"[\[\-]|^TokenPattern|^(str|int|float|bool|list|dict)$", p)]
+    return f"{where}{', ' + '.'.join(fields) if fields else ''}: {text}"
 
 
 def _add_patterns(nlp: Language, ruler, patterns: list[dict]) -> None:
