@@ -69,16 +69,54 @@ def _check_format(value: str | None, choices: tuple[str, ...] = FORMATS) -> None
         raise typer.Exit(2)
 
 
+# codecs Python's str and bytes take that are no character encoding of a file: domain-name labels
+# (idna, punycode) and the one that always fails (undefined)
+NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "undefined"})
+
+
 def _check_encoding(value: str | None) -> None:
-    """Exit 2 with one line when --encoding names no codec Python knows."""
+    """Exit 2 with one line when --encoding names no text encoding."""
     import codecs
 
-    if value is not None:
-        try:
-            codecs.lookup(value)
-        except LookupError:
-            _err(f"kzfacts: unknown encoding {value!r} (a Python codec name such as utf-8, cp1251, latin-1)")
-            raise typer.Exit(2) from None
+    from .errors import bad_encoding
+
+    if value is None or _is_text_encoding(value):
+        return
+    try:
+        known = bool(codecs.lookup(value))
+    except LookupError:
+        known = False
+    _err(f"kzfacts: {bad_encoding(value, known)}")
+    raise typer.Exit(2)
+
+
+def _is_text_encoding(name: str) -> bool:
+    """Is `name` a character encoding Python decodes text files with? Not a codec it does not know, a
+    bytes-to-bytes one (rot13, base64, zlib: bytes.decode refuses them), nor NOT_FILE_ENCODINGS."""
+    import codecs
+
+    try:
+        b"\0\0\0\0".decode(name)  # not b"": Python decodes no bytes without asking the codec
+    except UnicodeDecodeError:  # a text encoding these bytes are not valid in
+        pass
+    except (LookupError, UnicodeError):  # unknown, bytes-to-bytes, or the undefined codec
+        return False
+    return codecs.lookup(name).name not in NOT_FILE_ENCODINGS
+
+
+MAX_TIMEOUT = 86_400.0  # a day per 100,000 characters; far more overflows the alarm timer on a long text
+
+
+def _check_timeout(value: float) -> None:
+    """Exit 2 with one line unless --timeout is a number of seconds from 0 (no limit) to MAX_TIMEOUT:
+    NaN would never strike, and infinity or 1e309 overflow the timer."""
+    import math
+
+    from .errors import bad_timeout
+
+    if not (math.isfinite(value) and 0 <= value <= MAX_TIMEOUT):
+        _err(f"kzfacts: {bad_timeout(value, MAX_TIMEOUT)}")
+        raise typer.Exit(2)
 
 
 def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
@@ -86,6 +124,27 @@ def _default_jobs(paths: list[str], input_format: InputFormat) -> int:
     single = len(paths) == 1 and (paths[0] == "-" or os.path.isfile(paths[0]) and not paths[0].endswith(".jsonl")
                                   and input_format != InputFormat.jsonl)
     return 1 if single else max(1, os.cpu_count() or 1)
+
+
+def _worker_count(jobs: int | None, paths: list[str], input_format: InputFormat, quiet: bool) -> int:
+    """How many worker processes to start: --jobs (default `_default_jobs`), but no more than the
+    inputs (when counting them is cheap) and 4 per CPU, so --jobs 1000 cannot start 1,000 processes
+    that each load a pipeline. Exit 2 with one line below 1; a note when --jobs is cut to the CPUs."""
+    from .errors import bad_jobs, jobs_capped
+
+    if jobs is not None and jobs < 1:
+        _err(f"kzfacts: {bad_jobs(jobs)}")
+        raise typer.Exit(2)
+    wanted = jobs or _default_jobs(paths, input_format)
+    if wanted == 1:
+        return 1
+    inputs = _count_inputs(paths, input_format.value) or wanted  # None: not cheap to count (JSON Lines, stdin)
+    most = 4 * (os.cpu_count() or 1)
+    workers = min(wanted, inputs, most)
+    # fewer workers than inputs is silent: one per input is all a run can use
+    if jobs is not None and workers < min(jobs, inputs) and not quiet:
+        _err(f"kzfacts: {jobs_capped(jobs, workers)}")
+    return workers
 
 
 @app.command()
@@ -150,7 +209,8 @@ def extract(
         "--patterns", metavar="FILE", help="spaCy EntityRuler JSONL with your own names.",
         rich_help_panel="Extraction", show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", min=1, help="Worker processes (default: CPU count; 1 for a single file).",
+        "--jobs", "-j", metavar="N", help="Worker processes (default: CPU count; 1 for a single file; at most one "
+        "per input and 4 per CPU).",
         rich_help_panel="Performance", show_default=False)] = None,
     engine: Annotated[Engine, typer.Option("--engine", metavar="ENGINE", help="local (processes here) or dask.",
                                            rich_help_panel="Performance")] = Engine.local,
@@ -161,8 +221,9 @@ def extract(
         "--connect-timeout", metavar="SECONDS", min=0.1, help="How long to try to reach the --scheduler.",
         rich_help_panel="Performance")] = 10.0,
     timeout: Annotated[float, typer.Option(
-        "--timeout", metavar="SECONDS", min=0,
-        help="Time limit per text (per 100,000 characters); a text past it gets a 'timeout' error record. 0: none.",
+        "--timeout", metavar="SECONDS",
+        help="Time limit per text (per 100,000 characters; at most 86,400); a text past it gets a 'timeout' error "
+        "record. 0: none.",
         rich_help_panel="Performance")] = 120.0,
 ) -> None:
     """Extract the facts of each article: tables, JSON, JSON Lines, CSV, HTML or a SQLite database."""
@@ -174,6 +235,7 @@ def extract(
 
     _check_format(output_format)
     _check_encoding(encoding)
+    _check_timeout(timeout)
     paths = list(paths or [])
     if not paths and urls is None:
         _err("kzfacts: name the inputs: files, folders, URLs or - for standard input (or --urls FILE)")
@@ -197,7 +259,7 @@ def extract(
     _refuse_overlaps(output_dir, db, [*paths, *([str(urls)] if urls is not None else [])], fmt)
     folder = _open_folder(output_dir, fmt, options, db) if output_dir else None
     database = _open_database(db) if db else None
-    n_jobs = jobs or _default_jobs(paths, input_format)
+    n_jobs = _worker_count(jobs, paths, input_format, quiet)
     settings = Settings(model, patterns, reference_date, debug, timeout or None)
     try:
         check_reference_date(reference_date)
@@ -223,8 +285,9 @@ def extract(
     inputs = iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key, html_key=html_key,
                          skip=skip if skip_existing else None, fetcher=fetcher)
     inputs = _warn_non_english(_page_dates(inputs, reference_date), quiet)
-    results = run(inputs, settings, jobs=(jobs or 2) if engine == Engine.dask else n_jobs, engine=engine.value,
-                  scheduler=scheduler, connect_timeout=connect_timeout)
+    workers = (n_jobs if jobs else 2) if engine == Engine.dask else n_jobs
+    results = run(inputs, settings, jobs=workers, engine=engine.value, scheduler=scheduler,
+                  connect_timeout=connect_timeout)
     many = len(paths) > 1 or any(p != "-" and (os.path.isdir(p) or p.endswith(".jsonl")) for p in paths) \
         or input_format == InputFormat.jsonl
     to_stdout = folder is None and (database is None or output_format is not None)

@@ -197,3 +197,24 @@ def stdout_failed(reason: str, written: int | None = None) -> str:
     done = "" if written is None else f" after {written:,} whole record{'' if written == 1 else 's'}"
     return (f"standard output cannot be written ({reason}){done}; free some space where it goes, or send it "
             "elsewhere")
+
+
+def bad_encoding(value: str, known: bool) -> str:
+    hint = "(a Python codec name such as utf-8, cp1251, latin-1)"
+    if not known:
+        return f"unknown encoding {value!r} {hint}"
+    return f"--encoding {value!r} is a Python codec but not a character encoding of text files {hint}"
+
+
+def bad_timeout(value: float, most: float) -> str:
+    return (f"--timeout {value:g}: not a number of seconds from 0 to {most:,.0f} (per 100,000 characters of a "
+            "text); use 0 for no limit")
+
+
+def bad_jobs(value: int) -> str:
+    return f"--jobs {value}: give 1 or more worker processes (or leave --jobs out: one per CPU)"
+
+
+def jobs_capped(asked: int, workers: int) -> str:
+    return (f"--jobs {asked}: using {workers} worker processes, 4 per CPU (more only wait for a CPU and each "
+            "holds a pipeline in memory)")

@@ -65,3 +65,72 @@ def test_good_token_and_phrase_patterns_still_load(tmp_path):
     assert result.exit_code == 0, result.stderr
     art = json.loads(result.stdout)["articles"][0]
     assert [o["name"] for o in art["organisations"]] == ["Acme"]
+
+
+@pytest.mark.parametrize("name", ["punycode", "idna", "undefined", "rot13", "hex", "base64", "zlib", "nosuch"])
+def test_an_encoding_that_is_not_a_text_encoding_is_a_usage_error(tmp_path, name):
+    result = CliRunner().invoke(app, ["extract", *texts(tmp_path), "--format", "jsonl", "--encoding", name])
+    line = one_line(result)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"encoding {name!r}" in line and "utf-8, cp1251, latin-1" in line, line
+    assert ("unknown" in line) == (name == "nosuch")
+
+
+@pytest.mark.parametrize("name", ["cp1251", "latin-1", "UTF8", "utf-16"])
+def test_text_encodings_are_still_taken(tmp_path, name):
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode(name))
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl", "--encoding", name])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["articles"][0]["organisations"]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e309", "-1", "1e10"])
+def test_a_timeout_that_is_not_a_number_of_seconds_is_a_usage_error(tmp_path, value):
+    result = CliRunner().invoke(app, ["extract", *texts(tmp_path), "--format", "jsonl", "--timeout", value])
+    line = one_line(result)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert line.startswith("kzfacts: --timeout ") and "0 for no limit" in line, line
+
+
+@pytest.mark.parametrize("value", ["0", "-3"])
+def test_fewer_than_one_job_is_a_usage_error(tmp_path, value):
+    result = CliRunner().invoke(app, ["extract", *texts(tmp_path), "--format", "jsonl", "--jobs", value])
+    line = one_line(result)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert line.startswith(f"kzfacts: --jobs {value}: ") and "1 or more" in line, line
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """The worker count the run is started with; the texts are then run here, without forking."""
+    from kzfacts import runner
+
+    asked: list[int] = []
+
+    def run(inputs, settings, *, jobs, **options):
+        asked.append(jobs)
+        return runner.run_local(inputs, settings)
+
+    monkeypatch.setattr(runner, "run", run)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    return asked
+
+
+@pytest.mark.parametrize("n, jobs, workers, note", [
+    (3, "1000", 3, False),  # no more workers than inputs: the others would only wait
+    (40, "1000", 8, True),  # at most 4 per CPU (2 here)
+    (40, "5", 5, False),
+    (1, "4", 1, False),
+])
+def test_jobs_are_capped_at_the_inputs_and_four_per_cpu(tmp_path, started, n, jobs, workers, note):
+    result = CliRunner().invoke(app, ["extract", *texts(tmp_path, n), "--format", "jsonl", "--jobs", jobs])
+    assert result.exit_code == 0 and started == [workers], result.stderr
+    assert len(result.stdout.splitlines()) == n
+    if note:
+        assert one_line(result) == (f"kzfacts: --jobs {jobs}: using {workers} worker processes, 4 per CPU "
+                                    "(more only wait for a CPU and each holds a pipeline in memory)")
+    else:
+        assert result.stderr == ""
+    quiet = CliRunner().invoke(app, ["extract", *texts(tmp_path, n), "--format", "jsonl", "--jobs", jobs, "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
