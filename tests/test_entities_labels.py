@@ -141,7 +141,7 @@ def test_model_codes(blank):
 def test_a_places_acronym_is_a_place(blank):
     doc = blank("the United Arab Emirates and the UAE carrier")
     cands = [Candidate(1, 4, "GPE"), Candidate(6, 7, "ORG")]
-    place_acronyms(doc, cands)
+    place_acronyms(doc, cands, {})
     assert cands[1].label == "GPE"
 
 
@@ -161,3 +161,54 @@ def test_the_head_of_a_name_and_names_inside_a_document_name(blank):
     assert name_head(doc[0:7]).text == "Concept"
     assert inside_document_name(doc, 3) and not inside_document_name(doc, 5)
     assert name_head(blank("Adam Air Flight 574")[0:4]).text == "Flight"
+
+
+# each type rule on its own: (text, the mention's words, proposed label, source, the rule, its verdict;
+# None: the rule leaves the mention to the next)
+TYPE_RULE_CASES = [
+    ("Cyclone Phailin hit the coast.", "Cyclone Phailin", "PERSON", "model", "thing_named", "-"),
+    ("Aliya Nurova hit the coast.", "Aliya Nurova", "PERSON", "model", "thing_named", None),
+    ("COP29 opened in Baku.", "COP29", "PERSON", "model", "digits_in_a_person", "-"),
+    ("Windows 11 was released.", "Windows 11", "GPE", "model", "numbered_place", "-"),
+    ("Uzbekistan said it would act.", "Uzbekistan", "ORG", "model", "country_alone", "GPE"),
+    ("Kazatomprom said it would act.", "Kazatomprom", "ORG", "model", "country_alone", None),
+    ("He watched the film Easy Rider again.", "Easy Rider", "PERSON", "model", "introduced_thing", "-"),
+    ("She joined the band Ninety One last year.", "Ninety One", "PERSON", "model", "introduced_body", "ORG"),
+    ("Nazarbayev spoke first.", "Nazarbayev", "ORG", "model", "surname_that_acts", "PERSON"),
+    ("He told the Sydney Morning Herald so.", "Sydney Morning Herald", "PERSON", "model", "outlet_name", "ORG"),
+    ("Kazakhtelecom said profits rose.", "Kazakhtelecom", "PERSON", "model", "company_word", "ORG"),
+    ("Best Buy Inc said profits rose.", "Best Buy Inc", "PERSON", "model", "person_with_a_body_evidence", "ORG"),
+    ("He flew on the Boeing Dreamliner.", "Boeing Dreamliner", "PRODUCT", "model", "other_kinds", "-"),
+    ("Aliya Nurova spoke.", "Aliya Nurova", "PERSON", "model", "other_kinds", None),
+    ("They went to the Summer Paralympics.", "Summer Paralympics", "PERSON", "model", "event_or_station", "-"),
+]
+
+
+@pytest.mark.parametrize("text, words, label, source, rule, verdict", TYPE_RULE_CASES)
+def test_each_type_rule_on_its_own(nlp, text, words, label, source, rule, verdict):
+    from kzfacts.pipeline.entities import types
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if doc[t.i:t.i + len(words.split())].text == words)
+    cand = Candidate(start, start + len(words.split()), label, source)
+    assert getattr(types, rule)(types.Name(doc, cand)) == verdict
+
+
+def test_type_rules_are_an_ordered_list_of_documented_functions():
+    from kzfacts.pipeline.entities.types import TYPE_RULES
+
+    assert [r.__name__ for r in TYPE_RULES][:4] == ["thing_named", "digits_in_a_person", "numbered_place", "country_alone"]
+    assert all(r.__doc__ for r in TYPE_RULES)
+
+
+@pytest.mark.parametrize("text, span, label, after", [
+    ("President Tokayev spoke", (0, 2), "ORG", "PERSON"),
+    ("President Tokayev spoke", (0, 2), "PRODUCT", "PERSON"),
+    ("Minister Holding Group spoke", (0, 3), "ORG", "ORG"),  # an organisation word: a body
+    ("Tokayev spoke", (0, 1), "ORG", "ORG"),  # one word: nothing to strip
+])
+def test_a_name_behind_a_title_is_a_person(blank, text, span, label, after):
+    from kzfacts.pipeline.entities.types import person_behind_title
+
+    cand = Candidate(*span, label)
+    assert person_behind_title(blank(text), cand, {}) is True and cand.label == after

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ... import resources
 from ..support.tokens import tokens_of
-from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, has_keyword, is_capitalised, score_before
+from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, score_before
 from .titles import TITLE_MODIFIERS, is_title_word, title_before
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
@@ -142,32 +142,32 @@ def trim_at_model_entities(doc: Doc, start: int, end: int, model: list[Candidate
 
 
 def strip_leading_titles(doc: Doc, cand: Candidate) -> None:
-    """ "President Tokayev" tagged whole: the title leaves the name, and the name is a person."""
+    """ "President Tokayev" tagged whole: the title leaves the name (`types.person_behind_title`
+    has made such a name a person already)."""
     while cand.end - cand.start > 1:
         first = doc[cand.start]
-        is_title = first.lower_ in resources.titles() and first.text not in resources.org_keywords() \
-            and cand.label in ("PERSON", "PRODUCT", "ORG")
+        is_title = starts_with_title(doc, cand) and cand.label in ("PERSON", "PRODUCT", "ORG")
         is_modifier = first.lower_ in TITLE_MODIFIERS and cand.label == "PERSON"
         # the end of a longer title the mention starts inside ("Assistant Attorney | General Peter Kane")
         is_title_end = cand.label == "PERSON" and cand.start > 0 and \
             f"{tokens_of(doc).lower[cand.start - 1]} {first.lower_}" in resources.titles()
         if not (is_title or is_modifier or is_title_end):
             return
-        if cand.label in ("PRODUCT", "ORG") and not has_keyword(doc, cand):
-            cand.label = "PERSON"
         cand.start += 1
 
 
+def starts_with_title(doc: Doc, cand: Candidate) -> bool:
+    """The mention's first word is a title and no organisation word ("President" of "President Tokayev")."""
+    first = doc[cand.start]
+    return first.lower_ in resources.titles() and first.text not in resources.org_keywords()
+
+
 def attach_titles(doc: Doc, cand: Candidate) -> None:
-    """Titles written before a name; an unknown "organisation" right after a title is a person."""
-    if cand.label not in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "ORG"):
+    """Titles written before a name (not before a body's: `types.person_after_title` has made an
+    unknown "organisation" right after a title a person already)."""
+    if cand.label not in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC"):
         return
-    titles, honorific, phrase_start = title_before(doc, cand.start)
-    if cand.label == "ORG" and not (titles and not has_keyword(doc, cand)):
-        return
-    if titles and cand.label == "ORG":
-        cand.label = "PERSON"
-    cand.titles, cand.title_start, cand.phrase_start = titles, honorific, phrase_start
+    cand.titles, cand.title_start, cand.phrase_start = title_before(doc, cand.start)
 
 
 def appositive_titles(span: Span) -> list[str]:
@@ -306,9 +306,14 @@ def person_name_bounds(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return c.start < c.end
 
 
-def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
-    """A title inside the mention leaves it ("President Tokayev"); titles before it are kept."""
+def strip_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A title inside the mention leaves it ("President Tokayev")."""
     strip_leading_titles(doc, c)
+    return True
+
+
+def find_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """Titles before a person's name are kept ("Finance Minister" of "Finance Minister X")."""
     attach_titles(doc, c)
     return True
 

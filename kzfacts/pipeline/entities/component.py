@@ -22,17 +22,18 @@ from ..facts import Entity
 from ..support.text import article_at
 from ..support.tokens import tokens_of
 from .affiliations import link_people
-from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, trim_mention
+from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, strip_titles, trim_mention
 from .common import Candidate
-from .grouping import apply_user_ids, group_entities
 from .evidence import is_headline_case
-from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations
-from .types import consistent_labels, label_on_evidence
+from .grouping import apply_user_ids, group_entities
 from .mentions import gather_mentions, surname_mentions
+from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations
+from .types import consistent_labels, dateline_place, label_on_evidence, person_after_title, person_behind_title
 
 # Each mention goes through these steps in order; a step that returns False drops it.
-MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, person_name_bounds, find_titles, drop_noise, label_on_evidence, drop_document_names,
-                 extend_organisation, add_appositive_titles)
+MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, person_name_bounds, person_behind_title, strip_titles,
+                 person_after_title, find_titles, drop_noise, label_on_evidence, drop_document_names, extend_organisation,
+                 add_appositive_titles)
 
 
 def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
@@ -57,15 +58,7 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
             per_article[art.index].append(c)
     for art in doc._.kz_articles or []:
         if art.dateline_place:
-            # "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not
-            a, b = art.dateline_place
-            cands = per_article[art.index]
-            inside = [c for c in cands if a <= toks.idx[c.start] < b]
-            for c in inside:
-                c.label = "GPE"
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if not inside and span is not None:
-                cands.append(Candidate(span.start, span.end, "GPE", "dateline"))
+            dateline_place(doc, art, per_article[art.index])
         if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
             per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title), ids)
     out = []

@@ -13,68 +13,180 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import cached_property
 
 from spacy.tokens import Doc
 
 from ... import resources
+from ..facts import Article
 from ..support.tokens import span_text, tokens_of
+from .boundaries import starts_with_title
 from .common import ACRONYM, RELABELLABLE, Candidate, company_shaped, has_keyword, surname_shaped
 from .evidence import acts, body_evidence, head_text, introduced_as, person_evidence, person_shaped, plays_a_match, thing_name_words
 from .grouping import initials, name_key
+from .titles import title_before
 
 _LEADING_THE = re.compile(r"^the ", re.I)
+NOT_AN_ENTITY = "-"  # a rule's verdict that the mention names no person, body or place
+
+
+class Name:
+    """One mention as the type rules read it: its words, and evidence read once, when a rule asks."""
+
+    def __init__(self, doc: Doc, cand: Candidate) -> None:
+        self.doc, self.cand = doc, cand
+        self.t = t = tokens_of(doc)
+        self.span = doc[cand.start:cand.end]
+        self.words, self.lows = t.text[cand.start:cand.end], t.lower[cand.start:cand.end]
+        self.text = t.span_text(cand.start, cand.end)
+        keywords = resources.org_keywords()
+        self.has_keyword = any(w in keywords for w in self.words)
+
+    @cached_property
+    def introduced_as(self) -> str | None:
+        """What a class noun before or after it says it is ("the band X"); a titled name has none."""
+        return introduced_as(self.doc, self.cand.start, self.cand.end) if not self.cand.titles else None
+
+    @cached_property
+    def body_evidence(self) -> str | None:
+        return body_evidence(self.doc, self.cand.start, self.cand.end)
+
+    @cached_property
+    def head(self) -> str:
+        return head_text(self.t, self.cand.start, self.cand.end)
+
+
+# Each rule gives a verdict (a label, or NOT_AN_ENTITY) or None, "not mine"; the first verdict decides.
+
+def thing_named(n: Name) -> str | None:
+    """ "Cyclone Phailin", "Space Shuttle Columbia", "Operation Clambake": a storm, a vehicle."""
+    things = thing_name_words()
+    if any(low in things and w[:1].isupper() for w, low in zip(n.words, n.lows)) and not n.has_keyword:
+        return NOT_AN_ENTITY
+    return None
+
+
+def digits_in_a_person(n: Name) -> str | None:
+    """ "COP29": a person's name has no digits."""
+    if n.cand.label == "PERSON" and n.cand.source != "poster" and any(ch.isdigit() for ch in n.text):
+        return NOT_AN_ENTITY
+    return None
+
+
+def numbered_place(n: Name) -> str | None:
+    """ "Windows 11": a place has no number."""
+    return NOT_AN_ENTITY if n.cand.label == "GPE" and len(n.span) > 1 and n.span[-1].like_num else None
+
+
+def country_alone(n: Name) -> str | None:
+    """ "Uzbekistan said": a country standing alone is a place (a team: `teams`)."""
+    if n.cand.label == "ORG" and not n.has_keyword and n.cand.source != "results" and \
+            _LEADING_THE.sub("", n.text) in resources.country_names():
+        return "GPE"
+    return None
+
+
+def introduced_thing(n: Name) -> str | None:
+    """ "the 1969 film Easy Rider", "the cruise ship Freewinds": a thing's name."""
+    return NOT_AN_ENTITY if n.introduced_as == "thing" else None
+
+
+def introduced_body(n: Name) -> str | None:
+    """ "the band Ninety One", "the magazine Der Spiegel"."""
+    return "ORG" if n.introduced_as == "body" and n.cand.label != "ORG" else None
+
+
+def introduced_person(n: Name) -> str | None:
+    """ "writer Aner Shalev"."""
+    if n.introduced_as == "person" and n.cand.label != "PERSON" and person_shaped(n.span):
+        return "PERSON"
+    return None
+
+
+def surname_that_acts(n: Name) -> str | None:
+    """ "Nazarbayev spoke first", "Rahmonov's visit": one surname-shaped word the model called a
+    body or a nationality, acting as a person does."""
+    cand, span = n.cand, n.span
+    if cand.label in ("ORG", "NORP") and len(n.words) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
+            and cand.source == "model" and span.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") \
+            and not n.body_evidence:
+        return "PERSON"
+    return None
+
+
+def outlet_name(n: Name) -> str | None:
+    """ "the Sydney Morning Herald", "the Saudi Gazette"."""
+    if len(n.words) > 1 and n.words[-1] in resources.word_list("outlet_heads.txt") and not n.cand.titles:
+        return "ORG"
+    return None
+
+
+def company_word(n: Name) -> str | None:
+    """ "Kazakhtelecom said": a company's one-word name."""
+    cand = n.cand
+    if cand.label == "PERSON" and len(n.words) == 1 and not cand.titles and company_shaped(n.span[0]):
+        return "ORG"
+    return None
+
+
+def person_with_a_body_evidence(n: Name) -> str | None:
+    """A "person" with an organisation word, a body's evidence or a club's suffix is a body."""
+    if n.cand.label == "PERSON" and (n.has_keyword and len(n.words) > 1 or n.body_evidence
+                                     or len(n.words) > 1 and n.words[-1] in resources.word_list("club_suffixes.txt")):
+        return "ORG"
+    return None
+
+
+def other_kinds(n: Name) -> str | None:
+    """A product, work, facility, nationality, law or event the model saw: a person when a title
+    says so, a body by its organisation word, else no entity kzfacts reports."""
+    cand, t = n.cand, n.t
+    if cand.label not in RELABELLABLE:
+        return None
+    if cand.titles or (cand.start > 0 and t.lower[cand.start - 1] in resources.title_words() and t.text[cand.start - 1][0].isupper()):
+        return "PERSON"
+    if n.has_keyword and cand.label not in ("NORP", "LAW", "EVENT") and \
+            n.head not in resources.word_list("name_heads.txt"):
+        return "ORG"
+    return NOT_AN_ENTITY
+
+
+def event_or_station(n: Name) -> str | None:
+    """ "the Summer Paralympics", "McMurdo Station": an event, a place, no one."""
+    if n.cand.label == "PERSON" and len(n.words) > 1 and not n.cand.titles \
+            and n.head in resources.word_list("event_heads.txt"):
+        return NOT_AN_ENTITY
+    return None
+
+
+def document_name(n: Name) -> str | None:
+    """ "Concept for ...", "Strategy 2050": a document's name heads (`name_heads.txt`), no body."""
+    return NOT_AN_ENTITY if n.cand.label == "ORG" and n.head in resources.word_list("name_heads.txt") else None
+
+
+def titled_body(n: Name) -> str | None:
+    """A "body" a title or an apposition says is a person; speaking does not ("Apple Computer
+    reported", "the White House said")."""
+    cand, t = n.cand, n.t
+    if cand.label == "ORG" and not n.has_keyword and person_evidence(n.span, speaking=False) and not n.body_evidence \
+            and not (cand.start > 0 and t.lower[cand.start - 1] == "the"):
+        return "PERSON"
+    return None
+
+
+TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, introduced_thing, introduced_body,
+              introduced_person, surname_that_acts, outlet_name, company_word, person_with_a_body_evidence, other_kinds,
+              event_or_station, document_name, titled_body)
 
 
 def relabel(doc: Doc, cand: Candidate) -> str | None:
-    """The label evidence supports, or None to drop a mention of another kind."""
-    span = doc[cand.start:cand.end]
-    t = tokens_of(doc)
-    words, lows, text = t.text[cand.start:cand.end], t.lower[cand.start:cand.end], t.span_text(cand.start, cand.end)
-    keywords = resources.org_keywords()
-    has_keyword = any(w in keywords for w in words)
-    things = thing_name_words()
-    if any(low in things and w[:1].isupper() for w, low in zip(words, lows)) and not has_keyword:
-        return None  # "Cyclone Phailin", "Space Shuttle Columbia", "Operation Clambake": a storm, a vehicle
-    if cand.label == "PERSON" and cand.source != "poster" and any(ch.isdigit() for ch in text):
-        return None  # "COP29": a person's name has no digits
-    if cand.label == "GPE" and len(span) > 1 and span[-1].like_num:
-        return None  # "Windows 11": a place has no number
-    if cand.label == "ORG" and not has_keyword and cand.source != "results" and \
-            _LEADING_THE.sub("", text) in resources.country_names():
-        return "GPE"  # "Uzbekistan said": a country standing alone is a place (a team: `teams`)
-    kind = introduced_as(doc, cand.start, cand.end) if not cand.titles else None
-    if kind == "thing":
-        return None  # "the 1969 film Easy Rider", "the cruise ship Freewinds"
-    if kind == "body" and cand.label != "ORG":
-        return "ORG"  # "the band Ninety One", "the magazine Der Spiegel"
-    if kind == "person" and cand.label != "PERSON" and person_shaped(span):
-        return "PERSON"  # "writer Aner Shalev"
-    if cand.label in ("ORG", "NORP") and len(words) == 1 and surname_shaped(span[0]) and not company_shaped(span[0]) \
-            and cand.source == "model" and span.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") \
-            and not body_evidence(doc, cand.start, cand.end):
-        return "PERSON"  # "Nazarbayev spoke first", "Rahmonov's visit"
-    if len(words) > 1 and words[-1] in resources.word_list("outlet_heads.txt") and not cand.titles:
-        return "ORG"  # "the Sydney Morning Herald", "the Saudi Gazette"
-    if cand.label == "PERSON" and len(words) == 1 and not cand.titles and company_shaped(span[0]):
-        return "ORG"  # "Kazakhtelecom said": a company's one-word name
-    if cand.label == "PERSON" and (has_keyword and len(words) > 1 or body_evidence(doc, cand.start, cand.end)
-                                   or len(words) > 1 and words[-1] in resources.word_list("club_suffixes.txt")):
-        return "ORG"
-    if cand.label in RELABELLABLE:
-        if cand.titles or (cand.start > 0 and t.lower[cand.start - 1] in resources.title_words() and t.text[cand.start - 1][0].isupper()):
-            return "PERSON"
-        if has_keyword and cand.label not in ("NORP", "LAW", "EVENT") and \
-                head_text(t, cand.start, cand.end) not in resources.word_list("name_heads.txt"):
-            return "ORG"
-        return None
-    if cand.label == "PERSON" and len(words) > 1 and not cand.titles \
-            and head_text(t, cand.start, cand.end) in resources.word_list("event_heads.txt"):
-        return None  # "the Summer Paralympics", "McMurdo Station": an event, a place, no one
-    if cand.label == "ORG" and head_text(t, cand.start, cand.end) in resources.word_list("name_heads.txt"):
-        return None
-    if cand.label == "ORG" and not has_keyword and person_evidence(span, speaking=False) and not body_evidence(doc, cand.start, cand.end) \
-            and not (cand.start > 0 and t.lower[cand.start - 1] == "the"):
-        return "PERSON"  # a title says so; speaking does not: "Apple Computer reported", "the White House said"
+    """The label evidence supports (the first of TYPE_RULES with a verdict, else the label
+    proposed), or None when the mention names no person, body or place."""
+    name = Name(doc, cand)
+    for rule in TYPE_RULES:
+        verdict = rule(name)
+        if verdict is not None:
+            return None if verdict == NOT_AN_ENTITY else verdict
     return cand.label
 
 
@@ -87,7 +199,36 @@ def label_on_evidence(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return True
 
 
-def place_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+def person_behind_title(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """ "President Tokayev" tagged whole as a body or a product: a name behind a title is a person,
+    unless an organisation word says it is a body."""
+    if c.label in ("PRODUCT", "ORG") and c.end - c.start > 1 and starts_with_title(doc, c) and not has_keyword(doc, c):
+        c.label = "PERSON"
+    return True
+
+
+def person_after_title(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """An unknown "organisation" right after a title ("Finance Minister Erulan Zhamaubayev") is a person."""
+    if c.label == "ORG" and not has_keyword(doc, c) and title_before(doc, c.start)[0]:
+        c.label = "PERSON"
+    return True
+
+
+def dateline_place(doc: Doc, art: Article, cands: list[Candidate]) -> None:
+    """ "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not."""
+    if not art.dateline_place:
+        return
+    toks = tokens_of(doc)
+    a, b = art.dateline_place
+    inside = [c for c in cands if a <= toks.idx[c.start] < b]
+    for c in inside:
+        c.label = "GPE"
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if not inside and span is not None:
+        cands.append(Candidate(span.start, span.end, "GPE", "dateline"))
+
+
+def place_acronyms(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """ "UAE" tagged as an organisation beside "the United Arab Emirates": the place's acronym."""
     places = {initials(span_text(doc, c.start, c.end)) for c in cands if c.label == "GPE" and c.end - c.start > 1}
     for c in cands:
@@ -121,7 +262,7 @@ def _model_key(doc: Doc, c: Candidate) -> str:
     return name_key(span_text(doc, c.start, end))
 
 
-def teams(doc: Doc, cands: list[Candidate]) -> None:
+def teams(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """A place that plays a match is the team in the whole article ("Sweden had more of the ball")."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
     keys = {name_key(span_text(doc, c.start, c.end)) for c in cands if c.label == "GPE" and plays_a_match(doc, c, label_at)}
@@ -130,7 +271,7 @@ def teams(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "ORG"
 
 
-def listed_with_people(doc: Doc, cands: list[Candidate]) -> None:
+def listed_with_people(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """ "works by Chuck Close, Walker Evans and Robert Frank": a name shaped like a person's, listed
     with people and with no body among them, is a person."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
@@ -145,13 +286,11 @@ def listed_with_people(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "PERSON"
 
 
-def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
-    """A name seen as a person with evidence is a person throughout; otherwise the majority wins."""
+def one_label_per_name(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
+    """A name seen as a person with evidence is a person throughout (its surname alone too);
+    otherwise the majority of its mentions wins, and a lone capitalised word nothing says is a
+    person goes."""
     toks = tokens_of(doc)
-    place_acronyms(doc, cands)
-    listed_with_people(doc, cands)
-    teams(doc, cands)
-    products(doc, cands, ids)
     votes: dict[str, Counter] = defaultdict(Counter)
     evidence: set[str] = set()
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
@@ -175,3 +314,13 @@ def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) 
             c.label = "DROP"  # "Toulouse", "Worldliner": one capitalised word with nothing saying it is a person
         elif c.label == "ORG" and v["GPE"] >= v["ORG"] and not any(toks.text[t] in resources.org_keywords() for t in range(c.start, c.end)):
             c.label = "GPE"
+
+
+# What one mention cannot settle, per article and in this order; each rule may change any label.
+ARTICLE_TYPE_RULES = (place_acronyms, listed_with_people, teams, products, one_label_per_name)
+
+
+def consistent_labels(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
+    """The article's labels settled together, by ARTICLE_TYPE_RULES in order."""
+    for rule in ARTICLE_TYPE_RULES:
+        rule(doc, cands, ids)
