@@ -58,3 +58,13 @@ def assert_offsets(text: str, record: dict) -> None:
                 assert mention is None or fact["speaker"] is not None  # evidence only for a named speaker
                 if mention is not None:
                     assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def names(article: dict, key: str) -> list[str]:
+    """The names of an article's entities of one kind ("people", "organisations", "places"), in order."""
+    return [e["name"] for e in article[key]]
+
+
+def by_name(article: dict, key: str) -> dict[str, dict]:
+    """An article's entities of one kind, by name."""
+    return {e["name"]: e for e in article[key]}

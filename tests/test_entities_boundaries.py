@@ -20,34 +20,32 @@ from kzfacts.pipeline.entities.boundaries import (
 from kzfacts.pipeline.entities.common import Candidate
 from kzfacts.pipeline.entities.titles import title_before, title_phrase_start
 
-
-def names(art, key):
-    return {e["name"]: e for e in art[key]}
+from .conftest import by_name
 
 
 def test_premodifier_and_appositive_titles(run):
     art = run("Former UK Tory MEP Nirj Deva met Peter Stano, EU spokesperson for Foreign Affairs, in Brussels.")
-    people = names(art, "people")
+    people = by_name(art, "people")
     assert "Former UK Tory MEP" in people["Nirj Deva"]["titles"]
     assert any(t.startswith("EU spokesperson") for t in people["Peter Stano"]["titles"])
-    assert "Foreign Affairs" not in names(art, "organisations")
+    assert "Foreign Affairs" not in by_name(art, "organisations")
 
 
 def test_title_with_of_and_curly_apostrophe_surname(run):
     art = run("Secretary of State John Kerry met Martin O’Malley. Later O’Malley said the talks were good.")
-    people = names(art, "people")
+    people = by_name(art, "people")
     assert "Secretary of State" in people["John Kerry"]["titles"]
     assert set(people) == {"John Kerry", "Martin O’Malley"} and art["organisations"] == []
 
 
 def test_role_before_the_name_in_apposition(run):
     art = run("The commission’s chairman, Nurlan Abdirov, said the vote would be held in March.")
-    assert names(art, "people")["Nurlan Abdirov"]["titles"] == ["commission’s chairman"]
+    assert by_name(art, "people")["Nurlan Abdirov"]["titles"] == ["commission’s chairman"]
 
 
 def test_title_case_titles_survive_parser_sentence_breaks(run):
     art = run("Finance Minister Jane Roe defended the budget. Opposition leader John Smith disagreed.")
-    people = names(art, "people")
+    people = by_name(art, "people")
     assert people["Jane Roe"]["titles"] == ["Finance Minister"]
     assert people["John Smith"]["titles"] == ["Opposition leader"]
 
@@ -56,7 +54,7 @@ def test_title_case_titles_survive_parser_sentence_breaks(run):
     ("Officials of the European Parliament met in Strasbourg.", "European Parliament"),  # leading "the" stripped
 ], ids=["leading the stripped"])
 def test_organisation_found(run, text, name):
-    assert name in names(run(text), "organisations")
+    assert name in by_name(run(text), "organisations")
 
 
 # Entity error classes of issue 19 (the tables below), made-up sentences through the real model.
@@ -70,7 +68,7 @@ def test_organisation_found(run, text, name):
     ("The marathon was won by Daniel Kiprop 2:08:11 ahead of the field.", "Daniel Kiprop"),
 ])
 def test_a_name_never_runs_over_a_number(run, text, person):
-    people = names(run(text), "people")
+    people = by_name(run(text), "people")
     assert person in people and not any(ch.isdigit() for p in people for ch in p)
 
 
@@ -82,7 +80,7 @@ def test_a_name_never_runs_over_a_number(run, text, person):
     ("Winger Tom Baker was sent off.", "Tom Baker"),
 ])
 def test_a_players_position_is_no_part_of_the_name(run, text, person):
-    assert person in names(run(text), "people")
+    assert person in by_name(run(text), "people")
 
 
 @pytest.mark.parametrize("text, person", [
@@ -93,7 +91,7 @@ def test_a_players_position_is_no_part_of_the_name(run, text, person):
     ("Interview with economist Daniyar Kenzhebayev about inflation.", "Daniyar Kenzhebayev"),
 ])
 def test_a_persons_name_starts_with_a_capital(run, text, person):
-    people = names(run(text), "people")
+    people = by_name(run(text), "people")
     assert person in people and all(p[:1].isupper() for p in people)
 
 
@@ -105,7 +103,7 @@ def test_a_persons_name_starts_with_a_capital(run, text, person):
     ("Voters backed Leung Kwok-hung in the by-election.", "Leung Kwok-hung"),
 ])
 def test_a_hyphenated_given_name_stays_whole(run, text, person):
-    assert person in names(run(text), "people")
+    assert person in by_name(run(text), "people")
 
 
 @pytest.mark.parametrize("text, person", [
@@ -116,7 +114,7 @@ def test_a_hyphenated_given_name_stays_whole(run, text, person):
     ("Delegates applaud speaker Anna Berg Picture: AFP.", "Anna Berg"),
 ])
 def test_a_caption_credit_is_no_part_of_a_name(run, text, person):
-    people = names(run(text), "people")
+    people = by_name(run(text), "people")
     assert person in people and not any(p.endswith(("Image", "Photo", "Source", "Picture")) for p in people)
 
 

@@ -6,9 +6,7 @@ import pytest
 
 from kzfacts.pipeline.entities.component import gazetteer_matcher, load_gazetteer
 
-
-def names(art, key):
-    return {e["name"]: e for e in art[key]}
+from .conftest import by_name
 
 
 def test_user_patterns(tmp_path):
@@ -17,18 +15,18 @@ def test_user_patterns(tmp_path):
     patterns = tmp_path / "p.jsonl"
     patterns.write_text('{"label": "ORG", "pattern": "Zorblax"}\n', encoding="utf-8")
     rec = Extractor(patterns=str(patterns)).extract("Zorblax opened a plant in Almaty on Monday.")
-    assert "Zorblax" in names(rec["articles"][0], "organisations")
+    assert "Zorblax" in by_name(rec["articles"][0], "organisations")
 
 
 def test_dateline_city_is_a_place(run):
     art = run("Bank holds rate\n\nALMATY, March 3 (Reuters) - Kazakhstan's central bank kept its base rate "
               "unchanged on Friday, officials said.")
-    assert "ALMATY" in names(art, "places") and "ALMATY" not in names(art, "organisations")
+    assert "ALMATY" in by_name(art, "places") and "ALMATY" not in by_name(art, "organisations")
 
 
 def test_place_only_dateline(run):
     art = run("Fund to list shares\n\nNUR-SULTAN – The national fund will list shares in December, it said.")
-    assert "NUR-SULTAN" in names(art, "places")
+    assert "NUR-SULTAN" in by_name(art, "places")
 
 
 # What the model tags reaches the output unless a rule has positive evidence against it.
@@ -62,9 +60,9 @@ def test_place_only_dateline(run):
 ])
 def test_model_entities_reach_the_output(run, text, people, organisations):
     art = run(text)
-    assert set(names(art, "people")) == people
-    assert organisations <= set(names(art, "organisations"))
-    assert not organisations & set(names(art, "people"))
+    assert set(by_name(art, "people")) == people
+    assert organisations <= set(by_name(art, "organisations"))
+    assert not organisations & set(by_name(art, "people"))
 
 
 def test_mention_steps_are_an_ordered_list_of_documented_functions():

@@ -8,15 +8,13 @@ from kzfacts.pipeline.entities.common import Candidate
 from kzfacts.pipeline.entities.grouping import _place_split, apply_user_ids, group_entities, initials, name_key
 from kzfacts.pipeline.facts import Entity, Mention
 
-
-def names(art, key):
-    return {e["name"]: e for e in art[key]}
+from .conftest import by_name
 
 
 def test_person_mentions_merge_and_titles(run):
     art = run("Kazakhstan’s President Kassym-Jomart Tokayev spoke on Monday. Critics say Tokayev "
               "moved fast. President Tokayev has pledged more reforms.")
-    people = names(art, "people")
+    people = by_name(art, "people")
     assert list(people) == ["Kassym-Jomart Tokayev"]
     tok = people["Kassym-Jomart Tokayev"]
     assert "Tokayev" in tok["aliases"] and "President" in tok["titles"]
@@ -25,26 +23,26 @@ def test_person_mentions_merge_and_titles(run):
 
 def test_two_people_with_one_surname_stay_apart(run):
     art = run("John Smith met Mary Smith in London on Monday. John Smith said the talks went well.")
-    assert set(names(art, "people")) == {"John Smith", "Mary Smith"}
+    assert set(by_name(art, "people")) == {"John Smith", "Mary Smith"}
 
 
 def test_acronym_in_parentheses_merges(run):
     art = run("The National Council on Public Trust (NCPT) met on Friday. The NCPT will meet again.")
-    orgs = names(art, "organisations")
+    orgs = by_name(art, "organisations")
     assert list(orgs) == ["National Council on Public Trust"]
     assert orgs["National Council on Public Trust"]["acronym"] == "NCPT"
 
 
 def test_gazetteer_merges_acronym_and_full_name(run):
     art = run("The European Union signed the deal. The EU will fund schools.")
-    orgs = names(art, "organisations")
+    orgs = by_name(art, "organisations")
     assert list(orgs) == ["European Union"] and "EU" in orgs["European Union"]["aliases"]
 
 
 def test_company_short_form_merges_but_holding_stays_apart(run):
     art = run("Boeing Commercial Airplanes delivered the jet on Tuesday. Boeing said more would follow. "
               "Wizz Air Holding owns Wizz Air.")
-    orgs = names(art, "organisations")
+    orgs = by_name(art, "organisations")
     assert "Boeing" in orgs["Boeing Commercial Airplanes"]["aliases"]
     assert {"Wizz Air Holding", "Wizz Air"} <= set(orgs)
 

@@ -10,9 +10,7 @@ from kzfacts.pipeline.entities.evidence import body_evidence, is_headline_case, 
 from kzfacts.pipeline.entities.noise import drop_headline_guesses, inside_document_name, is_noise
 from kzfacts.pipeline.entities.types import consistent_labels, place_acronyms, relabel
 
-
-def names(art, key):
-    return {e["name"]: e for e in art[key]}
+from .conftest import by_name
 
 
 def test_role_words_and_nationalities_are_not_entities(run):
@@ -22,7 +20,7 @@ def test_role_words_and_nationalities_are_not_entities(run):
 
 def test_organisation_words_override_person_label(run):
     art = run("Wizz Air Holding and Abu Dhabi Developmental Holding Company set up the airline.")
-    assert {"Wizz Air Holding", "Abu Dhabi Developmental Holding Company"} <= set(names(art, "organisations"))
+    assert {"Wizz Air Holding", "Abu Dhabi Developmental Holding Company"} <= set(by_name(art, "organisations"))
     assert art["people"] == []
 
 
@@ -33,39 +31,39 @@ def test_document_names_are_not_organisations(run):
 
 def test_products_and_lists_are_not_organisations(run):
     art = run("First Airbus A380 delivered to the airline. The unit offers Maintenance, Repair and Overhaul work.")
-    orgs = names(art, "organisations")
+    orgs = by_name(art, "organisations")
     assert "Airbus A380" not in orgs and not any("," in o for o in orgs)
 
 
 def test_company_designator_beats_person_label(run):
     art = run("The plane was the last built by the plant, the original home of Douglas Aircraft.")
-    assert "Douglas Aircraft" in names(art, "organisations") and art["people"] == []
+    assert "Douglas Aircraft" in by_name(art, "organisations") and art["people"] == []
 
 
 def test_headline_case_title_names_need_the_body(run):
     art = run("Paris Terror Attacks Highlight Threat Posed By Lax Gun Laws\n\n"
               "The New York Daily News said the attacks showed the danger, in an editorial on Monday.")
-    assert set(names(art, "organisations")) == {"New York Daily News"}
+    assert set(by_name(art, "organisations")) == {"New York Daily News"}
 
 
 def test_place_acronyms_merge(run):
     art = run("Air Arabia from the United Arab Emirates will restart flights. The UAE carrier said the U.S. "
               "and the United States market would follow.")
-    places = names(art, "places")
+    places = by_name(art, "places")
     assert set(places) == {"United Arab Emirates", "United States"}
     assert "UAE" in places["United Arab Emirates"]["aliases"] and "U.S." in places["United States"]["aliases"]
-    assert set(names(art, "organisations")) == {"Air Arabia"}
+    assert set(by_name(art, "organisations")) == {"Air Arabia"}
 
 
 def test_a_maker_before_a_model_code_names_the_product(run):
     art = run("China Eastern will buy twenty Airbus A320 jets. Airbus said deliveries start in May.")
-    orgs = names(art, "organisations")
+    orgs = by_name(art, "organisations")
     assert [m["text"] for m in orgs["Airbus"]["mentions"]] == ["Airbus"] and len(orgs["Airbus"]["mentions"]) == 1
 
 
 def test_a_one_word_place_is_not_a_person(run):
     art = run("After the plane was delivered in Singapore, it was flown to Toulouse for the ceremony.")
-    assert "Toulouse" not in names(art, "people")
+    assert "Toulouse" not in by_name(art, "people")
 
 
 # Entity error classes of issue 19 (the tables below), made-up sentences through the real model.
@@ -81,7 +79,7 @@ def test_a_one_word_place_is_not_a_person(run):
 ])
 def test_events_indices_and_venues_are_no_bodies(run, text, thing):
     art = run(text)
-    assert thing not in names(art, "organisations") and thing not in names(art, "people")
+    assert thing not in by_name(art, "organisations") and thing not in by_name(art, "people")
 
 
 @pytest.mark.parametrize("text, body", [
@@ -90,7 +88,7 @@ def test_events_indices_and_venues_are_no_bodies(run, text, thing):
     ("The European Parliament voted on Tuesday.", "European Parliament"),
 ])
 def test_bodies_named_like_places_stay_bodies(run, text, body):
-    assert body in names(run(text), "organisations")
+    assert body in by_name(run(text), "organisations")
 
 
 # The stage's functions on their own, on spacy.blank("en") and hand-made Docs: no model.

@@ -19,20 +19,18 @@ from kzfacts.pipeline.entities.mentions import (
     traded_name_spans,
 )
 
-
-def names(art, key):
-    return {e["name"]: e for e in art[key]}
+from .conftest import by_name
 
 
 def test_acronym_in_parentheses_that_the_model_missed(run):
     art = run("Shares will trade on the Kazakhstan Stock Exchange (KASE) from December. KASE said so.")
-    orgs = names(art, "organisations")
+    orgs = by_name(art, "organisations")
     assert orgs["Kazakhstan Stock Exchange"]["acronym"] == "KASE" and len(orgs) == 1
 
 
 def test_common_noun_acronyms_are_not_bodies(run):
     art = run("The firm plans an initial public offering (IPO) in May. The IPO and GDP growth were discussed.")
-    assert not {"IPO", "GDP"} & set(names(art, "organisations"))
+    assert not {"IPO", "GDP"} & set(by_name(art, "organisations"))
 
 
 def test_a_capitalised_sentence_opener_before_shares_needs_the_text_to_capitalise_it_elsewhere(run):
@@ -44,7 +42,7 @@ def test_a_capitalised_sentence_opener_before_shares_needs_the_text_to_capitalis
     ("National welfare fund Samruk-Kazyna plans to sell shares in December, officials said.", "Samruk-Kazyna"),
 ], ids=["airline of a flight number", "gazetteer beats a partial model span"])
 def test_organisation_found(run, text, name):
-    assert name in names(run(text), "organisations")
+    assert name in by_name(run(text), "organisations")
 
 
 # Entity error classes of issue 19 (the tables below), made-up sentences through the real model.
@@ -60,7 +58,7 @@ def test_organisation_found(run, text, name):
 ])
 def test_news_agencies_are_bodies_never_people(run, text, body):
     art = run(text)
-    assert body in names(art, "organisations") and body not in names(art, "people")
+    assert body in by_name(art, "organisations") and body not in by_name(art, "people")
 
 
 @pytest.mark.parametrize("text, body", [
@@ -71,7 +69,7 @@ def test_news_agencies_are_bodies_never_people(run, text, body):
     ("The National Bank of Tajikistan kept rates unchanged.", "National Bank of Tajikistan"),
 ])
 def test_central_asian_institutions_are_bodies(run, text, body):
-    assert body in names(run(text), "organisations")
+    assert body in by_name(run(text), "organisations")
 
 
 # The stage's functions on their own, on spacy.blank("en") and hand-made Docs: no model.

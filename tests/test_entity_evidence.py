@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def names(article: dict, key: str) -> list[str]:
-    return [e["name"] for e in article[key]]
+from .conftest import names
 
 
 def all_names(article: dict, key: str) -> set[str]:

@@ -11,11 +11,9 @@ from kzfacts.pipeline.entities.boundaries import separate_names, trim_mention
 from kzfacts.pipeline.entities.common import Candidate
 from kzfacts.pipeline.entities.mentions import capitalised_runs
 
+from .conftest import names
+
 BODY = "The court ruled on Monday.\n\n"  # a first line, so the sentence under test is no headline
-
-
-def names(article: dict, key: str) -> list[str]:
-    return [e["name"] for e in article[key]]
 
 
 # (A) two names in one span: a "," or "/" between two names, "at" + a name with its own
