@@ -283,7 +283,8 @@ def extract(
 
     fetcher = Fetcher(url_timeout, allow_local=allow_local_urls)
     inputs = iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key, html_key=html_key,
-                         skip=skip if skip_existing else None, fetcher=fetcher)
+                         skip=skip if skip_existing else None, fetcher=fetcher,
+                         on_skip=None if quiet else lambda warning: _err(f"kzfacts: {warning}"))
     inputs = _warn_non_english(_page_dates(inputs, reference_date), quiet)
     workers = (n_jobs if jobs else 2) if engine == Engine.dask else n_jobs
     results = run(inputs, settings, jobs=workers, engine=engine.value, scheduler=scheduler,

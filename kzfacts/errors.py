@@ -48,9 +48,20 @@ def undecodable(path: str, encoding: str) -> InputError:
                       f"{path}: cannot be decoded as {encoding}; pass --encoding with the file's encoding")
 
 
-def too_large(path: str, size: int, limit: int, fix: str = "split the file") -> InputError:
-    over = f"{size:,} bytes is over" if size > limit else "over"
+def too_large(path: str, size: int | None, limit: int, fix: str = "split the file") -> InputError:
+    """`size` None: the input holds more than `limit` bytes, and how many more was not read."""
+    over = f"{size:,} bytes is over" if size is not None and size > limit else "over"
     return InputError("too_large", f"{path}: {over} the {limit:,}-byte limit; {fix}")
+
+
+def not_a_file(path: str, kind: str) -> InputError:
+    return InputError("not_a_file", f"{path}: {kind}, not a regular file; save its data to a file and pass that, "
+                                    "or pipe it to standard input (-)")
+
+
+def skipped_special(path: str, kind: str) -> str:
+    return (f"{path}: skipped, {kind} is not a regular file; to read its data, pipe it to standard input (-) "
+            "(warning)")
 
 
 def fetch_failed(url: str, reason: str) -> InputError:

@@ -7,9 +7,10 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO
+from typing import IO, BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,10 +119,13 @@ def looks_non_english(text: str) -> bool:
 def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES,
                html: bool = False) -> Input:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise errors.too_large(source, size, max_bytes)
-        data = path.read_bytes()
+        with open_regular(path, source) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                raise errors.too_large(source, size, max_bytes)
+            data = read_capped(stream, max_bytes)
+        if data is None:  # more bytes than the file said it held (a file still growing, a /proc file)
+            raise errors.too_large(source, None, max_bytes)
         if html:  # trafilatura reads the page's own charset (meta tags), so it gets the bytes
             return page_input(source, data if encoding is None else decode(data, source, encoding))
         return Input(source, decode(data, source, encoding))
@@ -133,6 +137,45 @@ def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: 
         return Input(source, error=errors.not_found(source))
     except OSError as exc:
         return Input(source, error=errors.unreadable(source, exc.strerror or str(exc)))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of this `st_mode` is when it is no regular file (a FIFO, socket, device ...),
+    else None. Reading such a file can block for ever (a FIFO with no writer) or never end
+    (/dev/zero), so kzfacts reads none of them by name."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def open_regular(path: Path, source: str) -> BinaryIO:
+    """The regular file at `path`, opened for reading; raises InputError (not_a_file) for anything
+    else, or OSError. It is checked before opening, so that opening never blocks, and again once
+    open (opened non-blocking), in case the path was swapped for a FIFO in between."""
+    kind = special_kind(os.stat(path).st_mode)
+    if kind:
+        raise errors.not_a_file(source, kind)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        kind = special_kind(os.fstat(fd).st_mode)
+        if kind:
+            raise errors.not_a_file(source, kind)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_capped(stream: IO[bytes], max_bytes: int) -> bytes | None:
+    """All of a stream's bytes, or None when it holds more than `max_bytes`: at most one byte over
+    the cap is read, whatever the stream says of its size (standard input, a file still growing)."""
+    data = stream.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
 
 
 @dataclass
@@ -152,9 +195,11 @@ def _kind(path: Path, input_format: str) -> str:
     return "text"
 
 
-def expand_paths(paths: list[str], input_format: str = "auto") -> Iterator[Source]:
+def expand_paths(paths: list[str], input_format: str = "auto",
+                 on_skip: Callable[[str], None] | None = None) -> Iterator[Source]:
     """Every input the command line names: folders give their *.txt, *.jsonl, *.html and *.htm
-    files, sorted, dot-files skipped, symlink loops not followed; URLs stay URLs."""
+    files, sorted, dot-files skipped, symlink loops not followed; URLs stay URLs. A FIFO, socket
+    or device in a folder (or a link to one) is skipped, and `on_skip` gets a warning naming it."""
     from .web import is_url
 
     for raw in paths:
@@ -167,7 +212,7 @@ def expand_paths(paths: list[str], input_format: str = "auto") -> Iterator[Sourc
             continue
         path = Path(raw)
         if _is_dir(path):
-            for source, sub in _walk(path):
+            for source, sub in _walk(path, on_skip):
                 rel = os.path.relpath(sub, path)
                 yield Source(clean_text(source), sub, rel, jsonl or (input_format == "auto" and sub.suffix == ".jsonl"),
                              _kind(sub, input_format))
@@ -204,7 +249,7 @@ def page_input(source: str, html: str | bytes, relpath: str = "") -> Input:
                  author=page.author, from_html=True)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path]]:
+def _walk(root: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[tuple[str, Path]]:
     seen: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         st = os.stat(dirpath)
@@ -220,7 +265,21 @@ def _walk(root: Path) -> Iterator[tuple[str, Path]]:
             if name.startswith(".") or not name.endswith((".txt", ".jsonl", ".html", ".htm")):
                 continue
             path = Path(dirpath) / name
+            kind = _found_kind(path)
+            if kind:  # the user named the folder, not this file: a warning, no error record
+                if on_skip is not None:
+                    on_skip(errors.skipped_special(clean_text(str(path)), kind))
+                continue
             yield str(path), path
+
+
+def _found_kind(path: Path) -> str | None:
+    """What a file found in a folder is when it is no regular file; None for a regular file, or
+    one that cannot be examined (reading it then gives its error record: a broken link, say)."""
+    try:
+        return special_kind(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return None
 
 
 def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key: str | None = None) -> Iterator[Input]:
@@ -228,7 +287,10 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key
     optional id, title, published. Each line's origin is FILE#LINE, whatever its id."""
     stem = src.relpath[:-len(".jsonl")] if src.relpath.endswith(".jsonl") else src.relpath
     try:
-        stream = sys.stdin.buffer if src.path is None else src.path.open("rb")
+        stream = sys.stdin.buffer if src.path is None else open_regular(src.path, src.source)
+    except errors.InputError as exc:
+        yield Input(src.source, error=exc, relpath=src.relpath)
+        return
     except FileNotFoundError:
         yield Input(src.source, error=errors.not_found(src.source), relpath=src.relpath)
         return
@@ -275,8 +337,10 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key
                         origin=where, warning=warning)
 
 
-def _jsonl_lines(stream: IO[bytes], source: str, encoding: str | None) -> Iterator[tuple[int, str | errors.InputError]]:
-    """(line number, decoded line or its decoding error) for each non-blank line.
+def _jsonl_lines(stream: IO[bytes], source: str, encoding: str | None,
+                 max_bytes: int = MAX_BYTES) -> Iterator[tuple[int, str | errors.InputError]]:
+    """(line number, decoded line or its error) for each non-blank line; a line over `max_bytes`
+    (characters, for UTF-16 and UTF-32) is an error, read past without being kept.
 
     UTF-8 and other ASCII-based encodings are split on newline bytes and decoded line by line (one
     bad line is one error record); UTF-16 and UTF-32, named or marked by a BOM, are decoded as a
@@ -290,19 +354,41 @@ def _jsonl_lines(stream: IO[bytes], source: str, encoding: str | None) -> Iterat
         text = io.TextIOWrapper(stream, encoding=wide, newline=None)
         n = 0
         try:
-            for n, line in enumerate(text, 1):
-                if line.strip():
+            for n, line in enumerate(_capped_lines(text, max_bytes), 1):
+                if line is None:
+                    yield n, errors.too_large(f"{source}#{n}", None, max_bytes, LONG_LINE_FIX)
+                elif line.strip():
                     yield n, line.lstrip("\ufeff")
         except UnicodeDecodeError:
             yield n + 1, errors.undecodable(f"{source}#{n + 1}", wide)
         return
-    for n, raw in enumerate(stream, 1):
+    for n, raw in enumerate(_capped_lines(stream, max_bytes), 1):
+        if raw is None:
+            yield n, errors.too_large(f"{source}#{n}", None, max_bytes, LONG_LINE_FIX)
+            continue
         if not raw.strip():
             continue
         try:
             yield n, decode(raw, f"{source}#{n}", encoding)
         except errors.InputError as exc:
             yield n, exc
+
+
+LONG_LINE_FIX = "split its text into several records"
+SKIP_CHUNK = 1 << 20
+
+
+def _capped_lines(stream: IO, max_len: int) -> Iterator:
+    """The stream's lines (bytes or str, as it gives them), None for each line over `max_len`:
+    such a line's rest is read and dropped a chunk at a time, so memory stays bounded, and the
+    lines after it are read as usual."""
+    while line := stream.readline(max_len + 1):
+        if len(line) <= max_len or line[-1:] in (b"\n", "\n"):
+            yield line
+            continue
+        while (rest := stream.readline(SKIP_CHUNK)) and rest[-1:] not in (b"\n", "\n"):
+            pass
+        yield None
 
 
 def _is_iso_date(value: str) -> bool:
@@ -350,14 +436,16 @@ def clean_text(value: str) -> str:
 
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
                 text_key: str = "text", html_key: str | None = None,
-                skip: Callable[[str, str, str], bool] | None = None, fetcher=None) -> Iterator[Input]:
+                skip: Callable[[str, str, str], bool] | None = None, fetcher=None,
+                on_skip: Callable[[str], None] | None = None) -> Iterator[Input]:
     """Every input named on the command line, decoded or with its error, in order.
 
     `skip(origin, relpath, key)` leaves out inputs already done (checked before a file is read or a
     URL fetched; standard input is read first, as its key is its content's hash); `fetcher` fetches
-    URLs (`web.Fetcher`).
+    URLs (`web.Fetcher`); `on_skip` gets a warning for each FIFO, socket or device a folder walk
+    leaves out.
     """
-    for src in expand_paths(paths, input_format):
+    for src in expand_paths(paths, input_format, on_skip):
         if src.jsonl:
             yield from (i for i in _keyed_lines(src, read_jsonl(src, text_key, encoding, html_key))
                         if skip is None or not skip(i.origin, i.relpath, i.key))
@@ -368,8 +456,8 @@ def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: 
         if src.kind == "url":
             yield _url_input(src, fetcher)
         elif src.path is None:
-            data = sys.stdin.buffer.read()
-            if skip is not None and skip("-", "stdin", stdin_key(data)):
+            data = read_capped(sys.stdin.buffer, MAX_BYTES)
+            if data is not None and skip is not None and skip("-", "stdin", stdin_key(data)):
                 continue
             yield _stdin_input(data, src.kind, encoding)
         else:
@@ -378,15 +466,16 @@ def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: 
             yield item
 
 
-def _stdin_input(data: bytes, kind: str, encoding: str | None) -> Input:
-    if kind == "html":
-        item = page_input("-", data, "stdin")
-    else:
-        try:
-            item = Input("-", decode(data, "-", encoding), relpath="stdin")
-        except errors.InputError as exc:
-            item = Input("-", error=exc, relpath="stdin")
-    item.key = stdin_key(data)
+def _stdin_input(data: bytes | None, kind: str, encoding: str | None) -> Input:
+    """Standard input, read up to the cap (None past it: a pipe may never end), keyed by the hash
+    of its content."""
+    try:
+        if data is None:
+            raise errors.too_large("-", None, MAX_BYTES, "split the input")
+        item = page_input("-", data, "stdin") if kind == "html" else Input("-", decode(data, "-", encoding), relpath="stdin")
+    except errors.InputError as exc:
+        item = Input("-", error=exc, relpath="stdin")
+    item.key = stdin_key(data or b"")
     return item
 
 

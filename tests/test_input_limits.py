@@ -1,0 +1,152 @@
+"""Inputs that would hang a run or fill its memory: FIFOs, sockets and devices (or links to them),
+endless standard input, and pages whose extraction runs for minutes. Each costs itself only:
+a skip with one warning, an error record, or a timeout record, and the batch goes on."""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+
+SHORT = "Tokayev met Putin in Moscow on Friday, the Kremlin said.\n"
+MEMORY_CAP = 1_500_000_000  # bytes of address space for a run: the model fits, reading /dev/zero does not
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_capped(*args: str, stdin=subprocess.DEVNULL, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """kzfacts in its own process under a memory cap and a wall-clock cap: a hang or a runaway
+    read fails the test instead of stalling or starving the machine."""
+    return subprocess.run([sys.executable, "-m", "kzfacts", "extract", *args, "--format", "jsonl", "-j", "1"],
+                          stdin=None if input is not None else stdin, input=input, capture_output=True,
+                          timeout=60, preexec_fn=_cap_memory)
+
+
+def by_name(proc: subprocess.CompletedProcess) -> dict[str, dict]:
+    return {os.path.basename(r["source"]): r for r in map(json.loads, proc.stdout.splitlines())}
+
+
+def stderr_lines(proc: subprocess.CompletedProcess) -> list[str]:
+    text = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in text, text
+    return text.splitlines()
+
+
+def make_socket(path: Path) -> socket.socket:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(path))
+    return sock
+
+
+@pytest.fixture
+def special_folder(tmp_path):
+    """A folder of two articles with, between them, a FIFO, a socket and links to devices,
+    each named like an article."""
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(SHORT, encoding="utf-8")
+    os.mkfifo(root / "b_fifo.txt")
+    sock = make_socket(root / "c_socket.txt")
+    (root / "d_zero.txt").symlink_to("/dev/zero")
+    (root / "e_random.html").symlink_to("/dev/urandom")
+    os.mkfifo(root / "f_fifo.jsonl")
+    (root / "g.txt").write_text(SHORT.replace("Putin", "Xi Jinping"), encoding="utf-8")
+    yield root
+    sock.close()
+
+
+def test_special_files_in_a_folder_are_skipped_with_one_warning_each(special_folder):
+    started = time.monotonic()
+    proc = run_capped(str(special_folder))
+    assert time.monotonic() - started < 60
+    recs = by_name(proc)
+    assert sorted(recs) == ["a.txt", "g.txt"]
+    assert all(r["error"] is None and r["articles"][0]["people"] for r in recs.values())
+    assert proc.returncode == 0
+    lines = stderr_lines(proc)
+    assert len(lines) == 5, lines
+    for line, (name, what) in zip(lines, [("b_fifo.txt", "named pipe"), ("c_socket.txt", "socket"),
+                                          ("d_zero.txt", "character device"), ("e_random.html", "character device"),
+                                          ("f_fifo.jsonl", "named pipe")], strict=True):
+        assert line.startswith(f"kzfacts: {special_folder / name}: skipped, ") and what in line, line
+        assert line.endswith("(warning)"), line
+
+
+@pytest.mark.parametrize("kind", ["fifo", "fifo.jsonl", "fifo.html", "zero_link", "/dev/zero", "/dev/urandom", "socket"])
+def test_a_fifo_socket_or_device_named_directly_gets_an_error_record(tmp_path, kind):
+    first, last = tmp_path / "first.txt", tmp_path / "last.txt"
+    first.write_text(SHORT, encoding="utf-8")
+    last.write_text(SHORT, encoding="utf-8")
+    sock = None
+    if kind.startswith("/dev/"):
+        named = kind
+    elif kind == "zero_link":
+        named = str(tmp_path / "zero.txt")
+        os.symlink("/dev/zero", named)
+    elif kind == "socket":
+        named = str(tmp_path / "sock.txt")
+        sock = make_socket(Path(named))
+    else:
+        named = str(tmp_path / ("in." + kind.split(".")[-1] if "." in kind else "in.txt"))
+        os.mkfifo(named)
+    try:
+        proc = run_capped(str(first), named, str(last))
+    finally:
+        if sock is not None:
+            sock.close()
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["source"] for r in recs] == [str(first), named, str(last)]
+    assert recs[0]["error"] is None and recs[2]["error"] is None and recs[2]["articles"][0]["people"]
+    error = recs[1]["error"]
+    assert error["type"] == "not_a_file" and recs[1]["articles"] == []
+    assert error["message"].startswith(f"{named}: ") and "not a regular file" in error["message"]
+    assert "standard input" in error["message"]  # the fix
+    assert stderr_lines(proc) == [f"kzfacts: {error['message']}"]
+    assert proc.returncode == 1
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+@pytest.mark.parametrize("input_format", ["text", "html"])
+def test_endless_standard_input_is_capped_by_bytes_read(device, input_format):
+    with open(device, "rb") as endless:
+        proc = run_capped("-", "--input-format", input_format, stdin=endless)
+    (rec,) = json.loads(f"[{','.join(proc.stdout.decode().splitlines())}]")
+    assert rec["source"] == "-" and rec["error"]["type"] == "too_large"
+    assert "over the 50,000,000-byte limit" in rec["error"]["message"]
+    assert stderr_lines(proc) == [f"kzfacts: {rec['error']['message']}"]
+    assert proc.returncode == 1
+
+
+def test_a_json_lines_line_over_the_cap_is_too_large_and_the_next_lines_are_read():
+    good = json.dumps({"id": "one", "text": SHORT}).encode()
+    huge = b'{"id": "huge", "text": "' + b"x" * 50_000_000 + b'"}'
+    proc = run_capped("-", "--input-format", "jsonl", input=b"\n".join([good, huge, good.replace(b"one", b"two")]) + b"\n")
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r.get("origin", r["source"]) for r in recs] == ["-#1", "-#2", "-#3"]
+    assert recs[1]["error"]["type"] == "too_large" and recs[1]["error"]["message"].startswith("-#2: ")
+    assert recs[0]["error"] is None and recs[2]["error"] is None and recs[2]["articles"][0]["people"]
+    assert len(stderr_lines(proc)) == 1 and proc.returncode == 1
+
+
+def test_a_file_is_capped_by_the_bytes_read_not_its_stated_size(tmp_path):
+    """A regular file that states size 0 (as /proc files do) and holds more: read up to the cap."""
+    from kzfacts.inputs import read_capped
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 5000)
+    with path.open("rb") as stream:
+        assert read_capped(stream, 4999) is None
+    with path.open("rb") as stream:
+        assert read_capped(stream, 5000) == b"x" * 5000
+    with open("/dev/zero", "rb") as stream:
+        assert read_capped(stream, 10_000) is None
+
