@@ -285,7 +285,7 @@ def extract(
     inputs = iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key, html_key=html_key,
                          skip=skip if skip_existing else None, fetcher=fetcher,
                          on_skip=None if quiet else lambda warning: _err(f"kzfacts: {warning}"))
-    inputs = _warn_non_english(_page_dates(inputs, reference_date), quiet)
+    inputs = _page_dates(inputs, reference_date)
     workers = (n_jobs if jobs else 2) if engine == Engine.dask else n_jobs
     results = run(inputs, settings, jobs=workers, engine=engine.value, scheduler=scheduler,
                   connect_timeout=connect_timeout)
@@ -306,6 +306,7 @@ def extract(
         try:
             for item, record in results:
                 seen += 1
+                _warn_input(item, quiet)
                 articles += len(record["articles"])
                 if fact_keys:
                     record = keep_facts(record, fact_keys)
@@ -523,16 +524,15 @@ def _fact_keys(facts: str | None) -> list[str] | None:
     return keys
 
 
-def _warn_non_english(inputs, quiet: bool):
+def _warn_input(item, quiet: bool) -> None:
+    """An input's own warnings, once its record is made: a page's text is found only then."""
     from .errors import non_english
     from .inputs import looks_non_english
 
-    for item in inputs:
-        if not quiet and item.warning:
-            _err(f"kzfacts: {item.warning}")
-        if not quiet and item.text and looks_non_english(item.text):
-            _err(f"kzfacts: {non_english(item.source)}")
-        yield item
+    if not quiet and item.warning:
+        _err(f"kzfacts: {item.warning}")
+    if not quiet and item.text and looks_non_english(item.text):
+        _err(f"kzfacts: {non_english(item.source)}")
 
 
 def _page_dates(inputs, reference_date: str | None):

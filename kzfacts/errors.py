@@ -64,6 +64,11 @@ def skipped_special(path: str, kind: str) -> str:
             "(warning)")
 
 
+def page_timeout(source: str, limit: float | None) -> str:
+    return (f"{source}: stopped after {limit:g} s, the time limit for finding a web page's article text "
+            "(--timeout); raise --timeout, or save the article's text and pass that")
+
+
 def fetch_failed(url: str, reason: str) -> InputError:
     return InputError("fetch_failed", f"{url}: cannot be fetched ({reason}); check the address, or save the page "
                                       "and pass the file")

@@ -41,11 +41,13 @@ class Input:
     relpath: str = ""
     reference_date: str | None = None
     title: str | None = None
-    author: str | None = None
-    from_html: bool = False  # the text was extracted from a page: the record carries it
+    from_html: bool = False  # a web page: its text is found in `html`, and the record carries it
     warning: str | None = None
     origin: str = ""
     key: str = ""
+    # a page's HTML, until its article text is found under the input's time limit (`runner`), which
+    # then sets `text` (or `warning`, for a page with no article)
+    html: str | bytes | None = None
 
     def __post_init__(self) -> None:
         self.origin = self.origin or self.source
@@ -239,14 +241,9 @@ def _url_name(url: str) -> str:
 
 
 def page_input(source: str, html: str | bytes, relpath: str = "") -> Input:
-    """An Input from a page's HTML: its article text and metadata, or no text and a warning."""
-    from .web import not_an_article, read_page
-
-    page = read_page(html)
-    if page is None:
-        return Input(source, "", relpath=relpath, from_html=True, warning=not_an_article(source))
-    return Input(source, page.text, relpath=relpath, reference_date=page.published, title=page.title,
-                 author=page.author, from_html=True)
+    """An Input of a page's HTML: its article text and metadata are found later, under the input's
+    time limit, where the pipeline runs (`runner`)."""
+    return Input(source, relpath=relpath, from_html=True, html=html)
 
 
 def _walk(root: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[tuple[str, Path]]:
@@ -326,12 +323,8 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key
             title = clean_text(item["title"]) if isinstance(item.get("title"), str) else None
             relpath = f"{stem}/{safe_segment(str(ident)) if ident not in (None, '') else n}"
             if html_key:
-                page = page_input(source, clean_text(item[html_key]), relpath)
-                page.reference_date = ref or page.reference_date
-                page.title = title or page.title
-                page.origin = where
-                page.warning = page.warning or warning
-                yield page
+                yield Input(source, relpath=relpath, reference_date=ref, title=title, from_html=True,
+                            warning=warning, origin=where, html=clean_text(item[html_key]))
                 continue
             yield Input(source, clean_text(item[text_key]), relpath=relpath, reference_date=ref, title=title,
                         origin=where, warning=warning)

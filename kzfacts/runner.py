@@ -12,10 +12,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import errors
 from .inputs import Input
 from .record import error_record
+
+if TYPE_CHECKING:
+    from .web import Page
 
 BATCH_SIZE = 8  # texts read ahead per batch in this process
 TASK_SIZE = 1  # texts per task sent to a worker: a worker killed past its limit then names its one text
@@ -34,10 +38,18 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT  # None or 0: no limit
 
 
-Work = tuple[str, str, str | None]  # source, text, reference date
+@dataclass(frozen=True)
+class Html:
+    """A page's HTML, sent as it is: its article text is found where the page's time limit runs
+    (a worker, or under this process's alarm), since finding it can take minutes (a big table)."""
+
+    data: str | bytes
 
 
-def limit_for(text: str, seconds: float | None) -> float | None:
+Work = tuple[str, str | Html, str | None]  # source, text (or a page's HTML), reference date
+
+
+def limit_for(text: str | bytes, seconds: float | None) -> float | None:
     """A text's time limit: `seconds` per started 100,000 characters (long texts are parsed in
     pieces of that size); None for no limit."""
     from .api import CHUNK_CHARS
@@ -45,6 +57,14 @@ def limit_for(text: str, seconds: float | None) -> float | None:
     if not seconds:
         return None
     return seconds * max(1, -(-len(text) // CHUNK_CHARS))
+
+
+def work_limit(content: str | Html, seconds: float | None) -> float | None:
+    """The most one work item may take: a text's limit; for a page, `seconds` to find its article
+    text and then the limit of a text as long as the page (its article text is no longer)."""
+    if isinstance(content, Html):
+        return seconds + limit_for(content.data, seconds) if seconds else None
+    return limit_for(content, seconds)
 
 
 def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]:
@@ -56,24 +76,63 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
     from .api import load_extractor
 
     extractor = load_extractor(settings.model, settings.patterns)
-    return [_one(extractor, (source, text, ref or settings.reference_date), limit_for(text, settings.timeout),
-                 settings.debug) for source, text, ref in batch]
+    return [_one(extractor, (source, content, ref or settings.reference_date), settings)
+            for source, content, ref in batch]
 
 
-def _one(extractor, triple: tuple[str, str, str | None], limit: float | None, debug: bool = False) -> dict[str, Any]:
+def _one(extractor, item: Work, settings: Settings) -> dict[str, Any]:
+    """The record of one text; of a page, once its article text is found under its own limit."""
+    from .deadline import TextTimeout, time_limit
+    from .web import read_page
+
+    source, content, ref = item
+    if not isinstance(content, Html):
+        return _extract(extractor, (source, content, ref), settings)
+    try:
+        with time_limit(settings.timeout):
+            page = read_page(content.data)
+    except TextTimeout:
+        return error_record(source, "timeout", errors.page_timeout(source, settings.timeout))
+    except Exception as exc:
+        if settings.debug:
+            raise
+        return internal_error_record(source, exc)
+    text, published = (page.text, page.published) if page is not None else ("", None)
+    return _with_page(_extract(extractor, (source, text, ref or published), settings), page)
+
+
+def _with_page(record: dict[str, Any], page: Page | None) -> dict[str, Any]:
+    """A page's record: its own title and author on its one article, and the text its offsets
+    index (empty for a page that holds no article: `_take_page` warns of it)."""
+    if record["error"] is not None:
+        return record
+    if page is not None and len(record["articles"]) == 1:
+        article = record["articles"][0]
+        article["title"] = page.title or article["title"]
+        article["author"] = page.author or article["author"]
+    record["text"] = page.text if page is not None else ""
+    return record
+
+
+def _extract(extractor, triple: tuple[str, str, str | None], settings: Settings) -> dict[str, Any]:
     from .deadline import TextTimeout, time_limit
 
     source, text, ref = triple
+    limit = limit_for(text, settings.timeout)
     try:
         with time_limit(limit):
             return extractor.extract(text, reference_date=ref, source=source)
     except TextTimeout:
         return timeout_record(source, limit)
     except Exception as exc:
-        if debug:
+        if settings.debug:
             raise
-        return error_record(source, "internal_error",
-                            f"{source}: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it")
+        return internal_error_record(source, exc)
+
+
+def internal_error_record(source: str, exc: Exception) -> dict[str, Any]:
+    return error_record(source, "internal_error",
+                        f"{source}: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it")
 
 
 def timeout_record(source: str, limit: float | None, killed_after: float | None = None) -> dict[str, Any]:
@@ -93,26 +152,37 @@ def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
 
 
 def _work(batch: list[Input]) -> list[Work]:
-    return [(i.source, i.text or "", i.reference_date) for i in batch if i.error is None]
+    return [(i.source, Html(i.html) if i.html is not None else i.text or "", i.reference_date)
+            for i in batch if i.error is None]
 
 
 def _merge(batch: list[Input], records: list[dict[str, Any]]) -> Iterator[tuple[Input, dict[str, Any]]]:
     """Records back in input order, error records for the inputs that could not be read; what the
-    input itself says (a JSON Lines title, a page's title and author) names its one article, and a
-    page's record carries the text its offsets index."""
+    input itself says (a JSON Lines title) names its one article, and a page's input gets the text
+    found in it."""
     done = iter(records)
     for item in batch:
         if item.error is not None:
             yield item, _with_origin(error_record(item.source, item.error.kind, item.error.message), item)
             continue
         record = _with_origin(next(done), item)
-        if record["error"] is None and len(record["articles"]) == 1:
-            article = record["articles"][0]
-            article["title"] = item.title or article["title"]
-            article["author"] = item.author or article["author"]
-        if item.from_html and record["error"] is None:
-            record["text"] = item.text
+        if record["error"] is None and len(record["articles"]) == 1 and item.title:
+            record["articles"][0]["title"] = item.title
+        if item.from_html:
+            _take_page(item, record)
         yield item, record
+
+
+def _take_page(item: Input, record: dict[str, Any]) -> None:
+    """What was found in a page, back on its input: the article text (the writers show it), or
+    a warning when the page holds none. Its HTML is done with."""
+    from .web import not_an_article
+
+    item.html = None
+    if record["error"] is None:
+        item.text = record["text"]
+        if not item.text:
+            item.warning = not_an_article(item.source)
 
 
 def _with_origin(record: dict[str, Any], item: Input) -> dict[str, Any]:
@@ -204,7 +274,7 @@ class _WorkerPool:
         """How long the parent waits for a task before it kills the worker."""
         if not self.settings.timeout:
             return None
-        return sum(limit_for(text, self.settings.timeout) for _, text, _ in work) + KILL_GRACE
+        return sum(work_limit(content, self.settings.timeout) for _, content, _ in work) + KILL_GRACE
 
     def submit(self, work: list[Work]) -> _PoolTask:
         return _PoolTask(self, work)
@@ -258,7 +328,7 @@ class _PoolTask:
         return records
 
     def _killed(self, item: Work) -> dict[str, Any]:
-        return timeout_record(item[0], limit_for(item[1], self.pool.settings.timeout), self.pool.hard_limit([item]))
+        return timeout_record(item[0], work_limit(item[1], self.pool.settings.timeout), self.pool.hard_limit([item]))
 
 
 def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
