@@ -399,8 +399,18 @@ def _plural(n: int, noun: str) -> str:
 
 def _read_urls(urls: Path) -> list[str]:
     """The URLs of a --urls file, one per line (# comments and blank lines left out); exit 2 when unreadable."""
+    from .errors import InputError, too_large
+    from .inputs import MAX_BYTES, open_regular, read_capped
+
     try:
-        lines = urls.read_text(encoding="utf-8").splitlines()
+        with open_regular(urls, str(urls)) as file:
+            data = read_capped(file, MAX_BYTES)
+        if data is None:
+            raise too_large(str(urls), None, MAX_BYTES, "split the URL list")
+        lines = data.decode("utf-8").splitlines()
+    except InputError as exc:
+        _err(f"kzfacts: {exc.message}")
+        raise typer.Exit(2) from None
     except OSError as exc:
         _err(f"kzfacts: {urls}: cannot be read ({exc.strerror}); pass a file with one URL per line")
         raise typer.Exit(2) from None
@@ -634,10 +644,11 @@ def summary(
         if not problems:
             _err(f"kzfacts: nothing to summarise in {', '.join(paths)} (looked for kzfacts output and articles)")
         raise typer.Exit(1)
-    if output_format == "table":
-        render_table(stats, sys.stdout)
-    else:
-        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == "json" else None))
+    with _writing_stdout():
+        if output_format == "table":
+            render_table(stats, sys.stdout)
+        else:
+            typer.echo(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == "json" else None))
     if problems or stats["failed"]:
         raise typer.Exit(1)
 
@@ -753,7 +764,8 @@ def datasette_metadata(
     if problem:
         _err(f"kzfacts: {problem}")
         raise typer.Exit(2)
-    typer.echo(json.dumps(metadata(db), indent=2))
+    with _writing_stdout():
+        typer.echo(json.dumps(metadata(db), indent=2))
 
 
 @app.command()

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
+
 
 class RecordReadError(Exception):
     """A path that holds no kzfacts records; the message names it and the fix."""
@@ -209,6 +211,15 @@ def record_files(folder: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
+def read_file_text(path: Path) -> str:
+    """A regular file's UTF-8 text. Raises OSError, UnicodeDecodeError, or InputError for a path that
+    is no regular file (a FIFO would block for ever, /dev/zero never end)."""
+    from .inputs import open_regular
+
+    with open_regular(path, str(path)) as file:
+        return file.read().decode("utf-8")
+
+
 def read_record_files(paths: list[str], *, on_skip: Callable[[str], None]) -> Iterator[dict[str, Any]]:
     """Every record in the given files, folders (their *.json and *.jsonl) or - (standard input);
     a malformed record is skipped with a message to `on_skip`.
@@ -230,7 +241,9 @@ def read_record_files(paths: list[str], *, on_skip: Callable[[str], None]) -> It
             raise RecordReadError(f"{raw}: no such file or folder; check the path")
         for file in files:
             try:
-                text = file.read_text(encoding="utf-8")
+                text = read_file_text(file)
+            except InputError as exc:
+                raise RecordReadError(exc.message) from None
             except (OSError, UnicodeDecodeError) as exc:
                 raise RecordReadError(f"{file}: cannot be read ({exc.__class__.__name__}); "
                                       "pass kzfacts' JSON or JSON Lines output") from None

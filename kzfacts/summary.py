@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .records import RecordReadError, parse_records, record_files
+from .errors import InputError
+from .records import RecordReadError, parse_records, read_file_text, record_files
+
 
 def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int | None = None
                  ) -> Iterator[dict[str, Any]]:
@@ -51,7 +53,10 @@ def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int
 
 def _read(path: Path, on_error: Callable[[str], None]) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_file_text(path)
+    except InputError as exc:
+        on_error(exc.message)
+        return ""
     except (OSError, UnicodeDecodeError) as exc:
         on_error(f"{path}: cannot be read ({exc.__class__.__name__}); pass kzfacts output or article text")
         return ""

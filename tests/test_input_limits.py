@@ -256,3 +256,14 @@ def test_a_fetched_page_whose_extraction_runs_long_gets_a_timeout_record(slow_si
     recs = check_late_page(result, started, "/table", ["a", "table", "c"])
     check_page(recs[0], FAST[0])
     check_page(recs[2], FAST[1])
+
+
+def test_summary_and_a_urls_list_never_wait_on_a_fifo(tmp_path):
+    """`summary FIFO.jsonl` and `extract --urls FIFO` read only regular files: one line, no hang."""
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    for args, code in ((["summary", str(fifo)], 1), (["extract", "--urls", str(fifo)], 2)):
+        proc = subprocess.run([sys.executable, "-m", "kzfacts", *args], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == code, (args, proc.stderr)
+        assert "named pipe (FIFO)" in proc.stderr and "Traceback" not in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1

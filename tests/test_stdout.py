@@ -80,3 +80,17 @@ def test_a_reader_that_stops_early_gets_whole_lines_and_no_message(tmp_path):
     proc.stdout.close()  # as `| head -n 1` does
     assert proc.wait(timeout=300) == 1 and proc.stderr.read() == b""
     assert json.loads(first)["source"].endswith("a0.txt")
+
+
+def test_summary_and_datasette_metadata_on_a_full_stdout(tmp_path):
+    folder = corpus(tmp_path, 1)
+    records = tmp_path / "out.jsonl"
+    db = tmp_path / "facts.db"
+    with open(records, "w") as out:
+        assert kzfacts("extract", str(folder), "--format", "jsonl", "-q", "--db", str(db), stdout=out).returncode == 0
+    for command in (["summary", str(records)], ["summary", str(records), "--format", "json"],
+                    ["datasette-metadata", str(db)]):
+        with open("/dev/full", "w") as full:
+            proc = kzfacts(*command, stdout=full)
+        assert proc.returncode == 1, command
+        assert one_line(proc).startswith("kzfacts: standard output cannot be written (No space left on device)")
