@@ -107,6 +107,15 @@ class Extractor:
         self.nlp = load_pipeline(model, patterns=patterns)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
 
+    def set_strict(self, strict: bool) -> None:
+        """Whether an exception inside a kzfacts component propagates (a traceback) instead of
+        becoming a warning on the record: set on this pipeline's own components."""
+        from .pipeline.base import KzComponent
+
+        for _, pipe in self.nlp.pipeline:
+            if isinstance(pipe, KzComponent):
+                pipe.strict = strict
+
     def make_doc(self, text: str, reference_date: str | None = None):
         clean = model_text(text)
         doc = self.nlp.make_doc(clean)
@@ -183,11 +192,14 @@ def _triple(item: tuple) -> tuple[str, str, str | None]:
     raise ValueError(f"extract_many takes (source, text) or (source, text, reference_date), not {len(item)} values")
 
 
-def load_extractor(model: str | None = None, patterns: str | None = None) -> Extractor:
-    """A cached Extractor per (model, patterns), however the arguments are passed."""
-    return _cached_extractor(model, patterns)
+def load_extractor(model: str | None = None, patterns: str | None = None, *, strict: bool = False) -> Extractor:
+    """A cached Extractor per (model, patterns, strict), however the arguments are passed. With
+    `strict`, an exception inside a kzfacts component propagates instead of becoming a warning."""
+    return _cached_extractor(model, patterns, strict)
 
 
 @lru_cache(maxsize=4)
-def _cached_extractor(model: str | None, patterns: str | None) -> Extractor:
-    return Extractor(model, patterns=patterns)
+def _cached_extractor(model: str | None, patterns: str | None, strict: bool) -> Extractor:
+    extractor = Extractor(model, patterns=patterns)
+    extractor.set_strict(strict)
+    return extractor

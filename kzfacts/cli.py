@@ -244,13 +244,6 @@ def extract(
         _err("kzfacts: --skip-existing needs --output-dir or --db")
         raise typer.Exit(2)
     fact_keys = _fact_keys(facts)
-    if debug:  # a component's exception then propagates with its traceback instead of becoming a warning
-        import click
-
-        from .pipeline.base import STRICT_ENV
-
-        os.environ[STRICT_ENV] = "1"  # forked workers inherit it; the run's own process drops it when done
-        click.get_current_context().call_on_close(lambda: os.environ.pop(STRICT_ENV, None))
     if urls is not None:
         paths = [*paths, *_read_urls(urls)]
     fmt = output_format or ("json" if output_dir else "table")
@@ -264,7 +257,7 @@ def extract(
     try:
         check_reference_date(reference_date)
         if engine == Engine.local and n_jobs == 1:
-            load_extractor(model, patterns)  # fail early, with a clear message, on a bad model or patterns file
+            load_extractor(model, patterns, strict=debug)  # fail early, with a clear message, on a bad model or patterns file
         elif engine == Engine.local:
             from .pipeline.loading import check_model
 

@@ -10,6 +10,9 @@ class KzError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self):  # raised in a worker process, it reaches the parent whole
+        return type(self), (self.code, self.message)
+
 
 class InputError(KzError):
     """One input could not be read; it gets an error record and the batch goes on."""

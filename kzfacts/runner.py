@@ -75,7 +75,7 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
     """
     from .api import load_extractor
 
-    extractor = load_extractor(settings.model, settings.patterns)
+    extractor = load_extractor(settings.model, settings.patterns, strict=settings.debug)
     return [_one(extractor, (source, content, ref or settings.reference_date), settings)
             for source, content, ref in batch]
 
@@ -93,6 +93,8 @@ def _one(extractor, item: Work, settings: Settings) -> dict[str, Any]:
             page = read_page(content.data)
     except TextTimeout:
         return error_record(source, "timeout", errors.page_timeout(source, settings.timeout))
+    except errors.KzError:
+        raise  # the installation's, not the page's: a missing dependency stops the run with one line
     except Exception as exc:
         if settings.debug:
             raise
@@ -226,7 +228,7 @@ def _init_worker(settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, the workers stay quiet
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    load_extractor(settings.model, settings.patterns)
+    load_extractor(settings.model, settings.patterns, strict=settings.debug)
 
 
 def _die_with_parent() -> None:
@@ -337,7 +339,7 @@ def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
     from .api import load_extractor
 
     # loaded once here, the pipeline reaches every forked worker without being loaded again
-    load_extractor(settings.model, settings.patterns)
+    load_extractor(settings.model, settings.patterns, strict=settings.debug)
     pool = _WorkerPool(jobs, settings)
     try:
         yield from run_ordered(inputs, pool.submit, window=jobs * 4, batch_size=batch_size)

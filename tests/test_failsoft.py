@@ -92,11 +92,15 @@ def test_a_long_text_in_chunks_keeps_its_warnings(extractor, monkeypatch):
     assert record["articles"][0]["dates"]
 
 
-def test_strict_mode_lets_the_exception_through(extractor, monkeypatch):
+def test_strict_mode_lets_the_exception_through(monkeypatch):
+    from kzfacts.api import load_extractor
+
     monkeypatch.setattr(dates, "find_dates", boom)
-    monkeypatch.setenv(base.STRICT_ENV, "1")
+    strict = load_extractor(strict=True)
     with pytest.raises(ValueError, match="broken"):
-        extractor.extract(TEXT)
+        strict.extract(TEXT)
+    # strictness is the strict pipeline's own: the default one still fails soft
+    assert load_extractor().extract(TEXT)["warnings"][0]["message"].startswith("kz_dates: ValueError")
 
 
 def test_a_timeout_is_not_swallowed(extractor, monkeypatch):

@@ -129,7 +129,7 @@ def _start(corpus: Path, *extra: str) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "kzfacts", "extract", str(corpus), "-f", "jsonl", "-j", "2", *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     time.sleep(8)  # past the model load, workers busy
-    assert proc.poll() is None
+    assert proc.poll() is None, proc.stderr.read()  # still running; if not, what it said
     return proc
 
 

@@ -3,7 +3,6 @@ a clear error, not a TypeError, when it runs without the components it builds on
 soft: an exception inside one component on one text costs that component's facts, not the text's."""
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +22,8 @@ class KzComponent:
     `needs` are the kzfacts components that must run first; `needs_parse` says the model's
     parser must have run. A subclass's `find` returns what goes on `doc._.<extension>`; when it
     raises, the component writes `fallback` there instead and records a warning (`add_warning`),
-    so the components after it still run.
+    so the components after it still run; a `strict` component lets the exception through, for a
+    traceback (`kzfacts extract --debug`, `load_extractor(strict=True)`).
     """
 
     name: str
@@ -31,6 +31,7 @@ class KzComponent:
     resources: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     needs_parse: bool = True
+    strict: bool = False  # let an exception in `find` through instead of failing soft
 
     def __call__(self, doc: Doc) -> Doc:
         self.check(doc)  # a pipeline built wrong is the user's to fix: it raises, never a warning
@@ -38,7 +39,7 @@ class KzComponent:
             with sharing_tokens(doc):
                 found = self.find(doc)
         except Exception as exc:  # TextTimeout is a BaseException and still stops the text
-            if os.environ.get(STRICT_ENV):
+            if self.strict:
                 raise
             found = self.fallback(doc)
             add_warning(doc, "component_error", f"{self.name}: {type(exc).__name__}: {one_line(exc)}")
@@ -77,7 +78,6 @@ class KzComponent:
         return self
 
 
-STRICT_ENV = "KZFACTS_STRICT"  # set (e.g. to 1) to let a component's exception propagate, for a traceback
 WARNING_CHARS = 300
 
 
