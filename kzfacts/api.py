@@ -23,6 +23,12 @@ def check_reference_date(value: str | None) -> str | None:
     return value
 
 
+def _set_reference(doc, reference_date: str | None, source: str) -> None:
+    """The Doc's reference date, checked, and where it came from (`kzfacts.reference`)."""
+    doc._.kz_reference_date = check_reference_date(reference_date)
+    doc._.kz_reference_source = source if reference_date else None
+
+
 def model_text(text: str) -> str:
     """The text as the model reads it: lone surrogates become U+FFFD (`inputs.clean_text`)."""
     from .inputs import clean_text
@@ -116,20 +122,20 @@ class Extractor:
             if isinstance(pipe, KzComponent):
                 pipe.strict = strict
 
-    def make_doc(self, text: str, reference_date: str | None = None):
+    def make_doc(self, text: str, reference_date: str | None = None, reference_source: str = "input"):
         clean = model_text(text)
         doc = self.nlp.make_doc(clean)
         keep_text(doc, clean)  # every component reads doc.text: the string it was made from, not joined again
-        doc._.kz_reference_date = check_reference_date(reference_date)
+        _set_reference(doc, reference_date, reference_source)
         return doc
 
-    def process(self, text: str, reference_date: str | None = None):
+    def process(self, text: str, reference_date: str | None = None, reference_source: str = "input"):
         """The processed Doc of one text of any length."""
         if not needs_pieces(text):
-            return self.nlp(self.make_doc(text, reference_date))
-        return self._process_chunked(text, reference_date)
+            return self.nlp(self.make_doc(text, reference_date, reference_source))
+        return self._process_chunked(text, reference_date, reference_source)
 
-    def _process_chunked(self, text: str, reference_date: str | None):
+    def _process_chunked(self, text: str, reference_date: str | None, reference_source: str = "input"):
         from spacy.tokens import Doc
 
         from .registry import components
@@ -141,16 +147,19 @@ class Extractor:
             warnings.filterwarnings("ignore", message=r"\[W101\]")  # kz_articles is recomputed below
             doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
         del parts  # the joined Doc holds it all: the pieces need not live through the analysis
-        doc._.kz_reference_date = check_reference_date(reference_date)
+        _set_reference(doc, reference_date, reference_source)
         # the articles of the whole text, then the analysis over the joined, parsed Doc
         doc = self.nlp.get_pipe("kz_articles")(doc)
         for name in analysis:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
 
-    def extract(self, text: str, *, reference_date: str | None = None, source: str = "-") -> dict[str, Any]:
-        """The contract's record for one text."""
-        return self._record(self.process(text, reference_date), source, text)
+    def extract(self, text: str, *, reference_date: str | None = None, source: str = "-",
+                reference_source: str = "input") -> dict[str, Any]:
+        """The contract's record for one text. `reference_date` (YYYY-MM-DD) resolves its relative
+        dates and is its articles' `published` where the text gives none; `reference_source` says
+        where it came from (`published_source`: input, option or page)."""
+        return self._record(self.process(text, reference_date, reference_source), source, text)
 
     @staticmethod
     def _record(doc, source: str, text: str) -> dict[str, Any]:

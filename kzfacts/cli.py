@@ -253,7 +253,7 @@ def extract(
     folder = _open_folder(output_dir, fmt, options, db) if output_dir else None
     database = _open_database(db) if db else None
     n_jobs = _worker_count(jobs, paths, input_format, quiet)
-    settings = Settings(model, patterns, reference_date, debug, timeout or None)
+    settings = Settings(model, patterns, debug, timeout or None)
     try:
         check_reference_date(reference_date)
         if engine == Engine.local and n_jobs == 1:
@@ -277,8 +277,8 @@ def extract(
     fetcher = Fetcher(url_timeout, allow_local=allow_local_urls)
     inputs = iter_inputs(paths, encoding, input_format=input_format.value, text_key=text_key, html_key=html_key,
                          skip=skip if skip_existing else None, fetcher=fetcher,
-                         on_skip=None if quiet else lambda warning: _err(f"kzfacts: {warning}"))
-    inputs = _page_dates(inputs, reference_date)
+                         on_skip=None if quiet else lambda warning: _err(f"kzfacts: {warning}"),
+                         reference_date=reference_date)
     workers = (n_jobs if jobs else 2) if engine == Engine.dask else n_jobs
     results = run(inputs, settings, jobs=workers, engine=engine.value, scheduler=scheduler,
                   connect_timeout=connect_timeout)
@@ -536,14 +536,6 @@ def _warn_input(item, quiet: bool) -> None:
         _err(f"kzfacts: {item.warning}")
     if not quiet and item.text and looks_non_english(item.text):
         _err(f"kzfacts: {non_english(item.source)}")
-
-
-def _page_dates(inputs, reference_date: str | None):
-    """--reference-date, when given, wins over a web page's own date."""
-    for item in inputs:
-        if reference_date and item.from_html:
-            item.reference_date = None
-        yield item
 
 
 class _progress:

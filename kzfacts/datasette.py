@@ -16,7 +16,8 @@ TABLES: dict[str, dict[str, Any]] = {
                 "facets": ["error_type"]},
     "articles": {"description": "One row per article (a file may hold several).", "label_column": "title",
                  "columns": {"idx": "The article's place in its input", "published": "Publication date (ISO)",
-                             "published_source": "text: from a dateline; input: given with the input"},
+                             "published_source": "text: from a dateline; input: given with the input; "
+                                                 "option: --reference-date; page: the web page's own date"},
                  "facets": ["published_source"]},
     "entities": {"description": "One row per person or organisation across the whole database: its spellings "
                                 "in every article joined (kzfacts/identity.py).", "label_column": "name",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import errors
+from .reference import Reference, given
 
 MAX_BYTES = 50_000_000
 # a folder kzfacts wrote (--output-dir) holds this file; walks skip such folders, so a run never
@@ -32,14 +33,15 @@ class Input:
     `origin` names the input uniquely (the path as given, a URL, or FILE#LINE for a JSON Lines
     line, whose `source` is its id); `key` names it in a database whatever the path was typed as
     (`path_key`, `stdin_key`); `relpath` names its output file under `--output-dir`;
-    `reference_date` and `title` come from a JSON Lines record's `published` and `title`.
+    `reference` (its reference date) and `title` come from a JSON Lines record's `published` and
+    `title`, or from `--reference-date`.
     """
 
     source: str
     text: str | None = None
     error: errors.InputError | None = None
     relpath: str = ""
-    reference_date: str | None = None
+    reference: Reference | None = None  # decided once, here (`reference.given`)
     title: str | None = None
     from_html: bool = False  # a web page: its text is found in `html`, and the record carries it
     warning: str | None = None
@@ -323,10 +325,10 @@ def read_jsonl(src: Source, text_key: str, encoding: str | None = None, html_key
             title = clean_text(item["title"]) if isinstance(item.get("title"), str) else None
             relpath = f"{stem}/{safe_segment(str(ident)) if ident not in (None, '') else n}"
             if html_key:
-                yield Input(source, relpath=relpath, reference_date=ref, title=title, from_html=True,
+                yield Input(source, relpath=relpath, reference=given(ref, None), title=title, from_html=True,
                             warning=warning, origin=where, html=clean_text(item[html_key]))
                 continue
-            yield Input(source, clean_text(item[text_key]), relpath=relpath, reference_date=ref, title=title,
+            yield Input(source, clean_text(item[text_key]), relpath=relpath, reference=given(ref, None), title=title,
                         origin=where, warning=warning)
 
 
@@ -430,14 +432,23 @@ def clean_text(value: str) -> str:
 def iter_inputs(paths: list[str], encoding: str | None = None, *, input_format: str = "auto",
                 text_key: str = "text", html_key: str | None = None,
                 skip: Callable[[str, str, str], bool] | None = None, fetcher=None,
-                on_skip: Callable[[str], None] | None = None) -> Iterator[Input]:
+                on_skip: Callable[[str], None] | None = None, reference_date: str | None = None) -> Iterator[Input]:
     """Every input named on the command line, decoded or with its error, in order.
 
     `skip(origin, relpath, key)` leaves out inputs already done (checked before a file is read or a
     URL fetched; standard input is read first, as its key is its content's hash); `fetcher` fetches
     URLs (`web.Fetcher`); `on_skip` gets a warning for each FIFO, socket or device a folder walk
-    leaves out.
+    leaves out; `reference_date` (`--reference-date`, checked) is the reference date of every input
+    that gives none of its own.
     """
+    for item in _named_inputs(paths, encoding, input_format, text_key, html_key, skip, fetcher, on_skip):
+        item.reference = item.reference or given(None, reference_date)
+        yield item
+
+
+def _named_inputs(paths: list[str], encoding: str | None, input_format: str, text_key: str, html_key: str | None,
+                  skip: Callable[[str, str, str], bool] | None, fetcher,
+                  on_skip: Callable[[str], None] | None) -> Iterator[Input]:
     for src in expand_paths(paths, input_format, on_skip):
         if src.jsonl:
             yield from (i for i in _keyed_lines(src, read_jsonl(src, text_key, encoding, html_key))

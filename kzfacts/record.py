@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 
 def article_record(doc: Doc, art: Article) -> dict[str, Any]:
     """One article's fields and facts."""
-    # a date the text gives (a dateline) wins over one given with the input (--reference-date, JSON Lines)
+    # a date the article gives (a dateline) wins, for its article, over the input's reference date
+    # (`kzfacts.reference`: given with the input, --reference-date, or a web page's own)
     given = doc._.kz_reference_date
-    published, source = (art.published, "text") if art.published else (given, "input") if given else (None, None)
+    published, source = (art.published, "text") if art.published else \
+        (given, doc._.kz_reference_source or "input") if given else (None, None)
     out: dict[str, Any] = {"index": art.index, "title": art.title, "author": art.author,
                            "published": published, "published_source": source, "start": art.start, "end": art.end}
     for fact in FACT_TYPES:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import errors
 from .inputs import Input
 from .record import error_record
+from .reference import Reference, or_page
 
 if TYPE_CHECKING:
     from .web import Page
@@ -33,7 +34,6 @@ class Settings:
 
     model: str | None = None
     patterns: str | None = None
-    reference_date: str | None = None
     debug: bool = False
     timeout: float | None = DEFAULT_TIMEOUT  # None or 0: no limit
 
@@ -46,7 +46,7 @@ class Html:
     data: str | bytes
 
 
-Work = tuple[str, str | Html, str | None]  # source, text (or a page's HTML), reference date
+Work = tuple[str, str | Html, Reference | None]  # source, text (or a page's HTML), reference date
 
 
 def limit_for(text: str | bytes, seconds: float | None) -> float | None:
@@ -76,8 +76,7 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
     from .api import load_extractor
 
     extractor = load_extractor(settings.model, settings.patterns, strict=settings.debug)
-    return [_one(extractor, (source, content, ref or settings.reference_date), settings)
-            for source, content, ref in batch]
+    return [_one(extractor, item, settings) for item in batch]
 
 
 def _one(extractor, item: Work, settings: Settings) -> dict[str, Any]:
@@ -100,7 +99,7 @@ def _one(extractor, item: Work, settings: Settings) -> dict[str, Any]:
             raise
         return internal_error_record(source, exc)
     text, published = (page.text, page.published) if page is not None else ("", None)
-    return _with_page(_extract(extractor, (source, text, ref or published), settings), page)
+    return _with_page(_extract(extractor, (source, text, or_page(ref, published)), settings), page)
 
 
 def _with_page(record: dict[str, Any], page: Page | None) -> dict[str, Any]:
@@ -116,14 +115,15 @@ def _with_page(record: dict[str, Any], page: Page | None) -> dict[str, Any]:
     return record
 
 
-def _extract(extractor, triple: tuple[str, str, str | None], settings: Settings) -> dict[str, Any]:
+def _extract(extractor, triple: tuple[str, str, Reference | None], settings: Settings) -> dict[str, Any]:
     from .deadline import TextTimeout, time_limit
 
     source, text, ref = triple
     limit = limit_for(text, settings.timeout)
     try:
         with time_limit(limit):
-            return extractor.extract(text, reference_date=ref, source=source)
+            return extractor.extract(text, reference_date=ref and ref.date, source=source,
+                                     reference_source=ref.source if ref else "input")
     except TextTimeout:
         return timeout_record(source, limit)
     except Exception as exc:
@@ -154,7 +154,7 @@ def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
 
 
 def _work(batch: list[Input]) -> list[Work]:
-    return [(i.source, Html(i.html) if i.html is not None else i.text or "", i.reference_date)
+    return [(i.source, Html(i.html) if i.html is not None else i.text or "", i.reference)
             for i in batch if i.error is None]
 
 

@@ -14,7 +14,7 @@ _ARTICLE = {
         "title": {"type": ["string", "null"]},
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
-        "published_source": {"enum": ["text", "input", None]},
+        "published_source": {"enum": ["text", "input", "option", "page", None]},
         **OFFSETS,
         **{f.key: {"type": "array", "items": f.schema} for f in FACT_TYPES},
     },

@@ -176,7 +176,7 @@ def check_page(rec: dict, index: int) -> None:
     assert rec["error"] is None, rec["error"]
     (art,) = rec["articles"]
     assert (art["title"], art["author"], art["published"], art["published_source"]) == \
-        (title, "Aigerim Sarsenova", date, "input")
+        (title, "Aigerim Sarsenova", date, "page")
     assert art["people"] and rec["text"].startswith(title)
 
 

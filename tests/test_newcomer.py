@@ -54,6 +54,13 @@ def test_the_given_publication_date_is_the_articles_and_a_dateline_wins():
     result = invoke("extract", "-", "--reference-date", "2021-04-02", "--format", "json", input=text)
     art = json.loads(result.stdout)["articles"][0]
     assert (art["published"], art["published_source"]) == ("2021-03-03", "text")
+    result = invoke("extract", "-", "--reference-date", "2021-04-02", "--format", "json", input=ARTICLE)
+    art = json.loads(result.stdout)["articles"][0]
+    assert (art["published"], art["published_source"]) == ("2021-04-02", "option")
+    # a line's own date wins over --reference-date
+    (rec,) = jsonl(invoke("extract", "-", "--input-format", "jsonl", "--format", "jsonl", "--reference-date",
+                          "2020-01-01", input=line + "\n"))
+    assert (rec["articles"][0]["published"], rec["articles"][0]["published_source"]) == ("2021-04-02", "input")
     plain = json.loads(invoke("extract", "-", "--format", "json", input=ARTICLE).stdout)["articles"][0]
     assert (plain["published"], plain["published_source"]) == (None, None)
 

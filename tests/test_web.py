@@ -40,7 +40,7 @@ def test_a_page_gives_the_facts_of_its_plain_text_and_its_own_date(site, index):
     (art,) = page_rec["articles"]
     title, _, _, date = pages.article_parts(index)
     assert (art["title"], art["author"], art["published"], art["published_source"]) == \
-        (title, "Aigerim Sarsenova", date, "input")
+        (title, "Aigerim Sarsenova", date, "page")  # the page's own date
     # the offsets index the extracted text, which the record carries
     assert_offsets(page_rec["text"], page_rec)
     # nothing from navigation, related stories or comments
@@ -54,7 +54,7 @@ def test_dates_resolve_against_the_pages_date_and_reference_date_wins(site):
     values = {d["text"]: d["value"] for d in rec["articles"][0]["dates"]}
     assert rec["articles"][0]["published"] == "2021-04-02" and values.get("April") == "2021-04"
     (given,) = jsonl(invoke("extract", str(site / "article2.html"), "--format", "jsonl", "--reference-date", "2019-06-01"))
-    assert given["articles"][0]["published"] == "2019-06-01"
+    assert (given["articles"][0]["published"], given["articles"][0]["published_source"]) == ("2019-06-01", "option")
 
 
 def test_a_folder_of_pages_and_texts(site):
