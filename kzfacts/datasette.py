@@ -113,3 +113,18 @@ def why_not_kzfacts(database: str | Path) -> str | None:
     except sqlite3.Error as exc:
         return not_a_database(str(path), str(exc))
     return None if found else not_a_database(str(path), "it has no sources table")
+
+
+def print_metadata(db: Path) -> int:
+    """What `kzfacts datasette-metadata` does: the database's metadata as JSON on stdout."""
+    import json
+
+    from .console import writing_stdout
+    from .errors import UsageError
+
+    problem = why_not_kzfacts(db)
+    if problem:
+        raise UsageError(problem)
+    with writing_stdout():
+        print(json.dumps(metadata(db), indent=2))
+    return 0

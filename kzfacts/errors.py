@@ -1,4 +1,6 @@
-"""Every message kzfacts shows a user, each with a code and the fix."""
+"""Every message kzfacts shows a user, each with the fix: the exceptions (`KzError`: a usage error
+or a pipeline that cannot load, exit status 2; `InputError`: one input's error record, whose `kind`
+is the record's `error.type`) and the lines on stderr."""
 from __future__ import annotations
 
 
@@ -12,6 +14,16 @@ class KzError(Exception):
 
     def __reduce__(self):  # raised in a worker process, it reaches the parent whole
         return type(self), (self.code, self.message)
+
+
+class UsageError(KzError):
+    """Options or arguments that cannot work: one line on stderr, exit status 2, before any input."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("usage", message)
+
+    def __reduce__(self):
+        return type(self), (self.message,)
 
 
 class InputError(KzError):
@@ -218,22 +230,86 @@ def stdout_failed(reason: str, written: int | None = None) -> str:
             "elsewhere")
 
 
-def bad_encoding(value: str, known: bool) -> str:
+def bad_encoding(value: str, known: bool) -> UsageError:
     hint = "(a Python codec name such as utf-8, cp1251, latin-1)"
     if not known:
-        return f"unknown encoding {value!r} {hint}"
-    return f"--encoding {value!r} is a Python codec but not a character encoding of text files {hint}"
+        return UsageError(f"unknown encoding {value!r} {hint}")
+    return UsageError(f"--encoding {value!r} is a Python codec but not a character encoding of text files {hint}")
 
 
-def bad_timeout(value: float, most: float) -> str:
-    return (f"--timeout {value:g}: not a number of seconds from 0 to {most:,.0f} (per 100,000 characters of a "
-            "text); use 0 for no limit")
+def bad_timeout(value: float, most: float) -> UsageError:
+    return UsageError(f"--timeout {value:g}: not a number of seconds from 0 to {most:,.0f} (per 100,000 characters "
+                      "of a text); use 0 for no limit")
 
 
-def bad_jobs(value: int) -> str:
-    return f"--jobs {value}: give 1 or more worker processes (or leave --jobs out: one per CPU)"
+def bad_jobs(value: int) -> UsageError:
+    return UsageError(f"--jobs {value}: give 1 or more worker processes (or leave --jobs out: one per CPU)")
 
 
 def jobs_capped(asked: int, workers: int) -> str:
     return (f"--jobs {asked}: using {workers} worker processes, 4 per CPU (more only wait for a CPU and each "
             "holds a pipeline in memory)")
+
+
+# the command line: usage errors (exit 2), and the lines a run ends with
+
+def unknown_format(value: str, choices: tuple[str, ...]) -> UsageError:
+    return UsageError(f"unknown format {value!r} (choose {', '.join(choices)})")
+
+
+def no_inputs_named() -> UsageError:
+    return UsageError("name the inputs: files, folders, URLs or - for standard input (or --urls FILE)")
+
+
+def skip_needs_output() -> UsageError:
+    return UsageError("--skip-existing needs --output-dir or --db")
+
+
+def unknown_fact_type(value: str, known: list[str]) -> UsageError:
+    return UsageError(f"unknown fact type {value!r} in --facts (choose from {', '.join(known)})")
+
+
+def output_dir_is_file(output_dir: object) -> UsageError:
+    return UsageError(f"--output-dir {output_dir} is a file, not a folder; choose a folder (it is created if missing)")
+
+
+def output_dir_unwritable(output_dir: object, reason: str) -> UsageError:
+    return UsageError(f"--output-dir {output_dir} cannot be written ({reason}); check its permissions and free space, "
+                      "or choose another folder")
+
+
+def urls_unreadable(urls: object, reason: str) -> UsageError:
+    return UsageError(f"{urls}: cannot be read ({reason}); pass a file with one URL per line")
+
+
+def urls_not_utf8(urls: object) -> UsageError:
+    return UsageError(f"{urls}: not UTF-8 text; save the URL list as UTF-8")
+
+
+def component_warning(source: str, message: str) -> str:
+    return f"{source}: {message} (warning; its facts are missing, the others are kept)"
+
+
+def interrupted(inputs: str, resumable: bool) -> str:
+    return f"interrupted after {inputs}" + (" (run it again with --skip-existing to go on)" if resumable else "")
+
+
+def run_done(inputs: str, ok: int, failed: int, articles: str, where: object | None) -> str:
+    return f"{inputs}, {ok} ok, {failed} failed, {articles}" + (f" → {where}" if where else "")
+
+
+def no_input_files(paths: list[str]) -> str:
+    return f"no input files under {', '.join(paths)} (looked for *.txt, *.jsonl, *.html, *.htm)"
+
+
+def nothing_to_summarise(paths: list[str]) -> str:
+    return f"nothing to summarise in {', '.join(paths)} (looked for kzfacts output and articles)"
+
+
+def no_gold_files(folder: object) -> UsageError:
+    return UsageError(f"{folder}: no NAME.gold.json files; pass a folder of NAME.txt and NAME.gold.json pairs "
+                      "(docs/GOLD.md)")
+
+
+def gold_without_text(names: list[str]) -> str:
+    return f"gold files without their text: {', '.join(names)}"

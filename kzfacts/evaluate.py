@@ -355,3 +355,45 @@ def run_and_score(gold_dir: Path, extractor, on_problem: Callable[[str], None] =
                                                  source=pair.text_name)
                for pair in pairs if pair.text is not None}
     return {**score(pairs, records), "skipped": [problem.name for problem in problems]}
+
+
+def score_lines(result: dict) -> list[str]:
+    """`kzfacts eval`'s table: P/R/F1 and the extra measures per fact type, then the listed errors."""
+    lines = [f"{'category':<15} {'P':>6} {'R':>6} {'F1':>6}  extra"]
+    for c in CATEGORIES:
+        row = result[c]
+        if not row["scored"]:
+            lines.append(f"{c:<15} not annotated")
+            continue
+        extra = ", ".join(f"{k} {v:.3f}" for k, v in row.items() if k.endswith(("_acc", "_f1")) and v is not None)
+        lines.append(f"{c:<15} {row['p']:>6.3f} {row['r']:>6.3f} {row['f1']:>6.3f}  {extra}")
+        lines += [f"    {line}" for line in row["errors"]]
+    return lines
+
+
+def evaluate_folder(gold_dir: Path, output_format: str = "table", *, show_errors: int = 0, model: str | None = None,
+                    patterns: str | None = None) -> int:
+    """What `kzfacts eval` does: the scores on stdout, up to `show_errors` misses and false hits per
+    fact type; the exit status (1 when a gold file was skipped)."""
+    import json
+
+    from . import errors, options
+    from .api import load_extractor
+    from .console import say, writing_stdout
+    from .display import visible
+    from .gold import gold_files
+
+    options.check_format(output_format, ("table", "json"))
+    if not gold_dir.is_dir() or not gold_files(gold_dir):
+        raise errors.no_gold_files(gold_dir)
+    result = run_and_score(gold_dir, load_extractor(model, patterns), on_problem=say)
+    for row in (result[c] for c in CATEGORIES):
+        row["errors"] = row["errors"][:show_errors]
+    with writing_stdout():
+        if output_format == "json":
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+        else:  # names and texts from the gold files, shown on a terminal
+            print("\n".join(visible(line) for line in score_lines(result)))
+    if output_format != "json" and result["missing_files"]:
+        say(errors.gold_without_text(result["missing_files"]))
+    return 1 if result["skipped"] else 0

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
 import json
 import os
@@ -10,17 +9,17 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO, BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, BinaryIO
 
 from . import errors
+from .keys import OUTPUT_MARKER, path_key, short_hash, stdin_key
 from .reference import Reference, given
 
 MAX_BYTES = 50_000_000
 # a folder kzfacts wrote (--output-dir) holds this file; walks skip such folders, so a run never
 # reads its own output back as articles
-OUTPUT_MARKER = ".kzfacts-output"
 INPUT_ENDINGS = (".txt", ".jsonl", ".html", ".htm")  # the files a folder walk reads as articles (_walk)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -54,21 +53,6 @@ class Input:
     def __post_init__(self) -> None:
         self.origin = self.origin or self.source
         self.key = self.key or self.origin
-
-
-def path_key(path: Path) -> str:
-    """A file's key in a database: its resolved path, one for every way of typing it (a.txt from
-    its folder, ./d/a.txt, the absolute path, a symbolic link to it)."""
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):  # a name too long or a link loop: the absolute path is the best there is
-        return os.path.abspath(path)
-
-
-def stdin_key(data: bytes) -> str:
-    """Standard input's key in a database: a hash of its content, so two different texts piped in
-    are two inputs and the same text piped in again is the same one."""
-    return f"stdin:sha256:{hashlib.sha256(data).hexdigest()[:16]}"
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -397,11 +381,6 @@ def _is_iso_date(value: str) -> bool:
 
 
 MAX_NAME = 120  # characters of an id or a URL kept in its output file's name
-
-
-def short_hash(key: str) -> str:
-    """Eight hex digits that tell two inputs apart in a file name."""
-    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def _safe_name(name: str) -> str:

@@ -248,3 +248,39 @@ def read_record_files(paths: list[str], *, on_skip: Callable[[str], None]) -> It
                 raise RecordReadError(f"{file}: cannot be read ({exc.__class__.__name__}); "
                                       "pass kzfacts' JSON or JSON Lines output") from None
             yield from parse_records(text, str(file), on_skip=on_skip)
+
+
+def load_records(paths: list[str], db: Path, *, skip_existing: bool = False) -> int:
+    """What `kzfacts load` does: every record of the paths into the database (a malformed one
+    skipped with its line); the exit status."""
+    from . import errors
+    from .batch import close_all, open_database
+    from .console import say
+    from .writers import OutputError
+    from .writers.sqlite import record_key
+
+    database = open_database(db)
+    count = skipped = 0
+    problem = None
+
+    def on_skip(message: str) -> None:  # a malformed record: one line, the others are loaded
+        nonlocal skipped
+        skipped += 1
+        say(message)
+
+    try:
+        for record in read_record_files(paths, on_skip=on_skip):
+            key = record_key(record)
+            if skip_existing and database.has_result(key):
+                continue
+            database.write(record, key)
+            count += 1
+    except (RecordReadError, OutputError) as exc:
+        problem = str(exc)
+    finally:
+        unclosed = close_all(database)
+    if problem or unclosed:
+        say(problem or unclosed)
+        return 1
+    say(errors.loaded(count, skipped, db))
+    return 1 if skipped else 0

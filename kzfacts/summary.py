@@ -165,3 +165,32 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
             table.add_row(as_text(r["name"]), *about, str(r["articles"]), str(r["mentions"]), str(r["quotes"]),
                           str(r["quoted_in_articles"]))
         console.print(table)
+
+
+def summarise_paths(paths: list[str], output_format: str = "table", *, top: int = 20, jobs: int | None = None) -> int:
+    """What `kzfacts summary` does: the corpus' summary on stdout; the exit status (1 when a path
+    could not be read or nothing was found)."""
+    import json
+
+    from . import errors, options
+    from .console import say, writing_stdout
+
+    options.check_format(output_format, ("table", "json", "jsonl"))
+    options.check_jobs(jobs)
+    problems: list[str] = []
+
+    def on_error(message: str) -> None:
+        problems.append(message)
+        say(message)
+
+    stats = summarise(read_records(paths, on_error=on_error, jobs=jobs), top=top)
+    if stats["files"] == 0:
+        if not problems:
+            say(errors.nothing_to_summarise(paths))
+        return 1
+    with writing_stdout():
+        if output_format == "table":
+            render_table(stats, sys.stdout)
+        else:
+            print(json.dumps(stats, ensure_ascii=False, indent=2 if output_format == "json" else None))
+    return 1 if problems or stats["failed"] else 0

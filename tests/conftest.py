@@ -68,3 +68,20 @@ def names(article: dict, key: str) -> list[str]:
 def by_name(article: dict, key: str) -> dict[str, dict]:
     """An article's entities of one kind, by name."""
     return {e["name"]: e for e in article[key]}
+
+
+def invoke(*args: str, input: str | None = None):
+    """`kzfacts ARGS...` through the CLI runner, in this process."""
+    from typer.testing import CliRunner
+
+    from kzfacts.cli import app
+
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def one_line(result) -> str:
+    """The one line a run said on stderr (a CLI runner's result or a finished process): exactly one,
+    and no traceback."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]

@@ -277,3 +277,45 @@ def test_every_package_is_installed():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
     assert found <= listed
+
+
+# ---- the shape of the house (issue 36): one decision, one module
+
+def _trees(folder: Path):
+    for path in sorted(folder.rglob("*.py")):
+        yield path.relative_to(ROOT).as_posix(), ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_only_types_writes_a_mentions_label():
+    writers = set()
+    for name, tree in _trees(PACKAGE / "pipeline"):
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            if any(isinstance(t, ast.Attribute) and t.attr == "label" for t in targets):
+                writers.add(name)
+    assert writers == {"kzfacts/pipeline/entities/types.py"}
+
+
+def test_no_function_is_longer_than_sixty_lines():
+    long = [f"{name}:{node.name} ({node.end_lineno - node.lineno + 1} lines)" for name, tree in _trees(PACKAGE)
+            for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.end_lineno - node.lineno + 1 > 60]
+    assert long == []
+
+
+def test_the_command_line_is_options_and_exit_statuses_only():
+    assert len((PACKAGE / "cli.py").read_text(encoding="utf-8").splitlines()) < 300
+
+
+def test_writers_never_import_inputs():
+    imports = [(name, node.module) for name, tree in _trees(PACKAGE / "writers") for node in ast.walk(tree)
+               if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("inputs")]
+    assert imports == []
+
+
+def test_no_environment_variable_is_read_inside_the_pipeline():
+    reads = [name for name, tree in _trees(PACKAGE / "pipeline") for node in ast.walk(tree)
+             if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
+             or isinstance(node, ast.Name) and node.id == "getenv"]
+    assert reads == []

@@ -9,14 +9,10 @@ from typer.testing import CliRunner
 
 from kzfacts.cli import app
 
+from .conftest import one_line
+
 TEXT = "Acme Ltd said on Monday it would hire Minister Jane Doe in Almaty.\n"
 GOOD = {"label": "ORG", "pattern": "Acme Ltd", "id": "Acme"}
-
-
-def one_line(result) -> str:
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    return lines[0]
 
 
 def texts(tmp_path, n: int = 2) -> list[str]:

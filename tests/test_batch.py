@@ -7,17 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
-from kzfacts.cli import app
-
-from .conftest import SAMPLE
+from .conftest import SAMPLE, invoke
 
 ARTICLE = "Minister praises plan\n\n“We will finish the road in 2022,” said Transport Minister Jane Doe on Monday.\n"
-
-
-def invoke(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, list(args), input=input)
 
 
 def jsonl(result) -> list[dict]:

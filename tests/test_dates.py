@@ -247,3 +247,29 @@ def test_a_weekly_schedule_is_one_set_with_no_day(run, text, schedule):
 def test_this_sunday_is_the_coming_one(run):
     (d,) = run("The match is this Sunday.", reference_date="2023-05-02")["dates"]  # a Tuesday
     assert d["value"] == "2023-05-07"
+
+
+# each relative reader on its own, against Tuesday 2 May 2023: (expression, reader, value; None: not its kind)
+RELATIVE_CASES = [
+    ("yesterday", "deictic_day", "2023-05-01"),
+    ("last friday", "named_weekday", "2023-04-28"),
+    ("next monday", "named_weekday", "2023-05-08"),
+    ("friday", "bare_weekday", "2023-04-28"),
+    ("two weeks ago", "counted_ago", "2023-04-18"),
+    ("last year", "relative_unit", "2022"),
+    ("late last july", "part_of_relative", "2022-07"),
+    ("last july", "relative_month", "2022-07"),
+    ("last july", "deictic_day", None),
+    ("yesterday", "relative_month", None),
+]
+
+
+@pytest.mark.parametrize("text, reader, value", RELATIVE_CASES)
+def test_each_relative_reader_on_its_own(text, reader, value):
+    from datetime import date
+
+    from kzfacts.pipeline.dates import grammar
+
+    found = getattr(grammar, reader)(text, date(2023, 5, 2), False, None)
+    assert (None if found is grammar.NOT_MINE else found.value) == value
+    assert all(r.__doc__ for r in grammar.RELATIVE_READERS)

@@ -5,10 +5,11 @@ import json
 import os
 
 import pytest
-
 from typer.testing import CliRunner
 
 from kzfacts.cli import app
+
+from .conftest import one_line
 
 TEXT = ("Minister Jane Doe opened the bridge on 3 March 2021. “We will invest $5 million,” Doe said. "
         "The World Bank agreed.\n")
@@ -51,12 +52,6 @@ def test_eval_prints_a_table_and_refuses_a_folder_without_gold(tmp_path):
 def eval_json(folder, *args):
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json", *args])
     return result, (json.loads(result.stdout) if result.stdout.strip() else None)
-
-
-def one_line(result) -> str:
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    return lines[0]
 
 
 def write_gold(path, gold, text: str | None = TEXT):

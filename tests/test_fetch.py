@@ -16,6 +16,7 @@ import pytest
 from kzfacts import web
 
 from . import pages
+from .conftest import one_line
 from .test_batch import invoke, jsonl
 
 PAGE = pages.page(0).encode()
@@ -131,12 +132,6 @@ def raw():
     server = RawServer()
     yield server
     server.close()
-
-
-def one_line(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert "Traceback" not in result.stderr and len(lines) == 1, result.stderr
-    return lines[0]
 
 
 # ---- item 5: a server that stalls or cuts its answer costs that URL alone

@@ -10,24 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kzfacts.cli import app
 from kzfacts.inputs import OUTPUT_MARKER, _url_name, safe_segment
 
-from .conftest import ROOT
+from .conftest import ROOT, invoke, one_line
 
 TEXT = "Minister Jane Doe opened the bridge in Astana."
-
-
-def invoke(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, list(args), input=input)
-
-
-def one_line(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    return lines[0]
 
 
 HOSTILE_IDS = ["dup", "dup", "a/b", "a_b", "x", "x.txt", "L" * 130 + "1", "L" * 130 + "2", "3", None, None,

@@ -15,23 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kzfacts.cli import app
+from .conftest import invoke, one_line
 
 TEXT = "Minister Jane Doe opened the bridge in Astana."
 OTHER = "President John Smith visited the Nazarbayev University in Astana."
 BINARY = b"\x00\x01\x02 not text \x00" * 20
-
-
-def invoke(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, list(args), input=input)
-
-
-def one_line(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    return lines[0]
 
 
 def rows(db: Path, sql: str) -> list[tuple]:

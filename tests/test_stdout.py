@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from .conftest import one_line
+
 TEXT = ("Minister Jane Doe opened the bridge in Almaty on 3 March 2021. “We will invest $5 million in "
         "roads,” Doe said. The World Bank and the Asian Development Bank agreed on Tuesday.\n")
 
@@ -27,12 +29,6 @@ def kzfacts(*args: str, stdout, limit: int | None = None) -> subprocess.Complete
 
     return subprocess.run([sys.executable, "-m", "kzfacts", *args], stdout=stdout, stderr=subprocess.PIPE,
                           text=True, timeout=300, preexec_fn=cap if limit else None)
-
-
-def one_line(proc) -> str:
-    lines = proc.stderr.splitlines()
-    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
-    return lines[0]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "table", "csv"])

@@ -132,7 +132,7 @@ class FolderWriter:
     """
 
     def __init__(self, folder: Path, fmt: str, *, reserved: tuple[str, ...] = (), **options: Any) -> None:
-        from ..inputs import OUTPUT_MARKER
+        from ..keys import OUTPUT_MARKER
 
         self.folder, self.fmt, self.options = folder, fmt, options
         self.ending = suffix(fmt)
@@ -147,7 +147,7 @@ class FolderWriter:
     @staticmethod
     def own_names(fmt: str) -> tuple[str, ...]:
         """The files the folder writer itself writes at the top of its folder: the marker, the index page."""
-        from ..inputs import OUTPUT_MARKER
+        from ..keys import OUTPUT_MARKER
 
         index = getattr(_module(fmt), "write_index", None)
         return (OUTPUT_MARKER, "index" + suffix(fmt)) if index is not None else (OUTPUT_MARKER,)
@@ -241,7 +241,7 @@ def output_name(relpath: str, ending: str, origin: str | None = None) -> str:
     """The output file of an input: its path with the format's ending instead of .txt or .jsonl
     (a page keeps its .html, so "a.txt" and "a.html" side by side get two outputs); with `origin`,
     a short hash of it before the ending. A name too long for a file system is cut and hashed."""
-    from ..inputs import short_hash
+    from ..keys import short_hash
 
     stem = relpath
     for known in (".txt", ".jsonl"):

@@ -218,7 +218,7 @@ def record_key(record: dict[str, Any]) -> str:
     """The database key of a record read back from JSON (`kzfacts load`), as `extract --db` keys its
     input (`Input.key`): a path resolved here (FILE#LINE with FILE resolved), a URL as it is, and
     standard input (`-`, `-#LINE`) by the hash of the record, as its text is not in it."""
-    from ..inputs import path_key, stdin_key
+    from ..keys import path_key, stdin_key
     from ..web import is_url
 
     origin = origin_of(record)

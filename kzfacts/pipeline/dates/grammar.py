@@ -251,69 +251,113 @@ def parse_decade_or_century(text: str, reference: date | None) -> ParsedDate | N
 
 
 def parse_relative(text: str, reference: date | None, *, future: bool = False, tense: str | None = None) -> ParsedDate | None:
-    """Relative expressions ("last year", "two weeks ago", "Tuesday"), resolved when a reference is known."""
+    """Relative expressions ("last year", "two weeks ago", "Tuesday"), resolved when a reference is
+    known: the first of RELATIVE_READERS that takes the expression decides (None: no date)."""
     low = text.lower()
     if low in ("the year", "the month", "the week", "the quarter"):
         low = "this " + low[4:]
-    if low in _DEICTIC:
-        return ParsedDate(_shift(reference, "day", _DEICTIC[low])[0] if reference else None, "day", True)
-    m = re.match(r"^(last|next|this|coming|past)\s+(\w+)$", low)
-    if m and m[2] in WEEKDAYS:
-        if reference is None:
-            return ParsedDate(None, "day", True)
-        delta = (reference.weekday() - WEEKDAYS[m[2]]) % 7
-        if m[1] in ("next", "coming"):
-            d = reference + timedelta(days=(7 - delta) % 7 or 7)
-        elif m[1] == "this":
-            d = reference - timedelta(days=delta) if delta <= reference.weekday() else reference + timedelta(days=7 - delta)
-        else:
-            d = reference - timedelta(days=delta or 7)
-        return ParsedDate(d.isoformat(), "day", True)
-    if low in WEEKDAYS:
-        if reference is None:
-            return ParsedDate(None, "day", True)
-        delta = (reference.weekday() - WEEKDAYS[low]) % 7
-        # a bare weekday is the nearest one in the reporting's direction: "will meet on Friday" written on a
-        # Friday is next week's, "met on Friday" written on a Friday is today's
-        d = reference + timedelta(days=(7 - delta) % 7 or 7) if future else reference - timedelta(days=delta)
-        return ParsedDate(d.isoformat(), "day", True)
-    m = _AGO.match(low)
-    if m:
-        n = _number(m["n"])
-        unit = UNITS[m["u"]]
-        if m["dir"] in ("later", "after", "earlier", "before"):
-            return ParsedDate(None, unit, True)  # counted from an event the text names, not from today
-        if unit == "week" and reference and n is not None:  # "a week ago" is a day: seven days back
-            return ParsedDate(_shift(reference, "day", -7 * n)[0], "day", True)
-        return ParsedDate(_shift(reference, unit, -n)[0] if reference and n is not None else None, unit, True)
-    m = _RELATIVE_UNIT.match(low)
-    if m:
-        unit = UNITS[m["u"]]
-        rel = m["rel"].replace("the ", "")
-        step = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "previous": -1}[rel]
-        if m["mod"] and rel == "this":
-            step = 0
-        value, gran = _shift(reference, unit, step) if reference else (None, unit)
-        return ParsedDate(value, gran, True)
-    m = re.match(r"^(?:early|mid|late|earlier|later)[\s-]+((?:last|next|this)\s+[a-z]+)$", low)
-    if m:  # "late last July": the month of "last July"
-        return parse_relative(m[1], reference, future=future, tense=tense)
-    m = _RELATIVE_MONTH.match(low)
-    if m and m["m"] in MONTHS:
-        month = MONTHS[m["m"]]
-        if reference is None:
-            return ParsedDate(None, "month", True)
-        if m["rel"] in ("early", "late", "earlier", "later"):
-            # "early December": the month itself, its year chosen as for a bare month (the verb's tense)
-            whole = parse_absolute(m["m"], reference, tense)
-            return ParsedDate(whole[0], whole[1], True) if whole else None
-        year = reference.year
-        if m["rel"] == "last" and month >= reference.month:
-            year -= 1
-        elif m["rel"] == "next" and month <= reference.month:
-            year += 1
-        return ParsedDate(f"{year}-{month:02d}", "month", True)
+    for reader in RELATIVE_READERS:
+        found = reader(low, reference, future, tense)
+        if found is not NOT_MINE:
+            return found
     return None
+
+
+NOT_MINE = ParsedDate(None, "", False)  # a reader's answer when the expression is not of its kind
+
+
+def deictic_day(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "today", "yesterday", "tomorrow"."""
+    if low not in _DEICTIC:
+        return NOT_MINE
+    return ParsedDate(_shift(reference, "day", _DEICTIC[low])[0] if reference else None, "day", True)
+
+
+def named_weekday(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "last Tuesday", "next Friday", "this Monday"."""
+    m = re.match(r"^(last|next|this|coming|past)\s+(\w+)$", low)
+    if not (m and m[2] in WEEKDAYS):
+        return NOT_MINE
+    if reference is None:
+        return ParsedDate(None, "day", True)
+    delta = (reference.weekday() - WEEKDAYS[m[2]]) % 7
+    if m[1] in ("next", "coming"):
+        d = reference + timedelta(days=(7 - delta) % 7 or 7)
+    elif m[1] == "this":
+        d = reference - timedelta(days=delta) if delta <= reference.weekday() else reference + timedelta(days=7 - delta)
+    else:
+        d = reference - timedelta(days=delta or 7)
+    return ParsedDate(d.isoformat(), "day", True)
+
+
+def bare_weekday(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "Friday": the nearest one in the reporting's direction: "will meet on Friday" written on a
+    Friday is next week's, "met on Friday" written on a Friday is today's."""
+    if low not in WEEKDAYS:
+        return NOT_MINE
+    if reference is None:
+        return ParsedDate(None, "day", True)
+    delta = (reference.weekday() - WEEKDAYS[low]) % 7
+    d = reference + timedelta(days=(7 - delta) % 7 or 7) if future else reference - timedelta(days=delta)
+    return ParsedDate(d.isoformat(), "day", True)
+
+
+def counted_ago(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "two weeks ago" (from the reference); "three days later" (from an event the text names: no value)."""
+    m = _AGO.match(low)
+    if not m:
+        return NOT_MINE
+    n = _number(m["n"])
+    unit = UNITS[m["u"]]
+    if m["dir"] in ("later", "after", "earlier", "before"):
+        return ParsedDate(None, unit, True)  # counted from an event the text names, not from today
+    if unit == "week" and reference and n is not None:  # "a week ago" is a day: seven days back
+        return ParsedDate(_shift(reference, "day", -7 * n)[0], "day", True)
+    return ParsedDate(_shift(reference, unit, -n)[0] if reference and n is not None else None, unit, True)
+
+
+def relative_unit(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "last year", "this month", "the coming week"."""
+    m = _RELATIVE_UNIT.match(low)
+    if not m:
+        return NOT_MINE
+    unit = UNITS[m["u"]]
+    rel = m["rel"].replace("the ", "")
+    step = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "previous": -1}[rel]
+    if m["mod"] and rel == "this":
+        step = 0
+    value, gran = _shift(reference, unit, step) if reference else (None, unit)
+    return ParsedDate(value, gran, True)
+
+
+def part_of_relative(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "late last July": the month of "last July"."""
+    m = re.match(r"^(?:early|mid|late|earlier|later)[\s-]+((?:last|next|this)\s+[a-z]+)$", low)
+    return parse_relative(m[1], reference, future=future, tense=tense) if m else NOT_MINE
+
+
+def relative_month(low: str, reference: date | None, future: bool, tense: str | None) -> ParsedDate | None:
+    """ "last July", "next March", "early December" (the month itself, its year chosen as for a bare
+    month: the verb's tense)."""
+    m = _RELATIVE_MONTH.match(low)
+    if not (m and m["m"] in MONTHS):
+        return NOT_MINE
+    month = MONTHS[m["m"]]
+    if reference is None:
+        return ParsedDate(None, "month", True)
+    if m["rel"] in ("early", "late", "earlier", "later"):
+        whole = parse_absolute(m["m"], reference, tense)
+        return ParsedDate(whole[0], whole[1], True) if whole else None
+    year = reference.year
+    if m["rel"] == "last" and month >= reference.month:
+        year -= 1
+    elif m["rel"] == "next" and month <= reference.month:
+        year += 1
+    return ParsedDate(f"{year}-{month:02d}", "month", True)
+
+
+RELATIVE_READERS = (deictic_day, named_weekday, bare_weekday, counted_ago, relative_unit, part_of_relative,
+                    relative_month)
 
 
 @lru_cache(maxsize=4096)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -92,18 +93,67 @@ def _is_range_end(doc: Doc, k: int) -> bool:
         or word_value(nxt.text) is not None and word_value(nxt.text)[1] == "scale"
 
 
+@dataclass
+class Number:
+    """A number read at a token, with its scale words: "4.3 million", "forty - four", "5.5%-7.5"."""
+
+    value: float
+    num_type: str  # cardinal, ordinal, multiplier
+    end: int  # the token after it
+    compact: tuple[float, str | None, str | None] | None  # "$15bn", "500km": the symbol and unit written on it
+    range_max: float | None  # the second number of a range written as one token
+
+
 def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     """The figure whose first number is token i, or None when it is no figure."""
     toks = tokens_of(doc)
-    tok = doc[i]
-    joined = joined_range(tok.text)
+    number = read_number(doc, i, limit)
+    if number is None:
+        return None
+    value, j, start = number.value, number.end, i
+    unit = currency = currency_form = None
+    if number.compact and number.compact[1]:
+        currency, currency_form = currency_of(number.compact[1]), number.compact[1]
+    if number.compact and number.compact[2]:
+        unit = number.compact[2]
+    before = currency_before(doc, i)
+    if before and not currency:
+        currency, start = before
+        currency_form = "".join(t.text for t in doc[start:i])
+    if YEAR.match(toks.text[i]) and not currency and toks.ent_type[i] != "MONEY":
+        return None
+    if _is_identifier(doc, start, j, money=bool(currency)):
+        return None
+    range_max = number.range_max
+    if range_max is None:
+        value, range_max, j = range_after(doc, j, limit, value)
+    hyphenated = read_hyphenated(doc, start, j, limit, value, currency)
+    if hyphenated is not None:
+        return hyphenated or None
+    if j < limit and not currency:
+        cur = currency_at(doc, j)
+        if cur:
+            currency, currency_form = cur[0], doc[j:j + cur[1]].text
+            value *= resources.currency_shares().get(currency_form.lower(), 1.0)
+            j += cur[1]
+            if j < limit and toks.lower[j] in ("dollar", "dollars") and currency != "USD":
+                j += 1
+    reading = Reading(doc, i, j, limit, value, number.num_type, currency, currency_form, unit)
+    return figure_of(reading, start, range_max)
+
+
+def read_number(doc: Doc, i: int, limit: int) -> Number | None:
+    """The number starting at token i with the scale and number words after it, or None."""
+    toks = tokens_of(doc)
+    text = toks.text[i]
+    joined = joined_range(text)
     if joined:  # the tokenizer kept "5.5%-7.5" whole
         wv = (float(joined["a"].replace(",", "")), "cardinal")
         compact = (wv[0], None, "%") if joined["pct"] else None
         range_in_token = float(joined["b"].replace(",", ""))
     else:
-        compact = _compact(tok.text) if not word_value(tok.text) else None
-        wv = word_value(tok.text)
+        compact = _compact(text) if not word_value(text) else None
+        wv = word_value(text)
         range_in_token = None
     if wv is None and compact is None:
         return None
@@ -126,60 +176,55 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
             j += 2
         else:
             break
-    start = i
-    unit = kind = per = None
-    currency = None
-    currency_form = None
-    if compact and compact[1]:
-        currency, currency_form = currency_of(compact[1]), compact[1]
-    if compact and compact[2]:
-        unit = "%" if compact[2] == "%" else compact[2]
-    before = currency_before(doc, i)
-    if before and not currency:
-        currency, start = before
-        currency_form = "".join(t.text for t in doc[start:i])
-    if YEAR.match(tok.text) and not currency and toks.ent_type[i] != "MONEY":
+    return Number(value, num_type, j, compact, range_in_token)
+
+
+def range_after(doc: Doc, j: int, limit: int, value: float) -> tuple[float, float | None, int]:
+    """A range's second number after the first ("15-20%", "$24-24.5 billion"): the first's value
+    (scaled by a scale after the range), the second's, and the token after the range."""
+    toks = tokens_of(doc)
+    if not (j + 1 < limit and toks.text[j] in ("-", "\u2013") and _is_range_end(doc, j + 1)):
+        return value, None, j
+    range_max = word_value(toks.text[j + 1])[0]
+    j += 2
+    # "$24-24.5 billion", "13-13.5 thousand tonnes": the scale after a range scales both ends
+    while j < limit and (word_value(toks.text[j]) or (0, ""))[1] == "scale":
+        scale = word_value(toks.text[j])[0]
+        value, range_max = value * scale, range_max * scale
+        j += 1
+    return value, range_max, j
+
+
+def read_hyphenated(doc: Doc, start: int, j: int, limit: int, value: float, currency: str | None) -> Figure | bool | None:
+    """A number joined by a hyphen to the word after it ("44-member", "40-fold", "a 12-cent
+    dividend"): its figure, False when that makes it no figure ("41-year history" is a duration),
+    None when no hyphen follows."""
+    toks = tokens_of(doc)
+    if not (j + 1 < limit and toks.text[j] == "-" and not toks.ws[j] and toks.alpha[j + 1]):
         return None
-    if _is_identifier(doc, start, j, money=bool(currency)):
-        return None
-    range_max = range_in_token
-    if range_max is None and j + 1 < limit and toks.text[j] in ("-", "\u2013") and _is_range_end(doc, j + 1):
-        range_max = word_value(toks.text[j + 1])[0]
-        j += 2
-        # "$24-24.5 billion", "13-13.5 thousand tonnes": the scale after a range scales both ends
-        while range_max is not None and j < limit and (word_value(toks.text[j]) or (0, ""))[1] == "scale":
-            scale = word_value(toks.text[j])[0]
-            value, range_max = value * scale, range_max * scale
-            j += 1
-    # hyphenated "44-member", "40-fold"
-    if j + 1 < limit and toks.text[j] == "-" and not toks.ws[j] and toks.alpha[j + 1]:
-        word = doc[j + 1]
-        if _FOLD.match(word.text):
-            return _figure(doc, start, j + 2, value, "fold", "multiplier", None)
-        if word.lower_ in resources.time_units() and not word.lower_.endswith("s"):
-            return None  # "41-year history" is a duration
-        cur = currency_at(doc, j + 1) if not currency else None
-        if cur is not None and cur[1] == 1:  # "a 12-cent dividend" is 0.12 USD, "one-yen coins" are JPY
-            share = resources.currency_shares().get(word.lower_, 1.0)
-            return set_currency(doc, _figure(doc, start, j + 2, value * share, cur[0], "money", None), word.text, start)
-        return _figure(doc, start, j + 2, value, word.lower_, "count", None)
-    if j < limit and not currency:
-        cur = currency_at(doc, j)
-        if cur:
-            currency, currency_form = cur[0], doc[j:j + cur[1]].text
-            value *= resources.currency_shares().get(currency_form.lower(), 1.0)
-            j += cur[1]
-            if j < limit and toks.lower[j] in ("dollar", "dollars") and currency != "USD":
-                j += 1
-    reading = Reading(doc, i, j, limit, value, num_type, currency, currency_form, unit)
+    word = doc[j + 1]
+    if _FOLD.match(word.text):
+        return _figure(doc, start, j + 2, value, "fold", "multiplier", None)
+    if word.lower_ in resources.time_units() and not word.lower_.endswith("s"):
+        return False
+    cur = currency_at(doc, j + 1) if not currency else None
+    if cur is not None and cur[1] == 1:  # "a 12-cent dividend" is 0.12 USD, "one-yen coins" are JPY
+        share = resources.currency_shares().get(word.lower_, 1.0)
+        return set_currency(doc, _figure(doc, start, j + 2, value * share, cur[0], "money", None), word.text, start)
+    return _figure(doc, start, j + 2, value, word.lower_, "count", None)
+
+
+def figure_of(reading: Reading, start: int, range_max: float | None) -> Figure | None:
+    """The figure a number makes once `UNIT_READERS` say what follows it (None: no figure)."""
+    doc, kind, unit, end, per = reading.doc, None, reading.unit, reading.end, None
     for reader in UNIT_READERS:
         found = reader(reading)
         if found is NOT_A_FIGURE:
             return None
         if found is not None:
-            kind, unit, j, per = found
+            kind, unit, end, per = found
             break
-    fig = _figure(doc, start, j, value, unit, kind, per)
+    fig = _figure(doc, start, end, reading.value, unit, kind, per)
     if kind == "money":
         set_currency(doc, fig, reading.currency_form, start)
     if range_max is not None:
