@@ -107,11 +107,14 @@ def _drop_tensor(doc):
 class Extractor:
     """A loaded kzfacts pipeline. `extract` one text or `extract_many` with batching."""
 
-    def __init__(self, model: str | None = None, *, patterns: str | None = None) -> None:
+    def __init__(self, model: str | None = None, *, patterns: str | None = None,
+                 facts: tuple[str, ...] | None = None) -> None:
         from .pipeline import load_pipeline
 
         self.nlp = load_pipeline(model, patterns=patterns)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
+        for name in unneeded_components(self.nlp, facts):
+            self.nlp.disable_pipe(name)  # `facts`: only these fact types' components, and what they build on
 
     def set_strict(self, strict: bool) -> None:
         """Whether an exception inside a kzfacts component propagates (a traceback) instead of
@@ -140,7 +143,7 @@ class Extractor:
 
         from .registry import components
 
-        analysis = components()[1:]
+        analysis = [name for name in components()[1:] if name in self.nlp.pipe_names]  # the enabled ones
         with self.nlp.select_pipes(disable=analysis):
             parts = [_drop_tensor(part) for part in self.nlp.pipe(split_chunks(model_text(text)), batch_size=1)]
         with warnings.catch_warnings():
@@ -201,14 +204,35 @@ def _triple(item: tuple) -> tuple[str, str, str | None]:
     raise ValueError(f"extract_many takes (source, text) or (source, text, reference_date), not {len(item)} values")
 
 
-def load_extractor(model: str | None = None, patterns: str | None = None, *, strict: bool = False) -> Extractor:
-    """A cached Extractor per (model, patterns, strict), however the arguments are passed. With
-    `strict`, an exception inside a kzfacts component propagates instead of becoming a warning."""
-    return _cached_extractor(model, patterns, strict)
+def load_extractor(model: str | None = None, patterns: str | None = None, *, strict: bool = False,
+                   facts: tuple[str, ...] | None = None) -> Extractor:
+    """A cached Extractor per (model, patterns, strict, facts), however the arguments are passed.
+    With `strict`, an exception inside a kzfacts component propagates instead of becoming a
+    warning; with `facts` (fact types: "quotes", "people" ...), only the components those need run,
+    and the other fact lists are empty."""
+    return _cached_extractor(model, patterns, strict, tuple(sorted(facts)) if facts else None)
 
 
 @lru_cache(maxsize=4)
-def _cached_extractor(model: str | None, patterns: str | None, strict: bool) -> Extractor:
-    extractor = Extractor(model, patterns=patterns)
+def _cached_extractor(model: str | None, patterns: str | None, strict: bool,
+                      facts: tuple[str, ...] | None) -> Extractor:
+    extractor = Extractor(model, patterns=patterns, facts=facts)
     extractor.set_strict(strict)
     return extractor
+
+
+def unneeded_components(nlp, facts: tuple[str, ...] | None) -> list[str]:
+    """kzfacts' components that no fact type of `facts` needs (none when `facts` is None): each
+    type's own component and, through their `needs`, the components it builds on are kept."""
+    from .registry import FACT_TYPES, components
+
+    if not facts:
+        return []
+    wanted = [f.component for f in FACT_TYPES if f.key in facts]
+    kept: set[str] = set()
+    while wanted:
+        name = wanted.pop()
+        if name not in kept:
+            kept.add(name)
+            wanted.extend(getattr(nlp.get_pipe(name), "needs", ()))
+    return [name for name in components() if name not in kept and name in nlp.pipe_names]

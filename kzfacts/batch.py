@@ -82,6 +82,7 @@ def open_run(o: ExtractOptions) -> Run:
     options.check_format(o.output_format, FORMATS)
     options.check_encoding(o.encoding)
     options.check_timeout(o.timeout)
+    options.check_connect_timeout(o.connect_timeout)
     if not o.paths and o.urls is None:
         raise errors.no_inputs_named()
     if o.skip_existing and o.output_dir is None and o.db is None:
@@ -113,8 +114,9 @@ def start(o: ExtractOptions, run: Run):
     if note and not o.quiet:
         say(note)
     check_reference_date(o.reference_date)
-    if o.engine == "local" and workers == 1:
-        load_extractor(o.model, o.patterns, strict=o.debug)  # loaded once, here, with a clear message if it cannot
+    facts = tuple(run.fact_keys) if run.fact_keys else None
+    if o.engine == "local" and workers == 1:  # loaded once, here, with a clear message if it cannot
+        load_extractor(o.model, o.patterns, strict=o.debug, facts=facts)
     elif o.engine == "local":
         from .pipeline.loading import check_model
 
@@ -122,8 +124,9 @@ def start(o: ExtractOptions, run: Run):
 
     def done(origin: str, relpath: str, key: str) -> bool:
         """Done already: every output holds the input's facts (an error record is retried)."""
-        return ((run.folder is None or run.folder.has_result(relpath, origin))
-                and (run.database is None or run.database.has_result(key)))
+        # standard input has one name in a folder whatever it holds: only its key (a hash of it) can tell
+        in_folder = run.folder is None or origin != "-" and run.folder.has_result(relpath, origin)
+        return in_folder and (run.database is None or run.database.has_result(key))
 
     inputs = iter_inputs(run.paths, o.encoding, input_format=o.input_format, text_key=o.text_key,
                          html_key=o.html_key, skip=done if o.skip_existing else None,
@@ -131,7 +134,7 @@ def start(o: ExtractOptions, run: Run):
                          on_skip=None if o.quiet else say, reference_date=o.reference_date)
     if o.engine == "dask":
         workers = workers if o.jobs else 2
-    settings = Settings(o.model, o.patterns, o.debug, o.timeout or None)
+    settings = Settings(o.model, o.patterns, o.debug, o.timeout or None, facts)
     return run_inputs(inputs, settings, jobs=workers, engine=o.engine, scheduler=o.scheduler,
                       connect_timeout=o.connect_timeout)
 
@@ -202,7 +205,7 @@ def write_record(o: ExtractOptions, run: Run, item, record: dict[str, Any], resu
         except OSError as exc:  # a full disk, a file size limit: stop, every earlier record whole
             results.close()
             run.writer = None  # nothing more goes to it, not even a closing bracket
-            stdout_lost(exc, run.seen - 1)
+            stdout_lost(exc, run.seen - 1 if run.fmt == "jsonl" else None)  # only JSON Lines is written whole
 
 
 def finish(o: ExtractOptions, run: Run, interrupted: bool, unclosed: str | None) -> int:
@@ -235,14 +238,10 @@ def warn_input(item, quiet: bool) -> None:
 
 def read_urls(urls: Path) -> list[str]:
     """The URLs of a --urls file, one per line (# comments and blank lines left out)."""
-    from .inputs import MAX_BYTES, open_regular, read_capped
+    from .files import read_regular
 
     try:
-        with open_regular(urls, str(urls)) as file:
-            data = read_capped(file, MAX_BYTES)
-        if data is None:
-            raise errors.too_large(str(urls), None, MAX_BYTES, "split the URL list")
-        lines = data.decode("utf-8").splitlines()
+        lines = read_regular(urls, str(urls), fix="split the URL list").decode("utf-8").splitlines()
     except errors.InputError as exc:
         raise errors.UsageError(exc.message) from None
     except OSError as exc:
@@ -272,10 +271,12 @@ def refuse_overlaps(output_dir: Path | None, db: Path | None, paths: list[str], 
     """Refuse an output that could overwrite an input or another output: the output folder is, is
     inside, or holds an input; the database is an input, a file an input folder's walk would read,
     or a file the output folder writes itself."""
+    from .web import is_url
+
     out = output_dir.resolve() if output_dir is not None else None
     base = db.resolve() if db is not None else None
     for raw in paths:
-        if raw == "-" or "://" in raw:
+        if raw == "-" or is_url(raw):
             continue
         try:
             given = Path(raw).resolve()
@@ -315,7 +316,7 @@ def database_overlap(db: Path, base: Path, raw: str, given: Path, is_dir: bool) 
 
 def open_folder(output_dir: Path, fmt: str, extra: dict, db: Path | None):
     """The --output-dir writer (a database inside it keeps its name: no output takes it)."""
-    from .writers import FolderWriter
+    from .writers import FolderWriter, OutputError
 
     if output_dir.exists() and not output_dir.is_dir():
         raise errors.output_dir_is_file(output_dir)
@@ -325,6 +326,8 @@ def open_folder(output_dir: Path, fmt: str, extra: dict, db: Path | None):
     try:
         # it writes its marker file: a test of the folder
         return FolderWriter(output_dir, fmt, reserved=reserved, **extra)
+    except OutputError as exc:
+        raise errors.UsageError(str(exc)) from None
     except OSError as exc:
         raise errors.output_dir_unwritable(output_dir, exc.strerror or str(exc)) from None
 

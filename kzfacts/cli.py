@@ -16,7 +16,7 @@ import typer
 
 from . import __version__
 from .batch import FORMATS, ExtractOptions
-from .console import Stop, exit_now, say, writing_stdout
+from .console import Stop, exit_now, say, stdout_lost, writing_stdout
 
 app = typer.Typer(
     name="kzfacts",
@@ -227,10 +227,19 @@ def schema() -> None:
 
 def main() -> None:
     """The `kzfacts` command (and `python -m kzfacts`)."""
+    import errno
+
     try:
         app()  # standalone: every way out of a command is a SystemExit
     except SystemExit as exc:
         exit_now(exc)
+    except OSError as exc:  # help or a version sent where nothing can be written (> /dev/full)
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EPIPE):
+            raise
+        try:
+            stdout_lost(exc)
+        except Stop as stop:
+            exit_now(SystemExit(stop.code))
 
 
 if __name__ == "__main__":

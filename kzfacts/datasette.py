@@ -104,9 +104,12 @@ def why_not_kzfacts(database: str | Path) -> str | None:
 
     from .errors import not_a_database
 
+    from .files import special_kind
+
     path = Path(database)
     if not path.is_file():
-        return not_a_database(str(path), "it is a folder" if path.is_dir() else "no such file")
+        kind = special_kind(path.stat().st_mode) if path.exists() else None
+        return not_a_database(str(path), f"it is {kind}" if kind else "no such file")
     try:
         with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
             found = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'sources'").fetchone()

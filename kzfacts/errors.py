@@ -29,9 +29,10 @@ class UsageError(KzError):
 class InputError(KzError):
     """One input could not be read; it gets an error record and the batch goes on."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(self, kind: str, message: str, reason: str | None = None) -> None:
         super().__init__(kind, message)
         self.kind = kind
+        self.reason = reason  # what is wrong, without the input's name or the fix (for a caller's own message)
 
 
 def not_found(path: str) -> InputError:
@@ -66,12 +67,12 @@ def undecodable(path: str, encoding: str) -> InputError:
 def too_large(path: str, size: int | None, limit: int, fix: str = "split the file") -> InputError:
     """`size` None: the input holds more than `limit` bytes, and how many more was not read."""
     over = f"{size:,} bytes is over" if size is not None and size > limit else "over"
-    return InputError("too_large", f"{path}: {over} the {limit:,}-byte limit; {fix}")
+    return InputError("too_large", f"{path}: {over} the {limit:,}-byte limit; {fix}", f"{over} the {limit:,}-byte limit")
 
 
 def not_a_file(path: str, kind: str) -> InputError:
     return InputError("not_a_file", f"{path}: {kind}, not a regular file; save its data to a file and pass that, "
-                                    "or pipe it to standard input (-)")
+                                    "or pipe it to standard input (-)", f"{kind}, not a regular file")
 
 
 def skipped_special(path: str, kind: str) -> str:
@@ -242,6 +243,10 @@ def bad_timeout(value: float, most: float) -> UsageError:
                       "of a text); use 0 for no limit")
 
 
+def bad_connect_timeout(value: float, most: float) -> UsageError:
+    return UsageError(f"--connect-timeout {value:g}: not a number of seconds above 0 and up to {most:,.0f}")
+
+
 def bad_jobs(value: int) -> UsageError:
     return UsageError(f"--jobs {value}: give 1 or more worker processes (or leave --jobs out: one per CPU)")
 
@@ -313,3 +318,12 @@ def no_gold_files(folder: object) -> UsageError:
 
 def gold_without_text(names: list[str]) -> str:
     return f"gold files without their text: {', '.join(names)}"
+
+
+def not_own_file(path: str, reason: str | None) -> str:
+    return f"{path}: {reason}, not kzfacts' own marker file; remove it, or choose another --output-dir"
+
+
+def link_in_output(link: str, folder: str) -> str:
+    return (f"{link}: a symbolic link inside the output folder {folder}; an output there would be written "
+            "wherever it points (over an input, say): remove the link, or choose another --output-dir")

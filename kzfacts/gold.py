@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import math
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import errors
-from .inputs import MAX_BYTES
+from .files import MAX_BYTES, read_regular
 
 SUFFIX = ".gold.json"
 
@@ -91,24 +90,12 @@ def _read_text(path: Path, text_name: str, gold_name: str) -> str | None:
 
 
 def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. A FIFO or device is refused before it
-    is opened for reading (opening a FIFO waits for a writer), and the limit counts bytes read, not
-    the size the file claims (a device says 0). Raises OSError or ValueError with the reason."""
-    with open(path, "rb", opener=_open_nonblocking) as fh:
-        mode = os.fstat(fh.fileno()).st_mode
-        if stat.S_ISDIR(mode):
-            raise ValueError("a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise ValueError("not a regular file")
-        data = fh.read(limit + 1)
-    if len(data) > limit:
-        raise ValueError(f"over the {limit:,}-byte limit")
-    return data
-
-
-def _open_nonblocking(path: str, flags: int) -> int:
-    # O_NONBLOCK: opening a FIFO returns at once, so it can be refused instead of waiting for a writer
-    return os.open(path, flags | os.O_NONBLOCK)
+    """The bytes of a regular file of at most `limit` bytes (`files.read_regular`); raises OSError,
+    or ValueError saying what is wrong (a folder, a FIFO, over the limit)."""
+    try:
+        return read_regular(path, str(path), limit)
+    except errors.InputError as exc:
+        raise ValueError(exc.reason or exc.message) from None
 
 
 def _reason(exc: BaseException) -> str:

@@ -6,18 +6,17 @@ import io
 import json
 import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO
 
 from . import errors
+from .files import MAX_BYTES, open_regular, read_capped, special_kind
 from .keys import OUTPUT_MARKER, path_key, short_hash, stdin_key
 from .reference import Reference, given
 
-MAX_BYTES = 50_000_000
 # a folder kzfacts wrote (--output-dir) holds this file; walks skip such folders, so a run never
 # reads its own output back as articles
 INPUT_ENDINGS = (".txt", ".jsonl", ".html", ".htm")  # the files a folder walk reads as articles (_walk)
@@ -127,45 +126,6 @@ def read_input(path: Path, source: str, encoding: str | None = None, max_bytes: 
         return Input(source, error=errors.unreadable(source, exc.strerror or str(exc)))
 
 
-def special_kind(mode: int) -> str | None:
-    """What a file of this `st_mode` is when it is no regular file (a FIFO, socket, device ...),
-    else None. Reading such a file can block for ever (a FIFO with no writer) or never end
-    (/dev/zero), so kzfacts reads none of them by name."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISDIR, "a folder")):
-        if test(mode):
-            return kind
-    return "a special file"
-
-
-def open_regular(path: Path, source: str) -> BinaryIO:
-    """The regular file at `path`, opened for reading; raises InputError (not_a_file) for anything
-    else, or OSError. It is checked before opening, so that opening never blocks, and again once
-    open (opened non-blocking), in case the path was swapped for a FIFO in between."""
-    kind = special_kind(os.stat(path).st_mode)
-    if kind:
-        raise errors.not_a_file(source, kind)
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    try:
-        kind = special_kind(os.fstat(fd).st_mode)
-        if kind:
-            raise errors.not_a_file(source, kind)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def read_capped(stream: IO[bytes], max_bytes: int) -> bytes | None:
-    """All of a stream's bytes, or None when it holds more than `max_bytes`: at most one byte over
-    the cap is read, whatever the stream says of its size (standard input, a file still growing)."""
-    data = stream.read(max_bytes + 1)
-    return None if len(data) > max_bytes else data
-
-
 @dataclass
 class Source:
     """A path to read: its name as given, the path (None for stdin), its name under an output folder."""
@@ -220,7 +180,10 @@ def _url_name(url: str) -> str:
     """A file name for a URL's output: its host and path, made safe."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a valid address: its fetch says so, its name is a hash
+        return safe_segment("url", url) + ".html"
     name = f"{parts.netloc}{parts.path}".rstrip("/").replace("/", "_")
     # pages that differ only in their query or fragment are other pages: the hash of the whole URL
     return safe_segment(name, url if parts.query or parts.fragment else None) + ".html"
@@ -245,7 +208,7 @@ def _walk(root: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[
             continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith((".txt", ".jsonl", ".html", ".htm")):
+            if name.startswith(".") or not name.endswith(INPUT_ENDINGS):
                 continue
             path = Path(dirpath) / name
             kind = _found_kind(path)

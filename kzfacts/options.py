@@ -55,6 +55,18 @@ def check_timeout(value: float) -> None:
         raise errors.bad_timeout(value, MAX_TIMEOUT)
 
 
+MAX_CONNECT = 3_600.0
+
+
+def check_connect_timeout(value: float) -> None:
+    """Refuse a --connect-timeout that is no number of seconds up to MAX_CONNECT (NaN, infinity and
+    1e308 break the Dask client's clock)."""
+    import math
+
+    if not (math.isfinite(value) and 0 < value <= MAX_CONNECT):
+        raise errors.bad_connect_timeout(value, MAX_CONNECT)
+
+
 def fact_keys(facts: str | None) -> list[str] | None:
     """The fact types named by --facts, checked against the registry (None: all of them)."""
     if not facts:

@@ -214,9 +214,9 @@ def record_files(folder: Path) -> list[Path]:
 def read_file_text(path: Path) -> str:
     """A regular file's UTF-8 text. Raises OSError, UnicodeDecodeError, or InputError for a path that
     is no regular file (a FIFO would block for ever, /dev/zero never end)."""
-    from .inputs import open_regular
+    from .files import open_regular
 
-    with open_regular(path, str(path)) as file:
+    with open_regular(path, str(path)) as file:  # a regular file ends: its size is the only cap
         return file.read().decode("utf-8")
 
 
@@ -235,7 +235,7 @@ def read_record_files(paths: list[str], *, on_skip: Callable[[str], None]) -> It
             files = record_files(path)
             if not files:
                 raise RecordReadError(f"{raw}: no kzfacts output under it (looked for *.json, *.jsonl)")
-        elif path.is_file():
+        elif path.exists():  # a file, or something read_file_text names (a FIFO, a device)
             files = [path]
         else:
             raise RecordReadError(f"{raw}: no such file or folder; check the path")

@@ -36,6 +36,7 @@ class Settings:
     patterns: str | None = None
     debug: bool = False
     timeout: float | None = DEFAULT_TIMEOUT  # None or 0: no limit
+    facts: tuple[str, ...] | None = None  # --facts: only these fact types' components run
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def process_batch(batch: list[Work], settings: Settings) -> list[dict[str, Any]]
     """
     from .api import load_extractor
 
-    extractor = load_extractor(settings.model, settings.patterns, strict=settings.debug)
+    extractor = load_extractor(settings.model, settings.patterns, strict=settings.debug, facts=settings.facts)
     return [_one(extractor, item, settings) for item in batch]
 
 
@@ -228,7 +229,7 @@ def _init_worker(settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, the workers stay quiet
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    load_extractor(settings.model, settings.patterns, strict=settings.debug)
+    load_extractor(settings.model, settings.patterns, strict=settings.debug, facts=settings.facts)
 
 
 def _die_with_parent() -> None:
@@ -339,7 +340,7 @@ def run_processes(inputs: Iterable[Input], settings: Settings, jobs: int,
     from .api import load_extractor
 
     # loaded once here, the pipeline reaches every forked worker without being loaded again
-    load_extractor(settings.model, settings.patterns, strict=settings.debug)
+    load_extractor(settings.model, settings.patterns, strict=settings.debug, facts=settings.facts)
     pool = _WorkerPool(jobs, settings)
     try:
         yield from run_ordered(inputs, pool.submit, window=jobs * 4, batch_size=batch_size)

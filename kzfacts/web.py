@@ -169,7 +169,10 @@ class Fetcher:
         """The page's bytes; raises InputError saying why it cannot be had."""
         import threading
 
-        host = urlsplit(url).netloc
+        try:
+            host = urlsplit(url).netloc
+        except ValueError:  # "http://[::1": no address at all
+            raise errors.fetch_failed(url, "not a valid web address") from None
         wait = self.last.get(host, 0.0) + HOST_INTERVAL - time.monotonic()
         if wait > 0:
             time.sleep(wait)
@@ -219,7 +222,10 @@ class Fetcher:
                 redirects += 1
                 if redirects > MAX_REDIRECTS:
                     raise errors.fetch_failed(url, f"more than {MAX_REDIRECTS} redirects")
-                hop = urljoin(hop, location)
+                try:
+                    hop = urljoin(hop, location)
+                except ValueError:  # a Location no parser can read ("http://[::1"): the server's fault
+                    raise errors.fetch_failed(where, "redirected to an address that is not valid") from None
             else:
                 retries += 1
                 self._wait_to_retry(url, status, headers.get("retry-after"), deadline)

@@ -319,3 +319,22 @@ def test_no_environment_variable_is_read_inside_the_pipeline():
              if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
              or isinstance(node, ast.Name) and node.id == "getenv"]
     assert reads == []
+
+
+@pytest.mark.parametrize("facts, runs", [
+    (("dates",), ["kz_articles", "kz_dates"]),
+    (("figures",), ["kz_articles", "kz_figures"]),
+    (("quotes",), ["kz_articles", "kz_entities", "kz_quotes"]),
+])
+def test_facts_runs_only_the_components_its_fact_types_need(extractor, facts, runs):
+    """`--facts` (load_extractor(facts=...)) skips the other components, and what it keeps is
+    exactly what the whole pipeline finds."""
+    from kzfacts.api import Extractor
+    from kzfacts.writers import keep_facts
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    some = Extractor(facts=facts)
+    assert [name for name in some.nlp.pipe_names if name.startswith("kz_")] == runs
+    # the CLI keeps the chosen lists of either (the people a quote needs are found, and left out)
+    assert keep_facts(some.extract(text, source="s"), list(facts)) == \
+        keep_facts(extractor.extract(text, source="s"), list(facts))

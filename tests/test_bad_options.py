@@ -130,3 +130,24 @@ def test_jobs_are_capped_at_the_inputs_and_four_per_cpu(tmp_path, started, n, jo
         assert result.stderr == ""
     quiet = CliRunner().invoke(app, ["extract", *texts(tmp_path, n), "--format", "jsonl", "--jobs", jobs, "-q"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+@pytest.mark.parametrize("line, said", [
+    ('{"label": "ORG", "pattern": [{"_": {"foo": 1}}]}', "a custom attribute ('_')"),
+    ('{"label": "ORG", "pattern": [{"LOWER": "x", "OP": "{99999999999}"}]}', "a repetition operator over 100"),
+])
+def test_a_pattern_the_schema_takes_but_no_text_can_run_is_a_usage_error(tmp_path, line, said):
+    """Review of item 10: these passed the check, then failed every text or hung building the matcher."""
+    patterns = tmp_path / "p.jsonl"
+    patterns.write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Minister Jane Doe spoke.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "--patterns", str(patterns)])
+    assert result.exit_code == 2 and said in one_line(result) and "line 1" in one_line(result)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e308"])
+def test_a_connect_timeout_that_is_no_number_of_seconds_is_a_usage_error(tmp_path, value):
+    (tmp_path / "a.txt").write_text("Minister Jane Doe spoke.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "--engine", "dask", "--scheduler",
+                                      "tcp://127.0.0.1:1", "--connect-timeout", value])
+    assert result.exit_code == 2 and "--connect-timeout" in one_line(result)

@@ -298,3 +298,14 @@ def test_summary_of_a_folder_whose_only_record_is_malformed_reads_no_articles(tm
     assert lines(result.stderr)[0] == f"kzfacts: {feed}:1: not a kzfacts record (articles is a number); skipped"
     assert "bad_jsonl" not in result.stderr and "text" not in result.stderr  # not read again as articles
     assert result.exit_code == 1
+
+
+def test_eval_shows_a_gold_texts_name_as_text(tmp_path):
+    """`eval --errors` names a text's file: its escapes and bidi overrides are shown, never run (review of item 2)."""
+    name = "q\x1b[2J\x1b]0;PWN\x07\u202e.txt"
+    (tmp_path / name).write_text("Minister Jane Doe spoke in Astana.", encoding="utf-8")
+    (tmp_path / "x.gold.json").write_text(json.dumps({"file": name, "articles": [{"people": [{"name": "Nobody"}]}]}),
+                                          encoding="utf-8")
+    result = invoke("eval", str(tmp_path), "--errors", "3")
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
+    assert "q^[[2J^[]0;PWN^G<U+202E>.txt" in result.stdout

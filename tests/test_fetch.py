@@ -42,6 +42,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, b"moved", location=f"http://127.0.0.2:{self.server.server_address[1]}/article")
         elif self.path == "/to-backslash":  # a hop that reads two ways, and a terminal escape
             self._send(302, b"moved", location=f"http://127.0.0.1:{self.server.server_address[1]}\\@8.8.8.8/\x1b[2J")
+        elif self.path == "/to-nowhere":  # a Location no URL parser can read: the server's fault
+            self._send(302, b"moved", location="http://[::1")
         elif self.path == "/busy-once":
             self.server.busy += 1
             if self.server.busy == 1:
@@ -328,3 +330,17 @@ def test_tls_checks_the_urls_host_while_connecting_to_its_checked_address(tls_se
     assert record["error"]["type"] == "fetch_failed" and "TLS failed" in record["error"]["message"]
     assert "127.0.0.1" in record["error"]["message"] and len(httpd.paths) == 1
     assert one_line(by_address) == f"kzfacts: {record['error']['message']}"
+
+
+def test_an_address_no_parser_can_read_is_an_error_record_and_the_batch_goes_on(server, tmp_path):
+    """A redirect to "http://[::1", or such an address given, costs only its own input (review of item 5)."""
+    text = tmp_path / "a.txt"
+    text.write_text("Minister Jane Doe opened the bridge in Astana on Monday.", encoding="utf-8")
+    result = invoke("extract", f"{base(server)}/to-nowhere", "http://[::1", str(text), f"{base(server)}/article",
+                    "--allow-local-urls", "--format", "jsonl", "-q")
+    nowhere, broken, plain, article = jsonl(result)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert nowhere["error"]["type"] == broken["error"]["type"] == "fetch_failed"
+    assert "redirected to an address that is not valid" in nowhere["error"]["message"]
+    assert "not a valid web address" in broken["error"]["message"]
+    assert plain["error"] is None and article["error"] is None and article["articles"]

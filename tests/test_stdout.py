@@ -90,3 +90,19 @@ def test_summary_and_datasette_metadata_on_a_full_stdout(tmp_path):
             proc = kzfacts(*command, stdout=full)
         assert proc.returncode == 1, command
         assert one_line(proc).startswith("kzfacts: standard output cannot be written (No space left on device)")
+
+
+def test_a_format_written_in_pieces_claims_no_whole_records(tmp_path):
+    """Only JSON Lines is written whole record by record: a cut CSV or JSON says no count (review of item 10)."""
+    folder = corpus(tmp_path)
+    with open(tmp_path / "out.csv", "w") as out:
+        proc = kzfacts("extract", str(folder), "--format", "csv", "-j", "1", stdout=out, limit=4096)
+    assert proc.returncode == 1 and "whole record" not in one_line(proc)
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_on_a_full_stdout(flag):
+    with open("/dev/full", "w") as full:
+        proc = kzfacts(flag, stdout=full)
+    assert proc.returncode == 1
+    assert one_line(proc).startswith("kzfacts: standard output cannot be written (No space left on device)")

@@ -47,11 +47,15 @@ def _load_model(model: str | None) -> Language:
 def _user_patterns(path: str) -> list[dict]:
     """The patterns of a --patterns file, each checked as the ruler would take it; raises KzError
     (E003) naming the file and the line of the first one that is wrong, before any text is read."""
+    from ..files import read_regular
+
     patterns = []
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = read_regular(Path(path), f"--patterns {path}", fix="split the patterns file").decode("utf-8").splitlines()
     except FileNotFoundError:
         raise errors.KzError("E003", f"--patterns {path}: no such file; check the path") from None
+    except errors.InputError as exc:  # a FIFO, a device, over the cap
+        raise errors.KzError("E003", f"--patterns {path}: {exc.reason}; pass a patterns file (JSON Lines)") from None
     except OSError as exc:
         raise errors.KzError("E003", f"--patterns {path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
@@ -99,6 +103,9 @@ def pattern_problem(item: dict, matcher) -> str | None:
         return f"'pattern' must be a phrase (text) or a list of token tests, not {json.dumps(pattern)[:40]}"
     if not pattern:
         return "an empty 'pattern' (a list of no tokens)"
+    unusable = _unusable_token_test(pattern)
+    if unusable:
+        return unusable
     found = validate_token_pattern(pattern)
     if found:
         return _token_problem(found[0])
@@ -111,6 +118,23 @@ def pattern_problem(item: dict, matcher) -> str | None:
     finally:
         if "check" in matcher:
             matcher.remove("check")
+    return None
+
+
+MAX_REPEAT = 100  # a token test's {n} or {n,m} operator: more would build a matcher that never finishes
+
+
+def _unusable_token_test(pattern: list) -> str | None:
+    """What spaCy's schema lets through but no text can run: a custom attribute (`"_"`), which no
+    kzfacts Doc has, and a repetition operator past MAX_REPEAT."""
+    for test in pattern:
+        if not isinstance(test, dict):
+            continue
+        if "_" in test:
+            return "a custom attribute ('_') in a token test; --patterns takes the token's own attributes only"
+        counts = re.findall(r"\d+", str(test.get("OP", "")))
+        if any(int(n) > MAX_REPEAT for n in counts):
+            return f"a repetition operator over {MAX_REPEAT} ({test['OP']}); write a shorter pattern"
     return None
 
 

@@ -12,6 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from .. import errors
+from ..errors import InputError
+from ..files import read_regular, writable_path
+
 
 class Writer(Protocol):
     suffix: str  # the file name ending of one output file of this format
@@ -142,6 +146,10 @@ class FolderWriter:
         for name in (*self.own_names(fmt), *reserved):
             self.claimed[name.casefold()] = ""  # no input has an empty origin: each such name stays theirs
         folder.mkdir(parents=True, exist_ok=True)
+        try:  # the marker is appended to: a link would append to another file, a FIFO block for ever
+            writable_path(folder / OUTPUT_MARKER, str(folder / OUTPUT_MARKER))
+        except InputError as exc:
+            raise OutputError(errors.not_own_file(str(folder / OUTPUT_MARKER), exc.reason)) from None
         self.manifest = Manifest(folder / OUTPUT_MARKER)
 
     @staticmethod
@@ -172,6 +180,7 @@ class FolderWriter:
         if not self.folder.is_dir():
             raise OutputError(f"{self.folder}: the output folder is gone (removed during the run); "
                               f"{record['source']} and later inputs were not written")
+        self.refuse_links(path)
         rel, failed = path.relative_to(self.folder).as_posix(), record["error"] is not None
         counts = _counts(record) if self.index is not None else None
         try:
@@ -183,6 +192,15 @@ class FolderWriter:
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc}); free some space, check the "
                               "folder's permissions, or choose another --output-dir") from None
+
+    def refuse_links(self, path: Path) -> None:
+        """An output goes into the output folder itself: a symbolic link on its way there (a subfolder
+        linked to an input folder) would put it elsewhere, over an input."""
+        here = self.folder
+        for part in path.relative_to(self.folder).parent.parts:
+            here = here / part
+            if here.is_symlink():
+                raise OutputError(errors.link_in_output(str(here), str(self.folder)))
 
     def close(self) -> None:
         """The index page, of every page in the folder (earlier runs' too), when the format has one."""
@@ -209,8 +227,10 @@ class Manifest:
         self.path = path
         self.entries: dict[str, dict[str, Any]] = {}
         path.touch()
-        with path.open("rb") as fh:
-            data = fh.read()
+        try:
+            data = read_regular(path, str(path))
+        except InputError as exc:
+            raise OutputError(errors.not_own_file(str(path), exc.reason)) from None
         for line in data.splitlines():
             try:
                 entry = json.loads(line)

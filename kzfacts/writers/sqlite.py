@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import errors
+from ..errors import InputError
+from ..files import writable_path
 from . import OutputError
 
 ENTITY_TABLES = ("people", "organisations", "places")
@@ -63,6 +65,10 @@ def open_database(path: str | Path):
         raise DatabaseError(f"{path}: is a folder; pass a database file such as {path / 'facts.db'}")
     if not path.parent.is_dir():
         raise DatabaseError(f"{path}: the folder {path.parent} does not exist; create it or choose another --db")
+    try:
+        writable_path(path, str(path), links=True)  # a FIFO would block the lock's open for ever
+    except InputError as exc:
+        raise DatabaseError(f"{path}: {exc.reason}; pass a database file") from None
     try:
         # two processes creating one new database at once: the tables are made by one at a time
         with open(path, "ab") as lock:
@@ -287,7 +293,7 @@ class DatabaseWriter:
 
     def _insert(self, record: dict[str, Any], origin: str) -> None:
         db, source, tables = self.db, record["source"], self.tables
-        error = record["error"] or {}
+        error = record.get("error") or {}  # `load` takes records another tool may have written
         db["sources"].insert(_row(record, tables["sources"], origin=origin, source=source,
                                   error_type=error.get("type"), error_message=error.get("message"),
                                   articles=len(record["articles"])))
@@ -297,7 +303,7 @@ class DatabaseWriter:
                 for ent in art[table]:
                     entity_id = db[table].insert(_row(ent, tables[table], article_id=article_id)).last_pk
                     db["affiliations"].insert_all({"article_id": article_id, "person_id": entity_id,
-                                                   "person": ent["name"], **a} for a in ent.get("affiliations", []))
+                                                   "person": ent["name"], **a} for a in ent.get("affiliations") or [])
                     db["mentions"].insert_all({"article_id": article_id, "entity_table": table, "entity_id": entity_id,
                                                **m} for m in ent["mentions"])
             for table in FACT_TABLES:
