@@ -181,6 +181,7 @@ def main() -> None:
 
     # one short file, whole processes: kzfacts extract against spacy.load and one doc (best of 5)
     short = CORPUS / "short.txt"
+    short.parent.mkdir(parents=True, exist_ok=True)  # with --corpus, the samples' corpus was never built
     short.write_text(next(p for s in sorted((ROOT / "samples").glob("*.txt"))
                           for p in s.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 30), encoding="utf-8")
     one_bare = min(timed([sys.executable, "-c", BARE_ONE_DOC, str(short)])[0] for _ in range(5))
