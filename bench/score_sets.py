@@ -67,23 +67,23 @@ def main() -> None:
     a = ap.parse_args()
     if a.bare:
         return bare_records()
-    print(f"{'set':<11}{'category':<15}{'bare P':>7}{'R':>7}{'F1':>7}   {'kzfacts P':>9}{'R':>7}{'F1':>7}{'ΔF1':>7}")
+    print(f"{'set':<17}{'category':<15}{'bare P':>7}{'R':>7}{'F1':>7}   {'kzfacts P':>9}{'R':>7}{'F1':>7}{'ΔF1':>7}")
     for name in a.sets:
         kz = score(name, KZFACTS, a.errors)
         if kz.get("segmentation"):
-            print(f"{name:<11}{'articles':<15}{'':>21}   {kz['segmentation']}")
+            print(f"{name:<17}{'articles':<15}{'':>21}   {kz['segmentation']}")
         bare = score(name, BARE, 0)
         for cat in ("people", "organisations"):
             if not kz[cat]["scored"]:
                 continue
             b, k = bare[cat], kz[cat]
-            print(f"{name:<11}{cat:<15}{b['p']:>7.3f}{b['r']:>7.3f}{b['f1']:>7.3f}   "
+            print(f"{name:<17}{cat:<15}{b['p']:>7.3f}{b['r']:>7.3f}{b['f1']:>7.3f}   "
                   f"{k['p']:>9.3f}{k['r']:>7.3f}{k['f1']:>7.3f}{k['f1'] - b['f1']:>+7.3f}")
         for cat in ("dates", "figures", "quotes", "affiliations"):
             if kz[cat]["scored"]:
                 extra = {x: kz[cat][x] for x in ("value_acc", "subject_acc", "attribution_acc", "e2e_f1")
                          if kz[cat].get(x) is not None}
-                print(f"{name:<11}{cat:<15}{'':>21}   {kz[cat]['p']:>9.3f}{kz[cat]['r']:>7.3f}{kz[cat]['f1']:>7.3f}  {extra}")
+                print(f"{name:<17}{cat:<15}{'':>21}   {kz[cat]['p']:>9.3f}{kz[cat]['r']:>7.3f}{kz[cat]['f1']:>7.3f}  {extra}")
 
 
 if __name__ == "__main__":
