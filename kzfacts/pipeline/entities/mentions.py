@@ -425,15 +425,76 @@ def model_candidates(doc: Doc) -> list[Candidate]:
         if ent.label_ not in MODEL_LABELS and ent.label_ not in RELABELLABLE:
             continue
         label = MODEL_LABELS.get(ent.label_, ent.label_)
-        if label != "ORG":
+        if label == "PERSON":
+            out.append(Candidate(leading_place_end(doc, ent.start, ent.end), ent.end, label, "model"))
+            continue
+        if label not in ("ORG", "GPE"):
             out.append(Candidate(ent.start, ent.end, label, "model"))
             continue
-        for s, e in separate_names(doc, ent.start, ent.end):
-            cut = trailing_speaker(doc, s, e)
+        for s, e in separate_names(doc, ent.start, ent.end) if label == "ORG" else [(ent.start, ent.end)]:
+            cut = trailing_speaker(doc, s, e) if label == "ORG" else e
+            cut = min(cut, trailing_official(doc, s, e))
             out.append(Candidate(s, cut, label, "model"))
             if cut < e:
                 out.append(Candidate(cut, e, "PERSON", "model"))
     return out
+
+
+def trailing_official(doc: Doc, start: int, end: int) -> int:
+    """Where a body's or a place's name ends when it stands inside a title and the official's own
+    name follows it with no comma ("Secretary of the Security Council of Kyrgyzstan Marat
+    Imankulov"): the last two words are a name whose surname has a surname's ending
+    (`surname_endings.txt`), and the span follows "of" or "of the" after the title. `end` if not."""
+    toks = tokens_of(doc)
+    cut = end - 2
+    if cut - start < 1 or not in_title(doc, start):
+        return end
+    keywords = resources.org_keywords()
+    tail = doc[cut:end]
+    if not all(name_token(t) and t.text not in keywords for t in tail) or not surname_shaped(tail[-1]):
+        return end
+    if toks.text[cut] in resources.country_names() or toks.lower[cut] in resources.demonyms():
+        return end
+    return cut
+
+
+def official_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The officials named right after a body inside their title, where nothing tagged them
+    ("Chairman of the Board of Samruk-Kazyna | Nurlan Zhakupov"): two name words, the second with a
+    surname's ending, after a body's span that completes a title's "of" phrase."""
+    toks = tokens_of(doc)
+    keywords = resources.org_keywords()
+    found = []
+    for start, end in bodies:
+        if end + 2 > len(doc) or not in_title(doc, start + (toks.lower[start] == "the")):
+            continue
+        name = doc[end:end + 2]
+        if all(name_token(t) and t.text not in keywords for t in name) and surname_shaped(name[-1]) \
+                and toks.text[end] not in resources.country_names():
+            found.append((end, end + 2))
+    return found
+
+
+def in_title(doc: Doc, start: int) -> bool:
+    """The span at `start` completes a title's "of" phrase: "Chief of Staff of the | ...",
+    "Head of the | ...", "Minister of | ..." (a title word at most six words back, before "of")."""
+    toks = tokens_of(doc)
+    i = start - 1
+    if i >= 0 and toks.lower[i] == "the":
+        i -= 1
+    if i < 0 or toks.lower[i] != "of":
+        return False
+    return any(is_title_word(doc[k]) and toks.text[k][:1].isupper() for k in range(max(0, i - 6), i))
+
+
+def leading_place_end(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts when the model ran the country that ends a title into it
+    ("President of the Chamber of Commerce of Kazakhstan Aidar Bekov"): a country's one-word name
+    first, two name words after it, and the span inside a title's "of" phrase. `start` if not."""
+    toks = tokens_of(doc)
+    if end - start < 3 or toks.text[start] not in resources.country_names() or not in_title(doc, start):
+        return start
+    return start + 1 if all(name_token(t) for t in doc[start + 1:end]) else start
 
 
 def trailing_speaker(doc: Doc, start: int, end: int) -> int:
@@ -557,10 +618,13 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     model = model_candidates(doc)
     starts = [m.start for m in model]
     org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc, tokens, runs)]
+    officials = [(cut, e) for s, e in org_runs if (cut := trailing_official(doc, s, e)) < e]
+    officials += official_after_bodies(doc, [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs)
+    org_runs = [(s, trailing_official(doc, s, e)) for s, e in org_runs]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc, tokens)]
-    rules += [Candidate(s, e, "PERSON", "rule") for s, e in titled_person_spans(doc, tokens) + speaker_spans(doc, tokens)
-              + surname_spans(doc, tokens)]
+    people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens)
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in officials + [(leading_place_end(doc, s, e), e) for s, e in people]]
     rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc, tokens)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc, tokens, runs)]
     cands = merge_candidates(model, rules)
