@@ -18,6 +18,7 @@ from typing import Any
 from . import errors, options
 from .console import Progress, Stop, interrupt_once, plural, say, stdout_lost
 from .writers import FORMATS as WRITER_FORMATS
+from .writers import close_all
 
 FORMATS = tuple(WRITER_FORMATS)  # one list, the writers'
 
@@ -91,9 +92,11 @@ def open_run(o: ExtractOptions) -> Run:
     paths = [*o.paths, *(read_urls(o.urls) if o.urls is not None else [])]
     fmt = o.output_format or ("json" if o.output_dir else "table")
     refuse_overlaps(o.output_dir, o.db, [*paths, *([str(o.urls)] if o.urls is not None else [])], fmt)
+    from .writers.sqlite import DatabaseWriter
+
     run = Run(paths, fmt, fact_keys)
     run.folder = open_folder(o.output_dir, fmt, writer_options(o, fmt), o.db) if o.output_dir else None
-    run.database = open_database(o.db) if o.db else None
+    run.database = DatabaseWriter(o.db) if o.db else None  # a bad one: DatabaseError, a usage error
     return run
 
 
@@ -115,9 +118,9 @@ def start(o: ExtractOptions, run: Run):
         say(note)
     check_reference_date(o.reference_date)
     facts = tuple(run.fact_keys) if run.fact_keys else None
-    if o.engine == "local" and workers == 1:  # loaded once, here, with a clear message if it cannot
+    if o.engine == "local":  # loaded once, here, with a clear message if it cannot (forked workers share it)
         load_extractor(o.model, o.patterns, strict=o.debug, facts=facts)
-    elif o.engine == "local":
+    else:
         from .pipeline.loading import check_model
 
         check_model(o.model, o.patterns)
@@ -251,22 +254,6 @@ def read_urls(urls: Path) -> list[str]:
     return [u.strip() for u in lines if u.strip() and not u.startswith("#")]
 
 
-def close_all(*sinks) -> str | None:
-    """Close every output; the message of the first that could not finish (a database that filled
-    up or was deleted, an index page that could not be written), or None. When the run is already
-    ending on an error, that error's line is the one shown and this one is dropped."""
-    from .writers import OutputError
-
-    problem = None
-    for sink in sinks:
-        try:
-            if sink is not None:
-                sink.close()
-        except OutputError as exc:
-            problem = problem or str(exc)
-    return problem if sys.exc_info()[0] is None else None
-
-
 def refuse_overlaps(output_dir: Path | None, db: Path | None, paths: list[str], fmt: str) -> None:
     """Refuse an output that could overwrite an input or another output: the output folder is, is
     inside, or holds an input; the database is an input, a file an input folder's walk would read,
@@ -330,13 +317,3 @@ def open_folder(output_dir: Path, fmt: str, extra: dict, db: Path | None):
         raise errors.UsageError(str(exc)) from None
     except OSError as exc:
         raise errors.output_dir_unwritable(output_dir, exc.strerror or str(exc)) from None
-
-
-def open_database(db: Path):
-    """The --db writer; a usage error when the file cannot be a kzfacts database."""
-    from .writers.sqlite import DatabaseError, DatabaseWriter
-
-    try:
-        return DatabaseWriter(db)
-    except DatabaseError as exc:
-        raise errors.UsageError(str(exc)) from None

@@ -59,7 +59,7 @@ def read_pair(folder: Path, path: Path) -> GoldPair:
     if _inside(folder, path) is None:
         raise GoldProblem(name, errors.bad_gold(name, "a link to a file outside the gold folder, not read"))
     try:
-        gold = check_gold(parse_gold(read_capped(path)))
+        gold = check_gold(parse_gold(read_file(path)))
     except (OSError, ValueError, RecursionError) as exc:
         raise GoldProblem(name, errors.bad_gold(name, _reason(exc))) from None
     named = gold.get("file") or path.name.removesuffix(SUFFIX) + ".txt"
@@ -82,18 +82,18 @@ def _inside(folder: Path, path: Path) -> Path | None:
 def _read_text(path: Path, text_name: str, gold_name: str) -> str | None:
     """The text a gold file names, decoded as UTF-8; None when it does not exist."""
     try:
-        return read_capped(path).decode("utf-8-sig")  # a BOM is no part of the text, as for `extract`
+        return read_file(path).decode("utf-8-sig")  # a BOM is no part of the text, as for `extract`
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
         raise GoldProblem(gold_name, errors.bad_gold_text(text_name, gold_name, _reason(exc))) from None
 
 
-def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes (`files.read_regular`); raises OSError,
-    or ValueError saying what is wrong (a folder, a FIFO, over the limit)."""
+def read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES (`files.read_regular`); raises OSError, or
+    ValueError saying what is wrong (a folder, a FIFO, over the limit)."""
     try:
-        return read_regular(path, str(path), limit)
+        return read_regular(path, str(path), MAX_BYTES)
     except errors.InputError as exc:
         raise ValueError(exc.reason or exc.message) from None
 
@@ -103,8 +103,6 @@ def _reason(exc: BaseException) -> str:
         return f"not UTF-8 text (byte {exc.start})"
     if isinstance(exc, RecursionError):
         return "nested too deeply"
-    if isinstance(exc, IsADirectoryError):
-        return "a folder, not a file"
     if isinstance(exc, OSError):
         return f"cannot be read: {exc.strerror or exc}"
     if isinstance(exc, json.JSONDecodeError):

@@ -2,6 +2,7 @@
 status 2), and the values kzfacts derives from them: the worker count, the fact types kept."""
 from __future__ import annotations
 
+import functools
 import os
 
 from . import errors
@@ -110,8 +111,14 @@ def worker_count(jobs: int | None, paths: list[str], input_format: str) -> tuple
 
 
 def count_inputs(paths: list[str], input_format: str) -> int | None:
-    """How many inputs there are, when that is cheap: files only (no standard input, no JSON Lines)."""
+    """How many inputs there are, when that is cheap: files only (no standard input, no JSON Lines).
+    Asked by the worker count and the progress bar: the folders are walked once."""
+    return _count(tuple(paths), input_format)
+
+
+@functools.lru_cache(maxsize=4)
+def _count(paths: tuple[str, ...], input_format: str) -> int | None:
     from .inputs import expand_paths
 
-    sources = list(expand_paths(paths, input_format))
+    sources = list(expand_paths(list(paths), input_format))
     return None if any(src.jsonl or src.path is None for src in sources) else len(sources)

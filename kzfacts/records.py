@@ -254,12 +254,11 @@ def load_records(paths: list[str], db: Path, *, skip_existing: bool = False) -> 
     """What `kzfacts load` does: every record of the paths into the database (a malformed one
     skipped with its line); the exit status."""
     from . import errors
-    from .batch import close_all, open_database
     from .console import say
-    from .writers import OutputError
-    from .writers.sqlite import record_key
+    from .writers import OutputError, close_all
+    from .writers.sqlite import DatabaseWriter, record_key
 
-    database = open_database(db)
+    database = DatabaseWriter(db)  # a bad one: DatabaseError, a usage error
     count = skipped = 0
     problem = None
 

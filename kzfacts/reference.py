@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SOURCES = ("input", "option", "page")  # with "text" (the article's own dateline), `published_source`
-
-
 @dataclass(frozen=True)
 class Reference:
     """A reference date (YYYY-MM-DD) and its source: `input` (given with the input: a JSON Lines

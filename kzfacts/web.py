@@ -231,7 +231,7 @@ class Fetcher:
                 self._wait_to_retry(url, status, headers.get("retry-after"), deadline)
 
     def _wait_to_retry(self, url: str, status: int, retry_after: str | None, deadline: float) -> None:
-        pause = _retry_after(retry_after, 1)
+        pause = _retry_after(retry_after)
         if time.monotonic() + pause >= deadline:  # a wait past the deadline is no retry
             raise errors.fetch_failed(url, f"HTTP {status}, and the server asks to wait {pause:g} s, "
                                            f"past --url-timeout {self.timeout:g}")
@@ -364,8 +364,8 @@ def _broken_answer(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-def _retry_after(value: str | None, tries: int) -> float:
-    """Seconds a server asks to wait (Retry-After, in seconds or as a date), else a short backoff."""
+def _retry_after(value: str | None) -> float:
+    """Seconds a server asks to wait (Retry-After, in seconds or as a date), else half a second."""
     if value:
         if value.strip().isdigit():
             return float(value.strip())
@@ -377,4 +377,4 @@ def _retry_after(value: str | None, tries: int) -> float:
             return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
         except (TypeError, ValueError):
             pass
-    return 0.5 * tries
+    return 0.5

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -121,6 +122,20 @@ def write_file(path: Path, fmt: str, record: dict[str, Any], text: str | None = 
 
 class OutputError(Exception):
     """The output folder cannot take more files (gone, read-only, full); the message says which and why."""
+
+
+def close_all(*sinks) -> str | None:
+    """Close every output; the message of the first that could not finish (a database that filled
+    up or was deleted, an index page that could not be written), or None. When the run is already
+    ending on an error, that error's line is the one shown and this one is dropped."""
+    problem = None
+    for sink in sinks:
+        try:
+            if sink is not None:
+                sink.close()
+        except OutputError as exc:
+            problem = problem or str(exc)
+    return problem if sys.exc_info()[0] is None else None
 
 
 class FolderWriter:

@@ -42,8 +42,8 @@ class _Connection(sqlite3.Connection):
         return super().__exit__(*exc)
 
 
-class DatabaseError(Exception):
-    """The database file cannot be opened or is not kzfacts'; the message names it and the fix."""
+class DatabaseError(errors.UsageError):
+    """The database file cannot be opened or is not kzfacts': a usage error (exit 2) naming it and the fix."""
 
 
 class DatabaseWriteError(OutputError):
@@ -263,8 +263,8 @@ class DatabaseWriter:
             raise self._failure(exc) from None
 
     def write(self, record: dict[str, Any], key: str | None = None) -> None:
-        """Store the record under `key` (by default `record_key`), replacing what an earlier run
-        stored for the same input."""
+        """Store the record under `key` (its input's: `Input.key`; by default `record_key`, for a
+        record read back), replacing what an earlier run stored for the same input."""
         key = key or record_key(record)
         self._check_file()
         try:

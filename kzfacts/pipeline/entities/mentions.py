@@ -20,7 +20,7 @@ from ..support.tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, name_token, overlaps, surname_shaped
 from .evidence import class_kinds, person_evidence
-from .titles import is_title_word
+from .titles import completes_title, is_title_word
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
@@ -445,46 +445,27 @@ def trailing_official(doc: Doc, start: int, end: int) -> int:
     name follows it with no comma ("Secretary of the Security Council of Kyrgyzstan Marat
     Imankulov"): the last two words are a name whose surname has a surname's ending
     (`surname_endings.txt`), and the span follows "of" or "of the" after the title. `end` if not."""
-    toks = tokens_of(doc)
     cut = end - 2
-    if cut - start < 1 or not in_title(doc, start):
-        return end
+    return cut if cut - start >= 1 and completes_title(doc, start) and official_name(doc, cut) else end
+
+
+def official_name(doc: Doc, i: int) -> bool:
+    """Tokens i and i + 1 are an official's name: two name words, no organisation word, the second
+    with a surname's ending (`surname_endings.txt`), the first no country or nationality."""
+    toks = tokens_of(doc)
+    if i + 2 > len(doc):
+        return False
     keywords = resources.org_keywords()
-    tail = doc[cut:end]
-    if not all(name_token(t) and t.text not in keywords for t in tail) or not surname_shaped(tail[-1]):
-        return end
-    if toks.text[cut] in resources.country_names() or toks.lower[cut] in resources.demonyms():
-        return end
-    return cut
+    name = doc[i:i + 2]
+    return all(name_token(t) and t.text not in keywords for t in name) and surname_shaped(name[-1]) \
+        and toks.text[i] not in resources.country_names() and toks.lower[i] not in resources.demonyms()
 
 
 def official_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The officials named right after a body inside their title, where nothing tagged them
     ("Chairman of the Board of Samruk-Kazyna | Nurlan Zhakupov"): two name words, the second with a
     surname's ending, after a body's span that completes a title's "of" phrase."""
-    toks = tokens_of(doc)
-    keywords = resources.org_keywords()
-    found = []
-    for start, end in bodies:
-        if end + 2 > len(doc) or not in_title(doc, start + (toks.lower[start] == "the")):
-            continue
-        name = doc[end:end + 2]
-        if all(name_token(t) and t.text not in keywords for t in name) and surname_shaped(name[-1]) \
-                and toks.text[end] not in resources.country_names():
-            found.append((end, end + 2))
-    return found
-
-
-def in_title(doc: Doc, start: int) -> bool:
-    """The span at `start` completes a title's "of" phrase: "Chief of Staff of the | ...",
-    "Head of the | ...", "Minister of | ..." (a title word at most six words back, before "of")."""
-    toks = tokens_of(doc)
-    i = start - 1
-    if i >= 0 and toks.lower[i] == "the":
-        i -= 1
-    if i < 0 or toks.lower[i] != "of":
-        return False
-    return any(is_title_word(doc[k]) and toks.text[k][:1].isupper() for k in range(max(0, i - 6), i))
+    return [(end, end + 2) for start, end in bodies if completes_title(doc, start) and official_name(doc, end)]
 
 
 def leading_place_end(doc: Doc, start: int, end: int) -> int:
@@ -492,7 +473,7 @@ def leading_place_end(doc: Doc, start: int, end: int) -> int:
     ("President of the Chamber of Commerce of Kazakhstan Aidar Bekov"): a country's one-word name
     first, two name words after it, and the span inside a title's "of" phrase. `start` if not."""
     toks = tokens_of(doc)
-    if end - start < 3 or toks.text[start] not in resources.country_names() or not in_title(doc, start):
+    if end - start < 3 or toks.text[start] not in resources.country_names() or not completes_title(doc, start):
         return start
     return start + 1 if all(name_token(t) for t in doc[start + 1:end]) else start
 
@@ -618,9 +599,11 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     model = model_candidates(doc)
     starts = [m.start for m in model]
     org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc, tokens, runs)]
-    officials = [(cut, e) for s, e in org_runs if (cut := trailing_official(doc, s, e)) < e]
-    officials += official_after_bodies(doc, [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs)
-    org_runs = [(s, trailing_official(doc, s, e)) for s, e in org_runs]
+    # the bodies as found: a run cut before its official would find that official a second time
+    officials = official_after_bodies(doc, [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs)
+    cuts = [trailing_official(doc, s, e) for s, e in org_runs]
+    officials += [(cut, e) for (_, e), cut in zip(org_runs, cuts) if cut < e]
+    org_runs = [(s, cut) for (s, _), cut in zip(org_runs, cuts)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc, tokens)]
     people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens)

@@ -113,3 +113,15 @@ def role_phrase(head: Token) -> str:
              and c.lower_ in resources.title_words()] + [head.lower_]
     complement = of_complement(head)
     return " ".join(words + (["of", complement.lower_] if complement is not None else []))
+
+
+def completes_title(doc: Doc, start: int) -> bool:
+    """The span at `start` (its "the" included or not) completes a title's "of" phrase: "Chief of
+    Staff of the | ...", "Head of | ...": a capitalised title word at most six words before the "of"."""
+    toks = tokens_of(doc)
+    i = start - 1
+    if toks.lower[start] != "the" and i >= 0 and toks.lower[i] == "the":
+        i -= 1
+    if i < 0 or toks.lower[i] != "of":
+        return False
+    return any(is_title_word(doc[k]) and toks.text[k][:1].isupper() for k in range(max(0, i - 6), i))

@@ -215,9 +215,7 @@ def person_after_title(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 
 
 def dateline_place(doc: Doc, art: Article, cands: list[Candidate]) -> None:
-    """ "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not."""
-    if not art.dateline_place:
-        return
+    """ "ALMATY, March 3 (Reuters) -": the dateline names a place, tagged or not (an article with one)."""
     toks = tokens_of(doc)
     a, b = art.dateline_place
     inside = [c for c in cands if a <= toks.idx[c.start] < b]
