@@ -189,6 +189,12 @@ def region_names() -> frozenset[str]:
 
 
 @cached
+def place_names() -> frozenset[str]:
+    """Countries' and world regions' English names together (`country_names`, `region_names`)."""
+    return country_names() | region_names()
+
+
+@cached
 def dateline_dollars() -> dict[str, str]:
     """Dateline city -> the dollar of its country ("toronto" -> CAD), from `dateline_cities.tsv`."""
     return dict(table("dateline_cities.tsv"))

@@ -380,7 +380,9 @@ def test_a_company_word_needs_a_countrys_stem_or_an_inner_capital(blank, word, s
 def test_a_long_title_case_line_is_no_title(run):
     text = " ".join(["Minister Aaaa Bbbb Cccc"] * 300)
     article = run(text)
-    assert all(len(t.split()) <= 10 for p in article["people"] for t in p["titles"])
+    from kzfacts.pipeline.entities.titles import MAX_TITLE_WORDS
+
+    assert all(len(t.split()) <= MAX_TITLE_WORDS for p in article["people"] for t in p["titles"])
 
 
 @pytest.mark.parametrize("text, body", [

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ... import resources
 from ..facts import Affiliation, Entity
 from ..support.tokens import span_text, tokens_of
-from .titles import former_words, is_role, role_words, title_phrase_start
+from .titles import CHAIN_PREPOSITIONS, TITLE_JOINS, TITLE_MODIFIERS, former_words, is_honorific, is_role, role_words, title_phrase_start
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -156,7 +156,7 @@ def _strip(doc: Doc, lo: int, hi: int, *, leading: bool) -> tuple[int, int]:
                                    or toks.ent_type[lo] in ("GPE", "NORP", "LOC") or toks.punct[lo]):
         lo += 1
     while hi > lo and (toks.lower[hi - 1] in FILLERS or toks.pos[hi - 1] in ("ADP", "DET") or toks.punct[hi - 1]
-                       or toks.text[hi - 1] in POSSESSIVE):
+                       or toks.text[hi - 1] in POSSESSIVE or is_honorific(toks.text[hi - 1])):
         hi -= 1
     return lo, hi
 
@@ -251,6 +251,21 @@ def portfolio_words(doc: Doc, at: int, lo: int) -> list[str]:
     return words
 
 
+def portfolio_after(doc: Doc, at: int, hi: int) -> list[str]:
+    """The portfolio after a portfolio title: "energy" in "Minister of Energy", "foreign affairs" in
+    "Minister for Foreign Affairs of Latvia" (up to the next preposition, a place or the phrase's end)."""
+    toks = tokens_of(doc)
+    if at + 2 >= hi or toks.lower[at + 1] not in ("of", "for"):
+        return []
+    words = []
+    i = at + 2
+    while i < hi and toks.alpha[i] and toks.pos[i] != "ADP" and toks.lower[i] not in FILLERS \
+            and toks.ent_type[i] not in ("GPE", "NORP"):
+        words.append(toks.lower[i])
+        i += 1
+    return words
+
+
 def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affiliation]:
     """ "Energy Minister X" and the article's "Ministry of Energy": the body of the title's portfolio."""
     doc = scene.doc
@@ -260,7 +275,7 @@ def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affili
         heads_of = bodies.get(tokens_of(doc).lower[t])
         if not heads_of:
             continue
-        words = portfolio_words(doc, t, lo)
+        words = portfolio_words(doc, t, lo) or portfolio_after(doc, t, hi)
         if not words:
             continue
         seen = set()
@@ -465,8 +480,9 @@ def name_at(doc: Doc, first: int, end: int) -> NameAt:
     while start + 1 < end and toks.lower[start] in resources.titles():
         start += 1
     # a whole title kept in the mention ("Finance Minister X"): the name starts after its last title word
+    joins = TITLE_MODIFIERS | CHAIN_PREPOSITIONS | TITLE_JOINS | {"the"}  # "KEGOC former Chairman X", "Minister of Energy X"
     for k in range(end - 2, start - 1, -1):
-        if toks.lower[k] in resources.titles() and all(t.text[:1].isupper() for t in doc[first:k + 1]):
+        if toks.lower[k] in resources.titles() and all(t.text[:1].isupper() or t.lower_ in joins for t in doc[first:k + 1]):
             start = k + 1
             break
     return NameAt(first, start, end)

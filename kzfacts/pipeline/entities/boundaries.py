@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ... import resources
 from ..support.tokens import tokens_of
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, score_before
-from .titles import TITLE_MODIFIERS, is_title_word, title_before
+from .titles import TITLE_MODIFIERS, is_domain_word, is_title_word, title_before, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
 LEADING_WORDS = ("the", "a", "an", "ex", "-", "ex-")  # never a name's first word
@@ -322,6 +322,54 @@ def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A body's name cut before "for/of/on + capitalised words" runs on (`extend_org`)."""
     if c.label == "ORG":
         c.end = campus_end(doc, c.start, extend_org(doc, c.start, c.end))
+    return True
+
+
+UNIT_MODIFIERS = {"management", "supervisory", "executive", "regional", "country", "local", "representative"}
+GOVERNING_BOARDS = {"directors", "trustees", "governors"}  # "the Board of Directors of X"
+
+
+def unit_body_start(doc: Doc, start: int, end: int) -> int:
+    """Where the body starts in a generic unit's name (`unit_words.tsv`): "Management Board of |
+    Halyk Bank", "Board of Directors of | Air Astana", "Almaty office of the | OSCE" (an office
+    only with a place or a modifier before it: "the Office of Foreign Assets Control" is a body).
+    `start` if the mention is no such unit."""
+    toks = tokens_of(doc)
+    i = start
+    while i < end and (toks.lower[i] in UNIT_MODIFIERS or toks.ent_type[i] in ("GPE", "LOC")):
+        i += 1
+    if i >= end or not unit_words().get(toks.lower[i]) or toks.lower[i] == "office" and i == start:
+        return start
+    i += 1
+    if i + 1 < end and toks.lower[i] == "of" and toks.lower[i + 1] in GOVERNING_BOARDS:
+        i += 2
+    if i >= end or toks.lower[i] != "of":
+        return start
+    i += 2 if i + 1 < end and toks.lower[i + 1] == "the" else 1
+    body = [t for t in range(i, end) if toks.text[t][:1].isupper()]
+    if not body or toks.title[body[0]] or all(is_domain_word(toks.lower[t]) for t in body):
+        return start
+    return i
+
+
+def body_of_unit(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """A generic unit's mention is its body's (`unit_body_start`)."""
+    if c.label == "ORG":
+        c.start = unit_body_start(doc, c.start, c.end)
+    return True
+
+
+def title_words_out(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
+    """ "Global Fund Regional | Manager X", "UNICEF Country | Representative X": the modifiers of a
+    title right after a body's name are the title's, not the body's."""
+    toks = tokens_of(doc)
+    if c.label != "ORG":
+        return True
+    end = c.end
+    while end - c.start > 1 and end < len(doc) and toks.title[end] and toks.text[end][:1].isupper() \
+            and (toks.lower[end - 1] in UNIT_MODIFIERS | TITLE_MODIFIERS or toks.title[end - 1]):
+        end -= 1
+    c.end = end
     return True
 
 

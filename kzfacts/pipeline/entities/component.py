@@ -22,7 +22,7 @@ from ..facts import Entity
 from ..support.text import article_at
 from ..support.tokens import tokens_of
 from .affiliations import link_people
-from .boundaries import add_appositive_titles, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, strip_titles, trim_mention
+from .boundaries import add_appositive_titles, body_of_unit, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, strip_titles, title_words_out, trim_mention
 from .common import Candidate
 from .evidence import is_headline_case
 from .grouping import apply_user_ids, group_entities
@@ -31,9 +31,9 @@ from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_
 from .types import consistent_labels, dateline_place, label_on_evidence, person_after_title, person_behind_title
 
 # Each mention goes through these steps in order; a step that returns False drops it.
-MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, person_name_bounds, person_behind_title, strip_titles,
-                 person_after_title, find_titles, drop_noise, label_on_evidence, drop_document_names, extend_organisation,
-                 add_appositive_titles)
+MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, title_words_out, person_name_bounds, person_behind_title,
+                 strip_titles, person_after_title, find_titles, drop_noise, label_on_evidence, drop_document_names,
+                 extend_organisation, body_of_unit, add_appositive_titles)
 
 
 def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
@@ -103,7 +103,7 @@ class EntityConsolidator(KzComponent):
 
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "surname_endings.txt", "company_morphemes.txt", "class_nouns.tsv", "outlet_heads.txt", "match_words.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
-                 "portfolio_titles.txt", "role_words.txt", "former_words.txt", "affiliation_verbs.tsv",
+                 "portfolio_titles.txt", "role_words.txt", "unit_words.tsv", "domain_words.txt", "former_words.txt", "affiliation_verbs.tsv",
                  "portfolio_bodies.tsv")
     extension = "kz_entities"
     needs = ("kz_articles",)

@@ -18,9 +18,9 @@ from ..support.syntax import speaks
 from ..support.text import doc_text, longest_spans, split_lines
 from ..support.tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
-from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, is_capitalised, name_token, overlaps, surname_shaped
+from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, company_shaped, is_capitalised, name_token, overlaps, surname_shaped
 from .evidence import class_kinds, person_evidence
-from .titles import completes_title, is_title_word
+from .titles import CHAIN_PREPOSITIONS, TITLE_JOINS, TITLE_MODIFIERS, is_domain_word, is_title_word, title_before
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
@@ -421,61 +421,148 @@ def model_candidates(doc: Doc) -> list[Candidate]:
     a speaker the model ran into a body's name leaves it ("the Council on Foreign Relations Maria
     Lopez said": `trailing_speaker`)."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in MODEL_LABELS and ent.label_ not in RELABELLABLE:
-            continue
-        label = MODEL_LABELS.get(ent.label_, ent.label_)
+    for start, end, label in joined_at_officials(doc):
         if label == "PERSON":
-            out.append(Candidate(leading_place_end(doc, ent.start, ent.end), ent.end, label, "model"))
+            out += split_official(doc, start, end, label, "model")
             continue
         if label not in ("ORG", "GPE"):
-            out.append(Candidate(ent.start, ent.end, label, "model"))
+            out.append(Candidate(start, end, label, "model"))
             continue
-        for s, e in separate_names(doc, ent.start, ent.end) if label == "ORG" else [(ent.start, ent.end)]:
+        for s, e in separate_names(doc, start, end) if label == "ORG" else [(start, end)]:
             cut = trailing_speaker(doc, s, e) if label == "ORG" else e
-            cut = min(cut, trailing_official(doc, s, e))
-            out.append(Candidate(s, cut, label, "model"))
+            out += split_official(doc, s, cut, label, "model")
             if cut < e:
                 out.append(Candidate(cut, e, "PERSON", "model"))
     return out
 
 
-def trailing_official(doc: Doc, start: int, end: int) -> int:
-    """Where a body's or a place's name ends when it stands inside a title and the official's own
-    name follows it with no comma ("Secretary of the Security Council of Kyrgyzstan Marat
-    Imankulov"): the last two words are a name whose surname has a surname's ending
-    (`surname_endings.txt`), and the span follows "of" or "of the" after the title. `end` if not."""
-    cut = end - 2
-    return cut if cut - start >= 1 and completes_title(doc, start) and official_name(doc, cut) else end
+def joined_at_officials(doc: Doc) -> list[tuple[int, int, str]]:
+    """The model's entities with kzfacts' labels; a body's span and the person's right after it are
+    one span where an official's name starts inside the person's ("Board of Directors of Air" +
+    "Astana Peter Foster"): the body's name runs to the official's."""
+    ents = [(e.start, e.end, MODEL_LABELS.get(e.label_, e.label_)) for e in doc.ents
+            if e.label_ in MODEL_LABELS or e.label_ in RELABELLABLE]
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if out and out[-1][2] in ("ORG", "GPE") and label == "PERSON" and out[-1][1] == start \
+                and official_start(doc, out[-1][0], end) > out[-1][0]:
+            out[-1] = (out[-1][0], end, out[-1][2])
+            continue
+        out.append((start, end, label))
+    return out
 
 
-def official_name(doc: Doc, i: int) -> bool:
-    """Tokens i and i + 1 are an official's name: two name words, no organisation word, the second
-    with a surname's ending (`surname_endings.txt`), the first no country or nationality."""
-    toks = tokens_of(doc)
-    if i + 2 > len(doc):
-        return False
-    keywords = resources.org_keywords()
-    name = doc[i:i + 2]
-    return all(name_token(t) and t.text not in keywords for t in name) and surname_shaped(name[-1]) \
-        and toks.text[i] not in resources.country_names() and toks.lower[i] not in resources.demonyms()
-
-
-def official_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The officials named right after a body inside their title, where nothing tagged them
-    ("Chairman of the Board of Samruk-Kazyna | Nurlan Zhakupov"): two name words, the second with a
-    surname's ending, after a body's span that completes a title's "of" phrase."""
-    return [(end, end + 2) for start, end in bodies if completes_title(doc, start) and official_name(doc, end)]
-
-
-def leading_place_end(doc: Doc, start: int, end: int) -> int:
-    """Where a person's name starts when the model ran the country that ends a title into it
-    ("President of the Chamber of Commerce of Kazakhstan Aidar Bekov"): a country's one-word name
-    first, two name words after it, and the span inside a title's "of" phrase. `start` if not."""
-    toks = tokens_of(doc)
-    if end - start < 3 or toks.text[start] not in resources.country_names() or not completes_title(doc, start):
+def official_start(doc: Doc, start: int, end: int) -> int:
+    """Where an official's name starts inside a span that runs the end of the title before it into
+    the name ("Chairman of the Board of Air | Astana Peter Foster", "Minister of Trade and |
+    Integration Arman Kassenov", "Director for Europe and | Central Asia Hans Vogel"): the span's
+    last two name words (`_official_name`), when the title phrase before them (`title_before`)
+    covers the rest of the span and that rest is a body, a place or a domain word, or follows
+    a title's "of / for / to / and" (never a given name after a bare title: "President Mohammad
+    Javad Zarif"). `start` if not."""
+    k = _official_name(doc, end)
+    if k is None or k <= start or title_before(doc, k)[2] > start:
         return start
-    return start + 1 if all(name_token(t) for t in doc[start + 1:end]) else start
+    toks = tokens_of(doc)
+    before = start - 1 if start > 0 and toks.lower[start - 1] != "the" else start - 2
+    # the span starts after "of", "and", or inside a body's name ("of Air | Astana Peter Foster")
+    chained = before >= 0 and (toks.lower[before] in CHAIN_PREPOSITIONS | TITLE_JOINS
+                               or toks.text[before][:1].isupper() and not toks.title[before])
+    return k if chained or not _person_word(doc, k - 1) else start
+
+
+def _official_name(doc: Doc, end: int) -> int | None:
+    """The first token of the two name words that end at `end` ("Tatiana C. Gfoeller" and
+    "Kassym-Jomart Tokayev" are two), or None if they are not two person's words."""
+    toks = tokens_of(doc)
+    i, words = end - 1, 0
+    while i >= 0 and words < 2:
+        if toks.text[i].endswith(".") and len(toks.text[i]) == 2 and toks.text[i][0].isupper() and words == 1:
+            i -= 1  # a middle initial
+            continue
+        if not _person_word(doc, i):
+            return None
+        while i >= 2 and toks.text[i - 1] in ("-", "\u2010") and not toks.ws[i - 1] and not toks.ws[i - 2] \
+                and _person_word(doc, i - 2):
+            i -= 2  # "Kassym-Jomart": one given name
+        words += 1
+        i -= 1
+    return i + 1 if words == 2 else None
+
+
+def _person_word(doc: Doc, i: int) -> bool:
+    """A word that may be a person's given name or surname: capitalised, no organisation, title,
+    domain or place word, no nationality, no acronym."""
+    toks = tokens_of(doc)
+    word = toks.text[i]
+    return toks.name[i] and not toks.title[i] and word not in resources.org_keywords() \
+        and word not in resources.place_names() \
+        and toks.lower[i] not in resources.demonyms() and not is_domain_word(toks.lower[i]) \
+        and toks.ent_type[i] not in ("DATE", "TIME", "NORP") and not company_shaped(doc[i])
+
+
+def officials_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The officials named right after a body inside their title, where nothing tagged them
+    ("Chairman of the Board of Samruk-Kazyna | Nurlan Zhakupov"): two person's words and no
+    capitalised word after them, after a body the title phrase before them covers."""
+    toks = tokens_of(doc)
+    found = []
+    for start, end in bodies:
+        stop = end
+        while stop < len(doc) and stop - end < 6 and (toks.name[stop] or toks.text[stop] in ("-", "\u2010")
+                                                      or len(toks.text[stop]) == 2 and toks.text[stop][1] == "."):
+            stop += 1
+        if stop > end and _official_name(doc, stop) == end and title_before(doc, end)[2] < start:
+            found.append((end, stop))
+    return found
+
+
+def _body_word(doc: Doc, i: int) -> bool:
+    """One word that can only be a body's name: an acronym of three letters or more ("KEGOC"), a
+    name with a dot inside ("Kaspi.kz") or one built from company word parts ("Kazakhtelecom")."""
+    toks = tokens_of(doc)
+    word = toks.text[i]
+    return (word.isalpha() and word.isupper() and len(word) >= 3 or "." in word.strip(".") and word[:1].isupper()
+            or company_shaped(doc[i])) and not toks.title[i] and word not in resources.place_names()
+
+
+def title_body_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+    """Bodies nothing tagged that a title names: one body word (`_body_word`) right before a title
+    and a name ("KEGOC Acting Chairman Nurlan Sarsenov"), or after a title's "of" or "at" ("CEO of
+    Kaspi.kz Lena Ozols")."""
+    t = tokens or tokens_of(doc)
+    found = []
+    for i in range(t.n):
+        if t.ent_type[i] or not t.capital[i] or not _body_word(doc, i):
+            continue
+        k = i + 1
+        while k < t.n and k - i <= 4 and (t.title[k] or t.lower[k] in TITLE_MODIFIERS):
+            k += 1
+        if k > i + 1 and k < t.n and t.name[k] and any(t.title[j] for j in range(i + 1, k)):
+            found.append((i, i + 1))
+        elif i > 0 and t.lower[i - 1] in ("of", "at") and title_before(doc, i + 1)[2] < i - 1:
+            found.append((i, i + 1))
+    return found
+
+
+def split_official(doc: Doc, start: int, end: int, label: str, source: str) -> list[Candidate]:
+    """A span cut where an official's name starts (`official_start`): the name is a person; the
+    words before it keep the span's label where they are a body or a place, and are no mention
+    where they are a title's domain words ("Trade and | Integration")."""
+    cut = official_start(doc, start, end)
+    if cut == start:
+        return [Candidate(start, end, label, source)]
+    out = [Candidate(cut, end, "PERSON", source)]
+    toks = tokens_of(doc)
+    words = [t for t in range(start, cut) if toks.text[t][:1].isupper()]
+    after_of = start > 0 and toks.lower[start - 1] in ("of", "at") or start > 1 and toks.lower[start - 2] in ("of", "at")
+    if label == "PERSON" and len(words) >= 2 and all(_person_word(doc, t) for t in words):
+        out.insert(0, Candidate(start, cut, "PERSON", source))
+    elif span_text(doc, start, cut) in resources.place_names():
+        out.insert(0, Candidate(start, cut, "GPE", source))
+    elif (label in ("ORG", "GPE") or after_of) and not all(is_domain_word(toks.lower[t]) or toks.title[t] for t in words):
+        out.insert(0, Candidate(start, cut, "ORG" if label == "PERSON" else label, source))
+    return out
 
 
 def trailing_speaker(doc: Doc, start: int, end: int) -> int:
@@ -600,14 +687,14 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     starts = [m.start for m in model]
     org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc, tokens, runs)]
     # the bodies as found: a run cut before its official would find that official a second time
-    officials = official_after_bodies(doc, [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs)
-    cuts = [trailing_official(doc, s, e) for s, e in org_runs]
-    officials += [(cut, e) for (_, e), cut in zip(org_runs, cuts) if cut < e]
-    org_runs = [(s, cut) for (s, _), cut in zip(org_runs, cuts)]
+    officials = officials_after_bodies(doc, [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs)
+    cuts = [official_start(doc, s, e) for s, e in org_runs]
+    officials += [(cut, e) for (s, e), cut in zip(org_runs, cuts) if cut > s]
+    org_runs = [(s, cut if cut > s else e) for (s, e), cut in zip(org_runs, cuts)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
-              + traded_name_spans(doc, tokens)]
+              + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens)]
     people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens)
-    rules += [Candidate(s, e, "PERSON", "rule") for s, e in officials + [(leading_place_end(doc, s, e), e) for s, e in people]]
+    rules += [Candidate(s, e, "PERSON", "rule") for s, e in officials + [(official_start(doc, s, e), e) for s, e in people]]
     rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc, tokens)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc, tokens, runs)]
     cands = merge_candidates(model, rules)

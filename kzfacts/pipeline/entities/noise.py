@@ -15,7 +15,7 @@ from ..support.tokens import span_text, tokens_of
 from .common import ACRONYM, Candidate, company_shaped, has_keyword, is_score, score_before
 from .evidence import introduced_as, model_code, modifies_common_noun
 from .grouping import name_key
-from .titles import TITLE_MODIFIERS, is_title_word
+from .titles import TITLE_MODIFIERS, is_domain_word
 
 
 def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
@@ -107,9 +107,13 @@ def portfolio_follows(doc: Doc, end: int) -> bool:
     return end < len(doc) and tokens_of(doc).lower[end] in resources.word_list("portfolio_titles.txt")
 
 
-def title_complement(doc: Doc, start: int) -> bool:
-    """ "State" in "Secretary of State": the complement of a title word."""
-    return start >= 2 and tokens_of(doc).lower[start - 1] == "of" and is_title_word(doc[start - 2])
+def fields_only(doc: Doc, c: Candidate) -> bool:
+    """ "State" in "Secretary of State", "Social Protection" in "Minister of Labour and Social
+    Protection": a name of fields, portfolios and regions only (`titles.is_domain_word`), never
+    a body's ("Air Astana" in "CEO of Air Astana X" stays)."""
+    toks = tokens_of(doc)
+    words = [t for t in range(c.start, c.end) if toks.text[t][:1].isupper()]
+    return bool(words) and all(is_domain_word(toks.lower[t]) or toks.title[t] for t in words)
 
 
 def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> list[Candidate]:
@@ -141,7 +145,7 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
             name = span_text(doc, c.start, c.end)
             a, b = toks.idx[c.start], toks.idx[c.end - 1] + len(doc[c.end - 1])
             unknown = name not in known and not ACRONYM.match(name)
-            if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or title_complement(doc, c.start)):
+            if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or fields_only(doc, c)):
                 continue
             outlet = c.end - c.start > 1 and toks.text[c.end - 1] in resources.word_list("outlet_heads.txt")
             if unknown and not has_keyword(doc, c) and not outlet and any(s <= a and b <= e for s, e in after):

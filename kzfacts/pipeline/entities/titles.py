@@ -12,51 +12,108 @@ from ..support.tokens import span_text, tokens_of
 
 TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
                    "interim", "current", "late", "first", "senior", "junior", "chief", "its", "their"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "lt", "gen", "col", "maj", "capt", "sgt",
+              "adm", "h.e"}  # a person's form of address or rank, never part of a role: "Regional Manager Dr."
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
-MAX_TITLE_WORDS = 10  # "Deputy Chairman of the Management Board of Samruk-Kazyna" is 9
+MAX_TITLE_WORDS = 18  # "Director of the Department of Multilateral Diplomacy of the Ministry of Foreign Affairs"
+CHAIN_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on"})  # "Ambassador to X", "Director for Y"
+TITLE_JOINS = frozenset({"and", "&", "/", "\u2013", "\u2014", "-"})  # "Chairman and CEO", "Deputy Prime Minister – Minister"
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS
 
 
 def is_title_word(token: Token) -> bool:
     return token.lower_ in resources.title_words()
 
 
+@resources.cached
+def unit_words() -> dict[str, bool]:
+    """Nouns of a body's units ("office", "board", "department"), each with whether the unit is
+    generic, its body's and no organisation of its own (`unit_words.tsv`)."""
+    return {row[0]: row[1] == "generic" for row in resources.table("unit_words.tsv") if len(row) >= 2}
+
+
+@resources.cached
+def _domain_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = resources.word_list("domain_words.txt")
+    return frozenset(w for w in words if not w.startswith("-")), tuple(w[1:] for w in words if w.startswith("-"))
+
+
+def is_domain_word(low: str) -> bool:
+    """A field, portfolio or region word of a title ("Integration", "Affairs", "Operations":
+    `domain_words.txt`), never part of a person's name."""
+    whole, endings = _domain_words()
+    return low in whole or any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
+
+
+def _place(doc: Doc, i: int) -> bool:
+    toks = tokens_of(doc)
+    return toks.ent_type[i] in ("GPE", "LOC") or toks.text[i] in resources.place_names()
+
+
+def _continues_title(doc: Doc, i: int, start: int) -> bool:
+    """Whether token i (walking back from a name at `start`) is part of the title phrase before it:
+    a capitalised word, a modifier, a unit word, or "of / for / to / in / at / on", "the" after one
+    of them, "and", "&", "/" or a dash between capitalised words."""
+    toks = tokens_of(doc)
+    word, low = toks.text[i], toks.lower[i]
+    if word.isspace() or "\n" in word:
+        return False
+    nxt = toks.text[i + 1] if i + 1 < start else ""
+    if word in ("-", "\u2010") and 0 < i and not toks.ws[i] and not toks.ws[i - 1]:
+        return True  # "Samruk-Kazyna", "Vice-Chairman": a hyphen inside a word
+    if low in CHAIN_PREPOSITIONS or low in TITLE_JOINS:
+        before = toks.text[i - 1] if i > 0 else ""
+        if low in TITLE_JOINS and not (toks.title[i - 1] or is_domain_word(before.lower()) or _place(doc, i - 1)):
+            return False  # "Black Widow and Captain America": "and" joins titles or a title's fields, not names
+        return (before[:1].isupper() or before in unit_words() and low == "of") and (nxt[:1].isupper() or nxt.lower() == "the")
+    if low == "the":
+        return i > 0 and toks.lower[i - 1] in CHAIN_PREPOSITIONS and nxt[:1].isupper()
+    if toks.punct[i]:
+        return False
+    if toks.title[i] or low in TITLE_MODIFIERS or low in unit_words() and nxt.lower() in CHAIN_PREPOSITIONS:
+        return True
+    if not word[0].isupper():
+        return False
+    # "Yesterday President X": a capitalised opener is not part of a title
+    return toks.pos[i] in ("PROPN", "ADJ", "NOUN") and toks.ent_type[i] not in ("DATE", "TIME")
+
+
 def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
-    """Titles written before a name: (titles, first honorific token kept in the mention, phrase start)."""
+    """Titles written before a name: (titles, first honorific token kept in the mention, phrase start).
+
+    The phrase is title-case words, modifiers and the "of / for / to" chains between them, with
+    the bodies, places and domain words they hold ("Deputy Chairman of the Management Board of
+    Halyk Bank", "Minister of Trade and Integration", "Ambassador to Kyrgyzstan"); it stops at a
+    line end, at other punctuation and at lower-case words."""
     toks = tokens_of(doc)
     if start > 0 and toks.lower[start - 1] == "of":
         return [], None, start  # "Secretary of State", "President of Kazakhstan": a title's complement, not a name
+    if start > 0 and (toks.lower[start - 1] in CHAIN_PREPOSITIONS | TITLE_JOINS | {"the"}):
+        return [], None, start
     i = start - 1
-    has_title = False
-    text, lower, title = toks.text, toks.lower, toks.title
-    while i >= 0 and start - i <= MAX_TITLE_WORDS:  # a title-case line is no title: the walk stops
-        word = text[i]
-        if word.isspace() or toks.punct[i] and word != "-":
-            break
-        low = lower[i]
-        if title[i]:
-            has_title = True
-        elif low in TITLE_MODIFIERS:
-            pass
-        elif low == "of" and i > 0 and title[i - 1]:
-            pass  # "Secretary of State John Kerry"
-        elif not word[0].isupper():
-            break
-        elif toks.pos[i] not in ("PROPN", "ADJ", "NOUN") or toks.ent_type[i] in ("DATE", "TIME"):
-            break  # "Yesterday President X": a capitalised opener is not part of a title
+    while i >= 0 and start - i <= MAX_TITLE_WORDS and _continues_title(doc, i, start):
         i -= 1
         # the parser's sentence starts are unreliable inside title-case phrases: stop only at real breaks
-        if i >= 0 and "\n" in text[i] + toks.ws[i]:
+        if i >= 0 and "\n" in toks.text[i] + toks.ws[i]:
             break
     first = i + 1
-    if not has_title or first >= start:
-        return [], None, start
-    while first < start and lower[first] in STOP_PRONOUNS | {"the", "a", "an"}:
+    lower, title = toks.lower, toks.title
+    while first < start and (lower[first] in STOP_PRONOUNS | {"the", "a", "an"} | CHAIN_PREPOSITIONS | TITLE_JOINS
+                             or not title[first] and not toks.text[first][:1].isupper()):
         first += 1
+    roles = role_words()
+    if first >= start or not any(title[t] or lower[t] in roles and toks.text[t][:1].isupper() for t in range(first, start)):
+        return [], None, start
     phrase = span_text(doc, first, start).strip(" -")
-    if not phrase or not any(title[t] for t in range(first, start)):
+    if not phrase:
         return [], None, start
     # the honorific right before the name stays in the mention ("President Tokayev")
-    honorific = start - 1 if toks.text[start - 1][0].isupper() and toks.text[start - 1] != toks.text[start - 1].upper() and is_title_word(doc[start - 1]) else None
+    # (a title of its own: "Energy" ends "Minister of Energy" but is no honorific)
+    last = toks.text[start - 1]
+    honorific = start - 1 if last[0].isupper() and last != last.upper() and lower[start - 1] in resources.titles() else None
     return [phrase], honorific, first
 
 
@@ -113,15 +170,3 @@ def role_phrase(head: Token) -> str:
              and c.lower_ in resources.title_words()] + [head.lower_]
     complement = of_complement(head)
     return " ".join(words + (["of", complement.lower_] if complement is not None else []))
-
-
-def completes_title(doc: Doc, start: int) -> bool:
-    """The span at `start` (its "the" included or not) completes a title's "of" phrase: "Chief of
-    Staff of the | ...", "Head of | ...": a capitalised title word at most six words before the "of"."""
-    toks = tokens_of(doc)
-    i = start - 1
-    if toks.lower[start] != "the" and i >= 0 and toks.lower[i] == "the":
-        i -= 1
-    if i < 0 or toks.lower[i] != "of":
-        return False
-    return any(is_title_word(doc[k]) and toks.text[k][:1].isupper() for k in range(max(0, i - 6), i))

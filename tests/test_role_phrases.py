@@ -1,0 +1,153 @@
+"""Who's who (issue 37): the role phrase written before an official's name, as agency news writes
+it. Each row is a made-up sentence (none from an evaluation text), the person it names, every
+organisation that person is linked to (with the role, or ANY), and the organisations the article
+must hold: the phrase's bodies, never its fragments ("of Foreign Affairs", "Board of X")."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import names
+
+ANY = object()
+
+
+def person(art: dict, name: str) -> dict:
+    found = [p for p in art["people"] if name == p["name"] or name in p["aliases"]]
+    assert found, (name, [p["name"] for p in art["people"]])
+    return found[0]
+
+
+def check(art: dict, name: str, links: dict, orgs: set[str] | None = None, optional: set[str] = frozenset()) -> None:
+    got = {a["organisation"]: a for a in person(art, name)["affiliations"]}
+    assert set(got) - set(optional) == set(links), (name, {k: v["role"] for k, v in got.items()})
+    for org, role in links.items():
+        if role is not ANY:
+            assert got[org]["role"] == role, (org, got[org]["role"])
+    found = set(names(art, "organisations"))
+    assert found - set(optional) == (set(links) if orgs is None else orgs), found
+    assert not any(name.split()[-1] in e for e in names(art, "organisations") + names(art, "places"))
+
+
+# 1. A title of a body, then the name, no comma: the body is the affiliation, a country qualifies the role
+TITLE_OF_BODY = [
+    ("Deputy Chairman of the Management Board of Halyk Bank Dana Akhmetova presented the results.",
+     "Dana Akhmetova", {"Halyk Bank": "Deputy Chairman of the Management Board"}, None, set()),
+    ("Minister of Foreign Affairs of Latvia Anna Berzina met her counterpart on Monday.",
+     "Anna Berzina", {}, None, set()),
+    ("Director of the Department of Multilateral Diplomacy of the MFA Arman Issin opened the session.",
+     "Arman Issin", {"MFA": "Director of the Department of Multilateral Diplomacy"}, None,
+     {"Department of Multilateral Diplomacy"}),
+    ("Chief of Staff of the Presidential Administration Timur Dosov spoke at the forum.",
+     "Timur Dosov", {"Presidential Administration": "Chief of Staff"}, None, set()),
+    ("Secretary of the Security Council of Kyrgyzstan Marat Imankulov held talks in Bishkek.",
+     "Marat Imankulov", {"Security Council of Kyrgyzstan": "Secretary"}, None, set()),
+    ("Governor of the Bank of England Andrew Bailey said rates would stay where they are.",
+     "Andrew Bailey", {"Bank of England": "Governor"}, None, set()),
+    ("Speaker of the Parliament of Georgia Nino Beridze welcomed the delegation.",
+     "Nino Beridze", {"Parliament of Georgia": "Speaker"}, None, set()),
+    ("Head of the Almaty office of the OSCE Maria Rossi visited the court.",
+     "Maria Rossi", {"OSCE": ANY}, None, set()),
+]
+
+# 2. Domain words inside a title are the role, never an entity
+DOMAIN_WORDS = [
+    ("Deputy Minister for Political Affairs Sara Lind said talks would go on.", "Sara Lind", {}, None, set()),
+    ("Minister of Trade and Integration Arman Kassenov signed the deal.", "Arman Kassenov", {}, None, set()),
+    ("Vice President for Private Sector Operations Tom Hallam visited the plant.", "Tom Hallam", {}, None, set()),
+    ("Regional Director for Europe and Central Asia Hans Vogel spoke on Friday.", "Hans Vogel", {}, None, set()),
+    ("Commissioner for Human Rights Elvira Azimova published her annual report.", "Elvira Azimova", {}, None, set()),
+    ("Under-Secretary-General for Humanitarian Affairs Paul Weston visited the camp.", "Paul Weston", {}, None, set()),
+    ("Deputy Minister of Labour and Social Protection Aida Nurlanova said pensions would rise.",
+     "Aida Nurlanova", {}, None, set()),
+    ("Minister of Ecology and Natural Resources Yerlan Kasymov inspected the lake.", "Yerlan Kasymov", {}, None, set()),
+]
+
+# 3. Titles joined by "and", a dash or a slash: one person, one role, no fragment
+JOINED_TITLES = [
+    ("Chairman and Chief Executive Officer of Kaspi.kz Lena Ozols said profits rose.",
+     "Lena Ozols", {"Kaspi.kz": "Chairman and Chief Executive Officer"}, None, set()),
+    ("Deputy Prime Minister – Minister of Finance Bolat Serikov presented the budget.", "Bolat Serikov", {}, None, set()),
+    ("Founder and President of the Eurasia Institute Petr Novak wrote the report.",
+     "Petr Novak", {"Eurasia Institute": "Founder and President"}, None, set()),
+    ("Deputy Prime Minister and Minister of Trade Serik Zhanuzakov opened the fair.", "Serik Zhanuzakov", {}, None, set()),
+    ("President and CEO of Air Astana Peter Foster said the fleet would grow.",
+     "Peter Foster", {"Air Astana": "President and CEO"}, None, set()),
+    ("Chairman / CEO of KEGOC Bakyt Kazhiyev said the grid was ready.", "Bakyt Kazhiyev", {"KEGOC": ANY}, None, set()),
+    ("Minister of Foreign Affairs – Deputy Prime Minister Murat Nurtayev met the envoy.", "Murat Nurtayev", {}, None, set()),
+    ("Founder and Chairman of the Board of the Steppe Fund Aliya Bekova donated the land.",
+     "Aliya Bekova", {"Steppe Fund": ANY}, None, set()),
+]
+
+# 4. The body before the title
+BODY_BEFORE = [
+    ("ADB Country Director Hiroshi Sato said the loan was approved.", "Hiroshi Sato", {"ADB": "Country Director"}, None, set()),
+    ("Kazatomprom CEO Meirzhan Yussupov said output would rise.", "Meirzhan Yussupov", {"Kazatomprom": "CEO"}, None, set()),
+    ("World Bank Regional Director Anna Sorensen praised the reform.",
+     "Anna Sorensen", {"World Bank": "Regional Director"}, None, set()),
+    ("USAID Mission Director Laura Smith visited the clinic.", "Laura Smith", {"USAID": "Mission Director"}, None, set()),
+    ("Human Rights Watch researcher Anna Muller said the trial was unfair.",
+     "Anna Muller", {"Human Rights Watch": "researcher"}, None, set()),
+    ("KEGOC Acting Chairman Nurlan Sarsenov signed the order.", "Nurlan Sarsenov", {"KEGOC": "Acting Chairman"}, None, set()),
+    ("Global Fund Regional Manager Dr. Ivan Popescu opened the clinic.",
+     "Ivan Popescu", {"Global Fund": "Regional Manager"}, None, set()),
+    ("UNICEF Country Representative Maria Lopez visited the school.",
+     "Maria Lopez", {"UNICEF": "Country Representative"}, None, set()),
+]
+
+# 7. Units and boards belong to their body: no separate organisation
+UNITS = [
+    ("Chairman of the Board of Directors of Air Astana Peter Foster said the fleet would grow.",
+     "Peter Foster", {"Air Astana": "Chairman of the Board of Directors"}, None, set()),
+    ("Chairman of the Management Board of Samruk-Kazyna Nurlan Zhakupov opened the plant.",
+     "Nurlan Zhakupov", {"Samruk-Kazyna": "Chairman of the Management Board"}, None, set()),
+    ("Member of the Supervisory Board of Kaspi Bank Olga Petrova resigned.",
+     "Olga Petrova", {"Kaspi Bank": "Member of the Supervisory Board"}, None, set()),
+    ("Head of the Tashkent office of the World Bank Maria Rossi visited the school.",
+     "Maria Rossi", {"World Bank": ANY}, None, set()),
+    ("Former Chairman of the Board of KEGOC Bolat Akchulakov was detained.", "Bolat Akchulakov", {"KEGOC": ANY}, None, set()),
+    ("Secretary of the Board of Trustees of Nazarbayev University Aigerim Sadykova spoke.",
+     "Aigerim Sadykova", {"Nazarbayev University": ANY}, None, set()),
+    ("Chairwoman of the Management Board of Kazakhtelecom Aliya Nurova met investors.",
+     "Aliya Nurova", {"Kazakhtelecom": "Chairwoman of the Management Board"}, None, set()),
+    ("Deputy Head of the Astana office of the OSCE Jan Novak met the students.", "Jan Novak", {"OSCE": ANY}, None, set()),
+]
+
+# 10. A minister links to the ministry only where the article names the ministry as a body
+MINISTERS = [
+    ("Minister of Energy Almas Satov said prices would hold.", "Almas Satov", {}, None, set()),
+    ("The Ministry of Energy said supplies were stable. Minister of Energy Almas Satov added that prices would hold.",
+     "Almas Satov", {"Ministry of Energy": ANY}, None, set()),
+    ("Minister of Finance Madina Abilova presented the budget to the Mazhilis.", "Madina Abilova", {}, {"Mazhilis"}, set()),
+    ("The Ministry of Health reported new cases. Minister of Health Aizhan Ermekova urged calm.",
+     "Aizhan Ermekova", {"Ministry of Health": ANY}, None, set()),
+    ("Minister of Justice Azamat Yeskarayev signed the order.", "Azamat Yeskarayev", {}, None, set()),
+    ("Deputy Minister of Energy Zhandos Nurmaganbetov met the investors.", "Zhandos Nurmaganbetov", {}, None, set()),
+    ("The Ministry of Agriculture announced the subsidy. Minister of Agriculture Yerbol Karashukeyev visited the farm.",
+     "Yerbol Karashukeyev", {"Ministry of Agriculture": ANY}, None, set()),
+    ("Minister of Culture Aida Balayeva opened the festival.", "Aida Balayeva", {}, None, set()),
+]
+
+# 8. Former and acting
+FORMER = [
+    ("Former Chairman of the Board of KEGOC Bolat Akchulakov was detained.", "Bolat Akchulakov", "KEGOC", True),
+    ("Acting Chairman of the Management Board of Kazakhtelecom Ruslan Ali met investors.", "Ruslan Ali", "Kazakhtelecom", False),
+    ("Former Director of the Eurasia Institute Petr Novak wrote the report.", "Petr Novak", "Eurasia Institute", True),
+    ("Outgoing President of the Steppe Fund Aliya Bekova thanked the staff.", "Aliya Bekova", "Steppe Fund", True),
+    ("Newly appointed Chairman of the Board of Halyk Bank Dana Akhmetova met the staff.", "Dana Akhmetova", "Halyk Bank", False),
+    ("Interim Director of the Nazarbayev Fund Arman Seitov resigned.", "Arman Seitov", "Nazarbayev Fund", False),
+    ("KEGOC former Chairman Bolat Akchulakov was detained.", "Bolat Akchulakov", "KEGOC", True),
+    ("Kazatomprom acting CEO Meirzhan Yussupov said output would rise.", "Meirzhan Yussupov", "Kazatomprom", False),
+]
+
+ROWS = TITLE_OF_BODY + DOMAIN_WORDS + JOINED_TITLES + BODY_BEFORE + UNITS + MINISTERS
+
+
+@pytest.mark.parametrize("text, name, links, orgs, optional", ROWS)
+def test_role_phrase_before_a_name(run, text, name, links, orgs, optional):
+    check(run(text), name, links, orgs, optional)
+
+
+@pytest.mark.parametrize("text, name, org, former", FORMER)
+def test_former_and_acting(run, text, name, org, former):
+    got = {a["organisation"]: a for a in person(run(text), name)["affiliations"]}
+    assert got[org]["former"] is former
