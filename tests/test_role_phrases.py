@@ -151,3 +151,68 @@ def test_role_phrase_before_a_name(run, text, name, links, orgs, optional):
 def test_former_and_acting(run, text, name, org, former):
     got = {a["organisation"]: a for a in person(run(text), name)["affiliations"]}
     assert got[org]["former"] is former
+
+
+# A body posted somewhere keeps its place: "the U.S. Mission to Kazakhstan"
+POSTINGS = [
+    ("Officials from the U.S. Mission to Kazakhstan attended the ceremony.", "U.S. Mission to Kazakhstan"),
+    ("A diplomat from the EU Delegation to Uzbekistan opened the fair.", "EU Delegation to Uzbekistan"),
+    ("The British Embassy in Astana issued a statement on Monday.", "British Embassy in Astana"),
+    ("Staff of the UN Mission in Afghanistan left Kabul.", "UN Mission in Afghanistan"),
+    ("The Russian Embassy in Bishkek denied the report.", "Russian Embassy in Bishkek"),
+    ("The German Consulate in Almaty will close on Friday.", "German Consulate in Almaty"),
+    ("A spokesman for the Japanese Embassy in Tashkent declined to comment.", "Japanese Embassy in Tashkent"),
+    ("The Swiss Mission to the OSCE hosted the talks.", "Swiss Mission to the OSCE"),
+]
+
+
+@pytest.mark.parametrize("text, body", POSTINGS)
+def test_a_body_posted_somewhere_keeps_its_place(run, text, body):
+    assert body in names(run(text), "organisations")
+
+
+# The official named by the surname alone, after a body or a place inside the title
+SURNAME_ONLY = [
+    ("First Deputy Chairman of the Senate of Kazakhstan Ashimov opened the session.", "Ashimov", "Senate of Kazakhstan"),
+    ("Chairman of the National Bank of Tajikistan Kholiqzoda signed the decree.", "Kholiqzoda", "National Bank of Tajikistan"),
+    ("Deputy Head of the Presidential Administration Umarov met the envoys.", "Umarov", "Presidential Administration"),
+    ("Secretary of the Security Council of Kyrgyzstan Imankulov said the border was calm.", "Imankulov",
+     "Security Council of Kyrgyzstan"),
+    ("Director of the Eurasia Institute Nazarova wrote the report.", "Nazarova", "Eurasia Institute"),
+    ("Chairman of the Board of Halyk Bank Mukhamedov met investors.", "Mukhamedov", "Halyk Bank"),
+    ("Speaker of the Parliament of Georgia Beridze welcomed the delegation.", "Beridze", "Parliament of Georgia"),
+    ("Head of the Migration Service Rustamov announced the quota.", "Rustamov", "Migration Service"),
+]
+
+
+@pytest.mark.parametrize("text, name, org", SURNAME_ONLY)
+def test_an_official_named_by_the_surname_alone(run, text, name, org):
+    art = run(text)
+    assert org in {a["organisation"] for a in person(art, name)["affiliations"]}
+    assert not any(name in e for e in names(art, "organisations") + names(art, "places"))
+
+
+# A body before the title, with its place, region or parenthesised acronym between them
+BODY_THEN_MORE = [
+    ("CDC Central Asia Director Dr. Anna Lind said testing would expand.", "Anna Lind", "CDC", "Central Asia Director"),
+    ("UNDP Kazakhstan Resident Representative Maria Rossi opened the office.", "Maria Rossi", "UNDP", ANY),
+    ("World Bank Central Asia Regional Director Tatiana Proskuryakova praised the reform.", "Tatiana Proskuryakova",
+     "World Bank", ANY),
+    ("Eurasian Development Bank (EDB) Chief Economist Anna Karimova said growth would slow.", "Anna Karimova",
+     "Eurasian Development Bank", "Chief Economist"),
+    ("Asian Development Bank (ADB) Country Director Hiroshi Sato said the loan was approved.", "Hiroshi Sato",
+     "Asian Development Bank", "Country Director"),
+    ("The Kazakhstan Stock Exchange (KASE) Chairwoman Alina Aldambergen rang the bell.", "Alina Aldambergen",
+     "Kazakhstan Stock Exchange", ANY),
+    ("IMF Central Asia Mission Chief Nicolas Blanc presented the forecast.", "Nicolas Blanc", "IMF", ANY),
+    ("Halyk Bank Deputy Chairman Ms. Dana Akhmetova presented the results.", "Dana Akhmetova", "Halyk Bank", "Deputy Chairman"),
+]
+
+
+@pytest.mark.parametrize("text, name, org, role", BODY_THEN_MORE)
+def test_a_body_then_its_place_or_acronym_then_the_title(run, text, name, org, role):
+    art = run(text)
+    got = {a["organisation"]: a for a in person(art, name)["affiliations"]}
+    assert org in got, got
+    assert role is ANY or got[org]["role"] == role
+    assert not any(o.endswith(("Asia", "Kazakhstan", "Ms.")) and o != org for o in names(art, "organisations"))

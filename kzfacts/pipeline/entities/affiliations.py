@@ -173,6 +173,8 @@ def role_in(doc: Doc, lo: int, hi: int, org: OrgMention | None) -> str | None:
         a, b = _strip(doc, lo, hi, leading=True)
         return _text(doc, a, b) if any(is_role(doc[t]) for t in range(a, b)) else None
     right = org.end + 1 if org.end < hi and toks.text[org.end] in POSSESSIVE else org.end
+    if right < hi and toks.text[right] == "(":  # "Asian Development Bank (ADB) Country Director"
+        right = next((k + 1 for k in range(right, hi) if toks.text[k] == ")"), right)
     a, b = _strip(doc, lo, org.start, leading=True)
     if a < b and any(is_role(doc[t]) for t in range(a, b)):
         if right > org.end and right < hi and toks.pos[b] == "ADP":
@@ -312,6 +314,11 @@ def affiliation_phrase_start(scene: Scene, name: NameAt) -> int:
     while i > 0 and (toks.text[i - 1][:1].isupper() and toks.lower[i - 1] in roles or _hyphen(doc, i - 1)
                      or _hyphen(doc, i) and i < name.start and toks.text[i - 1][:1].isupper()):
         i -= 1
+    if 0 < i < name.start and toks.text[i - 1] == ")":  # "Asian Development Bank (ADB) Country Director X"
+        opening = next((k for k in range(i - 2, max(-1, i - 10), -1) if toks.text[k] == "("), None)
+        before = scene.org_ending_at(opening, opening - 12) if opening is not None else None
+        if before is not None and before.end == opening:
+            i = opening
     org = scene.org_ending_at(i, i - 12)
     if org is not None and org.end == i and i < name.start:
         i = org.start

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from ... import resources
-from ..support.tokens import tokens_of
+from ..support.tokens import span_text, tokens_of
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, score_before
-from .titles import TITLE_MODIFIERS, is_domain_word, is_title_word, title_before, unit_words
+from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, title_before, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
 LEADING_WORDS = ("the", "a", "an", "ex", "-", "ex-")  # never a name's first word
@@ -201,7 +201,7 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     toks = tokens_of(doc)
     keywords = resources.org_keywords()
     if toks.text[end - 1] not in keywords:
-        return end
+        return posting_end(doc, end)
     j = end
     while j + 1 < len(doc) and toks.lower[j] in ("for", "of", "on") and not doc[j].is_sent_start:
         k = j + 1
@@ -217,7 +217,27 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
         if m == k:
             break
         j = m
-    return j
+    # "Speaker of the Parliament of Georgia Beridze": the body's name stops at the official's
+    cut = official_start(doc, start, j) if j > end else start
+    return posting_end(doc, cut if cut > start else j)
+
+
+POSTING_HEADS = {"Mission", "Embassy", "Delegation", "Consulate", "Office", "Representation", "Programme", "Program"}
+
+
+def posting_end(doc: Doc, end: int) -> int:
+    """ "the U.S. Mission to Kazakhstan", "the EU Delegation to Uzbekistan", "the British Embassy in
+    Astana": a body posted somewhere runs on over "to/in" + the place (a capitalised place word or two)."""
+    toks = tokens_of(doc)
+    if end >= 2 and toks.lower[end - 1] in ("to", "in") and toks.text[end - 2] in POSTING_HEADS:
+        end -= 1  # the model's "U.S. Mission to" without its place
+    if end + 1 >= len(doc) or toks.text[end - 1] not in POSTING_HEADS or toks.lower[end] not in ("to", "in"):
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and toks.text[j][:1].isupper() and toks.alpha[j] \
+            and (toks.ent_type[j] in ("GPE", "LOC") or toks.text[j] in resources.place_names()):
+        j += 1
+    return j if j > end + 1 else end
 
 
 def campus_end(doc: Doc, start: int, end: int) -> int:
@@ -366,9 +386,22 @@ def title_words_out(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     if c.label != "ORG":
         return True
     end = c.end
-    while end - c.start > 1 and end < len(doc) and toks.title[end] and toks.text[end][:1].isupper() \
-            and (toks.lower[end - 1] in UNIT_MODIFIERS | TITLE_MODIFIERS or toks.title[end - 1]):
-        end -= 1
+    while end - c.start > 1 and is_honorific(toks.text[end - 1]):
+        end -= 1  # "Parliament of Kazakhstan Ms. | Zarina X"
+    if end < len(doc) and toks.title[end] and toks.text[end][:1].isupper():
+        while end - c.start > 1 and (toks.lower[end - 1] in UNIT_MODIFIERS | TITLE_MODIFIERS or toks.title[end - 1]):
+            end -= 1
+        # "CDC Central Asia | Director", "UNDP Kazakhstan | Resident Representative": the title's place
+        place, places = end, resources.place_names()
+        while place - c.start > 1:
+            if place - 2 > c.start and span_text(doc, place - 2, place) in places:
+                place -= 2
+            elif toks.text[place - 1] in places:
+                place -= 1
+            else:
+                break
+        if place < end and toks.lower[place - 1] not in CONNECTORS | {"the"}:
+            end = place
     c.end = end
     return True
 

@@ -20,7 +20,7 @@ from ..support.tokens import Tokens, span_text, tokens_of
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, company_shaped, is_capitalised, name_token, overlaps, surname_shaped
 from .evidence import class_kinds, person_evidence
-from .titles import CHAIN_PREPOSITIONS, TITLE_JOINS, TITLE_MODIFIERS, is_domain_word, is_title_word, title_before
+from .titles import TITLE_MODIFIERS, is_domain_word, is_title_word, official_name, official_start, person_word, title_before
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
@@ -429,8 +429,12 @@ def model_candidates(doc: Doc) -> list[Candidate]:
             out.append(Candidate(start, end, label, "model"))
             continue
         for s, e in separate_names(doc, start, end) if label == "ORG" else [(start, end)]:
+            pieces = split_official(doc, s, e, label, "model")
+            if len(pieces) > 1 or pieces[0].label != label:
+                out += pieces
+                continue
             cut = trailing_speaker(doc, s, e) if label == "ORG" else e
-            out += split_official(doc, s, cut, label, "model")
+            out.append(Candidate(s, cut, label, "model"))
             if cut < e:
                 out.append(Candidate(cut, e, "PERSON", "model"))
     return out
@@ -452,55 +456,6 @@ def joined_at_officials(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def official_start(doc: Doc, start: int, end: int) -> int:
-    """Where an official's name starts inside a span that runs the end of the title before it into
-    the name ("Chairman of the Board of Air | Astana Peter Foster", "Minister of Trade and |
-    Integration Arman Kassenov", "Director for Europe and | Central Asia Hans Vogel"): the span's
-    last two name words (`_official_name`), when the title phrase before them (`title_before`)
-    covers the rest of the span and that rest is a body, a place or a domain word, or follows
-    a title's "of / for / to / and" (never a given name after a bare title: "President Mohammad
-    Javad Zarif"). `start` if not."""
-    k = _official_name(doc, end)
-    if k is None or k <= start or title_before(doc, k)[2] > start:
-        return start
-    toks = tokens_of(doc)
-    before = start - 1 if start > 0 and toks.lower[start - 1] != "the" else start - 2
-    # the span starts after "of", "and", or inside a body's name ("of Air | Astana Peter Foster")
-    chained = before >= 0 and (toks.lower[before] in CHAIN_PREPOSITIONS | TITLE_JOINS
-                               or toks.text[before][:1].isupper() and not toks.title[before])
-    return k if chained or not _person_word(doc, k - 1) else start
-
-
-def _official_name(doc: Doc, end: int) -> int | None:
-    """The first token of the two name words that end at `end` ("Tatiana C. Gfoeller" and
-    "Kassym-Jomart Tokayev" are two), or None if they are not two person's words."""
-    toks = tokens_of(doc)
-    i, words = end - 1, 0
-    while i >= 0 and words < 2:
-        if toks.text[i].endswith(".") and len(toks.text[i]) == 2 and toks.text[i][0].isupper() and words == 1:
-            i -= 1  # a middle initial
-            continue
-        if not _person_word(doc, i):
-            return None
-        while i >= 2 and toks.text[i - 1] in ("-", "\u2010") and not toks.ws[i - 1] and not toks.ws[i - 2] \
-                and _person_word(doc, i - 2):
-            i -= 2  # "Kassym-Jomart": one given name
-        words += 1
-        i -= 1
-    return i + 1 if words == 2 else None
-
-
-def _person_word(doc: Doc, i: int) -> bool:
-    """A word that may be a person's given name or surname: capitalised, no organisation, title,
-    domain or place word, no nationality, no acronym."""
-    toks = tokens_of(doc)
-    word = toks.text[i]
-    return toks.name[i] and not toks.title[i] and word not in resources.org_keywords() \
-        and word not in resources.place_names() \
-        and toks.lower[i] not in resources.demonyms() and not is_domain_word(toks.lower[i]) \
-        and toks.ent_type[i] not in ("DATE", "TIME", "NORP") and not company_shaped(doc[i])
-
-
 def officials_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The officials named right after a body inside their title, where nothing tagged them
     ("Chairman of the Board of Samruk-Kazyna | Nurlan Zhakupov"): two person's words and no
@@ -512,7 +467,7 @@ def officials_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tupl
         while stop < len(doc) and stop - end < 6 and (toks.name[stop] or toks.text[stop] in ("-", "\u2010")
                                                       or len(toks.text[stop]) == 2 and toks.text[stop][1] == "."):
             stop += 1
-        if stop > end and _official_name(doc, stop) == end and title_before(doc, end)[2] < start:
+        if stop > end and official_name(doc, stop) == end and title_before(doc, end)[2] < start:
             found.append((end, stop))
     return found
 
@@ -556,7 +511,7 @@ def split_official(doc: Doc, start: int, end: int, label: str, source: str) -> l
     toks = tokens_of(doc)
     words = [t for t in range(start, cut) if toks.text[t][:1].isupper()]
     after_of = start > 0 and toks.lower[start - 1] in ("of", "at") or start > 1 and toks.lower[start - 2] in ("of", "at")
-    if label == "PERSON" and len(words) >= 2 and all(_person_word(doc, t) for t in words):
+    if label == "PERSON" and len(words) >= 2 and all(person_word(doc, t) for t in words):
         out.insert(0, Candidate(start, cut, "PERSON", source))
     elif span_text(doc, start, cut) in resources.place_names():
         out.insert(0, Candidate(start, cut, "GPE", source))

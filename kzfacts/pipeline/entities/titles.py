@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ... import resources
 from ..support.tokens import span_text, tokens_of
+from .common import company_shaped, surname_shaped
 
 TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
                    "interim", "current", "late", "first", "senior", "junior", "chief", "its", "their"}
@@ -170,3 +171,54 @@ def role_phrase(head: Token) -> str:
              and c.lower_ in resources.title_words()] + [head.lower_]
     complement = of_complement(head)
     return " ".join(words + (["of", complement.lower_] if complement is not None else []))
+
+
+def official_start(doc: Doc, start: int, end: int) -> int:
+    """Where an official's name starts inside a span that runs the end of the title before it into
+    the name ("Chairman of the Board of Air | Astana Peter Foster", "Minister of Trade and |
+    Integration Arman Kassenov", "Director for Europe and | Central Asia Hans Vogel"): the span's
+    last two name words (`official_name`), when the title phrase before them (`title_before`)
+    covers the rest of the span and that rest is a body, a place or a domain word, or follows
+    a title's "of / for / to / and" (never a given name after a bare title: "President Mohammad
+    Javad Zarif"). `start` if not."""
+    k = official_name(doc, end)
+    if k is None or k <= start or title_before(doc, k)[2] > start:
+        return start
+    toks = tokens_of(doc)
+    before = start - 1 if start > 0 and toks.lower[start - 1] != "the" else start - 2
+    # the span starts after "of", "and", or inside a body's name ("of Air | Astana Peter Foster")
+    chained = before >= 0 and (toks.lower[before] in CHAIN_PREPOSITIONS | TITLE_JOINS
+                               or toks.text[before][:1].isupper() and not toks.title[before])
+    return k if chained or not person_word(doc, k - 1) else start
+
+
+def official_name(doc: Doc, end: int) -> int | None:
+    """The first token of the two name words that end at `end` ("Tatiana C. Gfoeller" and
+    "Kassym-Jomart Tokayev" are two), or of a surname alone after a body's or a place's word
+    ("of Uzbekistan | Safoyev": `surname_shaped`); None if they are no person's words."""
+    toks = tokens_of(doc)
+    i, words = end - 1, 0
+    while i >= 0 and words < 2:
+        if toks.text[i].endswith(".") and len(toks.text[i]) == 2 and toks.text[i][0].isupper() and words == 1:
+            i -= 1  # a middle initial
+            continue
+        if not person_word(doc, i):
+            surname = words == 1 and i + 1 < end and surname_shaped(doc[i + 1]) and toks.text[i][:1].isupper()
+            return i + 1 if surname else None
+        while i >= 2 and toks.text[i - 1] in ("-", "\u2010") and not toks.ws[i - 1] and not toks.ws[i - 2] \
+                and person_word(doc, i - 2):
+            i -= 2  # "Kassym-Jomart": one given name
+        words += 1
+        i -= 1
+    return i + 1 if words == 2 else None
+
+
+def person_word(doc: Doc, i: int) -> bool:
+    """A word that may be a person's given name or surname: capitalised, no organisation, title,
+    domain or place word, no nationality, no acronym."""
+    toks = tokens_of(doc)
+    word = toks.text[i]
+    return toks.name[i] and not toks.title[i] and word not in resources.org_keywords() \
+        and word not in resources.place_names() \
+        and toks.lower[i] not in resources.demonyms() and not is_domain_word(toks.lower[i]) \
+        and toks.ent_type[i] not in ("DATE", "TIME", "NORP") and not company_shaped(doc[i])
