@@ -198,10 +198,22 @@ QUOTE_SCHEMA = {
     },
 }
 
+
+def works_for(affiliation: dict[str, Any]) -> str:
+    """One link as it reads: "director, Human Rights Without Frontiers", "former CEO, Kaspi Bank",
+    "Labour Party" (no role stated), "formerly of Labour Party" (a past link with no role)."""
+    organisation, role = affiliation["organisation"], affiliation.get("role")
+    if role:
+        return f"{'former ' if affiliation.get('former') else ''}{role}, {organisation}"
+    # "former Labour Party" would call the party former: with no role, the link is what is past
+    return f"formerly of {organisation}" if affiliation.get("former") else organisation
+
+
 def affiliation_cell(person: dict[str, Any]) -> str:
-    """A person's affiliations in one cell: "director, Human Rights Without Frontiers; former CEO, X"."""
-    return "; ".join(("former " if a["former"] else "") + (f"{a['role']}, " if a["role"] else "") + a["organisation"]
-                     for a in person.get("affiliations", []))
+    """A person's affiliations in one cell, each role beside its organisation, "; " between links:
+    "director, Human Rights Without Frontiers; former CEO, Kaspi Bank"; "" when there are none.
+    The one way every view (terminal and HTML tables, CSV) writes "works for"."""
+    return "; ".join(works_for(a) for a in person.get("affiliations") or [])
 
 
 FACT_TYPES: tuple[FactType, ...] = (
