@@ -53,12 +53,13 @@ def json_counts(records: list[dict]) -> dict[str, int]:
         counts["articles"] += len(rec["articles"])
         counts["sources"] += 1
         counts["mentions"] += sum(len(e["mentions"]) for art in rec["articles"] for k in KEYS[:3] for e in art[k])
+        counts["affiliations"] += sum(len(p["affiliations"]) for art in rec["articles"] for p in art["people"])
     return dict(counts)
 
 
 def db_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as conn:
-        tables = ["sources", "articles", "mentions", *TABLES.values()]
+        tables = ["sources", "articles", "mentions", "affiliations", *TABLES.values()]
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 
@@ -66,8 +67,10 @@ def db_rows(path: Path) -> list[tuple]:
     """Every row of every table, ids left out, so two databases can be compared."""
     out = []
     with sqlite3.connect(path) as conn:
-        for table in ["sources", "articles", *TABLES.values(), "mentions"]:
-            cols = [r[1] for r in conn.execute(f"pragma table_info({table})") if r[1] not in ("id", "article_id", "entity_id")]
+        for table in ["sources", "articles", *TABLES.values(), "mentions", "affiliations"]:
+            # row ids differ between databases; an affiliation's person_id is such an id too
+            cols = [r[1] for r in conn.execute(f"pragma table_info({table})")
+                    if r[1] not in ("id", "article_id", "entity_id", "person_id")]
             out += sorted((table, *row) for row in conn.execute(f"select {', '.join(cols)} from {table}"))
     return out
 
