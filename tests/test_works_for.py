@@ -105,6 +105,11 @@ def test_the_html_table_and_marks_show_works_for_escaped():
     assert "<td>formerly of &lt;Lab &amp; Co&gt;</td>" in people
     assert "<tr><td>Ivan Petrov</td><td></td><td></td><td>1</td></tr>" in people
     assert "<Lab" not in html  # the body's name is text, never a tag
+    # every mention of the person says who they work for on hover
+    marks = re.findall(r'<mark class="person" data-fact="a0-person-0" title="([^"]*)">', html)
+    assert marks == [f"person: Aliya Serikova \u2014 {SERIKOVA}"] * 2
+    assert '<mark class="person" data-fact="a0-person-1" title="person: Marat Bekov \u2014 formerly of &lt;Lab' in html
+    assert '<mark class="person" data-fact="a0-person-2" title="person: Ivan Petrov">' in html
 
 
 def test_the_csv_affiliations_cell_has_each_role_once_and_no_body_in_it():

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from pathlib import Path
 from typing import IO, Any
 
-from ..registry import FACT_TYPES, format_value
+from ..registry import FACT_TYPES, affiliation_cell, format_value
 
 SUFFIX = ".html"
 KINDS = {f.key: f.noun for f in FACT_TYPES}
@@ -48,7 +48,10 @@ def _facts(article: dict[str, Any]) -> list[tuple[int, int, str, str, str]]:
         for n, fact in enumerate(article.get(key, [])):
             fid = f"a{article['index']}-{kind}-{n}"
             if key in ("people", "organisations", "places"):
-                out += [(m["start"], m["end"], kind, fid, f"{kind}: {fact['name']}") for m in fact["mentions"]]
+                # a person's role and organisation on hover over every mention, not only in the table below
+                works = affiliation_cell(fact)
+                hover = f"{kind}: {fact['name']}" + (f" \u2014 {works}" if works else "")
+                out += [(m["start"], m["end"], kind, fid, hover) for m in fact["mentions"]]
             elif key == "dates":
                 out.append((fact["start"], fact["end"], kind, fid, f"date: {fact['value'] or '?'}"))
             elif key == "figures":
