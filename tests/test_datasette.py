@@ -58,6 +58,9 @@ def test_datasette_serves_the_metadata_and_its_canned_queries(tmp_path):
         assert [r["value"] for r in sums] == [1800000000.0, 305400000.0]
         together = fetch(f"{base}/mentioned_together.json?_shape=array", time.monotonic() + 10)
         assert together and {"person", "with_person", "articles"} <= set(together[0])
+        works = fetch(f"{base}/who_works_where.json?_shape=array", time.monotonic() + 10)
+        assert {"person": "Willy Fautre", "role": "director", "organisation": "Human Rights Without Frontiers",
+                "articles": 1} in works
         table = fetch(f"{base}/quotes.json?_facet=speaker&_size=0", time.monotonic() + 10)
         assert any(f["name"] == "speaker" for f in table["facet_results"].values()) if isinstance(
             table["facet_results"], dict) else table["facet_results"]

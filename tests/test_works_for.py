@@ -14,10 +14,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from kzfacts.cli import app
+from kzfacts.datasette import QUERIES, metadata
 from kzfacts.registry import affiliation_cell
 from kzfacts.writers import open_writer
 from kzfacts.writers.html import page
-from kzfacts.writers.sqlite import DatabaseWriter
+from kzfacts.writers.sqlite import DatabaseWriter, layout
 
 TEXT = ("Aliya Serikova, chairman of the management board of Caspian Oil, said prices would rise. "
         "Serikova, a former director of the Baltic Energy Institute, agreed. "
@@ -142,9 +143,19 @@ def test_the_database_has_one_affiliation_row_per_link_with_its_role(tmp_path):
     with sqlite3.connect(tmp_path / "facts.db") as conn:
         rows = conn.execute("select p.name, f.person, f.role, f.organisation, f.former from affiliations f "
                             "join people p on p.id = f.person_id order by f.id").fetchall()
+        works = conn.execute(QUERIES["who_works_where"]["sql"]).fetchall()
     assert rows == [("Aliya Serikova", "Aliya Serikova", "chairman of the management board", "Caspian Oil", 0),
                     ("Aliya Serikova", "Aliya Serikova", "director", "Baltic Energy Institute", 1),
                     ("Marat Bekov", "Marat Bekov", None, "<Lab & Co>", 1)]
+    assert ("Aliya Serikova", "director", "Baltic Energy Institute", 1) in works
+
+
+def test_datasette_metadata_describes_every_affiliations_column():
+    tables = metadata("facts.db")["databases"]["facts"]["tables"]
+    described = set(tables["affiliations"]["columns"])
+    assert set(layout()["affiliations"]) - {"id", "article_id"} <= described
+    assert "role" in tables["affiliations"]["facets"]
+    assert "affiliations" in tables["people"]["columns"]
 
 
 def test_the_command_line_shows_who_a_person_works_for(monkeypatch):
