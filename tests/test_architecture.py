@@ -314,6 +314,25 @@ def test_writers_never_import_inputs():
     assert imports == []
 
 
+def _key_read(node: ast.AST) -> object:
+    """The constant key of `x["role"]` or `x.get("role")`, else None."""
+    if isinstance(node, ast.Subscript):
+        key = node.slice
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        key = node.args[0]
+    else:
+        return None
+    return key.value if isinstance(key, ast.Constant) else None
+
+
+def test_writers_show_works_for_only_through_the_registry():
+    """No writer reads a link's role or former itself: every view says "works for" through
+    registry.affiliation_cell, so the views cannot drift apart."""
+    reads = [name for name, tree in _trees(PACKAGE / "writers") for node in ast.walk(tree)
+             if _key_read(node) in ("role", "former")]
+    assert reads == []
+
+
 def test_no_environment_variable_is_read_inside_the_pipeline():
     reads = [name for name, tree in _trees(PACKAGE / "pipeline") for node in ast.walk(tree)
              if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
