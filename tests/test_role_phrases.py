@@ -216,3 +216,27 @@ def test_a_body_then_its_place_or_acronym_then_the_title(run, text, name, org, r
     assert org in got, got
     assert role is ANY or got[org]["role"] == role
     assert not any(o.endswith(("Asia", "Kazakhstan", "Ms.")) and o != org for o in names(art, "organisations"))
+
+
+# Agency and diplomatic titles; a body, its acronym in parentheses, then the title and the name
+AGENCY_TITLES = [
+    ("Eurasian Water Agency (EWA) Coordinator Timur Sadykov met with the donors to plan the work.",
+     "Timur Sadykov", "Eurasian Water Agency"),
+    ("Steppe Relief Agency (SRA) Acting Assistant Administrator Laura Kent met with the farmers.",
+     "Laura Kent", "Steppe Relief Agency"),
+    ("As delivered by Chargé d’Affaires Mark Olsen, the statement welcomed the vote.", "Mark Olsen", None),
+    ("Commander of the Border Service Lt. Gen. Rustam Aliev inspected the post.", "Rustam Aliev", "Border Service"),
+    ("Deputy Administrator of the Aral Development Agency Anna Berg signed the grant.", "Anna Berg", "Aral Development Agency"),
+    ("Regional Coordinator of the Caspian Environment Programme Olga Ivanova presented the data.", "Olga Ivanova",
+     "Caspian Environment Programme"),
+    ("Chargé d'Affaires of the Embassy of Japan Kenji Sato opened the exhibition.", "Kenji Sato", "Embassy of Japan"),
+    ("Assistant Administrator of the Development Agency Karen Holt visited the clinic.", "Karen Holt", "Development Agency"),
+]
+
+
+@pytest.mark.parametrize("text, name, org", AGENCY_TITLES)
+def test_agency_titles(run, text, name, org):
+    art = run(text)
+    got = {a["organisation"] for a in person(art, name)["affiliations"]}
+    assert got == ({org} if org else set())
+    assert not any(name.split()[-1] in e for e in names(art, "organisations") + names(art, "places"))

@@ -212,7 +212,7 @@ def modifies_other_noun(scene: Scene, org: OrgMention) -> bool:
     root = scene.root(org.start, org.end)
     head = root.head
     return root.dep_ in ("compound", "amod", "nmod") and not org.start <= head.i < org.end \
-        and head.pos_ in ("NOUN", "PROPN") and not is_role(head) and not scene.in_person(head.i)
+        and head.pos_ in ("NOUN", "PROPN") and not is_role(head) and not is_honorific(head.text) and not scene.in_person(head.i)
 
 
 def phrase_links(scene: Scene, lo: int, hi: int, *, owner: OrgMention | None = None) -> list[Affiliation]:

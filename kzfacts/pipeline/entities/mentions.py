@@ -509,6 +509,11 @@ def split_official(doc: Doc, start: int, end: int, label: str, source: str) -> l
         return [Candidate(start, end, label, source)]
     out = [Candidate(cut, end, "PERSON", source)]
     toks = tokens_of(doc)
+    # the title the span opened with stays out of the body: "Head of | Multilateral Cooperation Unit"
+    while start < cut and (toks.title[start] or toks.lower[start] in TITLE_MODIFIERS | {"of", "for", "the"}):
+        start += 1
+    if start == cut:
+        return out
     words = [t for t in range(start, cut) if toks.text[t][:1].isupper()]
     after_of = start > 0 and toks.lower[start - 1] in ("of", "at") or start > 1 and toks.lower[start - 2] in ("of", "at")
     if label == "PERSON" and len(words) >= 2 and all(person_word(doc, t) for t in words):

@@ -12,7 +12,7 @@ from ..support.tokens import span_text, tokens_of
 from .common import company_shaped, surname_shaped
 
 TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
-                   "interim", "current", "late", "first", "senior", "junior", "chief", "its", "their"}
+                   "interim", "current", "late", "first", "senior", "junior", "chief", "assistant", "its", "their"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "lt", "gen", "col", "maj", "capt", "sgt",
               "adm", "h.e"}  # a person's form of address or rank, never part of a role: "Regional Manager Dr."
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
@@ -69,11 +69,16 @@ def _continues_title(doc: Doc, i: int, start: int) -> bool:
         before = toks.text[i - 1] if i > 0 else ""
         if low in TITLE_JOINS and not (toks.title[i - 1] or is_domain_word(before.lower()) or _place(doc, i - 1)):
             return False  # "Black Widow and Captain America": "and" joins titles or a title's fields, not names
-        return (before[:1].isupper() or before in unit_words() and low == "of") and (nxt[:1].isupper() or nxt.lower() == "the")
+        return (before[:1].isupper() or toks.title[i - 1] or before in unit_words() and low == "of") \
+            and (nxt[:1].isupper() or nxt.lower() == "the")
     if low == "the":
         return i > 0 and toks.lower[i - 1] in CHAIN_PREPOSITIONS and nxt[:1].isupper()
+    if word == "." and i > 0 and not toks.ws[i - 1] and is_honorific(toks.text[i - 1]):
+        return True  # "Lt. Gen.": the tokenizer leaves some abbreviations' dots apart
     if toks.punct[i]:
         return False
+    if is_honorific(word):
+        return True
     if toks.title[i] or low in TITLE_MODIFIERS or low in unit_words() and nxt.lower() in CHAIN_PREPOSITIONS:
         return True
     if not word[0].isupper():
