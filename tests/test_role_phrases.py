@@ -240,3 +240,20 @@ def test_agency_titles(run, text, name, org):
     got = {a["organisation"] for a in person(art, name)["affiliations"]}
     assert got == ({org} if org else set())
     assert not any(name.split()[-1] in e for e in names(art, "organisations") + names(art, "places"))
+
+
+# The model's span holds "the", the whole title and the official: the name leaves it
+WHOLE_SPANS = [
+    ("The talks were held in the Foreign Ministry with the Minister of Foreign Affairs Rashidov.", "Rashidov",
+     "Foreign Ministry"),
+    ("The delegation met the Chairman of the Central Election Commission Nurlan Abdirov on Monday.", "Nurlan Abdirov",
+     "Central Election Commission"),
+    ("The Health Ministry said the Minister of Health Aziz Rakhimov would visit.", "Aziz Rakhimov", "Health Ministry"),
+    ("Reporters asked the Director of the National Bank Ilyas Kassymov about the rate.", "Ilyas Kassymov", "National Bank"),
+]
+
+
+@pytest.mark.parametrize("text, name, org", WHOLE_SPANS)
+def test_a_span_with_the_title_and_the_official(run, text, name, org):
+    art = run(text)
+    assert org in {a["organisation"] for a in person(art, name)["affiliations"]}

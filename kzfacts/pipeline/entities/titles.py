@@ -187,9 +187,11 @@ def official_start(doc: Doc, start: int, end: int) -> int:
     a title's "of / for / to / and" (never a given name after a bare title: "President Mohammad
     Javad Zarif"). `start` if not."""
     k = official_name(doc, end)
-    if k is None or k <= start or title_before(doc, k)[2] > start:
-        return start
     toks = tokens_of(doc)
+    lead = start + 1 if toks.lower[start] in ("the", "a", "an") else start  # "the Minister of ... Meredov"
+    if k is None or k <= lead or title_before(doc, k)[2] > lead:
+        return start
+
     before = start - 1 if start > 0 and toks.lower[start - 1] != "the" else start - 2
     # the span starts after "of", "and", or inside a body's name ("of Air | Astana Peter Foster")
     chained = before >= 0 and (toks.lower[before] in CHAIN_PREPOSITIONS | TITLE_JOINS
