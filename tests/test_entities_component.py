@@ -6,7 +6,7 @@ import pytest
 
 from kzfacts.pipeline.entities.component import gazetteer_matcher, load_gazetteer
 
-from .conftest import by_name
+from .conftest import by_name, names
 
 
 def test_user_patterns(tmp_path):
@@ -108,3 +108,22 @@ def test_the_gazetteer_file_and_its_matcher(blank, tmp_path):
     doc = blank("Kazakh Invest opened an office in Almaty.")
     matches = gazetteer_matcher(blank, patterns)(doc)
     assert [(blank.vocab.strings[k], doc[s:e].text) for k, s, e in matches] == [("KAZAKH INVEST NC", "Kazakh Invest")]
+
+
+@pytest.mark.parametrize("name, forms", [
+    ("Organization for Security and Co-operation in Europe",
+     ["Organization for Security and Co-operation in Europe", "Organization for Security and Cooperation in Europe"]),
+    ("Organisation for Economic Co-operation and Development",
+     ["Organisation for Economic Co-operation and Development", "Organisation for Economic Cooperation and Development"]),
+    ("Samruk-Kazyna", ["Samruk-Kazyna"]),
+    ("Agence France-Presse", ["Agence France-Presse"]),
+])
+def test_a_known_name_is_found_with_or_without_a_prefix_hyphen(name, forms):
+    from kzfacts.pipeline.entities.component import spellings
+
+    assert spellings(name) == forms
+
+
+def test_the_gazetteer_finds_a_name_written_without_its_hyphen(run):
+    art = run("The Organization for Security and Cooperation in Europe said the vote was free.")
+    assert "Organization for Security and Cooperation in Europe" in names(art, "organisations")

@@ -9,6 +9,7 @@ decided here.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -73,12 +74,23 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
     return out
 
 
+PREFIX_HYPHEN = re.compile(r"\b([A-Z]?[a-z]{1,4})-([a-z]{3,})")  # "Co-operation", "Re-construction"
+
+
+def spellings(name: str) -> list[str]:
+    """A gazetteer name as written, and without the hyphen after a prefix ("Co-operation" is also
+    written "Cooperation")."""
+    joined = PREFIX_HYPHEN.sub(r"\1\2", name)
+    return [name] if joined == name else [name, joined]
+
+
 def gazetteer_matcher(nlp, patterns: list[dict]) -> PhraseMatcher:
-    """A phrase matcher of the gazetteer's organisation names (EntityRuler JSONL with string patterns)."""
+    """A phrase matcher of the gazetteer's organisation names (EntityRuler JSONL with string
+    patterns), each in its `spellings`."""
     matcher = PhraseMatcher(nlp.vocab)
     for p in patterns:
         if isinstance(p.get("pattern"), str) and p.get("label", "ORG") == "ORG":
-            matcher.add(p.get("id") or p["pattern"], [nlp.make_doc(p["pattern"])])
+            matcher.add(p.get("id") or p["pattern"], [nlp.make_doc(form) for form in spellings(p["pattern"])])
     return matcher
 
 
@@ -118,7 +130,8 @@ class EntityConsolidator(KzComponent):
     def set_gazetteer(self, patterns: list[dict]) -> None:
         self.patterns = patterns
         self.matcher = gazetteer_matcher(self.nlp, patterns)
-        self.ids = {p["pattern"]: p.get("id") or p["pattern"] for p in patterns if isinstance(p.get("pattern"), str)}
+        self.ids = {form: p.get("id") or p["pattern"] for p in patterns if isinstance(p.get("pattern"), str)
+                    for form in spellings(p["pattern"])}
 
     def initialize(self, get_examples=None, *, nlp=None, gazetteer: str | None = None) -> None:
         """`[initialize.components.kz_entities] gazetteer = "my_names.jsonl"` replaces the gazetteer."""
