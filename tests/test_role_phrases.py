@@ -257,3 +257,39 @@ WHOLE_SPANS = [
 def test_a_span_with_the_title_and_the_official(run, text, name, org):
     art = run(text)
     assert org in {a["organisation"] for a in person(art, name)["affiliations"]}
+
+
+# "and" inside a body's name: "of South and Central Asian Affairs" is one name
+AND_INSIDE = [
+    ("He heads the Bureau of South and Central Asian Affairs at the department.", "Bureau of South and Central Asian Affairs"),
+    ("She joined the Institute of Near and Middle Eastern Studies in 2010.", "Institute of Near and Middle Eastern Studies"),
+    ("The Centre for Russian and East European Studies held a seminar.", "Centre for Russian and East European Studies"),
+    ("A report by the Institute for War and Peace Reporting was cited.", "Institute for War and Peace Reporting"),
+    ("The Committee on Foreign and Security Policy met on Monday.", "Committee on Foreign and Security Policy"),
+    ("The Department of Arms Control and International Security said it.", "Department of Arms Control and International Security"),
+    ("The Office of Democracy and Human Rights funded the project.", "Office of Democracy and Human Rights"),
+    ("The Agency of Statistics and Planning Analysis published the figures.", "Agency of Statistics and Planning Analysis"),
+]
+
+
+@pytest.mark.parametrize("text, body", AND_INSIDE)
+def test_and_inside_a_body_name(run, text, body):
+    assert body in names(run(text), "organisations")
+
+
+TWO_BODIES = [
+    ("The Ministry of Energy and Gazprom signed the deal.", {"Ministry of Energy", "Gazprom"}),
+    ("The Ministry of Finance and Halyk Bank agreed on the terms.", {"Ministry of Finance", "Halyk Bank"}),
+    ("The Bank of England and Barclays declined to comment.", {"Bank of England", "Barclays"}),
+    ("The Ministry of Energy and Kazatomprom signed a memorandum.", {"Ministry of Energy", "Kazatomprom"}),
+    ("The Ministry of Health and the Red Crescent Society opened a clinic.", {"Ministry of Health", "Red Crescent Society"}),
+    # one ministry of two fields
+    ("The Ministry of Labour and Social Protection raised pensions.", {"Ministry of Labour and Social Protection"}),
+    ("The Ministry of Agriculture and Food banned the exports.", {"Ministry of Agriculture and Food"}),
+    ("The Ministry of Culture and Sport opened the festival.", {"Ministry of Culture and Sport"}),
+]
+
+
+@pytest.mark.parametrize("text, bodies", TWO_BODIES)
+def test_two_bodies_joined_by_and_stay_two(run, text, bodies):
+    assert bodies <= set(names(run(text), "organisations"))

@@ -97,7 +97,7 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             part_end = next((j for j in range(i + 1, end) if text[j] in (",", "/") or lower[j] == "at"), end)
             if has_head(i + 1, part_end) and (lower[i] == "at" or has_head(start, i)):
                 cuts.append(i)
-        elif lower[i] == "and" and plural_before:
+        elif lower[i] == "and" and (plural_before or another_body_after(doc, start, i, end)):
             cuts.append(i)
     if not cuts:
         return [(start, end)]
@@ -108,6 +108,21 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((a, b))
         s = i + 1
     return parts or [(start, end)]
+
+
+def another_body_after(doc: Doc, start: int, at: int, end: int) -> bool:
+    """ "the Ministry of Energy | and Gazprom": after "KEYWORD of FIELDS and", a company's one word
+    or a name ending in an organisation word is a second body ("the Ministry of Labour and Social
+    Protection" stays one)."""
+    toks = tokens_of(doc)
+    keywords = resources.org_keywords()
+    of = next((t for t in range(start, at) if toks.lower[t] in ("of", "for")), None)
+    if of is None or of == start or toks.text[of - 1] not in keywords \
+            or not all(is_domain_word(toks.lower[t]) for t in range(of + 1, at)):
+        return False
+    if end - at == 2:  # one word: a company's name, not a field ("and Gazprom", not "and Sport")
+        return toks.text[at + 1][:1].isupper() and not is_domain_word(toks.lower[at + 1]) and not toks.title[at + 1]
+    return toks.text[end - 1] in keywords
 
 
 def _separated(doc: Doc, at: int, label: str) -> bool:
@@ -201,7 +216,7 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     toks = tokens_of(doc)
     keywords = resources.org_keywords()
     if toks.text[end - 1] not in keywords:
-        return posting_end(doc, end)
+        return posting_end(doc, fields_end(doc, start, end))
     j = end
     while j + 1 < len(doc) and toks.lower[j] in ("for", "of", "on") and not doc[j].is_sent_start:
         k = j + 1
@@ -220,6 +235,21 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
     # "Speaker of the Parliament of Georgia Beridze": the body's name stops at the official's
     cut = official_start(doc, start, j) if j > end else start
     return posting_end(doc, cut if cut > start else j)
+
+
+def fields_end(doc: Doc, start: int, end: int) -> int:
+    """ "the Bureau of South | and Central Asian Affairs", "the Institute of Near | and Middle Eastern
+    Studies": a body's "of/for" name cut at "and" runs on over the capitalised words after it when
+    they end in a field word (`titles.is_domain_word`)."""
+    toks = tokens_of(doc)
+    keywords = resources.org_keywords()
+    if end + 2 >= len(doc) or toks.lower[end] != "and" or not any(
+            toks.text[t] in keywords and toks.lower[t + 1] in ("of", "for") for t in range(start, end - 1)):
+        return end
+    m = end + 1
+    while m < len(doc) and m - end <= 5 and toks.text[m][:1].isupper() and toks.alpha[m]:
+        m += 1
+    return m if m > end + 1 and is_domain_word(toks.lower[m - 1]) else end
 
 
 POSTING_HEADS = {"Mission", "Embassy", "Delegation", "Consulate", "Office", "Representation", "Programme", "Program"}
