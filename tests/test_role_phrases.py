@@ -293,3 +293,22 @@ TWO_BODIES = [
 @pytest.mark.parametrize("text, bodies", TWO_BODIES)
 def test_two_bodies_joined_by_and_stay_two(run, text, bodies):
     assert bodies <= set(names(run(text), "organisations"))
+
+
+# A titled name stays a person whatever "its" or the parse say around it
+TITLED_PEOPLE = [
+    ('Vice President Dan Walsh criticized Russia for using energy to gain advantage over its neighbors.', 'Dan Walsh'),
+    ('Finance Minister Aliya Serikova said the bank had raised its capital.', 'Aliya Serikova'),
+    ('Prime Minister Jon Berg praised the company for cutting its prices.', 'Jon Berg'),
+    ('Governor Ana Costa warned the province about its debts.', 'Ana Costa'),
+    ('Ambassador Li Wen thanked the ministry for its help.', 'Li Wen'),
+    ('Chairman Omar Aziz said the airline would expand its fleet.', 'Omar Aziz'),
+    ('Senator Mark Hill accused the agency of hiding its budget.', 'Mark Hill'),
+    ('Deputy Minister Erlan Dosov criticized the firm for its delays.', 'Erlan Dosov'),
+]
+
+
+@pytest.mark.parametrize("text, name", TITLED_PEOPLE)
+def test_a_titled_name_stays_a_person(run, text, name):
+    art = run(text)
+    assert name in names(art, "people"), (names(art, "people"), names(art, "organisations"))

@@ -130,11 +130,12 @@ def company_word(n: Name) -> str | None:
 
 
 def person_with_a_body_evidence(n: Name) -> str | None:
-    """A "person" with an organisation word, a body's evidence or a club's suffix is a body (a
-    parse that hangs a titled name on a body before its title is no apposition: "Agency (KazAID)
-    Coordinator Rapil Zhoshybaev")."""
+    """A "person" with an organisation word, a body's evidence or a club's suffix is a body. A
+    title outweighs what the parse says: a titled name hung on a body before its title is no
+    apposition ("Agency (KazAID) Coordinator Rapil Zhoshybaev"), nor does "its" later in the
+    clause make a body of it ("Vice President Dick Cheney criticized Russia ... its neighbors")."""
     evidence = n.body_evidence
-    if evidence == "apposition" and n.cand.titles:
+    if evidence in ("apposition", "its") and n.cand.titles:
         evidence = None
     if n.cand.label == "PERSON" and (n.has_keyword and len(n.words) > 1 or evidence
                                      or len(n.words) > 1 and n.words[-1] in resources.word_list("club_suffixes.txt")):
