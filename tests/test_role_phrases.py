@@ -312,3 +312,21 @@ TITLED_PEOPLE = [
 def test_a_titled_name_stays_a_person(run, text, name):
     art = run(text)
     assert name in names(art, "people"), (names(art, "people"), names(art, "organisations"))
+
+
+# A country's posting written in lower case, with its place
+LOWER_CASE_POSTINGS = [
+    ("In a statement, the U.S. embassy in Astana expressed concern.", "U.S. embassy in Astana"),
+    ("The Russian embassy in Bishkek denied the reports on Friday.", "Russian embassy in Bishkek"),
+    ("A spokesman for the Chinese consulate in Almaty declined to comment.", "Chinese consulate in Almaty"),
+    ("The German embassy in Tashkent issued a travel warning.", "German embassy in Tashkent"),
+    ("The EU delegation to Kazakhstan welcomed the decision.", "EU delegation to Kazakhstan"),
+    ("The British embassy in Dushanbe will reopen next week.", "British embassy in Dushanbe"),
+    ("Officials at the Turkish consulate in Osh handed out visas.", "Turkish consulate in Osh"),
+    ("The UN mission in Afghanistan said the road was open.", "UN mission in Afghanistan"),
+]
+
+
+@pytest.mark.parametrize("text, body", LOWER_CASE_POSTINGS)
+def test_a_lower_case_posting_is_a_body(run, text, body):
+    assert body in names(run(text), "organisations")

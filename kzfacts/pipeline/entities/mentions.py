@@ -500,6 +500,29 @@ def title_body_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
     return found
 
 
+POSTING_NOUNS = {"embassy", "consulate", "mission", "delegation"}
+
+
+def posting_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+    """ "the U.S. embassy in Astana", "the Russian consulate in Osh": a country's posting written in
+    lower case, named by the country before it and the place after it, is a body."""
+    t = tokens or tokens_of(doc)
+    found = []
+    for i in range(1, t.n - 2):
+        if t.text[i] not in POSTING_NOUNS or t.lower[i + 1] not in ("in", "to"):
+            continue
+        start = i
+        while start > 0 and i - start < 3 and t.text[start - 1][:1].isupper() and (
+                t.ent_type[start - 1] in ("GPE", "NORP", "ORG") or t.lower[start - 1] in resources.demonyms()):
+            start -= 1
+        end = i + 2  # the place: one or two capitalised words, whatever the model made of them
+        while end < t.n and end - i <= 3 and t.text[end][:1].isupper() and t.alpha[end] and not t.sent_start[end]:
+            end += 1
+        if start < i and end > i + 2:
+            found.append((start, end))
+    return found
+
+
 def split_official(doc: Doc, start: int, end: int, label: str, source: str) -> list[Candidate]:
     """A span cut where an official's name starts (`official_start`): the name is a person; the
     words before it keep the span's label where they are a body or a place, and are no mention
@@ -544,7 +567,7 @@ def trailing_speaker(doc: Doc, start: int, end: int) -> int:
 def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
     """Rule spans win over the model's spans they overlap, unless the model's is longer with the same label."""
     kept: list[Candidate] = []
-    for r in sorted(rules, key=lambda c: c.start):
+    for r in sorted(rules, key=lambda c: (c.start, c.start - c.end)):  # at one start, the longer first
         if kept and overlaps(kept[-1], r):
             continue
         kept.append(r)
@@ -652,7 +675,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     officials += [(cut, e) for (s, e), cut in zip(org_runs, cuts) if cut > s]
     org_runs = [(s, cut if cut > s else e) for (s, e), cut in zip(org_runs, cuts)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
-              + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens)]
+              + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens) + posting_spans(doc, tokens)]
     people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens)
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in officials + [(official_start(doc, s, e), e) for s, e in people]]
     rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc, tokens)]
