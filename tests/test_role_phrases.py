@@ -330,3 +330,34 @@ LOWER_CASE_POSTINGS = [
 @pytest.mark.parametrize("text, body", LOWER_CASE_POSTINGS)
 def test_a_lower_case_posting_is_a_body(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+# Agency-wire sentences: several officials, portfolio lists, known bodies, offices of a body
+AGENCY_WIRE = [
+    ("First Deputy Minister of Investment, Industry and Trade of Uzbekistan Laziz Umarov held talks.",
+     "Laziz Umarov", {}),
+    ("Chairman of the Board of Directors of Air Astana Nurlan Zhakupov and Peter Foster, President and CEO of Air Astana, "
+     "attended the ceremony.", "Nurlan Zhakupov", {"Air Astana": "Chairman of the Board of Directors"}),
+    ("Deputy Chairman of the Management Board of Samruk-Kazyna Yerzhan Zhakenov met the investors.",
+     "Yerzhan Zhakenov", {"Samruk-Kazyna": "Deputy Chairman of the Management Board"}),
+    ("The Head of the Representative Office of the World Bank in Uzbekistan Marco Rossi said the loan was ready.",
+     "Marco Rossi", {"World Bank": ANY}),
+    ("Director of the EBRD office Anna Lind and Managing Director of KEGOC Bakyt Kazhiyev signed the deal.",
+     "Bakyt Kazhiyev", {"KEGOC": "Managing Director"}),
+    ("The Minister of Economy and Finance Jamshid Kuchkarov stressed the reforms. The Ministry of Economy and Finance "
+     "said the loan would finance roads.", "Jamshid Kuchkarov", {"Ministry of Economy and Finance": "Minister of Economy and Finance"}),
+    ("Ministry of Health and Foreign Affairs, National Air Carrier Uzbek Airways, and the embassy took part.", None, {}),
+    ("Deputy Minister of Culture, Information and Sport Aida Balayeva opened the festival.", "Aida Balayeva", {}),
+]
+
+
+@pytest.mark.parametrize("text, name, links", AGENCY_WIRE)
+def test_agency_wire_officials(run, text, name, links):
+    art = run(text)
+    if name is None:
+        assert not any(p["affiliations"] for p in art["people"]), art["people"]
+        return
+    got = {a["organisation"]: a for a in person(art, name)["affiliations"]}
+    assert set(got) == set(links), {k: v["role"] for k, v in got.items()}
+    for org, role in links.items():
+        assert role is ANY or got[org]["role"] == role

@@ -277,7 +277,13 @@ def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affili
         heads_of = bodies.get(tokens_of(doc).lower[t])
         if not heads_of:
             continue
-        words = portfolio_words(doc, t, lo) or portfolio_after(doc, t, hi)
+        words = portfolio_words(doc, t, lo)
+        role_start, role_end = t - len(words), t + 1  # "Energy Minister"
+        if not words:
+            words = portfolio_after(doc, t, hi)
+            role_start, role_end = t, t + 2 + len(words)  # "Minister of Energy", "of Economy and Finance"
+            while role_end + 1 < hi and tokens_of(doc).lower[role_end] in ("and", ",") and tokens_of(doc).text[role_end + 1][:1].isupper():
+                role_end += 2
         if not words:
             continue
         seen = set()
@@ -288,8 +294,8 @@ def portfolio_links(scene: Scene, lo: int, hi: int, former: bool) -> list[Affili
             lower = {w.lower() for w in name}
             if any(h in name for h in heads_of) and all(w in lower for w in words if w != "affairs"):
                 seen.add(org.name)
-                s, e = _char_span(doc, t - len(words), t + 1)
-                out.append(Affiliation(org.name, span_text(doc, t - len(words), t + 1), former, s, e))
+                s, e = _char_span(doc, role_start, role_end)
+                out.append(Affiliation(org.name, span_text(doc, role_start, role_end), former, s, e))
         if len(seen) > 1:
             out = [a for a in out if a.organisation not in seen]  # two ministries fit: say nothing
     return out

@@ -388,8 +388,10 @@ def unit_body_start(doc: Doc, start: int, end: int) -> int:
     i = start
     while i < end and (toks.lower[i] in UNIT_MODIFIERS or toks.ent_type[i] in ("GPE", "LOC")):
         i += 1
-    if i >= end or not unit_words().get(toks.lower[i]) or toks.lower[i] == "office" and i == start:
+    if i >= end or not unit_words().get(toks.lower[i]):
         return start
+    if toks.lower[i] == "office" and i == start and not (start > 0 and toks.lower[start - 1] in UNIT_MODIFIERS):
+        return start  # "the Office of Foreign Assets Control" is a body; "Representative | Office of X" is X's
     i += 1
     if i + 1 < end and toks.lower[i] == "of" and toks.lower[i + 1] in GOVERNING_BOARDS:
         i += 2

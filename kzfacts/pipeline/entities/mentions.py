@@ -456,6 +456,30 @@ def joined_at_officials(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def org_runs_and_officials(doc: Doc, runs: list[tuple[int, int]], model: list[Candidate],
+                           starts: list[int]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The rules' body names, each cut where an official's name starts inside it (`official_start`,
+    read on the whole run: the model's span may cross the official's name, "Air | Astana Nurlan"),
+    then at the model's entities (`trim_at_model_entities`); and the officials cut off."""
+    bodies, officials = [], []
+    toks = tokens_of(doc)
+    for s, e in runs:
+        cut = official_start(doc, s, e)
+        if cut == s:  # "... of Air Astana Nurlan Zhakupov | and Peter Foster": the official before "and"
+            ands = [a for a in range(s + 1, e) if toks.lower[a] == "and"]
+            cut, e = next(((c, a) for a in reversed(ands) if (c := official_start(doc, s, a)) > s), (s, e))
+        if cut > s:
+            officials.append((cut, e))
+            crossing = [m for m in model if m.start < cut < m.end]
+            if crossing:
+                kept = [m for m in model if not m.start < cut < m.end]
+                bodies.append(trim_at_model_entities(doc, s, cut, kept, [m.start for m in kept]))
+                continue
+            e = cut
+        bodies.append(trim_at_model_entities(doc, s, e, model, starts))
+    return bodies, officials
+
+
 def officials_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The officials named right after a body inside their title, where nothing tagged them
     ("Chairman of the Board of Samruk-Kazyna | Nurlan Zhakupov"): two person's words and no
@@ -532,6 +556,10 @@ def split_official(doc: Doc, start: int, end: int, label: str, source: str) -> l
         return [Candidate(start, end, label, source)]
     out = [Candidate(cut, end, "PERSON", source)]
     toks = tokens_of(doc)
+    # a person's span that began inside the body's name ("of Air | Astana Nurlan Zhakupov"): the body is whole
+    while label == "PERSON" and start > 0 and cut - start < 6 and toks.text[start - 1][:1].isupper() \
+            and not toks.title[start - 1] and not toks.punct[start - 1]:
+        start -= 1
     # the title the span opened with stays out of the body: "Head of | Multilateral Cooperation Unit"
     while start < cut and (toks.title[start] or toks.lower[start] in TITLE_MODIFIERS | {"of", "for", "the"}):
         start += 1
@@ -668,12 +696,10 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     rules = [Candidate(s, e, "ORG", "gazetteer") for s, e in longest_spans(known)]
     model = model_candidates(doc)
     starts = [m.start for m in model]
-    org_runs = [trim_at_model_entities(doc, s, e, model, starts) for s, e in org_rule_spans(doc, tokens, runs)]
+    org_runs, officials = org_runs_and_officials(doc, org_rule_spans(doc, tokens, runs), model, starts)
     # the bodies as found: a run cut before its official would find that official a second time
-    officials = officials_after_bodies(doc, [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs)
-    cuts = [official_start(doc, s, e) for s, e in org_runs]
-    officials += [(cut, e) for (s, e), cut in zip(org_runs, cuts) if cut > s]
-    org_runs = [(s, cut if cut > s else e) for (s, e), cut in zip(org_runs, cuts)]
+    bodies = [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs + list(known)
+    officials += officials_after_bodies(doc, bodies)
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens) + posting_spans(doc, tokens)]
     people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens)

@@ -49,11 +49,6 @@ def is_domain_word(low: str) -> bool:
     return low in whole or any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
 
 
-def _place(doc: Doc, i: int) -> bool:
-    toks = tokens_of(doc)
-    return toks.ent_type[i] in ("GPE", "LOC") or toks.text[i] in resources.place_names()
-
-
 def _continues_title(doc: Doc, i: int, start: int) -> bool:
     """Whether token i (walking back from a name at `start`) is part of the title phrase before it:
     a capitalised word, a modifier, a unit word, or "of / for / to / in / at / on", "the" after one
@@ -67,12 +62,14 @@ def _continues_title(doc: Doc, i: int, start: int) -> bool:
         return True  # "Samruk-Kazyna", "Vice-Chairman": a hyphen inside a word
     if low in CHAIN_PREPOSITIONS or low in TITLE_JOINS:
         before = toks.text[i - 1] if i > 0 else ""
-        if low in TITLE_JOINS and not (toks.title[i - 1] or is_domain_word(before.lower()) or _place(doc, i - 1)):
+        if low in TITLE_JOINS and not (toks.title[i - 1] or is_domain_word(before.lower()) or before in resources.place_names()):
             return False  # "Black Widow and Captain America": "and" joins titles or a title's fields, not names
         return (before[:1].isupper() or toks.title[i - 1] or before in unit_words() and low == "of") \
             and (nxt[:1].isupper() or nxt.lower() == "the")
     if low == "the":
         return i > 0 and toks.lower[i - 1] in CHAIN_PREPOSITIONS and nxt[:1].isupper()
+    if word == "," and 0 < i < start - 1 and is_domain_word(toks.lower[i - 1]) and is_domain_word(toks.lower[i + 1]):
+        return True  # "Minister of Investment, Industry and Trade": a list of the portfolio's fields
     if word == "." and i > 0 and not toks.ws[i - 1] and is_honorific(toks.text[i - 1]):
         return True  # "Lt. Gen.": the tokenizer leaves some abbreviations' dots apart
     if toks.punct[i]:
@@ -110,8 +107,9 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     while first < start and (lower[first] in STOP_PRONOUNS | {"the", "a", "an"} | CHAIN_PREPOSITIONS | TITLE_JOINS
                              or not title[first] and not toks.text[first][:1].isupper()):
         first += 1
+    # a role's head says it is a title: "Foreign" or "National" alone do not ("Foreign Affairs, National Air Carrier X")
     roles = role_words()
-    if first >= start or not any(title[t] or lower[t] in roles and toks.text[t][:1].isupper() for t in range(first, start)):
+    if first >= start or not any(lower[t] in roles and (title[t] or toks.text[t][:1].isupper()) for t in range(first, start)):
         return [], None, start
     phrase = span_text(doc, first, start).strip(" -")
     if not phrase:
@@ -228,4 +226,4 @@ def person_word(doc: Doc, i: int) -> bool:
     return toks.name[i] and not toks.title[i] and word not in resources.org_keywords() \
         and word not in resources.place_names() \
         and toks.lower[i] not in resources.demonyms() and not is_domain_word(toks.lower[i]) \
-        and toks.ent_type[i] not in ("DATE", "TIME", "NORP") and not company_shaped(doc[i])
+        and toks.ent_type[i] not in ("DATE", "TIME") and not company_shaped(doc[i])
