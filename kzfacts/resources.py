@@ -195,6 +195,44 @@ def place_names() -> frozenset[str]:
 
 
 @cached
+def city_names() -> frozenset[str]:
+    """English names of the cities CLDR names the world's time zones after (through Babel):
+    "Dushanbe", "Almaty", "Ho Chi Minh City". Not the zones named after a station, an island, a
+    county ("Knox, Indiana") or a word that is also an organisation word or a title ("Center")."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    not_cities = ("Station", "Island", "Islands", "Atoll", "Land", "Archipelago")
+    words = org_keywords() | title_words()
+    out = set()
+    for zone in get_global("zone_territories"):
+        if "/" not in zone or zone.startswith("Etc/"):
+            continue
+        city = get_timezone_location(zone, locale="en", return_city=True)
+        if "," not in city and city.split()[-1] not in not_cities and city not in words and city.lower() not in words:
+            out.add(city)
+    return frozenset(out)
+
+
+@cached
+def former_states() -> frozenset[str]:
+    """Names of states that no longer exist (`former_states.txt`): "Soviet Union", "Yugoslavia"."""
+    return word_list("former_states.txt")
+
+
+@cached
+def language_tags() -> frozenset[str]:
+    """Three-letter ISO 639-2 codes of the languages that have a two-letter code ("rus", "eng",
+    "kaz"), from CLDR's language aliases (Babel): the tag a page puts after a link in that language."""
+    from babel import Locale
+    from babel.core import get_global
+
+    two = {code for code in Locale("en").languages if len(code) == 2}
+    return frozenset(code for code, target in get_global("language_aliases").items()
+                     if len(code) == 3 and code.isalpha() and target in two)
+
+
+@cached
 def dateline_dollars() -> dict[str, str]:
     """Dateline city -> the dollar of its country ("toronto" -> CAD), from `dateline_cities.tsv`."""
     return dict(table("dateline_cities.tsv"))

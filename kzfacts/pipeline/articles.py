@@ -72,13 +72,18 @@ def dateline_value(line: Line) -> str | None:
 
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:, (?P<region>(?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?"  # "Va.", "N.D.", "Kazakhstan"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?: ?\((?P<agency>[^)]{2,40})\))?\s*[-\u2013\u2014]+\s")
 
 
 def dateline_prefix(text: str) -> re.Match | None:
-    """ "ALMATY, March 3 (Reuters) - " or "DALLAS (AP) — " opening a story's first paragraph."""
+    """ "ALMATY, March 3 (Reuters) - ", "DALLAS (AP) — " or "WINCHESTER, Va. (Nov. 14, 2012) --"
+    opening a story's first paragraph."""
     m = _DATELINE.match(text)
+    # a region after the city is a state's abbreviation ("WINCHESTER, Va.") or a country's name
+    if m and m["region"] and not m["region"].endswith(".") and m["region"] not in resources.country_names():
+        return None
     # a place alone needs capitals and a dash: "NUR-SULTAN – The fund said ..."
     return m if m and (m["date"] or m["agency"] or len(m["place"]) >= 3) else None
 

@@ -1,6 +1,7 @@
 """Mentions that are no entity at all: role words, nationalities, common words, products, lists
-(`is_noise`), document names ("the Development of Civil Society" in "Concept for ..."), unknown
-organisations inside a person's title, and a headline-case title's guesses the body does not repeat.
+(`is_noise`), language tags after links, currencies, document names ("the Development of Civil
+Society" in "Concept for ..."), unknown organisations inside a person's title, and a headline-case
+title's guesses the body does not repeat.
 Each step keeps or drops a mention; none changes its type (that is `types`)."""
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..support.tokens import span_text, tokens_of
 from .common import ACRONYM, Candidate, company_shaped, has_keyword, is_score, score_before
 from .evidence import introduced_as, model_code, modifies_common_noun
 from .grouping import name_key
+from .mentions import initials_match
 from .titles import TITLE_MODIFIERS, is_domain_word
 
 
@@ -81,9 +83,36 @@ def a_modifier(doc: Doc, cand: Candidate) -> bool:
         cand.end >= len(doc) or toks.punct[cand.end])
 
 
+def language_tag(doc: Doc, cand: Candidate) -> bool:
+    """ "Aziat replied (RUS):", "the report [Eng]": a language's three-letter code in brackets, the
+    tag a page puts after a link in that language, unless the words before it spell it ("the
+    Russian Union of Shipbuilders (RUS)")."""
+    i = cand.start
+    if cand.end - i != 1 or i == 0 or cand.end >= len(doc):
+        return False
+    t = tokens_of(doc)
+    # the tokenizer may keep what follows the bracket with it: "):"
+    if (t.text[i - 1], t.text[i + 1][:1]) not in (("(", ")"), ("[", "]")) or t.lower[i] not in resources.language_tags():
+        return False
+    return not initials_match(doc, i - 1, t.text[i].upper())
+
+
+def currency_word(doc: Doc, cand: Candidate) -> bool:
+    """ "900 trillion Soum ... the Soum fell", "the national currency Manat": a currency's name (CLDR
+    through Babel, and `currency_additions.tsv`) that the text counts money in, or calls a
+    currency, is no body ("Analysts at Rand said" keeps its body)."""
+    i = cand.start
+    t = tokens_of(doc)
+    if cand.label == "PERSON" or cand.end - i != 1 or t.text[i].isupper() or t.lower[i] not in resources.currencies():
+        return False
+    return any(t.ent_type[k] == "MONEY" or k > 0 and (t.like_num[k - 1] or t.lower[k - 1] == "currency")
+               for k in t.where_lower(t.lower[i]))
+
+
 def drop_noise(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
-    """Role words, nationalities, products, lists and cut phrases are no entities (`is_noise`)."""
-    return not (is_noise(doc, c, ids) or a_modifier(doc, c))
+    """Role words, nationalities, products, lists, cut phrases, language tags and currencies are no
+    entities (`is_noise`, `language_tag`, `currency_word`)."""
+    return not (is_noise(doc, c, ids) or a_modifier(doc, c) or language_tag(doc, c) or currency_word(doc, c))
 
 
 def inside_document_name(doc: Doc, start: int) -> bool:

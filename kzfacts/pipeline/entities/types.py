@@ -86,6 +86,18 @@ def country_alone(n: Name) -> str | None:
     return None
 
 
+def known_place(n: Name) -> str | None:
+    """ "the Soviet Union", "met in Dushanbe": a state that no longer exists (`former_states.txt`),
+    whatever words its name holds, or a city CLDR names a time zone after, with no organisation
+    word, is a place (a gazetteer body or a results line's team stays)."""
+    if n.cand.label != "ORG" or n.cand.source in ("results", "gazetteer"):
+        return None
+    name = _LEADING_THE.sub("", n.text)
+    if name in resources.former_states() or not n.has_keyword and name in resources.city_names():
+        return "GPE"
+    return None
+
+
 def introduced_thing(n: Name) -> str | None:
     """ "the 1969 film Easy Rider", "the cruise ship Freewinds": a thing's name."""
     return NOT_AN_ENTITY if n.introduced_as == "thing" else None
@@ -180,7 +192,7 @@ def titled_body(n: Name) -> str | None:
     return None
 
 
-TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, introduced_thing, introduced_body,
+TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, introduced_thing, introduced_body,
               introduced_person, surname_that_acts, outlet_name, company_word, person_with_a_body_evidence, other_kinds,
               event_or_station, document_name, titled_body)
 
