@@ -119,6 +119,11 @@ def furniture() -> frozenset[str]:
 
 
 @cached
+def taxonomy_labels() -> frozenset[str]:
+    return frozenset(f.casefold() for f in _lines("taxonomy_labels.txt"))
+
+
+@cached
 def currency_codes() -> frozenset[str]:
     """Every ISO 4217 code CLDR knows, current and historic (Babel)."""
     from babel.numbers import list_currencies

@@ -68,10 +68,10 @@ def test_model_entities_reach_the_output(run, text, people, organisations):
 def test_mention_steps_are_an_ordered_list_of_documented_functions():
     from kzfacts.pipeline.entities import MENTION_STEPS
 
-    assert [s.__name__ for s in MENTION_STEPS] == ["trim_mention", "cut_at_credits", "cut_at_numbers", "title_words_out",
-                                                   "person_name_bounds", "person_behind_title", "strip_titles",
+    assert [s.__name__ for s in MENTION_STEPS] == ["drop_taxonomy_names", "trim_mention", "cut_at_credits", "cut_at_numbers",
+                                                   "title_words_out", "person_name_bounds", "person_behind_title", "strip_titles",
                                                    "person_after_title", "find_titles", "drop_noise", "label_on_evidence",
-                                                   "drop_document_names", "extend_organisation", "body_of_unit",
+                                                   "drop_document_names", "extend_organisation", "body_of_unit", "headline_name_end",
                                                    "add_appositive_titles"]
     assert all(s.__doc__ for s in MENTION_STEPS)
 

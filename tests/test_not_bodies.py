@@ -47,3 +47,50 @@ KEPT_BODIES = [  # the same shapes where they do name a body
 @pytest.mark.parametrize("text, body", KEPT_BODIES)
 def test_a_body_of_the_same_shape_stays(run, text, body):
     assert any(body == e["name"] or body in e["aliases"] for e in run(text)["organisations"])
+
+
+HEADLINES = [  # (text, a person it names or None, words no person's or body's name may hold)
+    ("Remarks by Assistant Secretary Moreno - April 11, 2021\n\nBishkek, Kyrgyzstan\n\nApril 11, 2021\n\n"
+     "As Prepared for Delivery\n\nThank you for that kind introduction. It is a pleasure to be back in Bishkek this week.",
+     "Moreno", "April"),
+    ("Kazakh Senator Has Died\n\nBy Staff Reporter June 2, 2016\n\nThe senator, known for his work on the water "
+     "law, was 81 years old, his family said on Monday.", None, "Died"),
+    ("Tajik Leader Has Arrived in Moscow\n\nBy Staff Reporter June 2, 2016\n\nThe president landed on Monday for "
+     "two days of talks on trade and migration, his office said.", None, "Leader"),
+    ("Deputy Minister Aidar Bekov Opening Remarks at the Regional Water Forum in Almaty\n\nMonday, March 6, 2023\n\n"
+     "The forum brought together experts from five countries to discuss how the rivers of the region are shared.",
+     "Aidar Bekov", "Remarks"),
+    ("Mission Director Peter Olsen Welcome Remarks at the Regional Conference on Child Health\n\n"
+     "Friday, September 22, 2023\n\nGood morning, and thank you all for coming to this conference on the health "
+     "of children.", "Peter Olsen", "Remarks"),
+    ("U.S. Ambassador Laura Keane\n\nComments to the Press Corps of Uzbekistan Following her Meeting with the "
+     "Foreign Minister\n\nOctober 8, 2018\n\nIt was a great honor for me to meet the Foreign Minister today and to "
+     "talk about trade and water.", None, "Following"),
+    ("Water Talks in Central Asia\n\nCategories: Central Asia & Caucasus, Environment, Digital Activism, Media & "
+     "Journalism\n\nThe five states met on Monday to discuss how to share the water of the two great rivers of the "
+     "region.", None, "Activism"),
+    ("Water Talks in Central Asia\n\nCategories: Central Asia & Caucasus, Environment, Digital Activism, Media & "
+     "Journalism\n\nThe five states met on Monday to discuss how to share the water of the two great rivers of the "
+     "region.", None, "Journalism"),
+    ("Election Day in Bishkek\n\nTags: Elections, Civic Engagement, Human Rights Advocacy, Youth Movements\n\n"
+     "Voters queued for hours outside polling stations across the capital on Sunday, observers said.", None, "Youth"),
+    ("Election Day in Bishkek\n\nTags: Elections, Civic Engagement, Human Rights Advocacy, Youth Movements\n\n"
+     "Voters queued for hours outside polling stations across the capital on Sunday, observers said.", None, "Civic"),
+]
+
+
+@pytest.mark.parametrize("text, person, word", HEADLINES)
+def test_a_headline_name_ends_where_its_words_stop_being_a_name(run, text, person, word):
+    """In a headline-case line a name ends before a verb, after the model's own person, and before a
+    spaced dash with a date; a line of categories or tags names no one."""
+    art = run(text)
+    found = names(art, "people") + names(art, "organisations")
+    assert person is None or person in names(art, "people")
+    assert not any(word in name for name in found)
+
+
+def test_a_line_of_categories_keeps_its_date(run):
+    art = run("Water Talks in Central Asia\n\nCategories: August 15, 2008, Central Asia, Digital Activism\n\n"
+              "The five states met on Monday to discuss how to share the water of the two great rivers.",
+              reference_date="2008-08-16")
+    assert any(d["value"] == "2008-08-15" for d in art["dates"])

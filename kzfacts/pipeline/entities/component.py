@@ -27,14 +27,15 @@ from .boundaries import add_appositive_titles, body_of_unit, cut_at_credits, cut
 from .common import Candidate
 from .evidence import is_headline_case
 from .grouping import apply_user_ids, group_entities
+from .headlines import drop_taxonomy_names, headline_name_end
 from .mentions import gather_mentions, surname_mentions
 from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations
 from .types import consistent_labels, dateline_place, label_on_evidence, person_after_title, person_behind_title
 
 # Each mention goes through these steps in order; a step that returns False drops it.
-MENTION_STEPS = (trim_mention, cut_at_credits, cut_at_numbers, title_words_out, person_name_bounds, person_behind_title,
-                 strip_titles, person_after_title, find_titles, drop_noise, label_on_evidence, drop_document_names,
-                 extend_organisation, body_of_unit, add_appositive_titles)
+MENTION_STEPS = (drop_taxonomy_names, trim_mention, cut_at_credits, cut_at_numbers, title_words_out, person_name_bounds,
+                 person_behind_title, strip_titles, person_after_title, find_titles, drop_noise, label_on_evidence,
+                 drop_document_names, extend_organisation, body_of_unit, headline_name_end, add_appositive_titles)
 
 
 def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Candidate]:
@@ -116,7 +117,7 @@ class EntityConsolidator(KzComponent):
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "surname_endings.txt", "company_morphemes.txt", "class_nouns.tsv", "outlet_heads.txt", "match_words.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
                  "portfolio_titles.txt", "role_words.txt", "unit_words.tsv", "domain_words.txt", "former_words.txt", "affiliation_verbs.tsv",
-                 "portfolio_bodies.tsv", "former_states.txt", "currency_additions.tsv")
+                 "portfolio_bodies.tsv", "former_states.txt", "currency_additions.tsv", "taxonomy_labels.txt")
     extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"

@@ -69,6 +69,10 @@ def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     title_words = resources.title_words()
     if low in resources.titles() or all(w in title_words or w in TITLE_MODIFIERS for w in t.lower[start:end]):
         return True
+    # "Tajik Leader": a nationality before a title is no one's name ("Canadian Press" names a body)
+    if end - start > 1 and t.lower[start] in demonyms and t.lower[end - 1] in resources.titles() \
+            and all(w in title_words or w in demonyms for w in t.lower[start:end]):
+        return True
     if cand.label == "ORG" and end < t.n and t.pos[end] == "NOUN" and t.text[end].islower():
         span = doc[start:end]
         if modifies_common_noun(span, ids) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
