@@ -94,3 +94,46 @@ def test_a_line_of_categories_keeps_its_date(run):
               "The five states met on Monday to discuss how to share the water of the two great rivers.",
               reference_date="2008-08-16")
     assert any(d["value"] == "2008-08-15" for d in art["dates"])
+
+
+HEADING_GUESSES = [  # (text, a "body" only a heading in headline case names)
+    ("Press Availability\n\nAlmaty, Kazakhstan\n\nMay 3, 2022\n\nGood afternoon. Thank you all for coming today to "
+     "talk about the talks on trade and water.", "Press Availability"),
+    ("Media Availability\n\nTashkent, Uzbekistan\n\nMay 3, 2022\n\nGood afternoon. Thank you all for coming today to "
+     "talk about the talks on trade and water.", "Media Availability"),
+    ("U.S., Uzbek Relations\n\nThe two countries agreed on Monday to expand trade and to cooperate on water and "
+     "energy, officials said in Tashkent.", "Uzbek Relations"),
+    ("U.S., Kyrgyz Relations\n\nThe two countries agreed on Monday to expand trade and to cooperate on water and "
+     "energy, officials said in Bishkek.", "Kyrgyz Relations"),
+    ("Kazakhstan - Country Investment Guide\n\nMarket Overview\n\nLast published date:\n\nKazakhstan's economy grew "
+     "by 4% last year, with oil output at a record and the service industry the main contributor to growth.",
+     "Country Investment Guide"),
+    ("Turkmenistan - Country Commercial Guide\n\nMarket Overview\n\nLast published date:\n\nTurkmenistan's economy "
+     "grew by 6% last year, with gas exports at a record and construction the main contributor to growth.",
+     "Country Commercial Guide"),
+    ("U.S. Ambassador John Miller\n\nComments to the Business Media of Uzbekistan Following his Meeting with the "
+     "Prime Minister\n\nMay 8, 2018\n\nIt was a great honor for me to meet the Prime Minister today and to talk "
+     "about trade.", "Business Media of Uzbekistan"),
+    ("Press Briefing\n\nRobert Wells\n\nAssistant Secretary, Bureau of Energy Resources\n\nAstana, Kazakhstan\n\n"
+     "January 15, 2013\n\nThanks everybody for coming. We are here today to talk about energy and trade.",
+     "Press Briefing"),
+]
+
+
+@pytest.mark.parametrize("text, guess", HEADING_GUESSES)
+def test_a_heading_guess_the_text_does_not_repeat_is_no_body(run, text, guess):
+    assert guess not in names(run(text), "organisations")
+
+
+KEPT_HEADING_BODIES = [  # a body a title names on a header line, or one the text repeats
+    ("Press Briefing\n\nRobert Wells\n\nAssistant Secretary, Bureau of Energy Resources\n\nAstana, Kazakhstan\n\n"
+     "January 15, 2013\n\nThanks everybody for coming. We are here today to talk about energy and trade.",
+     "Bureau of Energy Resources"),
+    ("Kazakh Oil Company Raises Output\n\nAlmaty, Kazakhstan\n\nMay 3, 2022\n\nThe Kazakh Oil Company said on "
+     "Monday it had raised output by a tenth at its western fields.", "Kazakh Oil Company"),
+]
+
+
+@pytest.mark.parametrize("text, body", KEPT_HEADING_BODIES)
+def test_a_heading_body_a_title_names_or_the_text_repeats_stays(run, text, body):
+    assert body in names(run(text), "organisations")

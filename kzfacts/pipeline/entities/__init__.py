@@ -14,8 +14,8 @@ One module per stage a mention goes through, so a wrong entity leads to the modu
   caption credits, numbers, a run into the model's next entity, "of/for/on" after a body) and the
   titles before and after a person's name.
 - `headlines`: headline-case lines, where capitals say nothing: where a name there ends (before
-  a verb, after the model's own person, before a spaced dash with a date), and the names of a
-  page's line of categories or tags, which are no one's.
+  a verb, after the model's own person, before a spaced dash with a date), the bodies only a
+  heading guesses, and the names of a page's line of categories or tags, which are no one's.
 - `evidence`: what the text says of a name (`body_evidence`, `person_evidence`, `introduced_as`,
   its head word, a model code, a match it plays): tests that decide nothing themselves.
 - `noise`: the mentions that are no entity (`is_noise`, document names, an organisation inside a

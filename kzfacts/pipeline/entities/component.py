@@ -27,7 +27,7 @@ from .boundaries import add_appositive_titles, body_of_unit, cut_at_credits, cut
 from .common import Candidate
 from .evidence import is_headline_case
 from .grouping import apply_user_ids, group_entities
-from .headlines import drop_taxonomy_names, headline_name_end
+from .headlines import drop_heading_guesses, drop_taxonomy_names, headline_name_end
 from .mentions import gather_mentions, surname_mentions
 from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations
 from .types import consistent_labels, dateline_place, label_on_evidence, person_after_title, person_behind_title
@@ -63,6 +63,8 @@ def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str,
             dateline_place(doc, art, per_article[art.index])
         if art.title and art.title_start is not None and is_headline_case(art.title) and art.index in per_article:
             per_article[art.index] = drop_headline_guesses(doc, per_article[art.index], art.title_start + len(art.title), ids)
+        if art.index in per_article:
+            per_article[art.index] = drop_heading_guesses(doc, per_article[art.index], art, ids)
     out = []
     articles = {art.index: art for art in doc._.kz_articles or []}
     for index, cands in sorted(per_article.items()):

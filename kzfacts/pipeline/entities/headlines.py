@@ -5,16 +5,21 @@ scraped page's line of categories or tags names no one ("Categories: Digital Act
 Each step only moves a mention's end or drops it; its type is `types`' to decide."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
 from ... import resources
+from ..articles import is_heading
 from ..dates.grammar import parse_absolute
-from ..support.text import doc_text
-from ..support.tokens import tokens_of
+from ..facts import Article
+from ..support.text import doc_text, split_lines
+from ..support.tokens import span_text, tokens_of
 from .common import Candidate
 from .evidence import is_headline_case
+from .grouping import name_key
+from .titles import is_title_word
 
 MAX_LINE = 300  # characters: a longer line is a paragraph, whatever its capitals
 
@@ -88,3 +93,55 @@ def headline_name_end(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
         if len(line) < MAX_LINE and is_headline_case(line):
             c.end = model_person_end(doc, c)
     return c.start < c.end
+
+
+_SMALL_WORDS = ("of", "the", "and", "a", "an", "to", "in", "on", "for", "at", "by", "with", "his", "her", "its")
+
+
+def title_cased(text: str) -> bool:
+    """ "Press Availability", "Rule by Elites", "U.S., Kazakh Relations": every word but the small
+    ones capitalised (two words or more), or most of them in a longer line (`is_headline_case`)."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(words) >= 4:
+        return is_headline_case(text)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+_RESULT = re.compile(r"\b\d{1,3} ?[-\u2013\u2014] ?\d{1,3}\b")  # "Sweden 1 – 0 Korea Republic"
+
+
+def heading_spans(doc: Doc, art: Article) -> list[tuple[int, int]]:
+    """Character spans of the article's headings in headline case: its title, a release's header
+    lines, subheadings (short lines with no closing stop, `articles.is_heading`); not a byline
+    ("Astana Times", "By VOA News": it names the author), nor a results line, whose names are teams."""
+    text = doc_text(doc)
+    return [(art.start + ln.start, art.start + ln.end) for ln in split_lines(text[art.start:art.end])
+            if is_heading(ln) and title_cased(ln.text) and not _RESULT.search(ln.text)
+            and ln.text != art.byline and not ln.text.lower().startswith("by ")]
+
+
+def drop_heading_guesses(doc: Doc, cands: list[Candidate], art: Article, ids: Mapping[str, str]) -> list[Candidate]:
+    """ "Press Availability", "Rule by Elites", "U.S., Kazakh Relations": on a heading in headline
+    case the capitals say nothing, so an organisation found there is kept only when the text
+    outside the headings names it too, or it is a known body, or a title names it ("Assistant
+    Secretary, Bureau of ..."), or it is a team on a results line ("Leeds 2 Everton 1"); people are
+    `drop_headline_guesses`'."""
+    spans = heading_spans(doc, art)
+    if not spans:
+        return cands
+    toks = tokens_of(doc)
+
+    def on_heading(c: Candidate) -> bool:
+        at = toks.idx[c.start]
+        return any(s <= at < e for s, e in spans)
+
+    def in_a_title(c: Candidate) -> bool:  # "Assistant Secretary, Bureau of ...": the body a title names
+        k = c.start - 1
+        while k >= 0 and toks.lower[k] in (",", "the", "of", "at", "to"):
+            k -= 1
+        return k >= 0 and is_title_word(doc[k]) and toks.text[k][:1].isupper()
+
+    heading = [on_heading(c) and not in_a_title(c) for c in cands]
+    body = {name_key(span_text(doc, c.start, c.end)) for c, h in zip(cands, heading) if not h}
+    return [c for c, h in zip(cands, heading) if not h or c.label != "ORG" or c.source in ("gazetteer", "results")
+            or name_key(span_text(doc, c.start, c.end)) in body or span_text(doc, c.start, c.end) in ids]
