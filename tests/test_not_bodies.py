@@ -27,6 +27,14 @@ PLACES_AND_THINGS = [
     # a disease's acronym
     ("The clinic treats patients with TB and malaria across the region.", "TB"),
     ("Funding will cover HIV, TB and hepatitis programmes in Kyrgyzstan.", "TB"),
+    # one numbered edition of a gathering: an event
+    ("The Sixth International Conference on Water Security opened in Almaty on Monday with 300 delegates.",
+     "Sixth International Conference on Water Security"),
+    ("Delegates at the 5th International Forum on Clean Energy in Bishkek agreed on a joint plan.",
+     "International Forum on Clean Energy"),
+    ("The 12th Eurasian Media Forum will be held in Astana next spring, the organisers said.", "Eurasian Media Forum"),
+    ("The Second Regional Symposium on Child Health ended in Tashkent with a joint declaration.",
+     "Second Regional Symposium on Child Health"),
 ]
 
 
@@ -41,6 +49,9 @@ KEPT_BODIES = [  # the same shapes where they do name a body
     ("Soviet Union Limited, a shipping company, said on Monday it had bought two tankers.", "Soviet Union Limited"),
     ("The Russian Union of Shipbuilders (RUS) said it would build two tankers for Kazakhstan.", "RUS"),
     ("Analysts at Rand said the army budget would grow by a fifth next year.", "Rand"),
+    ("The Conference on Interaction and Confidence Building Measures in Asia met in Astana.",
+     "Conference on Interaction and Confidence Building Measures in Asia"),
+    ("The World Economic Forum said on Monday that growth in Central Asia would slow.", "World Economic Forum"),
 ]
 
 

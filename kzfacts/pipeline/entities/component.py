@@ -118,8 +118,9 @@ class EntityConsolidator(KzComponent):
 
     resources = ("org_keywords.txt", "club_suffixes.txt", "legal_forms.txt", "company_descriptors.txt", "titles.txt", "demonyms.txt", "surname_endings.txt", "company_morphemes.txt", "class_nouns.tsv", "outlet_heads.txt", "match_words.txt", "reporting_verbs.txt",
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
-                 "portfolio_titles.txt", "role_words.txt", "unit_words.tsv", "domain_words.txt", "former_words.txt", "affiliation_verbs.tsv",
-                 "portfolio_bodies.tsv", "former_states.txt", "currency_additions.tsv", "taxonomy_labels.txt")
+                 "portfolio_titles.txt", "role_words.txt", "unit_words.tsv", "domain_words.txt", "former_words.txt",
+                 "affiliation_verbs.tsv", "portfolio_bodies.tsv", "former_states.txt", "currency_additions.tsv",
+                 "taxonomy_labels.txt", "gathering_heads.txt", "numbers.tsv")
     extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"

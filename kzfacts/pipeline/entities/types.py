@@ -98,6 +98,26 @@ def known_place(n: Name) -> str | None:
     return None
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+
+
+def is_ordinal(word: str) -> bool:
+    """ "6th", "Sixth", "Annual": a word that numbers one edition of something held again and again."""
+    low = word.lower()
+    return bool(_ORDINAL.fullmatch(low)) or low == "annual" or resources.numbers().get(low, (0, ""))[1] == "ordinal"
+
+
+def numbered_gathering(n: Name) -> str | None:
+    """ "the 6th International Conference on ...", "the Sixth Forum of ...": a gathering the text
+    numbers is one edition of an event, no body (`gathering_heads.txt`)."""
+    cand = n.cand
+    if cand.label != "ORG" or cand.source == "gazetteer" or n.head not in resources.word_list("gathering_heads.txt"):
+        return None
+    if is_ordinal(n.words[0]) or cand.start > 0 and is_ordinal(n.t.text[cand.start - 1]):
+        return NOT_AN_ENTITY
+    return None
+
+
 def introduced_thing(n: Name) -> str | None:
     """ "the 1969 film Easy Rider", "the cruise ship Freewinds": a thing's name."""
     return NOT_AN_ENTITY if n.introduced_as == "thing" else None
@@ -192,9 +212,9 @@ def titled_body(n: Name) -> str | None:
     return None
 
 
-TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, introduced_thing, introduced_body,
-              introduced_person, surname_that_acts, outlet_name, company_word, person_with_a_body_evidence, other_kinds,
-              event_or_station, document_name, titled_body)
+TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, numbered_gathering,
+              introduced_thing, introduced_body, introduced_person, surname_that_acts, outlet_name, company_word,
+              person_with_a_body_evidence, other_kinds, event_or_station, document_name, titled_body)
 
 
 def relabel(doc: Doc, cand: Candidate) -> str | None:
