@@ -148,3 +148,23 @@ KEPT_HEADING_BODIES = [  # a body a title names on a header line, or one the tex
 @pytest.mark.parametrize("text, body", KEPT_HEADING_BODIES)
 def test_a_heading_body_a_title_names_or_the_text_repeats_stays(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+MISSPELLED_PLACES = [  # one slip of the keys from a country's or a region's name (CLDR)
+    ("The minister said that cooperation with the bank in Central Asa will improve the response to the floods.",
+     "Central Asa"),
+    ("Japan is a key partner for Kyrgyzstna in its drive to modernize the energy sector.", "Kyrgyzstna"),
+    ("China is a major partner for Turkmenistna in its drive to sell gas to new markets.", "Turkmenistna"),
+    ("The fund said that its work with the ministry in Tajikistna will improve the response to drought.", "Tajikistna"),
+    ("The fund said that its work with the ministry in Kazakhstna will improve the response to drought.", "Kazakhstna"),
+    ("Korea is a key partner for Uzbekistna in its drive to build new roads.", "Uzbekistna"),
+    ("Turkey is a major partner for Kyrgyzstna in its drive to expand its textile industry.", "Kyrgyzstna"),
+    ("The agency said that cooperation with the clinics in Turkmenistna will improve care for mothers.",
+     "Turkmenistna"),
+]
+
+
+@pytest.mark.parametrize("text, place", MISSPELLED_PLACES)
+def test_a_misspelled_country_is_a_place(run, text, place):
+    art = run(text)
+    assert place not in names(art, "organisations") and place in names(art, "places")

@@ -98,6 +98,28 @@ def known_place(n: Name) -> str | None:
     return None
 
 
+def one_slip(a: str, b: str) -> bool:
+    """Whether a and b differ by one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:] \
+        or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:]
+
+
+def misspelled_place(n: Name) -> str | None:
+    """ "Kazakshtan", "Central Asa": an unknown "body" of seven letters or more, with no organisation
+    word, that a country's or a world region's name (CLDR) is one slip of the keys away from, is
+    that place misspelled (a nationality is no entity at all: `noise`)."""
+    cand, name = n.cand, _LEADING_THE.sub("", n.text)
+    if cand.label != "ORG" or cand.source != "model" or n.has_keyword or len(name) < 7:
+        return None
+    places = resources.country_names() | resources.region_names()
+    return "GPE" if any(p[0] == name[0] and one_slip(name, p) for p in places) else None
+
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 
 
@@ -212,9 +234,9 @@ def titled_body(n: Name) -> str | None:
     return None
 
 
-TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, numbered_gathering,
-              introduced_thing, introduced_body, introduced_person, surname_that_acts, outlet_name, company_word,
-              person_with_a_body_evidence, other_kinds, event_or_station, document_name, titled_body)
+TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, misspelled_place,
+              numbered_gathering, introduced_thing, introduced_body, introduced_person, surname_that_acts, outlet_name,
+              company_word, person_with_a_body_evidence, other_kinds, event_or_station, document_name, titled_body)
 
 
 def relabel(doc: Doc, cand: Candidate) -> str | None:
