@@ -168,3 +168,24 @@ MISSPELLED_PLACES = [  # one slip of the keys from a country's or a region's nam
 def test_a_misspelled_country_is_a_place(run, text, place):
     art = run(text)
     assert place not in names(art, "organisations") and place in names(art, "places")
+
+
+TYPED_BY_A_NOUN = [  # a body's class noun before a name, or a list of names, says they are bodies
+    ("Another private TV station KTK was told not to report on the protests, bloggers said.", ["KTK"]),
+    ("Under the deal, pharmaceutical companies Novartis and Sanofi will supply the vaccines.", ["Novartis", "Sanofi"]),
+    ("The opposition parties Ata Meken and Ar Namys said they would boycott the vote.", ["Ata Meken"]),
+    ("The banks Halyk and Kaspi raised their deposit rates on Monday.", ["Halyk", "Kaspi"]),
+    ("The airlines Scat and Qazaq Air will add flights to Turkey this summer.", ["Scat", "Qazaq Air"]),
+    ("The newspapers Vremya and Karavan printed the letter on their front pages.", ["Vremya", "Karavan"]),
+    ("Medicines donated by the drug companies Pfizer and Bayer arrived in Bishkek.", ["Pfizer", "Bayer"]),
+    ("The retailers Magnum and Small cut the price of bread on Monday.", ["Magnum"]),
+    ("The mobile firms Beeline and Kcell raised their prices by a tenth.", ["Beeline", "Kcell"]),
+    ("The private TV stations Kanal Sem and Tolkun were told not to report on the strike.", ["Kanal Sem", "Tolkun"]),
+]
+
+
+@pytest.mark.parametrize("text, bodies", TYPED_BY_A_NOUN)
+def test_a_name_after_a_body_noun_is_a_body(run, text, bodies):
+    art = run(text)
+    assert set(bodies) <= set(names(art, "organisations"))
+    assert not set(bodies) & set(names(art, "people"))

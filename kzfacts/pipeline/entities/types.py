@@ -22,7 +22,7 @@ from ..facts import Article
 from ..support.tokens import span_text, tokens_of
 from .boundaries import starts_with_title
 from .common import ACRONYM, RELABELLABLE, Candidate, company_shaped, has_keyword, surname_shaped
-from .evidence import acts, body_evidence, head_text, introduced_as, person_evidence, person_shaped, plays_a_match, thing_name_words
+from .evidence import acts, body_evidence, class_kinds, head_text, introduced_as, person_evidence, person_shaped, plays_a_match, thing_name_words
 from .grouping import initials, name_key
 from .titles import title_before
 
@@ -150,6 +150,25 @@ def introduced_body(n: Name) -> str | None:
     return "ORG" if n.introduced_as == "body" and n.cand.label != "ORG" else None
 
 
+def introduced_in_a_list(n: Name) -> str | None:
+    """ "the national air carrier, Havo Yo'llari,", "pharmaceutical companies Novartis and Sanofi":
+    a name in apposition to a body's class noun before it (`class_nouns.tsv`), or a later conjunct
+    of the name that noun introduces, is a body."""
+    cand = n.cand
+    if cand.label == "ORG" or cand.titles:
+        return None
+    root = n.span.root
+    for _ in range(4):  # up a list's conjuncts to its first ("Sanofi" -> "Novartis")
+        if root.dep_ != "conj" or root.head.i >= cand.start:
+            break
+        root = root.head
+    noun = root.head
+    if root.dep_ == "appos" and noun.i < cand.start and noun.is_lower and noun.pos_ == "NOUN" \
+            and class_kinds().get(noun.lower_) == "body":
+        return "ORG"
+    return None
+
+
 def introduced_person(n: Name) -> str | None:
     """ "writer Aner Shalev"."""
     if n.introduced_as == "person" and n.cand.label != "PERSON" and person_shaped(n.span):
@@ -235,8 +254,9 @@ def titled_body(n: Name) -> str | None:
 
 
 TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, misspelled_place,
-              numbered_gathering, introduced_thing, introduced_body, introduced_person, surname_that_acts, outlet_name,
-              company_word, person_with_a_body_evidence, other_kinds, event_or_station, document_name, titled_body)
+              numbered_gathering, introduced_thing, introduced_body, introduced_in_a_list, introduced_person,
+              surname_that_acts, outlet_name, company_word, person_with_a_body_evidence, other_kinds, event_or_station,
+              document_name, titled_body)
 
 
 def relabel(doc: Doc, cand: Candidate) -> str | None:
