@@ -189,3 +189,25 @@ def test_a_name_after_a_body_noun_is_a_body(run, text, bodies):
     art = run(text)
     assert set(bodies) <= set(names(art, "organisations"))
     assert not set(bodies) & set(names(art, "people"))
+
+
+NAMED_AGAIN = [  # a body's class noun introduces the name once; the name alone later is the same body
+    ("The Tajik national carrier, Somon Havo, flew the aid to Dushanbe. The minister thanked Somon Havo for its help.",
+     "Somon Havo"),
+    ("The state broadcaster, Kazakh Eli, aired the speech. Viewers praised Kazakh Eli for its coverage.", "Kazakh Eli"),
+    ("The opposition party, Ata Jol, won ten seats. Voters who backed Ata Jol said they wanted change.", "Ata Jol"),
+    ("The private lender, Demir Kazakh, cut its rates. Analysts said Demir Kazakh would gain customers.",
+     "Demir Kazakh"),
+    ("The newspaper, Vecherny Bishkek, printed the letter. Readers wrote to Vecherny Bishkek to complain.",
+     "Vecherny Bishkek"),
+    ("The pharmaceutical company, Nobel Almaty, gave the drugs. Doctors thanked Nobel Almaty for the gift.",
+     "Nobel Almaty"),
+    ("The airline, Tez Jet, cancelled its flights. Passengers said Tez Jet had not told them in time.", "Tez Jet"),
+    ("The publisher, Kyrgyz Jer, printed the books. Teachers thanked Kyrgyz Jer for the gift.", "Kyrgyz Jer"),
+]
+
+
+@pytest.mark.parametrize("text, body", NAMED_AGAIN)
+def test_a_body_a_class_noun_introduced_stays_a_body(run, text, body):
+    art = run(text)
+    assert body in names(art, "organisations") and body not in names(art, "people")

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ... import resources
 from ..facts import Article
@@ -154,19 +154,21 @@ def introduced_in_a_list(n: Name) -> str | None:
     """ "the national air carrier, Havo Yo'llari,", "pharmaceutical companies Novartis and Sanofi":
     a name in apposition to a body's class noun before it (`class_nouns.tsv`), or a later conjunct
     of the name that noun introduces, is a body."""
-    cand = n.cand
-    if cand.label == "ORG" or cand.titles:
+    if n.cand.label == "ORG" or n.cand.titles:
         return None
-    root = n.span.root
+    return "ORG" if body_noun_before(n.span) else None
+
+
+def body_noun_before(span: Span) -> bool:
+    """The name is in apposition to a body's class noun before it, or a later conjunct of one that is."""
+    root = span.root
     for _ in range(4):  # up a list's conjuncts to its first ("Sanofi" -> "Novartis")
-        if root.dep_ != "conj" or root.head.i >= cand.start:
+        if root.dep_ != "conj" or root.head.i >= span.start:
             break
         root = root.head
     noun = root.head
-    if root.dep_ == "appos" and noun.i < cand.start and noun.is_lower and noun.pos_ == "NOUN" \
-            and class_kinds().get(noun.lower_) == "body":
-        return "ORG"
-    return None
+    return root.dep_ == "appos" and noun.i < span.start and noun.is_lower and noun.pos_ == "NOUN" \
+        and class_kinds().get(noun.lower_) == "body"
 
 
 def introduced_person(n: Name) -> str | None:
@@ -374,9 +376,13 @@ def one_label_per_name(doc: Doc, cands: list[Candidate], ids: Mapping[str, str])
     surnames: set[str] = set()  # last words of full names: "Tokayev" alone is the same person
     texts = [span_text(doc, c.start, c.end) for c in cands]
     keys = [name_key(text) for text in texts]
+    # a name a body's class noun introduces ("the national air carrier, Havo Yo'llari,") is no
+    # person for its two words alone
+    bodies = {key for c, key in zip(cands, keys) if c.label == "ORG"
+              and (introduced_as(doc, c.start, c.end) == "body" or body_noun_before(doc[c.start:c.end]))}
     for c, text, key in zip(cands, texts, keys):
         votes[key][c.label] += 1
-        if c.label == "PERSON" and (c.titles or len(text.split()) > 1):
+        if c.label == "PERSON" and (c.titles or len(text.split()) > 1 and key not in bodies):
             evidence.add(key)
             surnames.add(name_key(toks.text[c.end - 1]))
     for c, text, key in zip(cands, texts, keys):
