@@ -35,6 +35,15 @@ PLACES_AND_THINGS = [
     ("The 12th Eurasian Media Forum will be held in Astana next spring, the organisers said.", "Eurasian Media Forum"),
     ("The Second Regional Symposium on Child Health ended in Tashkent with a joint declaration.",
      "Second Regional Symposium on Child Health"),
+    # a site is a place, a facility, not a body (name_heads.txt)
+    ("Engineers cleaned up the Balkhash Test Site with help from the United States.", "Balkhash Test Site"),
+    ("Engineers cleaned up the Aral Burial Site with help from the United States.", "Aral Burial Site"),
+    ("The old Zhanatas Launch Site will become a museum, the ministry said.", "Zhanatas Launch Site"),
+    ("The old Irtysh Test Site will become a museum, the ministry said.", "Irtysh Test Site"),
+    ("The Karatau Test Site was used for hundreds of nuclear tests.", "Karatau Test Site"),
+    ("The Aral Burial Site was used for hundreds of nuclear tests.", "Aral Burial Site"),
+    ("Officials from the Zhanatas Launch Site met the delegation on Monday.", "Zhanatas Launch Site"),
+    ("Officials from the Irtysh Test Site met the delegation on Monday.", "Irtysh Test Site"),
 ]
 
 
