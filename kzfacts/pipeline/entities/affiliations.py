@@ -20,14 +20,13 @@ from spacy.tokens import Doc, Token
 from ... import resources
 from ..facts import Affiliation, Entity
 from ..support.tokens import span_text, tokens_of
+from .appositions import phrase_after, phrase_before, stands_before_name_end
 from .titles import CHAIN_PREPOSITIONS, TITLE_JOINS, TITLE_MODIFIERS, former_words, is_honorific, is_role, role_words, title_phrase_start
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 OWNER_PRONOUNS = ("its", "their")  # "its CEO X": the body named last before it
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}  # a nested clause says no more of the person
-APPOSITION_STOPS = {",", ";", ":", "(", ")", "\u2013", "\u2014", ".", "!", "?", "\u201c", "\u201d", '"'}
-MAX_APPOSITION = 20  # tokens: an apposition is a phrase, not a paragraph
 MAX_OWNER_GAP = 60  # tokens back to the body "its" refers to
 TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
 
@@ -361,14 +360,20 @@ def title_phrase(scene: Scene, name: NameAt) -> list[Affiliation]:
 
 def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
     """A role phrase the name stands in apposition to: "The fund's chairman, X", "Deputy Prime
-    Minister and Foreign Minister of Kazakhstan, X"."""
+    Minister and Foreign Minister of Kazakhstan, X", "The head of Y's Z, X," (the parser's
+    apposition, else the phrase on the surface: `appositions.phrase_before`)."""
     doc = scene.doc
     root = scene.root(name.start, name.end)
     head = root.head
-    if root.dep_ != "appos" or head.i >= name.first or not is_role(head):
-        return []
-    lo = head.left_edge.i
-    hi = min(head.right_edge.i + 1, name.first)
+    if root.dep_ == "appos" and head.i < name.first and is_role(head):
+        lo = head.left_edge.i
+        hi = min(head.right_edge.i + 1, name.first)
+    else:
+        phrase = phrase_before(doc, name.first) if stands_before_name_end(doc, name.end) else None
+        if phrase is None or phrase[0] > 1 and tokens_of(doc).text[phrase[0] - 1] == "," \
+                and scene.in_person(phrase[0] - 2):
+            return []  # "X, director of Y, Z": the phrase is X's apposition, not Z's
+        lo, hi = phrase
     while hi > lo and tokens_of(doc).punct[hi - 1]:
         hi -= 1
     if scene.person_in(lo, hi):
@@ -379,20 +384,11 @@ def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
 def apposition_after(scene: Scene, name: NameAt) -> list[Affiliation]:
     """ "X, director of Y,", "X, a member of Y's board,", "X, Y's spokesman,", "X, EU spokesperson
     for ...": the phrase between the commas after the name, when it holds a role word and no
-    other person, up to a relative pronoun or a verb."""
-    doc = scene.doc
-    if name.end + 1 >= len(doc) or tokens_of(doc).text[name.end] != ",":
+    other person, up to a relative pronoun or a verb (`appositions.phrase_after`)."""
+    phrase = phrase_after(scene.doc, name.end)
+    if phrase is None or scene.person_in(*phrase):
         return []
-    lo = name.end + 1
-    hi = lo
-    limit = min(len(doc), lo + MAX_APPOSITION)
-    while hi < limit and tokens_of(doc).text[hi] not in APPOSITION_STOPS and not doc[hi].is_space \
-            and tokens_of(doc).tag[hi] not in ("WP", "WDT", "WP$") \
-            and not (tokens_of(doc).pos[hi] in ("VERB", "AUX") and tokens_of(doc).dep[hi] not in ("amod", "compound")):
-        hi += 1
-    if hi == lo or scene.person_in(lo, hi) or not any(is_role(doc[t]) for t in range(lo, hi)):
-        return []
-    return phrase_links(scene, lo, hi)
+    return phrase_links(scene, *phrase)
 
 
 def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:

@@ -44,7 +44,8 @@ def body_evidence(doc: Doc, start: int, end: int) -> str | None:
     span = doc[start:end]
     anaphors = resources.word_list("anaphors.txt")
     root = span.root
-    if any(c.dep_ == "appos" and c.lower_ in anaphors for c in root.children) or root.dep_ == "appos" and root.head.lower_ in anaphors:
+    # "X, the retailer": a common noun in lower case ("Bank" in "the governor of the National Bank, X" names a body)
+    if any(c.dep_ == "appos" and c.text in anaphors for c in root.children) or root.dep_ == "appos" and root.head.text in anaphors:
         return "apposition"
     if root.dep_ in ("nsubj", "nsubjpass"):
         possessives = possessives_after(root.head, end)

@@ -17,6 +17,7 @@ from ... import resources
 from ..support.syntax import speaks
 from ..support.text import doc_text, longest_spans, split_lines
 from ..support.tokens import Tokens, span_text, tokens_of
+from .appositions import appositive_people
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, company_shaped, is_capitalised, name_token, overlaps, surname_shaped
 from .evidence import class_kinds, person_evidence
@@ -702,7 +703,8 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     officials += officials_after_bodies(doc, bodies)
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens) + posting_spans(doc, tokens)]
-    people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens)
+    people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens) \
+        + appositive_people(doc, known)
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in officials + [(official_start(doc, s, e), e) for s, e in people]]
     rules += [Candidate(s, e, label, "rule") for s, e, label in introduced_spans(doc, tokens)]
     rules += [Candidate(s, e, "ORG", "rule") for s, e in outlet_spans(doc, tokens, runs)]

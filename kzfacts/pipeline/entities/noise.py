@@ -149,6 +149,14 @@ def fields_only(doc: Doc, c: Candidate) -> bool:
     return bool(words) and all(is_domain_word(toks.lower[t]) or toks.title[t] for t in words)
 
 
+def employer(doc: Doc, start: int) -> bool:
+    """ "Nomura" in "X, an economist at Nomura", "Citi" in "X, chief executive of Citi": where a
+    person works (after "at", or after "of" following a role only bodies have), not a portfolio."""
+    t = tokens_of(doc)
+    k = start - 1 if start > 0 and t.lower[start - 1] != "the" else start - 2
+    return k >= 1 and (t.lower[k] == "at" or t.lower[k] == "of" and t.lower[k - 1] in resources.word_list("body_roles.txt"))
+
+
 def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> list[Candidate]:
     """An unknown organisation inside a person's title is part of the title.
 
@@ -181,7 +189,8 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
             if unknown and any(s <= a and b <= e for s, e in before) and (portfolio_follows(doc, c.end) or fields_only(doc, c)):
                 continue
             outlet = c.end - c.start > 1 and toks.text[c.end - 1] in resources.word_list("outlet_heads.txt")
-            if unknown and not has_keyword(doc, c) and not outlet and any(s <= a and b <= e for s, e in after):
+            if unknown and not has_keyword(doc, c) and not outlet and not employer(doc, c.start) \
+                    and any(s <= a and b <= e for s, e in after):
                 continue
         out.append(c)
     return out
