@@ -94,8 +94,8 @@ LISTS = [
     ("He held meetings with Anna Lee, President of Visa Europe; Tom Black, CEO of Citi; and Omar Aziz, chairman "
      "of Qatar Airways.", {"Anna Lee": {"Visa Europe"}, "Tom Black": {"Citi"}, "Omar Aziz": {"Qatar Airways"}}),
     ("The panel featured Sara Kim, a senior economist at the Asian Development Bank; Pavel Orlov, head of research "
-     "at Halyk Finance; and Li Wei, director of the Silk Road Fund.",
-     {"Sara Kim": {"Asian Development Bank"}, "Pavel Orlov": {"Halyk Finance"}, "Li Wei": {"Silk Road Fund"}}),
+     "at the Caspian Capital Group; and Li Wei, director of the Silk Road Fund.",
+     {"Sara Kim": {"Asian Development Bank"}, "Pavel Orlov": {"Caspian Capital Group"}, "Li Wei": {"Silk Road Fund"}}),
     ("We thank the Honorable Minister of Education, Dr. Saule Ibraimova; Director of the UNICEF Regional Office "
      "for Europe, Dr. Paul Hansen; and Director of the National Center of Cardiology, Dr. Bolat Seitov.",
      {"Saule Ibraimova": set(), "Paul Hansen": {"UNICEF Regional Office for Europe"},
@@ -116,7 +116,7 @@ LISTS = [
      "Dr. Hamid Sharif; Head of the Eurasian Economic Commission, Mr. Nikolai Gorban.",
      {"Aliya Tulegenova": set(), "Hamid Sharif": {"Caspian Pipeline Consortium"},
       "Nikolai Gorban": {"Eurasian Economic Commission"}}),
-    ("Guests included Consul General Ivan Petrov, EBRD Senior Banker Olga Kim, from the European Business "
+    ("Guests included Consul General Ivan Petrov, EBRD Director Olga Kim, from the European Business "
      "Association.", {"Ivan Petrov": {"European Business Association"},
                       "Olga Kim": {"EBRD", "European Business Association"}}),
 ]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ... import resources
 from ..facts import Affiliation, Entity
 from ..support.tokens import span_text, tokens_of
-from .appositions import phrase_after, phrase_before, stands_before_name_end
+from .appositions import breaks, phrase_after, phrase_before, stands_before_name_end
 from .titles import CHAIN_PREPOSITIONS, TITLE_JOINS, TITLE_MODIFIERS, former_words, is_honorific, is_role, role_words, title_phrase_start
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
@@ -29,6 +29,8 @@ OWNER_PRONOUNS = ("its", "their")  # "its CEO X": the body named last before it
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}  # a nested clause says no more of the person
 MAX_OWNER_GAP = 60  # tokens back to the body "its" refers to
 TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
+MAX_LIST = 8  # records of a list of officials read past one name
+MAX_TITLE_WORDS = 12  # the words of a title before a name in a list
 
 
 @dataclass(frozen=True)
@@ -393,9 +395,10 @@ def apposition_after(scene: Scene, name: NameAt) -> list[Affiliation]:
 
 def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
     """ "X, of the Y," and "X of Y said": a link with no role word ("from" alike; not "at", which
-    mostly says where someone was: "met Tokayev at the European Parliament")."""
+    mostly says where someone was: "met Tokayev at the European Parliament"); at the end of a list
+    of titled names it is every name's ("A, Director B and Minister C, from the Y": `list_end`)."""
     doc = scene.doc
-    i = name.end
+    i = list_end(scene, name.end)
     if i < len(doc) and tokens_of(doc).text[i] == ",":
         i += 1
     if i >= len(doc) or tokens_of(doc).lower[i] not in ("of", "from"):
@@ -409,6 +412,28 @@ def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
         return []
     s, e = _char_span(doc, prep, org.end)
     return [Affiliation(org.name, None, False, s, e)]
+
+
+def list_end(scene: Scene, end: int) -> int:
+    """Where the list a name ending at token `end` opens ends: past each next record of a title and
+    a name ("A, USAID Director B and Deputy Minister C"), joined by "," or "and" (";" closes a record);
+    `end` itself when no such record follows."""
+    doc = scene.doc
+    toks = tokens_of(doc)
+    for _ in range(MAX_LIST):
+        i = end
+        while i < len(doc) and toks.lower[i] in (",", "and"):
+            i += 1
+        if i == end:
+            return end
+        k = bisect.bisect_left(scene.people_starts, i)
+        if k >= len(scene.people) or scene.people[k][0] - i > MAX_TITLE_WORDS \
+                or any(breaks(doc, t) or toks.text[t][:1].islower() and not toks.title[t]
+                       and toks.lower[t] not in ("of", "for", "the")
+                       for t in range(i, scene.people[k][0])):
+            return end  # the next words are no title of a next name: the list, if any, ended
+        end = scene.people[k][1]
+    return end
 
 
 def _phrase_tokens(token: Token) -> tuple[int, int]:

@@ -22,7 +22,7 @@ COMPLEMENT_OPENERS = {"of", "for", "in", "on", "at", "about", "the", "a", "an", 
 PHRASE_WORDS = ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART")  # the words a role's noun phrase opens with
 
 
-def _breaks(doc: Doc, i: int) -> bool:
+def breaks(doc: Doc, i: int) -> bool:
     """Token i ends a phrase: a stop, a line break, a relative pronoun or a verb (not one used as a modifier)."""
     t = tokens_of(doc)
     return t.text[i] in STOPS or doc[i].is_space or "\n" in t.ws[i] or t.tag[i] in ("WP", "WDT", "WP$") \
@@ -37,7 +37,7 @@ def phrase_after(doc: Doc, end: int) -> tuple[int, int] | None:
         return None
     lo = hi = end + 1
     limit = min(len(doc), lo + MAX_PHRASE)
-    while hi < limit and not _breaks(doc, hi):
+    while hi < limit and not breaks(doc, hi):
         hi += 1
     if hi == lo or not any(is_role(doc[k]) for k in range(lo, hi)):
         return None
@@ -50,10 +50,12 @@ def phrase_before(doc: Doc, first: int) -> tuple[int, int] | None:
     last stop or verb; else None. "met with the chairman of the Senate, X": "the chairman of the Senate"."""
     t = tokens_of(doc)
     hi = first - 1
+    while hi > 1 and (t.text[hi] == "." or t.lower[hi].rstrip(".") in resources.titles() and t.text[hi][:1].isupper()):
+        hi -= 1  # "Director of Y, Dr. X": the honorific is neither the name's nor the role's
     if hi < 1 or t.text[hi] != ",":
         return None
     i = hi
-    while i > 0 and hi - i < MAX_PHRASE and not _breaks(doc, i - 1) and not doc[i].is_sent_start:
+    while i > 0 and hi - i < MAX_PHRASE and not breaks(doc, i - 1) and not doc[i].is_sent_start:
         i -= 1
     roles = [k for k in range(i, hi) if is_role(doc[k])]
     if not roles:

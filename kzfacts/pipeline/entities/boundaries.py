@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ... import resources
 from ..support.tokens import span_text, tokens_of
-from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, score_before
+from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before
 from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, title_before, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
@@ -202,13 +202,24 @@ def appositive_titles(span: Span) -> list[str]:
         if cut:
             stop = min(t.left_edge.i for t in cut)
             toks = [t for t in toks if t.i < stop]
-        if not toks:
+        if not toks or not own_apposition(span, toks[0].i, toks[-1].i + 1):
             continue
         text = span.doc[toks[0].i: toks[-1].i + 1].text
         text = re.sub(r"^(?:a|an|the|its|his|her|their|our)\s+", "", text.strip(" ,;"), flags=re.I).strip(" ,;")
         if text and len(text.split()) <= 15:
             out.append(text)
     return out
+
+
+def own_apposition(span: Span, lo: int, hi: int) -> bool:
+    """Whether the role words [lo, hi) are the name's: no ";" between them and the name (a list's
+    records end there), and, after the name, not a title running straight into the next name
+    ("X, USAID Director Y": Y's title)."""
+    doc = span.doc
+    between = range(hi, span.start) if hi <= span.start else range(span.end, lo)
+    if any(doc[k].text == ";" for k in between):
+        return False
+    return not (lo >= span.end and hi < len(doc) and name_token(doc[hi]) and doc[hi].pos_ == "PROPN")
 
 
 def extend_org(doc: Doc, start: int, end: int) -> int:
