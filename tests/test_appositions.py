@@ -69,9 +69,10 @@ CLAUSES = [
      {"Almaty Chamber of Commerce": "runs"}),
 ]
 
-PRONOUN_NO_LINK = [  # the pronoun is someone else: a person named after the first, or a body
+PRONOUN_NO_LINK = [  # the pronoun is someone else: a person named after the first, a body, or not the subject before
     ("Dmitry Orlov met Anna Berg on Monday. She works for the Nordic Investment Bank.", "Dmitry Orlov"),
     ("Dmitry Orlov praised the Eurasian Rail Company. It works with the Asian Development Bank.", "Dmitry Orlov"),
+    ("The police questioned Anna Petrova on Monday. He works for the Nordic Investment Bank.", "Anna Petrova"),
 ]
 
 

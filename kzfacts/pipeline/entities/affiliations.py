@@ -29,6 +29,7 @@ OWNER_PRONOUNS = ("its", "their")  # "its CEO X": the body named last before it
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}  # a nested clause says no more of the person
 MAX_OWNER_GAP = 60  # tokens back to the body "its" refers to
 TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
+PRONOUN_WINDOW = 80  # tokens after a name where "he" or "she" may still stand for it
 MAX_LIST = 8  # records of a list of officials read past one name
 MAX_TITLE_WORDS = 12  # the words of a title before a name in a list
 
@@ -464,8 +465,8 @@ def _verb_objects(verb: Token, kind: str) -> Iterable[tuple[Token, bool]]:
 
 def clause(scene: Scene, name: NameAt) -> list[Affiliation]:
     """A relative clause or predicate of the name: "X, who heads Y" (role "heads"), "X works for
-    Y", "X left Y" (former), "X is director of Y", "X was appointed head of Y"."""
-    doc = scene.doc
+    Y", "X left Y" (former), "X is director of Y", "X was appointed head of Y", "X chairs the board
+    of Y", and "he" or "she" after it ("X was arrested. He works with Y": `pronoun_verbs`)."""
     root = scene.root(name.start, name.end)
     verbs: list[tuple[Token, bool]] = []
     for child in root.children:
@@ -474,33 +475,77 @@ def clause(scene: Scene, name: NameAt) -> list[Affiliation]:
             verbs.append((child, any(c.dep_ == "nsubjpass" for c in child.children)))
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append((root.head, root.dep_ == "nsubjpass"))
+    verbs += pronoun_verbs(scene, name)
     out = []
     for verb, passive in verbs:
-        kind = affiliation_verbs().get(verb.lemma_.lower())
-        if kind is None or kind == "appointed" and not passive:
-            continue
-        former = kind == "past" or any(c.lower_ in former_words() for c in verb.children if c.dep_ == "advmod")
-        # the clause from its relative pronoun or auxiliary ("who heads", "was appointed")
-        start = min([verb.i] + [c.i for c in verb.children if c.i > root.i and (
-            c.tag_ in ("WP", "WDT") or c.dep_ in ("aux", "auxpass") and c.i < verb.i)])
-        for obj, direct in _verb_objects(verb, kind):
-            lo, hi = _phrase_tokens(obj)
-            if scene.person_in(lo, hi):
-                continue
-            if kind in ("complement", "appointed"):
-                if not is_role(obj):
-                    continue
-                found = phrase_links(scene, lo, hi)
-                for a in found:
-                    a.start, a.former = tokens_of(doc).idx[start], a.former or former
-                out += found
-                continue
-            for org in scene.orgs_in(lo, hi):
-                if not org.start <= obj.i < org.end:
-                    continue  # the object is the body itself, not something near it ("retired from the game at Y")
-                role = verb.text if kind == "role" and direct else None
-                out.append(Affiliation(org.name, role, former, tokens_of(doc).idx[start], _char_span(doc, org.start, org.end)[1]))
+        out += verb_links(scene, verb, passive, root.i)
     return out
+
+
+def pronoun_verbs(scene: Scene, name: NameAt) -> list[tuple[Token, bool]]:
+    """The verbs whose subject is "he" or "she" later in the name's sentence or in the next one, when
+    the name is its sentence's subject and no other person is named in that sentence or before the
+    pronoun (a pronoun subject takes up the subject before it: "X was arrested the same day as Y. He")."""
+    doc = scene.doc
+    toks = tokens_of(doc)
+    if scene.root(name.start, name.end).dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    sent = doc[name.start].sent
+    if scene.person_in(sent.start, name.first) or scene.person_in(name.end, sent.end):
+        return []
+    hi = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    out = []
+    for t in range(name.end, min(hi, name.end + PRONOUN_WINDOW)):
+        if toks.lower[t] in ("he", "she") and toks.dep[t] in ("nsubj", "nsubjpass"):
+            if scene.person_in(name.end, t):
+                break
+            out.append((doc[t].head, toks.dep[t] == "nsubjpass"))
+    return out
+
+
+def verb_links(scene: Scene, verb: Token, passive: bool, subject: int) -> list[Affiliation]:
+    """The links a verb of office states of its subject (token `subject`): the bodies among its
+    objects, or named in a role complement ("is director of Y")."""
+    doc = scene.doc
+    kind = affiliation_verbs().get(verb.lemma_.lower())
+    if kind is None or kind == "appointed" and not passive:
+        return []
+    former = kind == "past" or any(c.lower_ in former_words() for c in verb.children if c.dep_ == "advmod")
+    # the clause from its relative pronoun or auxiliary ("who heads", "was appointed")
+    start = min([verb.i] + [c.i for c in verb.children if c.i > subject and (
+        c.tag_ in ("WP", "WDT") or c.dep_ in ("aux", "auxpass") and c.i < verb.i)])
+    out = []
+    for obj, direct in _verb_objects(verb, kind):
+        lo, hi = _phrase_tokens(obj)
+        if scene.person_in(lo, hi):
+            continue
+        if kind in ("complement", "appointed"):
+            if not is_role(obj):
+                continue
+            found = phrase_links(scene, lo, hi)
+            for a in found:
+                a.start, a.former = tokens_of(doc).idx[start], a.former or former
+            out += found
+            continue
+        body = _body_of(obj) if kind == "role" and direct else None
+        for org in scene.orgs_in(lo, hi):
+            unit = body is not None and org.start <= body.i < org.end
+            if not (org.start <= obj.i < org.end or unit):
+                continue  # the object is the body itself, not something near it ("retired from the game at Y")
+            role = verb.text if kind == "role" and direct else None
+            if unit:
+                role = span_text(doc, verb.i, obj.i + 1)  # "chairs the board"
+            out.append(Affiliation(org.name, role, former, tokens_of(doc).idx[start], _char_span(doc, org.start, org.end)[1]))
+    return out
+
+
+def _body_of(obj: Token) -> Token | None:
+    """ "KEGOC" in "chairs the board of KEGOC": the body whose unit a role verb's object is (a
+    common noun with an "of" complement), else None."""
+    if not obj.is_lower or obj.pos_ != "NOUN":
+        return None
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
 
 
 AFFILIATION_FINDERS: tuple[Callable[[Scene, NameAt], list[Affiliation]], ...] = (
