@@ -33,6 +33,10 @@ APPOSITIONS = [
     ("Director of the Migration Service, Dr. Rustam Khodjaev, said the rules would change.", "Rustam Khodjaev",
      {"Migration Service": "Director"}),
     ("Daniyar Kasymov, a senior US official, revealed the plan.", "Daniyar Kasymov", {}),
+    ("We welcome the Country Director of the Asian Development Bank (ADB) in Kazakhstan, Hiroshi Tanaka; he opened "
+     "the forum.", "Hiroshi Tanaka", {"Asian Development Bank": "Country Director"}),
+    ("The Eurasian Relief Fund (ERF) Regional Director for Central Asia, Dr. Leyla Aliyeva, opened the clinic.",
+     "Leyla Aliyeva", {"Eurasian Relief Fund": ANY}),
 ]
 
 
@@ -45,7 +49,7 @@ def test_an_apposition_links_the_person_to_the_body(run, text, person, expected)
     assert set(got) == set(expected), got
     for org, role in expected.items():
         assert org in names(art, "organisations")
-        assert got[org]["role"] == role, got[org]
+        assert role is ANY or got[org]["role"] == role, got[org]
 
 
 # 6. relative clauses and verbs of office, and a pronoun subject after the person was named

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ... import resources
 from ..facts import Affiliation, Entity
 from ..support.tokens import span_text, tokens_of
-from .appositions import breaks, phrase_after, phrase_before, stands_before_name_end
+from .appositions import breaks, opening_parenthesis, phrase_after, phrase_before, stands_before_name_end
 from .titles import CHAIN_PREPOSITIONS, TITLE_JOINS, TITLE_MODIFIERS, former_words, is_honorific, is_role, role_words, title_phrase_start
 
 FILLERS = {"a", "an", "the", "its", "his", "her", "their", "our", "-", ",", "and"}
@@ -376,12 +376,21 @@ def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
         if phrase is None or phrase[0] > 1 and tokens_of(doc).text[phrase[0] - 1] == "," \
                 and scene.in_person(phrase[0] - 2):
             return []  # "X, director of Y, Z": the phrase is X's apposition, not Z's
-        lo, hi = phrase
+        lo, hi = body_before(scene, phrase[0]), phrase[1]
     while hi > lo and tokens_of(doc).punct[hi - 1]:
         hi -= 1
     if scene.person_in(lo, hi):
         return []
     return phrase_links(scene, lo, hi)
+
+
+def body_before(scene: Scene, lo: int) -> int:
+    """Where a role phrase starting at token `lo` starts with the body named right before it, past
+    a parenthesis ("Project Hope (Health ...) Regional Director, X"); `lo` when none is."""
+    opening = opening_parenthesis(scene.doc, lo - 1, lo - MAX_OWNER_GAP) if lo > 0 else None
+    end = lo if opening is None else opening
+    org = scene.org_ending_at(end, end - 12)
+    return org.start if org is not None and org.end == end else lo
 
 
 def apposition_after(scene: Scene, name: NameAt) -> list[Affiliation]:

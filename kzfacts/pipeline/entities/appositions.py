@@ -55,8 +55,11 @@ def phrase_before(doc: Doc, first: int) -> tuple[int, int] | None:
     if hi < 1 or t.text[hi] != ",":
         return None
     i = hi
-    while i > 0 and hi - i < MAX_PHRASE and not breaks(doc, i - 1) and not doc[i].is_sent_start:
-        i -= 1
+    while i > 0 and hi - i < MAX_PHRASE and not doc[i].is_sent_start:
+        opening = opening_parenthesis(doc, i - 1, hi - MAX_PHRASE)  # "Director of Y (ABC) in Z, X"
+        if opening is None and breaks(doc, i - 1):
+            break
+        i = i - 1 if opening is None else opening
     roles = [k for k in range(i, hi) if is_role(doc[k])]
     if not roles:
         return None
@@ -64,6 +67,18 @@ def phrase_before(doc: Doc, first: int) -> tuple[int, int] | None:
     while lo > i and (t.pos[lo - 1] in PHRASE_WORDS or t.text[lo - 1] in ("'s", "\u2019s", "-")):
         lo -= 1
     return lo, hi
+
+
+def opening_parenthesis(doc: Doc, close: int, lo: int) -> int | None:
+    """The "(" of the parenthesis closed at token `close` ("Asian Development Bank (ADB)"), when it
+    opens at or after token `lo` and holds no other stop; else None."""
+    t = tokens_of(doc)
+    if t.text[close] != ")":
+        return None
+    k = close - 1
+    while k >= max(lo, 0) and t.text[k] not in STOPS:
+        k -= 1
+    return k if k >= max(lo, 0) and t.text[k] == "(" else None
 
 
 def stands_before_name_end(doc: Doc, end: int) -> bool:
