@@ -132,3 +132,34 @@ def test_each_official_of_a_list_gets_their_own_links(run, text, expected):
     art = run(text)
     for person, orgs in expected.items():
         assert set(links(art, person)) == orgs, (person, links(art, person))
+
+
+# the model sometimes types one name of a list of people a place ("A, B, and Sapardurdy X"): listed
+# with people and shaped like a person's name (a surname's ending), it is a person
+LISTED_AS_PLACE = [
+    ("Aida Karimova, Ogulnabat Tachmuradova, and Gurbanberdy Nazarov were jailed.", "Gurbanberdy Nazarov", "PERSON"),
+    ("Police detained Yerlan Akhmetov, Dana Omarova and Bakhyt Tursynbayev on Friday.", "Bakhyt Tursynbayev", "PERSON"),
+    ("Kanat Sadykov and Asel Zhunusova signed the letter.", "Kanat Sadykov", "PERSON"),
+    ("The prize went to Murat Abenov, Ilya Smirnov and Oksana Petrova.", "Ilya Smirnov", "PERSON"),
+    ("Judges Timur Akhmediyarov, Roza Iskakova and Marat Serikbayev heard the case.", "Roza Iskakova", "PERSON"),
+    ("Arman Dzhumageldiyev and Saule Tokhtarova founded the group.", "Saule Tokhtarova", "PERSON"),
+    ("Anna Lee, Tom Black and South Korea signed the charter.", "South Korea", "GPE"),  # a country stays a place
+    ("Anna Lee met Tom Black in East Kazakhstan.", "East Kazakhstan", "GPE"),  # not listed with them
+    ("Anna Lee, Tom Black and Nur-Sultan Region joined.", "Nur-Sultan Region", "GPE"),  # no surname's ending
+]
+
+
+@pytest.mark.parametrize("text, name, expected", LISTED_AS_PLACE)
+def test_a_name_listed_with_people_typed_a_place(nlp, text, name, expected):
+    from kzfacts.pipeline.entities.common import Candidate
+    from kzfacts.pipeline.entities.types import listed_with_people
+
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline[:nlp.pipe_names.index("ner") + 1]:
+        doc = proc(doc)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    cands = [Candidate(e.start, e.end, e.label_) for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    cands.append(Candidate(span.start, span.end, "GPE"))
+    listed_with_people(doc, cands, {})
+    assert cands[-1].label == expected

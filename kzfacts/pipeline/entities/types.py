@@ -353,17 +353,24 @@ def teams(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
 
 def listed_with_people(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """ "works by Chuck Close, Walker Evans and Robert Frank": a name shaped like a person's, listed
-    with people and with no body among them, is a person."""
+    with people and with no body among them, is a person; so is a "place" the model saw there when
+    a word of it ends like a surname ("A, B, and Sapardurdy Khajiev") and it is no known country or region."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
     for c in cands:
-        if c.label != "ORG" or not 2 <= c.end - c.start <= 4:
+        if c.label not in ("ORG", "GPE") or not 2 <= c.end - c.start <= 4:
             continue  # person_shaped's length test, before a span is built
         span = doc[c.start:c.end]
-        if not person_shaped(span):
+        if not person_shaped(span) or c.label == "GPE" and not _place_shaped_as_person(span):
             continue
         others = [label_at.get(t.i) for t in span.root.conjuncts if not c.start <= t.i < c.end]
         if others and "PERSON" in others and "ORG" not in others:
             c.label = "PERSON"
+
+
+def _place_shaped_as_person(span) -> bool:
+    """A "place" with a surname's ending in one of its words that names no known country or region."""
+    return any(surname_shaped(t) for t in span) and span.text not in resources.country_names() \
+        and span.text not in resources.region_names()
 
 
 def one_label_per_name(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
