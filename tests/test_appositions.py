@@ -71,12 +71,16 @@ CLAUSES = [
      {"Eurasian Rail Company": None}),
     ("Yerlan Abenov, who runs the Almaty Chamber of Commerce, welcomed the delegation.", "Yerlan Abenov",
      {"Almaty Chamber of Commerce": "runs"}),
+    ("Daniyar Kassymov was questioned together with Ms. Anna Petrova. He works for the Nordic Investment Bank.",
+     "Daniyar Kassymov", {"Nordic Investment Bank": None}),
 ]
 
 PRONOUN_NO_LINK = [  # the pronoun is someone else: a person named after the first, a body, or not the subject before
     ("Dmitry Orlov met Anna Berg on Monday. She works for the Nordic Investment Bank.", "Dmitry Orlov"),
     ("Dmitry Orlov praised the Eurasian Rail Company. It works with the Asian Development Bank.", "Dmitry Orlov"),
     ("The police questioned Anna Petrova on Monday. He works for the Nordic Investment Bank.", "Anna Petrova"),
+    ("Daniyar Kassymov was questioned together with Mr. Oleg Petrov. He works for the Nordic Investment Bank.",
+     "Daniyar Kassymov"),
 ]
 
 

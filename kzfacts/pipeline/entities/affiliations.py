@@ -30,6 +30,8 @@ CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}  
 MAX_OWNER_GAP = 60  # tokens back to the body "its" refers to
 TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
 PRONOUN_WINDOW = 80  # tokens after a name where "he" or "she" may still stand for it
+HONORIFIC_PRONOUNS = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}  # the sex an honorific says
+OTHER_PRONOUN = {"he": "she", "she": "he"}
 MAX_LIST = 8  # records of a list of officials read past one name
 MAX_TITLE_WORDS = 12  # the words of a title before a name in a list
 
@@ -493,23 +495,39 @@ def clause(scene: Scene, name: NameAt) -> list[Affiliation]:
 
 def pronoun_verbs(scene: Scene, name: NameAt) -> list[tuple[Token, bool]]:
     """The verbs whose subject is "he" or "she" later in the name's sentence or in the next one, when
-    the name is its sentence's subject and no other person is named in that sentence or before the
-    pronoun (a pronoun subject takes up the subject before it: "X was arrested the same day as Y. He")."""
+    the name is its sentence's subject and no other person the pronoun could stand for is named in
+    that sentence or before the pronoun (one whose honorific says the other sex cannot: "X was
+    arrested the same day as Ms. Y. He works with Z")."""
     doc = scene.doc
     toks = tokens_of(doc)
     if scene.root(name.start, name.end).dep_ not in ("nsubj", "nsubjpass"):
         return []
     sent = doc[name.start].sent
-    if scene.person_in(sent.start, name.first) or scene.person_in(name.end, sent.end):
-        return []
     hi = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
     out = []
     for t in range(name.end, min(hi, name.end + PRONOUN_WINDOW)):
         if toks.lower[t] in ("he", "she") and toks.dep[t] in ("nsubj", "nsubjpass"):
-            if scene.person_in(name.end, t):
+            if _could_be_another(scene, sent.start, name, max(t, sent.end), toks.lower[t]):
                 break
             out.append((doc[t].head, toks.dep[t] == "nsubjpass"))
     return out
+
+
+def _could_be_another(scene: Scene, lo: int, name: NameAt, hi: int, pronoun: str) -> bool:
+    """Whether a person other than `name` is mentioned in tokens [lo, hi) whose honorific does not
+    rule out `pronoun` ("Ms. Y" is no "he")."""
+    toks = tokens_of(scene.doc)
+    k = bisect.bisect_left(scene.people_starts, lo)
+    while k < len(scene.people) and scene.people[k][0] < hi:
+        start = scene.people[k][0]
+        k += 1
+        if start == name.first:
+            continue
+        honorific = next((toks.lower[i].rstrip(".") for i in (start, start - 1) if i >= 0
+                          and toks.lower[i].rstrip(".") in HONORIFIC_PRONOUNS), None)
+        if HONORIFIC_PRONOUNS.get(honorific) != OTHER_PRONOUN[pronoun]:
+            return True
+    return False
 
 
 def verb_links(scene: Scene, verb: Token, passive: bool, subject: int) -> list[Affiliation]:
