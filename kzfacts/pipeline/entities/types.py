@@ -189,6 +189,15 @@ def surname_that_acts(n: Name) -> str | None:
     return None
 
 
+def place_with_a_body_role(n: Name) -> str | None:
+    """ "CEO of Citi", "shareholders of Tengiz": a "place" only bodies have such a role of is a body,
+    unless it is a known country or region."""
+    if n.cand.label == "GPE" and n.body_evidence == "role of a body" and n.text not in resources.country_names() \
+            and n.text not in resources.region_names():
+        return "ORG"
+    return None
+
+
 def outlet_name(n: Name) -> str | None:
     """ "the Sydney Morning Herald", "the Saudi Gazette"."""
     if len(n.words) > 1 and n.words[-1] in resources.word_list("outlet_heads.txt") and not n.cand.titles:
@@ -257,8 +266,8 @@ def titled_body(n: Name) -> str | None:
 
 TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, misspelled_place,
               numbered_gathering, introduced_thing, introduced_body, introduced_in_a_list, introduced_person,
-              surname_that_acts, outlet_name, company_word, person_with_a_body_evidence, other_kinds, event_or_station,
-              document_name, titled_body)
+              surname_that_acts, place_with_a_body_role, outlet_name, company_word, person_with_a_body_evidence, other_kinds,
+              event_or_station, document_name, titled_body)
 
 
 def relabel(doc: Doc, cand: Candidate) -> str | None:
