@@ -37,6 +37,9 @@ APPOSITIONS = [
      "the forum.", "Hiroshi Tanaka", {"Asian Development Bank": "Country Director"}),
     ("The Eurasian Relief Fund (ERF) Regional Director for Central Asia, Dr. Leyla Aliyeva, opened the clinic.",
      "Leyla Aliyeva", {"Eurasian Relief Fund": ANY}),
+    ("We thank Minister of Health, Dr. Timur Sadykov; and the Eurasian Relief Fund (Eurasian Help for Every Life) "
+     "Senior Regional Director for Europe and Asia, Dr. Leyla Aliyeva, announced the shipment.", "Leyla Aliyeva",
+     {"Eurasian Relief Fund": ANY}),
 ]
 
 

@@ -371,7 +371,7 @@ def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
     root = scene.root(name.start, name.end)
     head = root.head
     if root.dep_ == "appos" and head.i < name.first and is_role(head):
-        lo = head.left_edge.i
+        lo = body_before(scene, head.left_edge.i)
         hi = min(head.right_edge.i + 1, name.first)
     else:
         phrase = phrase_before(doc, name.first) if stands_before_name_end(doc, name.end) else None
