@@ -196,3 +196,34 @@ def test_the_body_of_a_body_role_is_linked(run, text, person, body):
     art = run(text)
     assert body in names(art, "organisations")
     assert set(links(art, person)) == {body}
+
+
+# "the bank's chief economist": the body named before whose name holds the noun
+DEFINITE_OWNER = [
+    ("The Caspian Development Bank raised its forecast. \"Growth is strong,\" said Aida Sultanova, the bank's chief "
+     "economist.", "Aida Sultanova", {"Caspian Development Bank": "chief economist"}),
+    ("The Almaty Water Authority finished the canal. Khaled Nasser, the authority's lead engineer in the region, "
+     "said it would open in May.", "Khaled Nasser", {"Almaty Water Authority": "lead engineer in the region"}),
+    ("The Global Clean Air Fund approved the grant. Maria Costa, the fund's regional director, welcomed it.",
+     "Maria Costa", {"Global Clean Air Fund": "regional director"}),
+    ("The Ministry of Water Resources published the plan. The ministry's spokesman, Arman Zhakupov, defended it.",
+     "Arman Zhakupov", {"Ministry of Water Resources": "spokesman"}),
+    ("The Eurasian Rail Company cut fares. Its rival grew. Dana Sadykova, the company's chief executive, was "
+     "pleased.", "Dana Sadykova", {"Eurasian Rail Company": "chief executive"}),
+    ("The Steppe Wildlife Foundation counted the saiga. Oleg Ivanov, the foundation's director, gave the numbers.",
+     "Oleg Ivanov", {"Steppe Wildlife Foundation": "director"}),
+    ("The Kazakh Nuclear Agency opened a lab. The agency's head, Ruslan Bekov, cut the ribbon.", "Ruslan Bekov",
+     {"Kazakh Nuclear Agency": "head"}),
+    ("The Caspian Shipping Union met the Almaty Port Authority. Ilya Petrov, the union's chairman, signed first.",
+     "Ilya Petrov", {"Caspian Shipping Union": "chairman"}),
+    ("Halyk Bank and the Tengiz Oil Group signed a deal. Anna Berg, the group's treasurer, praised it.",
+     "Anna Berg", {"Tengiz Oil Group": "treasurer"}),
+]
+
+
+@pytest.mark.parametrize("text, person, expected", DEFINITE_OWNER)
+def test_the_body_a_definite_noun_takes_up(run, text, person, expected):
+    got = links(run(text), person)
+    assert set(got) == set(expected), got
+    for org, role in expected.items():
+        assert got[org]["role"] == role, got[org]

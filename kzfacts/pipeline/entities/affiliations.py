@@ -28,6 +28,7 @@ POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 OWNER_PRONOUNS = ("its", "their")  # "its CEO X": the body named last before it
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}  # a nested clause says no more of the person
 MAX_OWNER_GAP = 60  # tokens back to the body "its" refers to
+MAX_DEFINITE_GAP = 400  # tokens back to the body "the bank's" refers to
 TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
 PRONOUN_WINDOW = 80  # tokens after a name where "he" or "she" may still stand for it
 HONORIFIC_PRONOUNS = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}  # the sex an honorific says
@@ -234,6 +235,11 @@ def phrase_links(scene: Scene, lo: int, hi: int, *, owner: OrgMention | None = N
         out.append(Affiliation(org.name, role_in(doc, lo, hi, org), former, s, e))
     if out:
         return out
+    definite = definite_owner(scene, lo, hi) if owner is None else None
+    if definite is not None:  # the evidence is the phrase, not everything since the body's name
+        role = role_in(doc, definite[1], hi, None)
+        s, e = _char_span(doc, lo, hi)
+        return [Affiliation(definite[0].name, role, former, s, e)] if role is not None else []
     role = role_in(doc, lo, hi, None)
     if role is None:
         return []
@@ -241,6 +247,22 @@ def phrase_links(scene: Scene, lo: int, hi: int, *, owner: OrgMention | None = N
         s, e = _char_span(doc, min(lo, owner.start), hi)
         return [Affiliation(owner.name, role, former, s, e)]
     return portfolio_links(scene, lo, hi, former)
+
+
+def definite_owner(scene: Scene, lo: int, hi: int) -> tuple[OrgMention, int] | None:
+    """ "the bank's chief economist" opening the phrase [lo, hi): the body named last before it whose
+    name holds the noun ("Caspian Development Bank"), and the token where the role starts; else None."""
+    toks = tokens_of(scene.doc)
+    k = lo
+    if not (k + 2 < hi and toks.lower[k] == "the" and toks.text[k + 1].islower() and toks.text[k + 2] in POSSESSIVE):
+        return None
+    noun = toks.lower[k + 1]
+    j = bisect.bisect_left(scene.org_starts, lo) - 1
+    while j >= 0 and scene.orgs[j].start >= lo - MAX_DEFINITE_GAP:
+        if noun in scene.orgs[j].name.lower().split():
+            return scene.orgs[j], k + 3
+        j -= 1
+    return None
 
 
 def portfolio_words(doc: Doc, at: int, lo: int) -> list[str]:
