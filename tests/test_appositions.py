@@ -134,6 +134,10 @@ LISTS = [
      "Dr. Hamid Sharif; Head of the Eurasian Economic Commission, Mr. Nikolai Gorban.",
      {"Aliya Tulegenova": set(), "Hamid Sharif": {"Caspian Pipeline Consortium"},
       "Nikolai Gorban": {"Eurasian Economic Commission"}}),
+    ("Nonpartisan Anna Wong and Li Kwok-man of the Workers Federation were re-elected.",
+     {"Anna Wong": set(), "Li Kwok-man": {"Workers Federation"}}),
+    ("Deputy Minister Aigerim Sadykova and Deputy Director Nurlan Omarov of the Ministry of Trade spoke.",
+     {"Aigerim Sadykova": set(), "Nurlan Omarov": {"Ministry of Trade"}}),
     ("Guests included Consul General Ivan Petrov, EBRD Director Olga Kim, from the European Business "
      "Association.", {"Ivan Petrov": {"European Business Association"},
                       "Olga Kim": {"EBRD", "European Business Association"}}),

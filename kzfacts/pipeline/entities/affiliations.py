@@ -433,6 +433,8 @@ def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
     of titled names it is every name's ("A, Director B and Minister C, from the Y": `list_end`)."""
     doc = scene.doc
     i = list_end(scene, name.end)
+    if i > name.end and (i >= len(doc) or tokens_of(doc).text[i] != ","):
+        return []  # "A and Director B of the Y": the body may be B's alone; a comma sets it apart for all
     if i < len(doc) and tokens_of(doc).text[i] == ",":
         i += 1
     if i >= len(doc) or tokens_of(doc).lower[i] not in ("of", "from"):
@@ -451,7 +453,7 @@ def of_organisation(scene: Scene, name: NameAt) -> list[Affiliation]:
 def list_end(scene: Scene, end: int) -> int:
     """Where the list a name ending at token `end` opens ends: past each next record of a title and
     a name ("A, USAID Director B and Deputy Minister C"), joined by "," or "and" (";" closes a record);
-    `end` itself when no such record follows."""
+    `end` itself when no such record follows (a name without a title is none: "A and B of the Y")."""
     doc = scene.doc
     toks = tokens_of(doc)
     for _ in range(MAX_LIST):
@@ -466,6 +468,8 @@ def list_end(scene: Scene, end: int) -> int:
                        and toks.lower[t] not in ("of", "for", "the")
                        for t in range(i, scene.people[k][0])):
             return end  # the next words are no title of a next name: the list, if any, ended
+        if not any(toks.title[t] for t in range(i, scene.people[k][1])):
+            return end  # "A and B of the Y": a record of the list has its title
         end = scene.people[k][1]
     return end
 
