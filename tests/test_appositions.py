@@ -39,7 +39,7 @@ APPOSITIONS = [
      "Leyla Aliyeva", {"Eurasian Relief Fund": ANY}),
     ("We thank Minister of Health, Dr. Timur Sadykov; and the Eurasian Relief Fund (Eurasian Help for Every Life) "
      "Senior Regional Director for Europe and Asia, Dr. Leyla Aliyeva, announced the shipment.", "Leyla Aliyeva",
-     {"Eurasian Relief Fund": ANY}),
+     {"Eurasian Relief Fund": "Senior Regional Director for Europe and Asia"}),
 ]
 
 

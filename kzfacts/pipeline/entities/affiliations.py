@@ -401,8 +401,10 @@ def apposition_before(scene: Scene, name: NameAt) -> list[Affiliation]:
                 and scene.in_person(phrase[0] - 2):
             return []  # "X, director of Y, Z": the phrase is X's apposition, not Z's
         lo, hi = body_before(scene, phrase[0]), phrase[1]
-    while hi > lo and tokens_of(doc).punct[hi - 1]:
-        hi -= 1
+    toks = tokens_of(doc)
+    while hi > lo and (toks.punct[hi - 1] or toks.lower[hi - 1].rstrip(".") in resources.titles()
+                       and toks.text[hi - 1][:1].isupper() and toks.text[hi - 2] in (",", ".")):
+        hi -= 1  # "Director for Z, Dr. X": the honorific is the name's, not the role's
     if scene.person_in(lo, hi):
         return []
     return phrase_links(scene, lo, hi)
