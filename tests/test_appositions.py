@@ -79,6 +79,8 @@ CLAUSES = [
 ]
 
 PRONOUN_NO_LINK = [  # the pronoun is someone else: a person named after the first, a body, or not the subject before
+    ("Dmitry Orlov spoke about his son on Monday. \"He works for the Eurasian Rail Company,\" he said.",
+     "Dmitry Orlov"),  # a quotation's pronoun is the speaker's to resolve
     ("Dmitry Orlov met Anna Berg on Monday. She works for the Nordic Investment Bank.", "Dmitry Orlov"),
     ("Dmitry Orlov praised the Eurasian Rail Company. It works with the Asian Development Bank.", "Dmitry Orlov"),
     ("The police questioned Anna Petrova on Monday. He works for the Nordic Investment Bank.", "Anna Petrova"),

@@ -33,6 +33,7 @@ TITLE_WINDOW = 50  # tokens either side of a mention where its titles stand
 PRONOUN_WINDOW = 80  # tokens after a name where "he" or "she" may still stand for it
 HONORIFIC_PRONOUNS = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}  # the sex an honorific says
 OTHER_PRONOUN = {"he": "she", "she": "he"}
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
 MAX_LIST = 8  # records of a list of officials read past one name
 MAX_TITLE_WORDS = 12  # the words of a title before a name in a list
 
@@ -534,6 +535,8 @@ def pronoun_verbs(scene: Scene, name: NameAt) -> list[tuple[Token, bool]]:
     hi = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
     out = []
     for t in range(name.end, min(hi, name.end + PRONOUN_WINDOW)):
+        if toks.text[t] in QUOTE_MARKS:
+            break  # a quotation's "he" is for its speaker to resolve
         if toks.lower[t] in ("he", "she") and toks.dep[t] in ("nsubj", "nsubjpass"):
             if _could_be_another(scene, sent.start, name, max(t, sent.end), toks.lower[t]):
                 break
