@@ -361,3 +361,58 @@ def test_agency_wire_officials(run, text, name, links):
     assert set(got) == set(links), {k: v["role"] for k, v in got.items()}
     for org, role in links.items():
         assert role is ANY or got[org]["role"] == role
+
+
+# A party before a party member's title: the party is a body and the member's
+PARTIES = [
+    ("Greens MEP Anna Keller said the vote was fair.", "Anna Keller", {"Greens"}),
+    ("Labour MP John Hale voted against the budget.", "John Hale", {"Labour"}),
+    ("Fidesz MEP Anna Kiss defended the law.", "Anna Kiss", {"Fidesz"}),
+    ("SNP MP Alan Brown raised the question.", "Alan Brown", {"SNP"}),
+    ("Polish MEP Jan Nowak welcomed the reforms.", "Jan Nowak", set()),
+    ("UK MEP Jane Hill spoke in Brussels.", "Jane Hill", set()),
+    ("Republican Senator Mark Hill accused the agency.", "Mark Hill", set()),
+    ("Ak Zhol lawmaker Azat Peruashev criticised the budget.", "Azat Peruashev", {"Ak Zhol"}),
+]
+
+
+@pytest.mark.parametrize("text, name, parties", PARTIES)
+def test_a_party_before_a_members_title(run, text, name, parties):
+    art = run(text)
+    assert {a["organisation"] for a in person(art, name)["affiliations"]} == parties
+
+
+# A body named with a lower-case head noun: "the EU-Kazakhstan Friendship group"
+LOWER_HEADS = [
+    ("Ryszard Nowak, who chairs the EU-Kazakhstan Friendship group in the parliament, welcomed it.",
+     "EU-Kazakhstan Friendship group"),
+    ("The Central Asia Trade committee met in Almaty.", "Central Asia Trade committee"),
+    ("She joined the Steppe Water Users association in 2019.", "Steppe Water Users association"),
+    ("He leads the Green Economy caucus in the Mazhilis.", "Green Economy caucus"),
+    ("Members of the Aral Sea Rescue coalition protested.", "Aral Sea Rescue coalition"),
+    ("The Caspian Shipping Safety commission issued new rules.", "Caspian Shipping Safety commission"),
+]
+
+
+@pytest.mark.parametrize("text, body", LOWER_HEADS)
+def test_a_body_named_with_a_lower_case_head(run, text, body):
+    assert body in names(run(text), "organisations")
+
+
+NOT_LOWER_HEADS = [
+    ("The European council met on Monday.", "European council"),
+    ("The Kazakh group left early.", "Kazakh group"),
+]
+
+
+@pytest.mark.parametrize("text, words", NOT_LOWER_HEADS)
+def test_a_nationality_and_a_lower_case_noun_name_no_new_body(run, text, words):
+    assert words not in names(run(text), "organisations")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("This is the ARES group that handles the samples.", "ARES"),
+    ("He left the Sea Org group in 2004.", "Sea Org"),
+])
+def test_a_name_before_a_describing_noun_keeps_its_own_name(run, text, name):
+    assert f"{name} group" not in names(run(text), "organisations")

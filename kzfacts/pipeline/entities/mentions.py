@@ -506,6 +506,59 @@ def _body_word(doc: Doc, i: int) -> bool:
             or company_shaped(doc[i])) and not toks.title[i] and word not in resources.place_names()
 
 
+LOWER_BODY_HEADS = {"group", "committee", "commission", "caucus", "council", "association", "alliance", "coalition"}
+
+
+def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+    """ "the EU-Kazakhstan Friendship group", "the Central Asia Trade committee": capitalised words
+    after "the" and a lower-case body noun after them name a body, head included; a nationality or
+    a place alone does not ("the European council" is the model's or the gazetteer's to find)."""
+    t = tokens or tokens_of(doc)
+    found = []
+    for h in range(2, t.n):
+        if t.text[h] not in LOWER_BODY_HEADS or not t.text[h - 1][:1].isupper():
+            continue
+        i = h
+        while i > 0 and h - i < 5 and t.lower[i - 1] != "the" and (
+                t.text[i - 1][:1].isupper() and not t.punct[i - 1] or t.text[i - 1] == "-" and not t.ws[i - 1]):
+            i -= 1
+        if i < 1 or t.lower[i - 1] != "the":
+            continue
+        last = t.text[h - 1]
+        if last.isupper() or len(last) <= 3 or last in resources.org_keywords():
+            continue  # a name of its own before a describing noun: "the ARES group", "the Sea Org group"
+        words = [k for k in range(i, h) if t.alpha[k]]
+        if any(t.lower[k] not in resources.demonyms() and t.text[k] not in resources.place_names() and not t.title[k] for k in words):
+            found.append((i, h + 1))
+    return found
+
+
+def party_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+    """ "Greens MEP Viola X", "Ak Zhol lawmaker Azat X": the capitalised words before a party
+    member's title (`party_titles.txt`) and a name are the party, a body; never a nationality, a
+    country or a nationality's adjective ("Polish MEP", "UK MEP", "Republican Senator")."""
+    t = tokens or tokens_of(doc)
+    titles = resources.word_list("party_titles.txt")
+    found = []
+    for j in range(1, t.n - 1):
+        if t.lower[j] not in titles or not t.name[j + 1]:
+            continue
+        i = j
+        while i > 0 and j - i < 3 and _party_word(t, i - 1):
+            i -= 1
+        if i < j:
+            found.append((i, j))
+    return found
+
+
+def _party_word(t: Tokens, i: int) -> bool:
+    low = t.lower[i]
+    return t.text[i][:1].isupper() and t.alpha[i] and low not in resources.titles() and low not in TITLE_MODIFIERS \
+        and low not in resources.demonyms() and t.text[i] not in resources.place_names() \
+        and t.ent_type[i] not in ("GPE", "LOC", "PERSON", "DATE") and not (t.ent_type[i] == "NORP" and not low.endswith("s")) \
+        and not (t.sent_start[i] and t.pos[i] in ("DET", "ADP", "ADV", "PRON"))
+
+
 def title_body_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """Bodies nothing tagged that a title names: one body word (`_body_word`) right before a title
     and a name ("KEGOC Acting Chairman Nurlan Sarsenov"), or after a title's "of" or "at" ("CEO of
@@ -702,7 +755,8 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     bodies = [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs + list(known)
     officials += officials_after_bodies(doc, bodies)
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
-              + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens) + posting_spans(doc, tokens)]
+              + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens) + posting_spans(doc, tokens)
+              + party_spans(doc, tokens) + lower_head_spans(doc, tokens)]
     people = titled_person_spans(doc, tokens) + speaker_spans(doc, tokens) + surname_spans(doc, tokens) \
         + appositive_people(doc, known)
     rules += [Candidate(s, e, "PERSON", "rule") for s, e in officials + [(official_start(doc, s, e), e) for s, e in people]]

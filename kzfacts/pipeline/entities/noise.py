@@ -73,7 +73,8 @@ def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     if end - start > 1 and t.lower[start] in demonyms and t.lower[end - 1] in resources.titles() \
             and all(w in title_words or w in demonyms for w in t.lower[start:end]):
         return True
-    if cand.label == "ORG" and end < t.n and t.pos[end] == "NOUN" and t.text[end].islower():
+    # (a body before a role is the employer: "ex-European council president X")
+    if cand.label == "ORG" and end < t.n and t.pos[end] == "NOUN" and t.text[end].islower() and not t.title[end]:
         span = doc[start:end]
         if modifies_common_noun(span, ids) and (span[-1].tag_ not in ("NNP", "NNPS") or span.root.dep_ == "amod"):
             return True  # "EU-Kazakhstan Enhanced" cut out of "EU-Kazakhstan Enhanced cooperation agreement"
@@ -145,6 +146,8 @@ def fields_only(doc: Doc, c: Candidate) -> bool:
     Protection": a name of fields, portfolios and regions only (`titles.is_domain_word`), never
     a body's ("Air Astana" in "CEO of Air Astana X" stays)."""
     toks = tokens_of(doc)
+    if c.end < len(doc) and toks.lower[c.end] in resources.word_list("party_titles.txt"):
+        return False  # "Labour MP X": a party, not the field of a portfolio
     words = [t for t in range(c.start, c.end) if toks.text[t][:1].isupper()]
     return bool(words) and all(is_domain_word(toks.lower[t]) or toks.title[t] for t in words)
 
