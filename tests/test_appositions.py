@@ -121,7 +121,7 @@ LISTS = [
      {"Saule Ibraimova": set(), "Paul Hansen": {"UNICEF Regional Office for Europe"},
       "Bolat Seitov": {"National Center of Cardiology"}}),
     ("Also present were Consul General Daniel Rosen, World Bank Senior Economist Ilya Sokolov, from the "
-     "U.S. Embassy in Astana.", {"Daniel Rosen": {"U.S. Embassy"}, "Ilya Sokolov": {"World Bank", "U.S. Embassy"}}),
+     "U.S. Embassy in Astana.", {"Daniel Rosen": {"U.S. Embassy in Astana"}, "Ilya Sokolov": {"World Bank", "U.S. Embassy in Astana"}}),
     ("The delegation included Deputy Minister Aigerim Sadykova and Deputy Director Nurlan Omarov, from the "
      "Ministry of Trade.", {"Aigerim Sadykova": {"Ministry of Trade"}, "Nurlan Omarov": {"Ministry of Trade"}}),
     ("She thanked Nurlan Abdirov, Chairman of the Astana Innovation Council, and Dana Kim, Director of the Tech "

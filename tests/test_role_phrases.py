@@ -416,3 +416,17 @@ def test_a_nationality_and_a_lower_case_noun_name_no_new_body(run, text, words):
 ])
 def test_a_name_before_a_describing_noun_keeps_its_own_name(run, text, name):
     assert f"{name} group" not in names(run(text), "organisations")
+
+
+# A body whose last words could be a name stays whole after a title
+KEPT_AFTER_TITLES = [
+    ("Director of the Caspian Pipeline Consortium, Dr. Hamid Sharif, spoke.", "Caspian Pipeline Consortium"),
+    ("The Head of the Tengiz Chevron Operations said output rose.", "Tengiz Chevron Operations"),
+    ("Chairman of the Almaty Marathon Foundation welcomed the runners.", "Almaty Marathon Foundation"),
+    ("Director of the Kazakh British Technical University Aigul Nurova opened the lab.", "Kazakh British Technical University"),
+]
+
+
+@pytest.mark.parametrize("text, body", KEPT_AFTER_TITLES)
+def test_a_body_after_a_title_stays_whole(run, text, body):
+    assert body in names(run(text), "organisations")

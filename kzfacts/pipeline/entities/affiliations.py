@@ -178,12 +178,13 @@ def role_in(doc: Doc, lo: int, hi: int, org: OrgMention | None) -> str | None:
     if org is None:
         a, b = _strip(doc, lo, hi, leading=True)
         return _text(doc, a, b) if any(is_role(doc[t]) for t in range(a, b)) else None
-    right = org.end + 1 if org.end < hi and toks.text[org.end] in POSSESSIVE else org.end
+    possessive = org.end < hi and toks.text[org.end] in POSSESSIVE
+    right = org.end + 1 if possessive else org.end
     if right < hi and toks.text[right] == "(":  # "Asian Development Bank (ADB) Country Director"
         right = next((k + 1 for k in range(right, hi) if toks.text[k] == ")"), right)
     a, b = _strip(doc, lo, org.start, leading=True)
     if a < b and any(is_role(doc[t]) for t in range(a, b)):
-        if right > org.end and right < hi and toks.pos[b] == "ADP":
+        if possessive and right < hi and toks.pos[b] == "ADP":
             c, d = _strip(doc, right, hi, leading=False)  # "member of Y's board": "member of the board"
             return f"{span_text(doc, a, b + 1)} the {span_text(doc, c, d)}" if c < d else _text(doc, a, b)
         preps = [t for t in range(a + 1, org.start) if toks.pos[t] == "ADP"]

@@ -606,10 +606,15 @@ def split_official(doc: Doc, start: int, end: int, label: str, source: str) -> l
     words before it keep the span's label where they are a body or a place, and are no mention
     where they are a title's domain words ("Trade and | Integration")."""
     cut = official_start(doc, start, end)
+    toks = tokens_of(doc)
+    # a body's own span needs the name to look like one: "Director of the Caspian | Pipeline Consortium"
+    # is a body whose last words are no one's ("of Kyrgyzstan | Marat Imankulov", "Astana Peter Foster" are)
+    if cut > start and label in ("ORG", "GPE") and person_word(doc, cut - 1) and not surname_shaped(doc[end - 1]) \
+            and toks.ent_type[end - 1] != "PERSON":
+        cut = start
     if cut == start:
         return [Candidate(start, end, label, source)]
     out = [Candidate(cut, end, "PERSON", source)]
-    toks = tokens_of(doc)
     # a person's span that began inside the body's name ("of Air | Astana Nurlan Zhakupov"): the body is whole
     while label == "PERSON" and start > 0 and cut - start < 6 and toks.text[start - 1][:1].isupper() \
             and not toks.title[start - 1] and not toks.punct[start - 1]:
