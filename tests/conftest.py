@@ -65,6 +65,21 @@ def names(article: dict, key: str) -> list[str]:
     return [e["name"] for e in article[key]]
 
 
+ANY = object()  # a role not checked
+
+
+def person(article: dict, name: str) -> dict:
+    """The article's person named `name` (by name or alias); fails naming the people found."""
+    found = [p for p in article["people"] if name == p["name"] or name in p["aliases"]]
+    assert found, (name, [p["name"] for p in article["people"]])
+    return found[0]
+
+
+def links(article: dict, name: str) -> dict[str, dict]:
+    """A person's affiliations, by organisation."""
+    return {a["organisation"]: a for a in person(article, name)["affiliations"]}
+
+
 def by_name(article: dict, key: str) -> dict[str, dict]:
     """An article's entities of one kind, by name."""
     return {e["name"]: e for e in article[key]}

@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-ANY = object()  # the role is not checked
-
-
-def person(art: dict, name: str) -> dict:
-    found = [p for p in art["people"] if name == p["name"] or name in p["aliases"]]
-    assert found, (name, [p["name"] for p in art["people"]])
-    return found[0]
-
-
-def links(art: dict, name: str) -> dict[str, dict]:
-    return {a["organisation"]: a for a in person(art, name)["affiliations"]}
-
+from .conftest import ANY, links
 
 TITLE_BEFORE_NAME = [
     ("World Bank Vice-President Anna Berg visited Almaty on Monday.", "Anna Berg",

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import names
-from .test_affiliations import ANY, links
+from .conftest import ANY, links, names
 
 # 5. the role phrase in commas after the name, or before it; the name is a person whatever the model said
 APPOSITIONS = [

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import names
-
-ANY = object()
-
-
-def person(art: dict, name: str) -> dict:
-    found = [p for p in art["people"] if name == p["name"] or name in p["aliases"]]
-    assert found, (name, [p["name"] for p in art["people"]])
-    return found[0]
+from .conftest import ANY, names, person
 
 
 def check(art: dict, name: str, links: dict, orgs: set[str] | None = None, optional: set[str] = frozenset()) -> None:
