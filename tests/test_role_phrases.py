@@ -422,3 +422,25 @@ KEPT_AFTER_TITLES = [
 @pytest.mark.parametrize("text, body", KEPT_AFTER_TITLES)
 def test_a_body_after_a_title_stays_whole(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+
+# A title in apposition after the name, wherever the parser hung the name: it is the person's
+# title, and a study's or a field's name inside it is no body
+APPOSITIVE_TITLES = [
+    ("Professor Anna Berg, Director of the National Salt Nutrition study, and Chairman of the Steppe Centre for "
+     "Salt Studies, says it is crucial that children have enough salt.", "Anna Berg", "National Salt Nutrition"),
+    ("Professor Omar Aziz, Head of the Clean Water Monitoring project, and Director of the Aral Institute for Water "
+     "Research, says the lake is shrinking.", "Omar Aziz", "Clean Water Monitoring"),
+    ("Dr. Lena Holm, Leader of the Steppe Soil Survey programme, and Chair of the Eurasian Soil Society, says the "
+     "soil is poor.", "Lena Holm", "Steppe Soil Survey"),
+    ("Professor Ivan Petrov, Coordinator of the Caspian Seal Count study, and Head of the Caspian Marine Centre, "
+     "says the seals are fewer.", "Ivan Petrov", "Caspian Seal Count"),
+]
+
+
+@pytest.mark.parametrize("text, name, words", APPOSITIVE_TITLES)
+def test_an_appositive_title_is_the_persons_and_holds_no_body(run, text, name, words):
+    art = run(text)
+    assert any(t.startswith(("Director", "Head", "Leader", "Coordinator")) for t in person(art, name)["titles"])
+    assert words not in names(art, "organisations")

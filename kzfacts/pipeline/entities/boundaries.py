@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 
 from ... import resources
 from ..support.tokens import span_text, tokens_of
+from .appositions import person_roles, phrase_after
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before
+from .evidence import person_shaped
 from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, title_before, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
@@ -450,9 +452,15 @@ def title_words_out(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 
 
 def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
-    """A person's titles in apposition ("X, director of Y"), the fuller of two kept."""
+    """A person's titles in apposition ("X, director of Y"), the fuller of two kept; where the parser
+    hung the name elsewhere, the role phrase read on the surface (`appositions.phrase_after`:
+    "X, U.S. Deputy Assistant Secretary of State, says")."""
     if c.label == "PERSON":
-        c.titles += [t for t in appositive_titles(doc[c.start:c.end]) if t not in c.titles]
+        found = appositive_titles(doc[c.start:c.end])
+        surface = phrase_after(doc, c.end) if not found and person_shaped(doc[c.start:c.end]) else None
+        if surface is not None and person_roles(doc, *surface):
+            found = [span_text(doc, *surface).strip(" ,")]
+        c.titles += [t for t in found if t not in c.titles]
         # "chairman" and "fund's chairman": keep the fuller
         c.titles = [t for t in c.titles if not any(o != t and o.endswith(" " + t) for o in c.titles)]
     return True
