@@ -451,6 +451,16 @@ def title_words_out(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return True
 
 
+def holds_a_name(doc: Doc, lo: int, hi: int) -> bool:
+    """The phrase [lo, hi) names a person of its own ("World Bank Senior Economist Ilya Sokolov"): a
+    word the model calls a person, or two name words right after a title word."""
+    toks = tokens_of(doc)
+    keywords = resources.org_keywords()
+    return any(toks.ent_type[k] == "PERSON" for k in range(lo, hi)) or any(
+        toks.title[k - 1] and toks.name[k] and toks.name[k + 1] and not toks.title[k] and not toks.title[k + 1]
+        and toks.text[k + 1] not in keywords for k in range(max(lo, 1), hi - 1))
+
+
 def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     """A person's titles in apposition ("X, director of Y"), the fuller of two kept; where the parser
     hung the name elsewhere, the role phrase read on the surface (`appositions.phrase_after`:
@@ -458,8 +468,9 @@ def add_appositive_titles(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> boo
     if c.label == "PERSON":
         found = appositive_titles(doc[c.start:c.end])
         surface = phrase_after(doc, c.end) if not found and person_shaped(doc[c.start:c.end]) else None
-        if surface is not None and person_roles(doc, *surface):
-            found = [span_text(doc, *surface).strip(" ,")]
+        if surface is not None and person_roles(doc, *surface) and own_apposition(doc[c.start:c.end], *surface) \
+                and not holds_a_name(doc, *surface):
+            found = [re.sub(r"^(?:a|an|the|its|his|her|their|our)\s+", "", span_text(doc, *surface).strip(" ,"), flags=re.I)]
         c.titles += [t for t in found if t not in c.titles]
         # "chairman" and "fund's chairman": keep the fuller
         c.titles = [t for t in c.titles if not any(o != t and o.endswith(" " + t) for o in c.titles)]
