@@ -444,3 +444,21 @@ def test_an_appositive_title_is_the_persons_and_holds_no_body(run, text, name, w
     art = run(text)
     assert any(t.startswith(("Director", "Head", "Leader", "Coordinator")) for t in person(art, name)["titles"])
     assert words not in names(art, "organisations")
+
+
+# A field's ending is no reason to cut a real name: Davies, Power, Charity are names
+NAMES_LIKE_FIELDS = [
+    ("Director of Operations Gareth Davies said the plant would open.", "Gareth Davies"),
+    ("Head of Research Rachel Power said the survey was done.", "Rachel Power"),
+    ("Manager of Social Media Amy Davies left the company.", "Amy Davies"),
+    ("Minister of Justice Charity Jones attended the hearing.", "Charity Jones"),
+    ("Professor of Economics Trinity Moore wrote the report.", "Trinity Moore"),
+    ("Director of Human Resources Anna Ross said so.", "Anna Ross"),
+]
+
+
+@pytest.mark.parametrize("text, name", NAMES_LIKE_FIELDS)
+def test_a_name_that_ends_like_a_field_stays_a_name(run, text, name):
+    art = run(text)
+    assert name in names(art, "people")
+    assert not any(name.split()[-1] in o for o in names(art, "organisations"))

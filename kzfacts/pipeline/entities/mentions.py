@@ -497,6 +497,27 @@ def officials_after_bodies(doc: Doc, bodies: list[tuple[int, int]]) -> list[tupl
     return found
 
 
+def officials_after_fields(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+    """The officials named right after a title's "of/for" phrase where nothing tagged them
+    ("Minister of Justice | Charity Jones", "Head of Human Resources | Anna Ross"): the capitalised
+    words after the preposition end in an official's name (`official_name`) and the title phrase
+    before the name reaches back over the preposition."""
+    t = tokens or tokens_of(doc)
+    found = []
+    for i in range(t.n - 3):
+        if t.lower[i] not in ("of", "for") or not t.capital[i + 1]:
+            continue
+        end = i + 1
+        while end < t.n and end - i <= 7 and t.capital[end] and not t.punct[end]:
+            end += 1
+        if end < t.n and t.capital[end]:
+            continue
+        k = official_name(doc, end)
+        if k is not None and k > i + 1 and title_before(doc, k)[2] < i:
+            found.append((k, end))
+    return found
+
+
 def _body_word(doc: Doc, i: int) -> bool:
     """One word that can only be a body's name: an acronym of three letters or more ("KEGOC"), a
     name with a dot inside ("Kaspi.kz") or one built from company word parts ("Kazakhtelecom")."""
@@ -758,7 +779,7 @@ def gather_mentions(doc: Doc, known: list[tuple[int, int]] = ()) -> list[Candida
     org_runs, officials = org_runs_and_officials(doc, org_rule_spans(doc, tokens, runs), model, starts)
     # the bodies as found: a run cut before its official would find that official a second time
     bodies = [(m.start, m.end) for m in model if m.label in ("ORG", "GPE")] + org_runs + list(known)
-    officials += officials_after_bodies(doc, bodies)
+    officials += officials_after_bodies(doc, bodies) + officials_after_fields(doc, tokens)
     rules += [Candidate(s, e, "ORG", "rule") for s, e in org_runs + parenthesised_acronyms(doc, acronyms)
               + traded_name_spans(doc, tokens) + title_body_spans(doc, tokens) + posting_spans(doc, tokens)
               + party_spans(doc, tokens) + lower_head_spans(doc, tokens)]

@@ -42,11 +42,20 @@ def _domain_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in words if not w.startswith("-")), tuple(w[1:] for w in words if w.startswith("-"))
 
 
+NAMELESS_ENDINGS = ("tion", "tions", "sion", "sions", "ics", "ism", "ship", "ness", "ogy", "airs", "ency")
+
+
 def is_domain_word(low: str) -> bool:
     """A field, portfolio or region word of a title ("Integration", "Affairs", "Operations":
-    `domain_words.txt`), never part of a person's name."""
+    `domain_words.txt`, its words and its endings)."""
     whole, endings = _domain_words()
     return low in whole or any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
+
+
+def never_a_name(low: str) -> bool:
+    """A field word no one is named: `domain_words.txt`'s words, and only those of its endings no
+    given name or surname has ("Integration", "Economics"; "Davies", "Charity", "Felicity" are names)."""
+    return low in _domain_words()[0] or any(low.endswith(e) and len(low) > len(e) + 2 for e in NAMELESS_ENDINGS)
 
 
 def _continues_title(doc: Doc, i: int, start: int) -> bool:
@@ -225,5 +234,5 @@ def person_word(doc: Doc, i: int) -> bool:
     word = toks.text[i]
     return toks.name[i] and not toks.title[i] and word not in resources.org_keywords() \
         and word not in resources.place_names() \
-        and toks.lower[i] not in resources.demonyms() and not is_domain_word(toks.lower[i]) \
+        and toks.lower[i] not in resources.demonyms() and not never_a_name(toks.lower[i]) \
         and toks.ent_type[i] not in ("DATE", "TIME") and not company_shaped(doc[i])
