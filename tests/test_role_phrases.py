@@ -365,6 +365,10 @@ PARTIES = [
     ("UK MEP Jane Hill spoke in Brussels.", "Jane Hill", set()),
     ("Republican Senator Mark Hill accused the agency.", "Mark Hill", set()),
     ("Ak Zhol lawmaker Azat Peruashev criticised the budget.", "Azat Peruashev", {"Ak Zhol"}),
+    ("Veteran MP Margaret Hale said the bill was rushed.", "Margaret Hale", set()),
+    ("Backbench MP John Smith asked the question.", "John Smith", set()),
+    ("Independent MP Tom Lee voted against.", "Tom Lee", set()),
+    ("Freshman Senator Amy Ross introduced the bill.", "Amy Ross", set()),
 ]
 
 
@@ -462,3 +466,24 @@ def test_a_name_that_ends_like_a_field_stays_a_name(run, text, name):
     art = run(text)
     assert name in names(art, "people")
     assert not any(name.split()[-1] in o for o in names(art, "organisations"))
+
+
+# Review finds: bodies after "and", boards, postings and names near a country's spelling
+REVIEW_CASES = [
+    ("The Ministry of Finance and Kazakhstan Railways signed the deal.", {"Ministry of Finance", "Kazakhstan Railways"}, set()),
+    ("The Board of Supervisors of San Francisco voted on Tuesday.", set(), {"Supervisors"}),
+    ("The NASA mission to Mars was delayed again.", set(), {"NASA mission to Mars"}),
+    ("Columbia said on Monday it would cut 200 jobs.", set(), set()),
+    ("Chairwoman of the Board of Directors of Kazakhtelecom Gulmira Asanova resigned.", {"Kazakhtelecom"}, {"Board of Directors"}),
+    ("Several MPs John Smith and Ann Lee asked questions.", set(), {"Several"}),
+]
+
+
+@pytest.mark.parametrize("text, bodies, not_bodies", REVIEW_CASES)
+def test_review_cases(run, text, bodies, not_bodies):
+    found = set(names(run(text), "organisations"))
+    assert bodies <= found and not (not_bodies & found), found
+
+
+def test_a_name_one_letter_from_a_country_stays_what_the_model_said(run):
+    assert "Columbia" not in names(run("Columbia said on Monday it would cut 200 jobs."), "places")

@@ -260,7 +260,10 @@ def fields_end(doc: Doc, start: int, end: int) -> int:
             toks.text[t] in keywords and toks.lower[t + 1] in ("of", "for") for t in range(start, end - 1)):
         return end
     m = end + 1
-    while m < len(doc) and m - end <= 5 and toks.text[m][:1].isupper() and toks.alpha[m]:
+    # never over a place or a name the model knows: "the Ministry of Finance | and Kazakhstan Railways"
+    while m < len(doc) and m - end <= 5 and toks.text[m][:1].isupper() and toks.alpha[m] \
+            and toks.text[m] not in resources.place_names() \
+            and (toks.ent_type[m] in ("", "NORP") or doc[m].ent_iob_ == "I" or is_domain_word(toks.lower[m])):
         m += 1
     return m if m > end + 1 and is_domain_word(toks.lower[m - 1]) else end
 
@@ -389,7 +392,7 @@ def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 
 
 UNIT_MODIFIERS = {"management", "supervisory", "executive", "regional", "country", "local", "representative"}
-GOVERNING_BOARDS = {"directors", "trustees", "governors"}  # "the Board of Directors of X"
+GOVERNING_BOARDS = {"directors", "trustees", "governors", "supervisors", "regents", "commissioners", "management"}  # "the Board of Directors of X"
 
 
 def unit_body_start(doc: Doc, start: int, end: int) -> int:
@@ -415,6 +418,25 @@ def unit_body_start(doc: Doc, start: int, end: int) -> int:
     if not body or toks.title[body[0]] or all(is_domain_word(toks.lower[t]) for t in body):
         return start
     return i
+
+
+def drop_generic_units(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A generic unit's mention the model cut before its body ("the Board of Directors | of
+    Kazakhtelecom") is its body's, no organisation of its own: it goes when "of [the]" and another
+    body's mention follow it."""
+    toks = tokens_of(doc)
+    starts = {c.start for c in cands if c.label == "ORG"}
+    out = []
+    for c in cands:
+        if c.label == "ORG" and c.end + 1 < len(doc) and toks.lower[c.end] == "of":
+            after = c.end + 2 if toks.lower[c.end + 1] == "the" else c.end + 1
+            words = [toks.lower[t] for t in range(c.start, c.end) if toks.lower[t] not in ("the", "of")]
+            generic = any(unit_words().get(w) for w in words) and all(
+                unit_words().get(w) or w in UNIT_MODIFIERS | GOVERNING_BOARDS for w in words)
+            if generic and after in starts:
+                continue
+        out.append(c)
+    return out
 
 
 def body_of_unit(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:

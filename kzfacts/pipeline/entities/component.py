@@ -23,7 +23,19 @@ from ..facts import Entity
 from ..support.text import article_at
 from ..support.tokens import tokens_of
 from .affiliations import link_people
-from .boundaries import add_appositive_titles, body_of_unit, cut_at_credits, cut_at_numbers, extend_organisation, find_titles, person_name_bounds, strip_titles, title_words_out, trim_mention
+from .boundaries import (
+    add_appositive_titles,
+    body_of_unit,
+    cut_at_credits,
+    cut_at_numbers,
+    drop_generic_units,
+    extend_organisation,
+    find_titles,
+    person_name_bounds,
+    strip_titles,
+    title_words_out,
+    trim_mention,
+)
 from .common import Candidate
 from .evidence import is_headline_case
 from .grouping import apply_user_ids, group_entities
@@ -43,7 +55,7 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[st
     unknown organisations inside people's titles dropped."""
     ids = resources.organisation_ids() if ids is None else ids
     kept = [c for c in gather_mentions(doc, known) if all(step(doc, c, ids) for step in MENTION_STEPS)]
-    return drop_title_organisations(doc, kept, ids)
+    return drop_generic_units(doc, drop_title_organisations(doc, kept, ids))
 
 
 def find_entities(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[str, str] | None = None) -> list[Entity]:
@@ -120,7 +132,7 @@ class EntityConsolidator(KzComponent):
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
                  "portfolio_titles.txt", "role_words.txt", "unit_words.tsv", "domain_words.txt", "former_words.txt",
                  "affiliation_verbs.tsv", "portfolio_bodies.tsv", "former_states.txt", "currency_additions.tsv",
-                 "taxonomy_labels.txt", "party_titles.txt", "gathering_heads.txt", "numbers.tsv")
+                 "taxonomy_labels.txt", "party_titles.txt", "member_descriptors.txt", "gathering_heads.txt", "numbers.tsv")
     extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"

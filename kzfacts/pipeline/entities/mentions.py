@@ -574,7 +574,8 @@ def party_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]
 
 def _party_word(t: Tokens, i: int) -> bool:
     low = t.lower[i]
-    return t.text[i][:1].isupper() and t.alpha[i] and low not in resources.titles() and low not in TITLE_MODIFIERS \
+    return t.text[i][:1].isupper() and t.alpha[i] and t.pos[i] == "PROPN" and low not in resources.titles() \
+        and low not in TITLE_MODIFIERS and low not in resources.word_list("member_descriptors.txt") \
         and low not in resources.demonyms() and t.text[i] not in resources.place_names() \
         and t.ent_type[i] not in ("GPE", "LOC", "PERSON", "DATE") and not (t.ent_type[i] == "NORP" and not low.endswith("s")) \
         and not (t.sent_start[i] and t.pos[i] in ("DET", "ADP", "ADV", "PRON"))
@@ -611,11 +612,13 @@ def posting_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int
         if t.text[i] not in POSTING_NOUNS or t.lower[i + 1] not in ("in", "to"):
             continue
         start = i
-        while start > 0 and i - start < 3 and t.text[start - 1][:1].isupper() and (
-                t.ent_type[start - 1] in ("GPE", "NORP", "ORG") or t.lower[start - 1] in resources.demonyms()):
+        while start > 0 and i - start < 3 and t.text[start - 1][:1].isupper() and (  # a country or a union of them
+                t.ent_type[start - 1] in ("GPE", "NORP") or t.lower[start - 1] in resources.demonyms()
+                or t.text[start - 1] in ("EU", "UN", "OSCE")):
             start -= 1
-        end = i + 2  # the place: one or two capitalised words, whatever the model made of them
-        while end < t.n and end - i <= 3 and t.text[end][:1].isupper() and t.alpha[end] and not t.sent_start[end]:
+        end = i + 2  # the place: one or two capitalised words the model calls no body or person, or a known city
+        while end < t.n and end - i <= 3 and t.text[end][:1].isupper() and t.alpha[end] and not t.sent_start[end] \
+                and (t.ent_type[end] not in ("ORG", "PERSON") or t.text[end] in resources.city_names()):
             end += 1
         if start < i and end > i + 2:
             found.append((start, end))

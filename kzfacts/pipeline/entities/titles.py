@@ -70,9 +70,11 @@ def _continues_title(doc: Doc, i: int, start: int) -> bool:
     if word in ("-", "\u2010") and 0 < i and not toks.ws[i] and not toks.ws[i - 1]:
         return True  # "Samruk-Kazyna", "Vice-Chairman": a hyphen inside a word
     if low in CHAIN_PREPOSITIONS or low in TITLE_JOINS:
-        before = toks.text[i - 1] if i > 0 else ""
+        if i == 0:
+            return False
+        before = toks.text[i - 1]
         if low in TITLE_JOINS and not (toks.title[i - 1] or is_domain_word(before.lower()) or before in resources.place_names()):
-            return False  # "Black Widow and Captain America": "and" joins titles or a title's fields, not names
+            return False  # "Bruce Banner and Captain Kirk": "and" joins titles or a title's fields, not names
         return (before[:1].isupper() or toks.title[i - 1] or before in unit_words() and low == "of") \
             and (nxt[:1].isupper() or nxt.lower() == "the")
     if low == "the":
