@@ -66,7 +66,7 @@ class QuoteContext:
         self.quote_starts = [s for s, _ in self.quote_spans]
         self.last: dict[int, list[str]] = {}  # article -> last speakers
         self.last_labels: dict[int, str] = {}
-        self.subjects_seen: dict[tuple[int, int, int], Entity | None] = {}
+        self.subjects_seen: dict[tuple[int, int, int, str], Entity | None] = {}
 
     @cached_property
     def sent_starts(self) -> list[int]:
@@ -158,15 +158,16 @@ class QuoteContext:
         matches = self.by_word.get((article, token.text), {})
         return next(iter(matches.values())) if len(matches) == 1 else None
 
-    def person_in(self, head: Token, article: int) -> Entity | None:
-        """The first person named in a subject's phrase ("The akim of Almaty, Yerbolat Dossayev,")."""
+    def person_in(self, head: Token, article: int, label: str = "PERSON") -> Entity | None:
+        """The first person (or entity of `label`) named in a subject's phrase ("The akim of
+        Almaty, Yerbolat Dossayev,")."""
         end = head.right_edge.idx + len(head.right_edge)
         lo = bisect.bisect_left(self.index, head.left_edge.idx, key=lambda x: x[0])
         for k in range(lo, len(self.index)):
             s, _, ent = self.index[k]
             if s >= end:
                 break
-            if ent.label == "PERSON" and ent.article == article:
+            if ent.label == label and ent.article == article:
                 return ent
         return None
 

@@ -153,6 +153,20 @@ def group_pronoun(ctx: QuoteContext, subj: Token, article: int, depth: int) -> R
     return [], None
 
 
+def body_pronoun(ctx: QuoteContext, subj: Token, article: int, depth: int) -> Resolved | None:
+    """ "it said in a statement": the body the text is about (the nearest clause subject that
+    names a body, in its sentence or the one before), else the body quoted last; never a person."""
+    if subj.lower_ != "it":
+        return None
+    word = ctx.token_mention(subj)
+    ent = recent_subject(ctx, subj, article, label="ORG")
+    if ent is not None:
+        return [ent.name], word
+    if ctx.last.get(article) and ctx.last_labels.get(article) == "ORG" and len(ctx.last[article]) == 1:
+        return ctx.last[article], word
+    return [], None
+
+
 def relative_pronoun(ctx: QuoteContext, subj: Token, article: int, depth: int) -> Resolved | None:
     """ "Aliya Nurova, who chairs the board, said": the noun the relative clause hangs on."""
     if subj.lower_ not in RELATIVE_PRONOUNS or subj.head.dep_ != "relcl" or depth >= MAX_CHAIN:
@@ -256,21 +270,24 @@ def owner(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
     return None
 
 
-def recent_subject(ctx: QuoteContext, pronoun: Token, article: int, depth: int = 0) -> Entity | None:
-    """The nearest person before a pronoun who is a clause's subject, in its sentence or the
-    one before; a pronoun subject there ("He was joined by ...") stands for the one before it."""
-    key = (pronoun.i, article, depth)
+def recent_subject(ctx: QuoteContext, pronoun: Token, article: int, depth: int = 0,
+                   label: str = "PERSON") -> Entity | None:
+    """The nearest person (or body, by `label`) before a pronoun who is a clause's subject, in its
+    sentence or the one before; a pronoun subject there ("He was joined by ...") stands for the
+    one before it."""
+    key = (pronoun.i, article, depth, label)
     if key in ctx.subjects_seen:  # each pronoun's chain is walked once: many pronouns stay linear
         return ctx.subjects_seen[key]
     start = ctx.sent_starts[pronoun.i]
     if start > 0:
         start = ctx.sent_starts[start - 1]
+    same = PERSON_PRONOUNS if label == "PERSON" else {"it"}
     found = None
     for tok in reversed(ctx.doc[start:pronoun.i]):
         if tok.dep_ in SUBJECT_DEPS and not ctx.inside_quote(tok.idx):
-            ent = ctx.person_in(tok, article)
-            if ent is None and tok.lower_ in PERSON_PRONOUNS and depth < MAX_CHAIN:
-                ent = recent_subject(ctx, tok, article, depth + 1)
+            ent = ctx.person_in(tok, article, label)
+            if ent is None and tok.lower_ in same and depth < MAX_CHAIN:
+                ent = recent_subject(ctx, tok, article, depth + 1, label)
             if ent is not None:
                 found = ent
                 break
@@ -280,6 +297,6 @@ def recent_subject(ctx: QuoteContext, pronoun: Token, article: int, depth: int =
 
 SPEAKER_FINDERS = (cue_subjects, name_before_verb, reporter_above_writer)
 # What a subject stands for: the first resolver that takes the subject decides (None: not mine).
-SUBJECT_RESOLVERS = (person_pronoun, group_pronoun, relative_pronoun, named_subject, surname_subject)
+SUBJECT_RESOLVERS = (person_pronoun, body_pronoun, group_pronoun, relative_pronoun, named_subject, surname_subject)
 # Which entity a subject's head names: the first that finds one wins.
 HEAD_FINDERS = (own_mention, apposition, role_anaphor, body_anaphor, noun_phrase_entity, owner)
