@@ -44,3 +44,44 @@ BODY_PRONOUNS = [
 @pytest.mark.parametrize("text, words, speaker, evidence", BODY_PRONOUNS)
 def test_it_stands_for_the_body(run, text, words, speaker, evidence):
     check(text, run(text), words, speaker, evidence)
+
+
+# 3. a quote paragraph with no verb of its own: the person the paragraph before is about, when
+# that paragraph says they spoke or wrote, or the paragraph after goes on about them (the mention
+# is the entity's, with its title as the entity stage keeps it)
+INTRODUCED_BEFORE = [
+    ("Transport Minister Nurlan Sauranbayev spoke at the forum on Tuesday.\n\n“We will double transit by 2030.”"
+     "\n\nHe added that the new railway would open next year.", "double transit", "Nurlan Sauranbayev",
+     "Transport Minister Nurlan Sauranbayev"),
+    ("Local blogger Asel Karimova was unhappy with the plan in a post on Monday.\n\n“Nobody asked the people "
+     "who live here. The park was our only green place.”", "Nobody asked", "Asel Karimova", "Asel Karimova"),
+    ("Bolat Ospanov, a farmer, showed reporters his dry fields.\n\n“There has been no rain since April, and the "
+     "canal is empty.”\n\nHe said the harvest was lost.", "no rain since April", "Bolat Ospanov", "Bolat Ospanov"),
+    ("Dana Akhmetova, an economist, shared a chart on Facebook with a short comment.\n\n“The tenge will fall again if oil "
+     "prices drop below fifty dollars.”", "tenge will fall", "Dana Akhmetova", "Dana Akhmetova"),
+    ("Deputy Governor Erlan Baizhanov met the residents of the village.\n\n“The water pipe will be repaired "
+     "by the autumn.”\n\nHe also visited the school.", "water pipe", "Erlan Baizhanov",
+     "Deputy Governor Erlan Baizhanov"),
+    ("Activist Zhanna Sadykova led the march through the city centre.\n\n“We want clean air for our "
+     "children.”\n\nShe was detained an hour later.", "clean air", "Zhanna Sadykova",
+     "Activist Zhanna Sadykova"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, evidence", INTRODUCED_BEFORE)
+def test_a_quote_paragraph_takes_the_person_introduced_before(run, text, words, speaker, evidence):
+    check(text, run(text), words, speaker, evidence)
+
+
+# 3'. no person introduced right before, or one who does not speak: the paragraph stays unattributed
+NOBODY_BEFORE = [
+    "Arman Seitov visited the plant on Monday.\n\n“The pipes are old.”",
+    "Arman Seitov visited the plant on Monday.\n\n“The pipes are old.”\n\nThe director disagreed.",
+    "The river flooded the valley in spring.\n\n“The water came at night.”",
+    "Prices rose by ten percent in March.\n\n“Bread is now a luxury.”",
+]
+
+
+@pytest.mark.parametrize("text", NOBODY_BEFORE)
+def test_no_person_before_names_no_one(run, text):
+    assert all(q["speaker"] is None for q in run(text)["quotes"])

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..base import KzComponent
 from ..facts import Quote
 from ..support.text import article_at, doc_text
-from .carry import Placed, continued, fill_forward
+from .carry import Placed, continued, fill_forward, introduced_before
 from .context import QuoteContext
 from .marks import find_raw_quotes, indented_quotes, is_name_like, is_partial, trim
 from .speakers import attribute
@@ -39,9 +39,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if single_word and not attr.cue:
             continue  # a lone quoted word is speech only when a verb says so ("“Yes,” she said")
         ctx.remember(art.index, attr.speakers)
-        placed.append(Placed(q, start, end, partial, attr))
+        placed.append(Placed(q, start, end, partial, attr, art.index))
         last_in_article[art.index] = placed[-1]
     fill_forward(text, placed)
+    introduced_before(ctx, placed)
     return [Quote(text[p.start:p.end], p.start, p.end, p.attribution.speakers[0] if p.attribution.speakers else None,
                   p.attribution.speakers, p.attribution.cue, p.partial, p.attribution.mention) for p in placed]
 
