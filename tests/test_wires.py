@@ -85,3 +85,35 @@ NOBODY_BEFORE = [
 @pytest.mark.parametrize("text", NOBODY_BEFORE)
 def test_no_person_before_names_no_one(run, text):
     assert all(q["speaker"] is None for q in run(text)["quotes"])
+
+
+# a quote inside a quote with the same marks (“... the site “Vybory” ...”) is part of it: the
+# outer quote runs to its own closing mark, and no words of it are taken for the writer's
+NESTED = [
+    ("Aina Nurlanova, a blogger from Almaty, wrote on Tuesday:\n\n“The new site “Vybory” lists all parties, which, I think, "
+     "helps voters.”", "The new site “Vybory” lists all parties, which, I think, helps voters.", "Aina Nurlanova"),
+    ("“We call it “the green corridor” because trucks pass without stopping,” said Timur Bekov.",
+     "We call it “the green corridor” because trucks pass without stopping,", "Timur Bekov"),
+    ("Marat Sultanov said: “The word “crisis” is not in our plan. We will grow.”",
+     "The word “crisis” is not in our plan. We will grow.", "Marat Sultanov"),
+    ("“They told me “wait” and I waited a year,” said Gaukhar Ismailova.",
+     "They told me “wait” and I waited a year,", "Gaukhar Ismailova"),
+    ("Ruslan Abenov told reporters: “The fund, known as “Samruk Green”, will invest in wind farms, "
+     "as you know.”", "The fund, known as “Samruk Green”, will invest in wind farms, as you know.", "Ruslan Abenov"),
+    ("Aliya Dosmukhamedova said: “Our slogan “clean city” was chosen by residents, I believe.”",
+     "Our slogan “clean city” was chosen by residents, I believe.", "Aliya Dosmukhamedova"),
+]
+
+
+@pytest.mark.parametrize("text, quoted, speaker", NESTED)
+def test_a_quote_inside_a_quote_is_part_of_it(run, text, quoted, speaker):
+    article = run(text)
+    quote = quote_with(article, quoted.rstrip(","))
+    assert quote["text"] == quoted.rstrip(",")
+    assert quote["speaker"] == speaker
+
+
+# a stray opening mark inside a quote, with no second closing mark, does not swallow the quote
+def test_a_stray_inner_mark_keeps_the_quote(run):
+    text = "“The “new plan is late,” said Timur Bekov."
+    assert [q["speaker"] for q in run(text)["quotes"]] == ["Timur Bekov"]

@@ -58,16 +58,31 @@ def _is_closer(text: str, i: int, kind: str) -> bool:
     return ch == "\u2019" and not prev.isspace() and not nxt.isalpha()
 
 
+def _nests(s: str, i: int, kind: str, depth: int) -> bool:
+    """A curly opening mark inside an open curly quote, with a closing mark left for it and one
+    for the outer quote: an inner quote (a stray mark with no closer of its own nests nothing)."""
+    if kind != "double" or s[i] not in ("\u201c", "\u00ab") or _is_closer(s, i, kind) or not _is_opener(s, i):
+        return False
+    closers = s.count("\u201d", i + 1) + s.count("\u00bb", i + 1)
+    return closers >= depth + 2
+
+
 def find_raw_quotes(text: str) -> list[RawQuote]:
     """Quotations on the text, paragraph by paragraph; never raises."""
     found: list[RawQuote] = []
     for line in split_lines(text):
         s = line.text
         open_kind: str | None = None
-        open_at = 0
+        open_at = depth = 0
         for m in _MARKS.finditer(s):  # only a mark can open or close: the other characters are skipped
             i = m.start()
             if open_kind is not None:
+                if _nests(s, i, open_kind, depth):
+                    depth += 1  # “... the site “Vybory” lists ...”: a quote inside the quote
+                    continue
+                if depth and _is_closer(s, i, open_kind):
+                    depth -= 1
+                    continue
                 if _is_closer(s, i, open_kind) and i > open_at + 1:
                     found.append(RawQuote(line.start + open_at + 1, line.start + i, line.start + open_at,
                                           line.start + i + 1, opens_paragraph=open_at == 0, mark=s[open_at]))
