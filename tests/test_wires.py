@@ -117,3 +117,46 @@ def test_a_quote_inside_a_quote_is_part_of_it(run, text, quoted, speaker):
 def test_a_stray_inner_mark_keeps_the_quote(run):
     text = "“The “new plan is late,” said Timur Bekov."
     assert [q["speaker"] for q in run(text)["quotes"]] == ["Timur Bekov"]
+
+
+# 1. the opening mark lost in scraping: the quote runs from the paragraph's start, or after an
+# earlier quote in it from its own sentence's start, to the closing mark
+LOST_OPENING = [
+    ("We will open three new border crossings this year. Trade must grow,” Prime Minister Alikhan Smailov said.",
+     "We will open three new border crossings this year. Trade must grow", "Alikhan Smailov",
+     "Prime Minister Alikhan Smailov"),
+    ("Talgat Yeszhanov visited the port.\n\nThe port will handle ten million tonnes by 2027,” he said.",
+     "The port will handle ten million tonnes by 2027", "Talgat Yeszhanov", "he"),
+    ("Prices will not rise before winter. We have enough grain,” Agriculture Minister Yerbol Karashukeyev "
+     "told reporters.", "Prices will not rise before winter. We have enough grain", "Yerbol Karashukeyev",
+     "Agriculture Minister Yerbol Karashukeyev"),
+    ("“The talks were useful,” said Ainur Bekova. The next round is in May,” she added.",
+     "The next round is in May", "Ainur Bekova", "she"),
+    ("The ministry has checked every school. None of them is at risk,” said Gulnar Sadykova, a spokeswoman "
+     "for the ministry.", "The ministry has checked every school. None of them is at risk", "Gulnar Sadykova",
+     "Gulnar Sadykova"),
+    ("Kaspi Bank reported record profits.\n\nOur clients trust us. We will keep our fees low,” the bank said "
+     "in a statement.", "Our clients trust us. We will keep our fees low", "Kaspi Bank", "the bank"),
+    ("“We will build the road.\n\nIt will open next year,” said Daulet Serikov.",
+     "We will build the road.\n\nIt will open next year", "Daulet Serikov", "Daulet Serikov"),
+]
+
+
+@pytest.mark.parametrize("text, quoted, speaker, evidence", LOST_OPENING)
+def test_a_quote_whose_opening_mark_was_lost(run, text, quoted, speaker, evidence):
+    article = run(text)
+    assert [q["text"] for q in article["quotes"]][-1] == quoted
+    check(text, article, quoted, speaker, evidence)
+
+
+# a closing mark that ends no speech (inches, a title) or one word opens nothing
+NO_LOST_OPENING = [
+    "The new pipe is 12” wide and was laid in May.",
+    "Yes,” he said.",
+    "The book “Steppe Roads” sold well in Almaty.",
+]
+
+
+@pytest.mark.parametrize("text", NO_LOST_OPENING)
+def test_no_quote_without_speech_before_the_closing_mark(run, text):
+    assert all(q["text"] == "Steppe Roads" for q in run(text)["quotes"])

@@ -67,6 +67,25 @@ def _nests(s: str, i: int, kind: str, depth: int) -> bool:
     return closers >= depth + 2
 
 
+SENTENCE_END = re.compile(r"[.!?][\u201d\u2019\")]*\s+(?=[A-Z\u201c\"])")
+
+
+def _lost_opening(s: str, i: int, closed: int) -> int | None:
+    """Where a quote starts whose opening mark was lost in scraping ("Trade must grow,” the Prime
+    Minister said."): a curly closing mark that ends speech (after , . ! or ?) with no quote
+    open; the quote runs from the paragraph's start, or, after an earlier quote in the paragraph,
+    from its own sentence's start (never from that quote's closing mark)."""
+    if s[i] not in ("\u201d", "\u00bb") or i < 2 or s[i - 1] not in ",.!?\u2026" or s[i + 1:i + 2].strip():
+        return None
+    start = closed
+    if closed:
+        ends = list(SENTENCE_END.finditer(s, closed, i))
+        if not ends:
+            return None
+        start = ends[-1].end()
+    return start if len(s[start:i].split()) >= 3 else None
+
+
 def find_raw_quotes(text: str) -> list[RawQuote]:
     """Quotations on the text, paragraph by paragraph; never raises."""
     found: list[RawQuote] = []
@@ -74,8 +93,14 @@ def find_raw_quotes(text: str) -> list[RawQuote]:
         s = line.text
         open_kind: str | None = None
         open_at = depth = 0
+        closed = 0  # where the last quote of the paragraph ended: a lost opening mark never reaches back past it
         for m in _MARKS.finditer(s):  # only a mark can open or close: the other characters are skipped
             i = m.start()
+            if open_kind is None and (lost := _lost_opening(s, i, closed)) is not None:
+                found.append(RawQuote(line.start + lost, line.start + i, line.start + lost, line.start + i + 1,
+                                      opens_paragraph=lost == 0, mark=""))
+                closed = i + 1
+                continue
             if open_kind is not None:
                 if _nests(s, i, open_kind, depth):
                     depth += 1  # “... the site “Vybory” lists ...”: a quote inside the quote
@@ -86,7 +111,7 @@ def find_raw_quotes(text: str) -> list[RawQuote]:
                 if _is_closer(s, i, open_kind) and i > open_at + 1:
                     found.append(RawQuote(line.start + open_at + 1, line.start + i, line.start + open_at,
                                           line.start + i + 1, opens_paragraph=open_at == 0, mark=s[open_at]))
-                    open_kind = None
+                    open_kind, closed = None, i + 1
                     continue
                 if open_kind != "single" or m.group() not in ("\u201c", '"'):
                     continue
@@ -136,12 +161,12 @@ def _indented(text: str, line_start: int) -> bool:
 
 def _join_paragraphs(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
     """A paragraph that opens a quote and leaves it open continues into the next one that opens one
-    with the same mark: a paragraph opening with another mark (“ inside a block quoted with ")
-    is a quote of its own, quoted inside the block."""
+    with the same mark, or into one that lost its opening mark and only closes; a paragraph opening
+    with another mark (“ inside a block quoted with ") is a quote of its own, quoted inside the block."""
     out: list[RawQuote] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if (prev and prev.open_end and prev.opens_paragraph and q.opens_paragraph and q.mark == prev.mark
+        if (prev and prev.open_end and prev.opens_paragraph and q.opens_paragraph and q.mark in (prev.mark, "")
                 and not text[prev.outer_end:q.outer_start].strip()):
             prev.end, prev.outer_end, prev.open_end = q.end, q.outer_end, q.open_end
             continue
