@@ -160,3 +160,23 @@ NO_LOST_OPENING = [
 @pytest.mark.parametrize("text", NO_LOST_OPENING)
 def test_no_quote_without_speech_before_the_closing_mark(run, text):
     assert all(q["text"] == "Steppe Roads" for q in run(text)["quotes"])
+
+
+# 6. a round-up: the poster named right before "replies:", "comments:" speaks, however the parse
+# reads the line (a handle taken for a verb, "comments" for a noun)
+POSTERS = [
+    ("User tengri_88 replies:\n\n“Nobody asked us.”", "Nobody asked", "tengri_88", "tengri_88"),
+    ("Blogger Asel writes:\n\n“The roads are terrible.”\n\nUser tengri_88 replies:\n\n“Nobody asked us.”",
+     "Nobody asked", "tengri_88", "tengri_88"),
+    ("LJ user steppe_fox comments:\n\n“This is the third time.”", "third time", "steppe_fox", "steppe_fox"),
+    ("User shymkent_99 comments:\n\n“The market closed early.”", "market closed", "shymkent_99", "shymkent_99"),
+    ("Reader taraz_lady comments:\n\n“Our school has no heating.”", "no heating", "taraz_lady", "taraz_lady"),
+    ("User nomad_77 objects:\n\n“The report is wrong.”", "report is wrong", "nomad_77", "nomad_77"),
+    ("Blogger kaz_observer comments:\n\n“Nobody will be punished.”", "punished", "kaz_observer",
+     "Blogger kaz_observer"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, evidence", POSTERS)
+def test_the_poster_before_the_verb_speaks(run, text, words, speaker, evidence):
+    check(text, run(text), words, speaker, evidence)

@@ -89,6 +89,20 @@ def name_before_verb(ctx: QuoteContext, q: RawQuote, cue: Token, article: int) -
     return [], None
 
 
+def name_before_cue(ctx: QuoteContext, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
+    """ "User tengri_88 replies:" where the parse lost the subject: in an introducing line that
+    ends with its verb and a colon, the name right before the verb speaks."""
+    after = cue.idx + len(cue)
+    if cue.idx >= q.outer_start or ctx.text[after:after + 1] != ":":
+        return [], None
+    end = end_before(ctx.text, cue.idx)
+    hi = bisect.bisect_left(ctx.index, end, key=lambda x: x[0])
+    for s, e, ent in reversed(ctx.index[max(0, hi - 3):hi]):
+        if e == end and ent.article == article:
+            return [ent.name], Mention(ctx.text[s:e], s, e)
+    return [], None
+
+
 def reporter_above_writer(ctx: QuoteContext, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
     """ "Brafman noted that I had long felt that way, and “...”": a cue whose subject is the
     writer ("I", "we") hangs under the reporting clause that speaks; its subject speaks."""
@@ -295,7 +309,7 @@ def recent_subject(ctx: QuoteContext, pronoun: Token, article: int, depth: int =
     return found
 
 
-SPEAKER_FINDERS = (cue_subjects, name_before_verb, reporter_above_writer)
+SPEAKER_FINDERS = (cue_subjects, name_before_verb, name_before_cue, reporter_above_writer)
 # What a subject stands for: the first resolver that takes the subject decides (None: not mine).
 SUBJECT_RESOLVERS = (person_pronoun, body_pronoun, group_pronoun, relative_pronoun, named_subject, surname_subject)
 # Which entity a subject's head names: the first that finds one wins.
