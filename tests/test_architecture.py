@@ -247,7 +247,8 @@ def test_rules_are_ordered_lists_of_documented_functions():
                                                      "reporter_above_writer"]
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == ["person_pronoun", "body_pronoun", "group_pronoun", "relative_pronoun",
                                                        "named_subject", "surname_subject"]
-    assert [f.__name__ for f in HEAD_FINDERS] == ["own_mention", "apposition", "role_anaphor", "body_anaphor",
+    assert [f.__name__ for f in HEAD_FINDERS] == ["own_mention", "apposition", "name_ending_title", "role_anaphor",
+                                                  "body_anaphor",
                                                   "noun_phrase_entity", "owner"]
     for rules in (MENTION_STEPS, UNIT_READERS, CUE_FINDERS, SPEAKER_FINDERS, SUBJECT_RESOLVERS, HEAD_FINDERS):
         assert all(rule.__doc__ for rule in rules)

@@ -180,3 +180,36 @@ POSTERS = [
 @pytest.mark.parametrize("text, words, speaker, evidence", POSTERS)
 def test_the_poster_before_the_verb_speaks(run, text, words, speaker, evidence):
     check(text, run(text), words, speaker, evidence)
+
+
+# 4. "said" + a title that runs into the name, then more quote: the person named at the title's
+# end says both quotes (not the body inside the title, not nobody)
+SAID_TITLE_NAME = [
+    ("“The deal is good for both sides,” said the Chairman of the Board of Samruk-Kazyna Nurlan Zhakupov. "
+     "“We will sign it next week.”", "Nurlan Zhakupov"),
+    ("“Rates will stay,” said the head of the National Bank Timur Bekov. “Inflation is slowing.”", "Timur Bekov"),
+    ("“The plant is safe,” said the director of the Ulba Metallurgical Plant Ruslan Abenov. “We checked it "
+     "twice.”", "Ruslan Abenov"),
+    ("“Exports grew,” said the Chairman of the Management Board of KEGOC Bakytzhan Kazhiyev. “Demand is "
+     "strong.”", "Bakytzhan Kazhiyev"),
+    ("“The port is ready,” said the Deputy Chairman of the Board of KTZ Marat Sultanov. “Ships arrive daily.”",
+     "Marat Sultanov"),
+    ("“We are ready,” said Chairman of the Board of Kazakhtelecom Bagdat Mussin. “The network is new.”",
+     "Bagdat Mussin"),
+    ("“Talks went well,” said Deputy Foreign Minister Akan Rakhmetullin. “We agreed on the border.”",
+     "Akan Rakhmetullin"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", SAID_TITLE_NAME)
+def test_a_title_that_runs_into_the_name(run, text, speaker):
+    article = run(text)
+    assert [q["speaker"] for q in article["quotes"]] == [speaker, speaker]
+    for quote in article["quotes"]:
+        mention = quote["speaker_mention"]
+        assert text[mention["start"]:mention["end"]] == mention["text"] and mention["text"].endswith(speaker)
+
+
+def test_a_name_after_a_comma_is_not_the_title_holder(run):
+    text = "“Rates will stay,” said the head of the bank, who met Timur Bekov on Monday."
+    assert run(text)["quotes"][0]["speaker"] != "Timur Bekov"

@@ -240,6 +240,22 @@ def apposition(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
     return None
 
 
+MAX_TITLE_TOKENS = 12  # "the Deputy Chairman of the Management Board of KEGOC": longer is no title
+
+
+def name_ending_title(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
+    """ "said the Chairman of the Board of Samruk-Kazyna Nurlan Zhakupov": a role phrase that
+    runs on, with no comma, into a person's name names that person (not the body inside it)."""
+    if head.lower_ not in resources.title_words():
+        return None
+    edge = head.right_edge
+    if not 0 < edge.i - head.i <= MAX_TITLE_TOKENS or \
+            any(t.is_punct and t.text not in "-'\u2019." for t in head.doc[head.i:edge.i + 1]):
+        return None
+    ent = entity_at(ctx.index, edge.idx, edge.idx + len(edge))
+    return ent if ent is not None and ent.label == "PERSON" and ent.article == article else None
+
+
 def role_anaphor(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
     """ "the minister added", "the Head of State said", "the Uzbek leader": the nearest person
     named before with that role (`role_synonyms.tsv` says which titles a role phrase stands
@@ -313,4 +329,4 @@ SPEAKER_FINDERS = (cue_subjects, name_before_verb, name_before_cue, reporter_abo
 # What a subject stands for: the first resolver that takes the subject decides (None: not mine).
 SUBJECT_RESOLVERS = (person_pronoun, body_pronoun, group_pronoun, relative_pronoun, named_subject, surname_subject)
 # Which entity a subject's head names: the first that finds one wins.
-HEAD_FINDERS = (own_mention, apposition, role_anaphor, body_anaphor, noun_phrase_entity, owner)
+HEAD_FINDERS = (own_mention, apposition, name_ending_title, role_anaphor, body_anaphor, noun_phrase_entity, owner)
