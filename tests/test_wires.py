@@ -213,3 +213,30 @@ def test_a_title_that_runs_into_the_name(run, text, speaker):
 def test_a_name_after_a_comma_is_not_the_title_holder(run):
     text = "“Rates will stay,” said the head of the bank, who met Timur Bekov on Monday."
     assert run(text)["quotes"][0]["speaker"] != "Timur Bekov"
+
+
+# 5. quoted through someone else: the one quoted speaks, never the outlet; one the text does not
+# name leaves the quote unattributed
+QUOTED_AS_SAYING = [
+    ("Interfax cited the CEO of KazMunayGas, Magzum Mirzagaliyev, as saying that “exports will rise.”",
+     "exports will rise", "Magzum Mirzagaliyev", "Magzum Mirzagaliyev"),
+    ("Tengrinews quoted the mayor of Almaty, Yerbolat Dossayev, as saying: “The metro will grow.”",
+     "metro will grow", "Yerbolat Dossayev", "Yerbolat Dossayev"),
+    ("Kazinform quoted the head of Kazatomprom, Meirzhan Yussupov, as saying: “Uranium output will grow.”",
+     "Uranium output", "Meirzhan Yussupov", "Meirzhan Yussupov"),
+    ("Interfax quoted a source in the ministry as saying: “The talks are over.”", "talks are over", None, None),
+    ("Interfax quoted an unnamed official as saying: “The border stays closed.”", "border stays", None, None),
+    ("Reuters cited a person familiar with the talks as saying that “a deal is close.”", "deal is close", None,
+     None),
+    ("“The metro will grow,” said the mayor of Almaty, Yerbolat Dossayev.", "metro will grow",
+     "Yerbolat Dossayev", "Yerbolat Dossayev"),
+    ("Erlan Sagadiyev visited Astana. Kazinform quoted him as saying: “The schools will be ready.”",
+     "schools will be ready", "Erlan Sagadiyev", "him"),
+    ("Prime Minister Olzhas Bektenov was quoted by Kazinform as saying: “Growth will reach five percent.”",
+     "Growth will reach", "Olzhas Bektenov", "Prime Minister Olzhas Bektenov"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, evidence", QUOTED_AS_SAYING)
+def test_the_one_quoted_speaks_not_the_outlet(run, text, words, speaker, evidence):
+    check(text, run(text), words, speaker, evidence)

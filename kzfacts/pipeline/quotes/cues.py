@@ -106,6 +106,8 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
         objs = [c for c in quoting.children if c.dep_ == "dobj"]
         if objs:
             quoted.append(objs)
+    if quoted and (quoting.i != verb.i or any(c.lower_ == "as" for c in quoting.children)):
+        return quoted  # "X quoted a source as saying": the outlet is never who spoke
     own = subjects_of(verb)
     if own:
         return quoted + [own]

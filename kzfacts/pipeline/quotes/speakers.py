@@ -228,11 +228,14 @@ def own_mention(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
 
 
 def apposition(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
-    """ "One reader, Dana Serikova, wrote", "Ryanair CEO, Michael O'Leary" (the name is the
-    head's apposition) and "Simon Hewitt, a Junior Researcher ..." (the role is the name's);
+    """ "One reader, Dana Serikova, wrote", "Ryanair CEO, Michael O'Leary", "the mayor of
+    Almaty, Yerbolat Dossayev" (the name is the head's apposition) and "Simon Hewitt, a Junior Researcher ..." (the role is the name's);
     a role word (a title) stands only for a person."""
     role = head.lower_ in resources.title_words()
     linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    if role:  # "the mayor of Almaty, Yerbolat Dossayev": the parse hangs the name on the role's "of" object
+        linked += [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
     for c in linked:
         ent = entity_at(ctx.index, c.idx, c.idx + len(c))
         if ent and (ent.label == "PERSON" or not role and head.pos_ == "NOUN"):
