@@ -240,3 +240,31 @@ QUOTED_AS_SAYING = [
 @pytest.mark.parametrize("text, words, speaker, evidence", QUOTED_AS_SAYING)
 def test_the_one_quoted_speaks_not_the_outlet(run, text, words, speaker, evidence):
     check(text, run(text), words, speaker, evidence)
+
+
+# 7. a surname of two words after the full name is the same person: one entity, one speaker
+SURNAMES_OF_TWO_WORDS = [
+    ("The company's founder, Maria De Santos, opened the plant. “This is our biggest factory,” De Santos said.",
+     "Maria De Santos", "De Santos"),
+    ("Dutch ambassador Pieter Van Dijk visited the port. “The terminal is impressive,” Van Dijk said.",
+     "Pieter Van Dijk", "Van Dijk"),
+    ("Jordan's minister, Ahmed Abu Zaid, signed the agreement. “We will open a consulate,” Abu Zaid said.",
+     "Ahmed Abu Zaid", "Abu Zaid"),
+    ("The bank's chief economist, Carlos Da Silva, presented the forecast. “Growth will slow,” Da Silva said.",
+     "Carlos Da Silva", "Da Silva"),
+    ("Brazil's trade envoy, Paulo Dos Santos, toured the mine. “The ore is rich,” Dos Santos said.",
+     "Paulo Dos Santos", "Dos Santos"),
+    ("The fund's director, Hassan Bin Salem, met investors. “We like this market,” Bin Salem said.",
+     "Hassan Bin Salem", "Bin Salem"),
+    ("The airline's chief, Luca Di Marco, spoke in Astana. “We will add flights,” Di Marco said.",
+     "Luca Di Marco", "Di Marco"),
+    ("German investor Klaus Von Berg visited the mine. “The plant is modern,” Von Berg said.",
+     "Klaus Von Berg", "Von Berg"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, evidence", SURNAMES_OF_TWO_WORDS)
+def test_a_surname_of_two_words_is_the_full_name(run, text, speaker, evidence):
+    article = run(text)
+    check(text, article, "", speaker, evidence)
+    assert [p["name"] for p in article["people"]] == [speaker]

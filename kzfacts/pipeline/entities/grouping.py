@@ -105,7 +105,8 @@ def group_entities(doc: Doc, cands: list[Candidate], article: int, ids: Mapping[
 
 
 def _person_group(text: str, groups: list[_Group], c: Candidate) -> _Group | None:
-    """The person a mention names: by its surname alone or its first and last names; failing
+    """The person a mention names: by its surname alone (of one word or more: "Al Jasser" after
+    "Muhammad Al Jasser") or its first and last names; failing
     that, by a spelling a letter apart or another transliteration ("Mauer" for "Maurer",
     "Kristin" for "Kristen", "Nazarbaev" for "Nazarbayev"); `text` is the mention's."""
     tokens = [w.lower() for w in text.split() if any(ch.isalpha() for ch in w)]
@@ -124,6 +125,8 @@ def _person_group(text: str, groups: list[_Group], c: Candidate) -> _Group | Non
             elif len(tokens) > 1 and same_surname(tokens[-1], name_tokens[-1]) and (
                     same(tokens[0], name_tokens[0]) or tokens[0][0] == name_tokens[0][0] and len(tokens[0]) <= 2):
                 matches.append(g)
+            elif 1 < len(tokens) < len(name_tokens) and all(map(same, tokens, name_tokens[-len(tokens):])):
+                matches.append(g)  # a surname of two words after the full name ("Al Jasser", "Van Dijk")
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
