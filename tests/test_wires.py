@@ -268,3 +268,30 @@ def test_a_surname_of_two_words_is_the_full_name(run, text, speaker, evidence):
     article = run(text)
     check(text, article, "", speaker, evidence)
     assert [p["name"] for p in article["people"]] == [speaker]
+
+
+# 2. a body speaks through a noun for its kind ("the mission said", "the office said"): the
+# nearest body named before
+BODY_NOUNS = [
+    ("The OSCE mission in Bishkek issued a statement. “The vote was calm,” the mission said.", "vote was calm",
+     "OSCE mission in Bishkek", "the mission"),
+    ("The EU Delegation to Kazakhstan hosted a seminar. “Civil society matters,” the delegation said.",
+     "Civil society", "EU Delegation to Kazakhstan", "the delegation"),
+    ("The Presidential Administration denied the report. “The story is false,” the administration said.",
+     "story is false", "Presidential Administration", "the administration"),
+    ("The SCO Secretariat published the agenda. “Leaders will meet in June,” the secretariat said.",
+     "Leaders will meet", "SCO Secretariat", "the secretariat"),
+    ("The Kazakh Bureau of National Statistics released new data. “Inflation slowed to 8 percent,” the bureau "
+     "said.", "Inflation slowed", "Kazakh Bureau of National Statistics", "the bureau"),
+    ("Kazakhstan Temir Zholy Corporation bought new trains. “Travel will be faster,” the corporation said.",
+     "Travel will be", "Kazakhstan Temir Zholy Corporation", "the corporation"),
+    ("The Verny Capital holding bought the mine. “We will invest more,” the holding said.", "invest more",
+     "Verny Capital", "the holding"),
+    ("The UN Office on Drugs and Crime opened a centre in Almaty. “Cooperation is growing,” the office said.",
+     "Cooperation is growing", "UN Office on Drugs and Crime", "the office"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, evidence", BODY_NOUNS)
+def test_a_noun_for_a_body_names_it(run, text, words, speaker, evidence):
+    check(text, run(text), words, speaker, evidence)
