@@ -295,3 +295,29 @@ BODY_NOUNS = [
 @pytest.mark.parametrize("text, words, speaker, evidence", BODY_NOUNS)
 def test_a_noun_for_a_body_names_it(run, text, words, speaker, evidence):
     check(text, run(text), words, speaker, evidence)
+
+
+# 2'. "a spokeswoman for the company said": the body whose spokesperson speaks
+SPOKESPEOPLE_FOR = [
+    ("Kaspi.kz reported strong results. “Demand remained robust,” a spokeswoman for the company said.",
+     "Demand remained", "Kaspi.kz"),
+    ("The Ministry of Energy raised the price cap. “The cap protects consumers,” a spokesman for the ministry "
+     "said.", "cap protects", "Ministry of Energy"),
+    ("Halyk Bank cut its rates. “Loans will be cheaper,” a spokesperson for the bank told reporters.",
+     "Loans will be", "Halyk Bank"),
+    ("Air Astana cancelled ten flights. “Passengers will get refunds,” a representative for the airline said.",
+     "Passengers will get", "Air Astana"),
+    ("The Agency for Financial Supervision fined the insurer. “The rules are clear,” a spokeswoman for the "
+     "regulator said.", "rules are clear", "Agency for Financial Supervision"),
+    ("The Embassy of Germany issued visas. “The queue is shorter now,” a spokesman for the embassy said.",
+     "queue is shorter", "Embassy of Germany"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", SPOKESPEOPLE_FOR)
+def test_a_spokesperson_for_a_body(run, text, words, speaker):
+    article = run(text)
+    quote = quote_with(article, words)
+    assert quote["speaker"] == speaker
+    mention = quote["speaker_mention"]
+    assert text[mention["start"]:mention["end"]] == mention["text"]

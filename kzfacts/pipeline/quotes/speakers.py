@@ -21,6 +21,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 WRITER_WORDS = {"i", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "representatives"}
 MAX_CHAIN = 3  # pronoun to pronoun, relative pronoun to its noun: never more links than this
 
 
@@ -292,9 +293,10 @@ def noun_phrase_entity(ctx: QuoteContext, head: Token, article: int) -> Entity |
 
 def owner(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
     """ "the ministry's press service", "the press office of Kazatomprom", "the bank's
-    spokesman": the body whose office or spokesman it is speaks."""
+    spokesman", "a spokeswoman for the company": the body whose office or spokesman it is speaks."""
     owners = [c for c in head.children if c.dep_ == "poss"]
-    owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
+    owners += [g for c in head.children if c.dep_ == "prep" and c.i == head.i + 1
+               and (c.lower_ == "of" or c.lower_ == "for" and head.lower_ in SPOKESPEOPLE)
                for g in c.children if g.dep_ == "pobj"]
     for tok in owners:
         ent = own_mention(ctx, tok, article) or body_anaphor(ctx, tok, article)
