@@ -321,3 +321,27 @@ def test_a_spokesperson_for_a_body(run, text, words, speaker):
     assert quote["speaker"] == speaker
     mention = quote["speaker_mention"]
     assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+# 2''. "according to a statement from the ministry / on its website": the document's source speaks
+ACCORDING_TO_A_DOCUMENT = [
+    ("The Ministry of Trade published data. According to a statement on the ministry's website, “exports rose.”",
+     "exports rose", "Ministry of Trade", "the ministry"),
+    ("The Ministry of Trade published data. According to a statement from the ministry, “exports rose.”",
+     "exports rose", "Ministry of Trade", "the ministry"),
+    ("According to a statement on the website of Kazatomprom, “output rose.”", "output rose", "Kazatomprom",
+     "Kazatomprom"),
+    ("Kazatomprom published its report. According to a statement on its website, “output rose.”", "output rose",
+     "Kazatomprom", "its"),
+    ("Air Astana opened a route. According to a press release by the airline, “flights start in May.”",
+     "flights start", "Air Astana", "the airline"),
+    ("The U.S. Embassy in Bishkek donated vaccines. According to a post on the embassy's Facebook page, “the "
+     "doses arrived on Monday.”", "doses arrived", "U.S. Embassy in Bishkek", "the embassy"),
+    ("The Agency for Financial Supervision fined two banks. According to a report from the regulator, “both "
+     "broke the rules.”", "broke the rules", "Agency for Financial Supervision", "the regulator"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, evidence", ACCORDING_TO_A_DOCUMENT)
+def test_a_documents_source_speaks(run, text, words, speaker, evidence):
+    check(text, run(text), words, speaker, evidence)

@@ -83,6 +83,23 @@ def subjects_of(token: Token) -> list[Token]:
     return []
 
 
+SOURCE_PREPS = ("from", "by", "of", "on")
+
+
+def source_of(noun: Token, depth: int = 0) -> list[Token]:
+    """Who a document is from: "a statement from the ministry", "a release by the airline", "a
+    statement on its website", "on the website of X" (one page deep)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners[:1]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ != "on":
+                return [obj]
+            return source_of(obj, depth + 1) if depth < 1 else []
+    return []
+
+
 def subject_candidates(verb: Token) -> list[list[Token]]:
     """Who may be speaking through a cue verb, most likely first.
 
@@ -92,7 +109,9 @@ def subject_candidates(verb: Token) -> list[list[Token]]:
     """
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
-        return [[c for c in to.children if c.dep_ == "pobj"][:1]]
+        objs = [c for c in to.children if c.dep_ == "pobj"][:1]
+        # "according to a statement from the ministry / on its website": failing the document, its source
+        return [objs] + [found for found in (source_of(o) for o in objs) if found]
     if verb.pos_ in ("NOUN", "PROPN") and verb.lower_ in resources.word_list("speech_nouns.txt"):
         # a speech noun: "Tokayev's statement", "a statement from the ministry", "a tweet by X"
         owners = [c for c in verb.children if c.dep_ == "poss"]

@@ -169,9 +169,9 @@ def group_pronoun(ctx: QuoteContext, subj: Token, article: int, depth: int) -> R
 
 
 def body_pronoun(ctx: QuoteContext, subj: Token, article: int, depth: int) -> Resolved | None:
-    """ "it said in a statement": the body the text is about (the nearest clause subject that
+    """ "it said in a statement", "on its website": the body the text is about (the nearest clause subject that
     names a body, in its sentence or the one before), else the body quoted last; never a person."""
-    if subj.lower_ != "it":
+    if subj.lower_ not in ("it", "its"):
         return None
     word = ctx.token_mention(subj)
     ent = recent_subject(ctx, subj, article, label="ORG")
