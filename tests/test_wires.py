@@ -345,3 +345,25 @@ ACCORDING_TO_A_DOCUMENT = [
 @pytest.mark.parametrize("text, words, speaker, evidence", ACCORDING_TO_A_DOCUMENT)
 def test_a_documents_source_speaks(run, text, words, speaker, evidence):
     check(text, run(text), words, speaker, evidence)
+
+
+# 2'''. a company named by its trade ("the miner said", "the utility said"): the nearest body before
+TRADE_NOUNS = [
+    ("Polymetal International reported its results. “We sold the Kazakh assets,” the miner said.",
+     "Kazakh assets", "Polymetal International", "the miner"),
+    ("Pavlodar Oil Chemistry Refinery stopped for repairs. “Work will take a month,” the refiner said.",
+     "Work will take", "Pavlodar Oil Chemistry Refinery", "the refiner"),
+    ("Almaty Power Stations raised its tariffs. “Coal became more expensive,” the utility said.",
+     "Coal became", "Almaty Power Stations", "the utility"),
+    ("Allur Group opened a second line. “We will build 20,000 cars,” the carmaker said.",
+     "20,000 cars", "Allur Group", "the carmaker"),
+    ("ArcelorMittal Temirtau cut its output in March. “Demand for steel fell,” the steelmaker said.",
+     "Demand for steel", "ArcelorMittal Temirtau", "the steelmaker"),
+    ("Kazakhstan Grain Corporation signed new contracts. “Sales to China doubled,” the exporter said.",
+     "Sales to China", "Kazakhstan Grain Corporation", "the exporter"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, evidence", TRADE_NOUNS)
+def test_a_company_named_by_its_trade(run, text, words, speaker, evidence):
+    check(text, run(text), words, speaker, evidence)
