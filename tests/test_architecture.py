@@ -243,7 +243,8 @@ def test_rules_are_ordered_lists_of_documented_functions():
                                                   "currency_in_phrase", "counted_noun"]
     assert [f.__name__ for f in CUE_FINDERS] == ["governing_cue", "introducing_cue", "speech_noun_cue",
                                                  "statement_cue"]
-    assert [f.__name__ for f in SPEAKER_FINDERS] == ["cue_subjects", "name_before_verb", "name_before_cue",
+    assert [f.__name__ for f in SPEAKER_FINDERS] == ["cue_subjects", "name_before_verb", "name_after_verb",
+                                                     "name_before_cue",
                                                      "reporter_above_writer"]
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == ["person_pronoun", "body_pronoun", "group_pronoun", "relative_pronoun",
                                                        "named_subject", "surname_subject"]

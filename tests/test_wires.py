@@ -367,3 +367,28 @@ TRADE_NOUNS = [
 @pytest.mark.parametrize("text, words, speaker, evidence", TRADE_NOUNS)
 def test_a_company_named_by_its_trade(run, text, words, speaker, evidence):
     check(text, run(text), words, speaker, evidence)
+
+
+# 6'. a poster named inline: "“...” commented LJ user X in ...", "“...?” – asks X, “...?”": a
+# handle after "PLATFORM user" is a person wherever it stands (and so is every later "X"), and the
+# name right after a verb that follows a quote speaks, whatever the parse made of it (an object),
+# with the quote its clause runs into
+AFTER_THE_VERB = [
+    ("The channel was told to stay silent, according to a message from LJ user zhelken, in a new community. "
+     "“Who is next?” – asks zhelken, “How can we make it clear?”", "How can we", "zhelken"),
+    ("“The roads are flooded again,” wrote Twitter user aigerimka on Monday.", "roads are flooded", "aigerimka"),
+    ("“Nobody came to help,” posted VK user arystan in the group.", "Nobody came", "arystan"),
+    ("In a post, Telegram user saule wrote that the bus never came. “We waited two hours,” saule added.",
+     "waited two hours", "saule"),
+    ("“What a shame!” commented [1]analyst Dosym Satpayev in his column.", "What a shame", "Dosym Satpayev"),
+    ("“Good news at last!” commented Twitter user qazaq_eli in a thread.", "Good news", "qazaq_eli"),
+    ("“Finally, some good news!” tweeted Instagram user dala_girl from Shymkent.", "Finally", "dala_girl"),
+    ("“We were not warned!” commented [6]activist Sanzhar Temirov in a video.", "not warned", "Sanzhar Temirov"),
+    ("“Another scandal!” commented Facebook user arman.k in his post.", "Another scandal", "arman.k"),
+    ("“Why now?” – asks Twitter user qazaq_eli, “Why this year?”", "Why this year", "qazaq_eli"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", AFTER_THE_VERB)
+def test_the_name_after_the_verb_speaks(run, text, words, speaker):
+    check(text, run(text), words, speaker, speaker)

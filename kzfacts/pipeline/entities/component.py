@@ -39,6 +39,7 @@ from .boundaries import (
 from .common import Candidate
 from .evidence import is_headline_case
 from .grouping import apply_user_ids, group_entities
+from .handles import handle_mentions
 from .headlines import drop_heading_guesses, drop_taxonomy_names, headline_name_end
 from .mentions import gather_mentions, surname_mentions
 from .noise import drop_document_names, drop_headline_guesses, drop_noise, drop_title_organisations
@@ -55,6 +56,7 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[st
     unknown organisations inside people's titles dropped."""
     ids = resources.organisation_ids() if ids is None else ids
     kept = [c for c in gather_mentions(doc, known) if all(step(doc, c, ids) for step in MENTION_STEPS)]
+    kept += [c for c in handle_mentions(doc, kept) if all(step(doc, c, ids) for step in MENTION_STEPS)]
     return drop_generic_units(doc, drop_title_organisations(doc, kept, ids))
 
 

@@ -90,6 +90,28 @@ def name_before_verb(ctx: QuoteContext, q: RawQuote, cue: Token, article: int) -
     return [], None
 
 
+MAX_AFTER_VERB = 6  # "commented [3]LJ user X": the name comes within a few words of the verb
+CLAUSE_ENDS = {",", ".", ";", ":", "\u201c", "\u201d", '"', "!", "?"}
+
+
+def name_after_verb(ctx: QuoteContext, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
+    """ "“Good-bye!” commented LJ user X in ...", "“Who is next?” – asks X, “...”": a verb right
+    after a quote and the name right after the verb, whatever the parse made of the name (an
+    object), speak that quote and the one the clause runs into."""
+    k = bisect.bisect_left(ctx.quote_starts, cue.idx) - 1
+    if k < 0 or ctx.text[ctx.quote_spans[k][1]:cue.idx].strip(" ,.!?-\u2013\u2014\u201d\u2019\""):
+        return [], None  # the verb does not follow a quote at once
+    if cue.idx < q.outer_start and k + 1 < len(ctx.quote_spans) and ctx.quote_spans[k + 1][0] > q.outer_end:
+        return [], None  # a quote after the verb: only the next one
+    for tok in cue.doc[cue.i + 1:cue.i + 1 + MAX_AFTER_VERB]:
+        if tok.text in CLAUSE_ENDS or ctx.inside_quote(tok.idx):
+            break
+        ent = entity_at(ctx.index, tok.idx, tok.idx + len(tok))
+        if ent is not None and ent.article == article:
+            return [ent.name], ctx.mention_of(ent, tok.idx, tok.idx + len(tok))
+    return [], None
+
+
 def name_before_cue(ctx: QuoteContext, q: RawQuote, cue: Token, article: int) -> tuple[list[str], Mention | None]:
     """ "User tengri_88 replies:" where the parse lost the subject: in an introducing line that
     ends with its verb and a colon, the name right before the verb speaks."""
@@ -330,7 +352,8 @@ def recent_subject(ctx: QuoteContext, pronoun: Token, article: int, depth: int =
     return found
 
 
-SPEAKER_FINDERS = (cue_subjects, name_before_verb, name_before_cue, reporter_above_writer)
+SPEAKER_FINDERS = (cue_subjects, name_before_verb, name_after_verb, name_before_cue,
+                   reporter_above_writer)
 # What a subject stands for: the first resolver that takes the subject decides (None: not mine).
 SUBJECT_RESOLVERS = (person_pronoun, body_pronoun, group_pronoun, relative_pronoun, named_subject, surname_subject)
 # Which entity a subject's head names: the first that finds one wins.
