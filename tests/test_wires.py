@@ -392,3 +392,30 @@ AFTER_THE_VERB = [
 @pytest.mark.parametrize("text, words, speaker", AFTER_THE_VERB)
 def test_the_name_after_the_verb_speaks(run, text, words, speaker):
     check(text, run(text), words, speaker, speaker)
+# 7'. the full name the model missed where it tagged the surname alone further on ("Ivo Novak,
+# EU envoy, says ... said Mr. Novak"): one person, named in full, speaks every quote
+GIVEN_NAMES = [
+    ("Ivo Novak", "Mr. Novak"), ("Ari Kaplan", "Mr. Kaplan"), ("Ivo Mertens", "Mr. Mertens"),
+    ("Ivo Andersen", "Mr. Andersen"), ("Ari Weintraub", "Mr. Weintraub"), ("Aled Pritchard", "Mr. Pritchard"),
+    ("Ivo Kranjec", "Mr. Kranjec"),
+]
+
+
+@pytest.mark.parametrize("name, later", GIVEN_NAMES)
+def test_a_given_name_the_model_left_out(run, name, later):
+    text = (f"EU, Uzbek Ties\n\n{name}, EU Special Envoy for Central Asia, says the union wants closer ties.\n\n"
+            f"\"Uzbekistan is changing fast,\" said {later}.")
+    article = run(text)
+    assert [q["speaker"] for q in article["quotes"]] == [name]
+    assert name in [p["name"] for p in article["people"]] and later.split()[-1] not in [
+        p["name"] for p in article["people"]]
+
+
+@pytest.mark.parametrize("name", ["Ivo Novak", "Ari Kaplan"])
+def test_a_full_name_found_late_keeps_its_title(run, name):
+    text = (f"U.S., Kazakh Relations\n\n{name}, U.S. Deputy Assistant Secretary of State, says the United States "
+            f"wants more trade.\n\n\"Kazakhstan is a key partner,\" said Mr. {name.split()[1]}.")
+    article = run(text)
+    person = next(p for p in article["people"] if p["name"] == name)
+    assert person["titles"] == ["U.S. Deputy Assistant Secretary of State"] and not person["affiliations"]
+    assert "State" not in [o["name"] for o in article["organisations"]]

@@ -38,6 +38,7 @@ from .boundaries import (
 )
 from .common import Candidate
 from .evidence import is_headline_case
+from .given_names import full_name_mentions
 from .grouping import apply_user_ids, group_entities
 from .handles import handle_mentions
 from .headlines import drop_heading_guesses, drop_taxonomy_names, headline_name_end
@@ -57,6 +58,8 @@ def find_candidates(doc: Doc, known: list[tuple[int, int]] = (), ids: Mapping[st
     ids = resources.organisation_ids() if ids is None else ids
     kept = [c for c in gather_mentions(doc, known) if all(step(doc, c, ids) for step in MENTION_STEPS)]
     kept += [c for c in handle_mentions(doc, kept) if all(step(doc, c, ids) for step in MENTION_STEPS)]
+    # before the titles' bodies are dropped: a full name found here brings its title ("Secretary of State")
+    kept += full_name_mentions(doc, kept, ids, MENTION_STEPS)
     return drop_generic_units(doc, drop_title_organisations(doc, kept, ids))
 
 
