@@ -214,7 +214,7 @@ def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def modifies_other_noun(scene: Scene, org: OrgMention) -> bool:
-    """ "EU" in "the EU-Kazakhstan Friendship group", "EU-funded programme": a body that only
+    """ "EU" in "the EU-Mongolia Friendship group", "EU-funded programme": a body that only
     describes another thing is not where the person works (a role it modifies is: "EU spokesperson")."""
     root = scene.root(org.start, org.end)
     head = root.head

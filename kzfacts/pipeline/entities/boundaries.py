@@ -272,7 +272,7 @@ POSTING_HEADS = {"Mission", "Embassy", "Delegation", "Consulate", "Office", "Rep
 
 
 def posting_end(doc: Doc, end: int) -> int:
-    """ "the U.S. Mission to Kazakhstan", "the EU Delegation to Uzbekistan", "the British Embassy in
+    """ "the U.S. Mission to Mongolia", "the EU Delegation to Uzbekistan", "the British Embassy in
     Astana": a body posted somewhere runs on over "to/in" + the place (a capitalised place word or two)."""
     toks = tokens_of(doc)
     if end >= 2 and toks.lower[end - 1] in ("to", "in") and toks.text[end - 2] in POSTING_HEADS:
@@ -447,7 +447,7 @@ def body_of_unit(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
 
 
 def title_words_out(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
-    """ "Global Fund Regional | Manager X", "UNICEF Country | Representative X": the modifiers of a
+    """ "Relief Fund Regional | Manager X", "UNICEF Country | Representative X": the modifiers of a
     title right after a body's name are the title's, not the body's."""
     toks = tokens_of(doc)
     if c.label != "ORG":

@@ -531,9 +531,9 @@ LOWER_BODY_HEADS = {"group", "committee", "commission", "caucus", "council", "as
 
 
 def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
-    """ "the EU-Kazakhstan Friendship group", "the Central Asia Trade committee": capitalised words
+    """ "the EU-Mongolia Friendship group", "the Central Asia Trade committee": capitalised words
     after "the" and a lower-case body noun after them name a body, head included; a nationality or
-    a place alone does not ("the European council" is the model's or the gazetteer's to find)."""
+    a place alone does not ("the Nordic council" is the model's or the gazetteer's to find)."""
     t = tokens or tokens_of(doc)
     found = []
     for h in range(2, t.n):
@@ -547,7 +547,7 @@ def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
             continue
         last = t.text[h - 1]
         if last.isupper() or len(last) <= 3 or last in resources.org_keywords():
-            continue  # a name of its own before a describing noun: "the ARES group", "the Sea Org group"
+            continue  # a name of its own before a describing noun: "the ARES group", "the Star Org group"
         words = [k for k in range(i, h) if t.alpha[k]]
         if any(t.lower[k] not in resources.demonyms() and t.text[k] not in resources.place_names() and not t.title[k] for k in words):
             found.append((i, h + 1))
@@ -555,7 +555,7 @@ def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
 
 
 def party_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
-    """ "Greens MEP Viola X", "Ak Zhol lawmaker Azat X": the capitalised words before a party
+    """ "Greens MEP Anna X", "Ak Zhol lawmaker Azat X": the capitalised words before a party
     member's title (`party_titles.txt`) and a name are the party, a body; never a nationality, a
     country or a nationality's adjective ("Polish MEP", "UK MEP", "Republican Senator")."""
     t = tokens or tokens_of(doc)
@@ -604,7 +604,7 @@ POSTING_NOUNS = {"embassy", "consulate", "mission", "delegation"}
 
 
 def posting_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
-    """ "the U.S. embassy in Astana", "the Russian consulate in Osh": a country's posting written in
+    """ "the U.S. embassy in Bishkek", "the Russian consulate in Osh": a country's posting written in
     lower case, named by the country before it and the place after it, is a body."""
     t = tokens or tokens_of(doc)
     found = []

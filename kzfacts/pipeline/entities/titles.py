@@ -197,7 +197,7 @@ def official_start(doc: Doc, start: int, end: int) -> int:
     Javad Zarif"). `start` if not."""
     k = official_name(doc, end)
     toks = tokens_of(doc)
-    lead = start + 1 if toks.lower[start] in ("the", "a", "an") else start  # "the Minister of ... Meredov"
+    lead = start + 1 if toks.lower[start] in ("the", "a", "an") else start  # "the Minister of ... Rashidov"
     if k is None or k <= lead or title_before(doc, k)[2] > lead:
         return start
 
@@ -209,9 +209,9 @@ def official_start(doc: Doc, start: int, end: int) -> int:
 
 
 def official_name(doc: Doc, end: int) -> int | None:
-    """The first token of the two name words that end at `end` ("Tatiana C. Gfoeller" and
+    """The first token of the two name words that end at `end` ("Anna C. Berg" and
     "Kassym-Jomart Tokayev" are two), or of a surname alone after a body's or a place's word
-    ("of Uzbekistan | Safoyev": `surname_shaped`); None if they are no person's words."""
+    ("of Tajikistan | Rahimov": `surname_shaped`); None if they are no person's words."""
     toks = tokens_of(doc)
     i, words = end - 1, 0
     while i >= 0 and words < 2:

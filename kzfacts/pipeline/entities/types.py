@@ -216,8 +216,8 @@ def company_word(n: Name) -> str | None:
 def person_with_a_body_evidence(n: Name) -> str | None:
     """A "person" with an organisation word, a body's evidence or a club's suffix is a body. A
     title outweighs what the parse says: a titled name hung on a body before its title is no
-    apposition ("Agency (KazAID) Coordinator Rapil Zhoshybaev"), nor does "its" later in the
-    clause make a body of it ("Vice President Dick Cheney criticized Russia ... its neighbors")."""
+    apposition ("Agency (SWA) Coordinator Timur Sadykov"), nor does "its" later in the
+    clause make a body of it ("Vice President Dan Walsh criticized Russia ... its neighbors")."""
     evidence = n.body_evidence
     if evidence in ("apposition", "its") and n.cand.titles:
         evidence = None
@@ -363,7 +363,7 @@ def teams(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
 def listed_with_people(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
     """ "works by Chuck Close, Walker Evans and Robert Frank": a name shaped like a person's, listed
     with people and with no body among them, is a person; so is a "place" the model saw there when
-    a word of it ends like a surname ("A, B, and Sapardurdy Khajiev") and it is no known country or region."""
+    a word of it ends like a surname ("A, B, and Serdar Orazov") and it is no known country or region."""
     label_at = {i: c.label for c in cands for i in range(c.start, c.end)}
     for c in cands:
         if c.label not in ("ORG", "GPE") or not 2 <= c.end - c.start <= 4:

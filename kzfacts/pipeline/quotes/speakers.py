@@ -252,7 +252,7 @@ def own_mention(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
 
 def apposition(ctx: QuoteContext, head: Token, article: int) -> Entity | None:
     """ "One reader, Dana Serikova, wrote", "Ryanair CEO, Michael O'Leary", "the mayor of
-    Almaty, Yerbolat Dossayev" (the name is the head's apposition) and "Simon Hewitt, a Junior Researcher ..." (the role is the name's);
+    Almaty, Yerbolat Dossayev" (the name is the head's apposition) and "Sam Hale, a Junior Researcher ..." (the role is the name's);
     a role word (a title) stands only for a person."""
     role = head.lower_ in resources.title_words()
     linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
