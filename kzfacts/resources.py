@@ -119,6 +119,11 @@ def furniture() -> frozenset[str]:
 
 
 @cached
+def newsroom_words() -> frozenset[str]:
+    return frozenset(f.casefold() for f in _lines("newsroom_words.txt"))
+
+
+@cached
 def taxonomy_labels() -> frozenset[str]:
     return frozenset(f.casefold() for f in _lines("taxonomy_labels.txt"))
 

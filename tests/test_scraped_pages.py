@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kzfacts.pipeline.articles import find_articles
+from kzfacts.pipeline.articles import find_articles, find_author
 from kzfacts.pipeline.datelines import date_line, dateline_date
 
 BODY = ("The regional council said on Tuesday that it would double the number of rural clinics "
@@ -86,3 +86,22 @@ def test_date_lines_never_stall():
     assert time.monotonic() - started < 5
 
 
+
+# 3. bylines: (byline line, author)
+BYLINES = [
+    ("By Dana Omarova", "Dana Omarova"),
+    ("Dana Omarova, Kazinform correspondent", "Dana Omarova"),
+    ("Author: Yerlan Bekov", "Yerlan Bekov"),
+    ("Text: Aigerim Sultan, photo: Timur Ospanov", "Aigerim Sultan"),
+    ("By Trend", None),
+    ("By Azernews", None),
+    ("Web Desk", None),
+    ("By Staff Reporter", None),
+    ("Astana, Kazakhstan", None),
+    ("By VOA News", None),
+]
+
+
+@pytest.mark.parametrize("byline, author", BYLINES)
+def test_a_byline_gives_a_person_only(byline, author):
+    assert find_author("No writer named here.", byline) == author

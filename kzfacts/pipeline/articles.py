@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from .. import resources
 from .base import KzComponent
 from .dates.grammar import parse_absolute
+from .datelines import dated_byline
 from .facts import Article
 from .support.text import Line, doc_text, split_lines
 
@@ -110,14 +111,35 @@ def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) ->
     return j, byline, dateline
 
 
+_BYLINE_LABEL = re.compile(r"(?:by|written by|reporting by|authors?|text|words|story)\s*:?\s+", re.I)
+_CREDITS_AFTER = re.compile(r"\s*[,;|]\s*(?:photos?|images?|video|pictures?|illustrations?)\b", re.I)
+_PARTICLES = frozenset(("von", "van", "de", "der", "del", "da", "bin", "al", "el", "la", "le"))
+
+
+def byline_person(byline: str) -> str | None:
+    """The person a byline names: "By Dana Omarova", "Dana Omarova, Kazinform correspondent", "Author:
+    ...", "Text: X, photo: Y" give X; an outlet or a desk gives none: one word ("By Trend"), an acronym
+    ("By VOA News"), a newsroom word ("Web Desk", "By Staff Reporter"), a lower-case role."""
+    dated = dated_byline(byline)
+    text = dated[0] if dated else byline.strip()
+    label = _BYLINE_LABEL.match(text)
+    text = text[label.end():] if label else text
+    credits = _CREDITS_AFTER.search(text)
+    name = (text[:credits.start()] if credits else text).split(",")[0].strip(" .;:|")
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.casefold() in resources.newsroom_words() for w in words):
+        return None
+    if not all(w[0].isupper() and not (len(w) > 1 and w.isupper()) or w in _PARTICLES for w in words):
+        return None
+    return name
+
+
 def find_author(text: str, byline: str | None) -> str | None:
-    """The article's author: "writes NAME" in the body beats the byline line."""
+    """The article's author: "writes NAME" in the body beats the byline's person."""
     m = _WRITES.search(text[:AUTHOR_WINDOW])
     if m:
         return m.group(1).rstrip(".,")
-    if byline:
-        return _BY.sub("", byline).strip() or None
-    return None
+    return byline_person(byline) if byline else None
 
 
 def find_articles(text: str) -> list[Article]:
@@ -196,7 +218,7 @@ class ArticleSplitter(KzComponent):
     """spaCy component: `doc._.kz_articles`, and sentence starts at line starts."""
 
     extension = "kz_articles"
-    resources = ("furniture.txt", "numbers.tsv")
+    resources = ("furniture.txt", "newsroom_words.txt", "numbers.tsv")
     needs_parse = False
 
     def __init__(self, name: str = "kz_articles") -> None:
