@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from kzfacts.pipeline.articles import find_articles, find_author
+from kzfacts.pipeline.articles import find_articles, find_author, is_furniture
 from kzfacts.pipeline.datelines import date_line, dateline_date
+from kzfacts.pipeline.support.text import Line
 
 BODY = ("The regional council said on Tuesday that it would double the number of rural clinics "
         "over the next three years, with most of the money going to mountain districts.")
@@ -105,3 +106,39 @@ BYLINES = [
 @pytest.mark.parametrize("byline, author", BYLINES)
 def test_a_byline_gives_a_person_only(byline, author):
     assert find_author("No writer named here.", byline) == author
+
+
+# 5. furniture between header and body: no article text, no title
+FURNITURE = [
+    "Photo credit: Akorda",
+    "Photo: Akorda press service",
+    "Read also: Tenge weakens against the dollar",
+    "Read more: Astana hosts the summit",
+    "KZT/USD = 0.0021",
+    "USD/KZT 478.50 | EUR/KZT 521.30 | RUB/KZT 5.21",
+    "Subscribe to our Telegram channel",
+    "Follow us on Instagram and Facebook",
+    "Share",
+    "1,254 views",
+]
+NOT_FURNITURE = [
+    "Photo exhibition opens in Almaty",
+    "Read the minister's full statement below.",
+    "Subscribers of the state telecom will pay more",
+    "KZT weakens against USD",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_between_header_and_body(line):
+    assert is_furniture(Line(0, len(line), line))
+
+
+@pytest.mark.parametrize("line", NOT_FURNITURE)
+def test_lines_like_furniture_that_are_text(line):
+    assert not is_furniture(Line(0, len(line), line))
+
+
+def test_furniture_line_is_never_a_title():
+    (art,) = find_articles(f"Photo credit: Akorda\n{BODY}")
+    assert art.title is None

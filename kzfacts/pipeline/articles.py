@@ -30,9 +30,43 @@ MIN_BODY_WORDS = 12
 AUTHOR_WINDOW = 2000  # "writes NAME" stands in the opening paragraph
 
 
-def is_furniture(line: Line) -> bool:
-    """True for site furniture such as "Continue Reading" or "Connect with us"."""
+_CREDIT = re.compile(r"(?:photos?|images?|video|pictures?|illustrations?|cover photo)(?:\s+(?:credits?|sources?))?"
+                     r"\s*(?::|\u00a9|by\s)", re.I)
+_READ_ALSO = re.compile(r"(?:(?:read|see)\s+(?:also|more)|also\s+read|related)\s*:", re.I)
+_FOLLOW = re.compile(r"(?:subscribe|follow|join)\s+(?:to\s+)?(?:us|our)\b", re.I)
+_TICKER = re.compile(r"(?P<a>[A-Z]{3})\s?/\s?(?P<b>[A-Z]{3})\s?[=:]?\s?\d[\d.,]{0,12}"
+                     r"(?:\s?[\u25b2\u25bc\u2191\u2193+\u2212%-]?\s?[\d.,]{0,8}%?)?")
+_VIEW_COUNT = re.compile(r"\d[\d,. ]{0,12}(?:views?|reads?)|(?:views?|reads?)\s*:?\s*\d[\d,. ]{0,12}", re.I)
+MAX_CREDIT_WORDS = 8
+MAX_READ_ALSO_WORDS = 25
+MAX_FOLLOW_WORDS = 10
+
+
+def is_listed_furniture(line: Line) -> bool:
+    """A line of `furniture.txt` ("Continue Reading", "Share"): it also marks where a story may start."""
     return line.words <= 6 and line.text.strip(" .:!>»›|-\u2026").casefold() in resources.furniture()
+
+
+def is_ticker(text: str) -> bool:
+    """ "KZT/USD = 0.0021", "USD/KZT 478.50 | EUR/KZT 521.30": currency quotes, pairs of ISO 4217 codes."""
+    parts = [p.strip() for p in re.split(r"[|;\u00b7\u2022]", text)] if len(text) <= 200 else []
+    matches = [_TICKER.fullmatch(p) for p in parts if p]
+    codes = resources.currency_codes()
+    return bool(matches) and all(m and m["a"] in codes and m["b"] in codes for m in matches)
+
+
+def is_furniture(line: Line) -> bool:
+    """True for site furniture: a listed line ("Continue Reading", "Connect with us"), a photo credit
+    ("Photo: Akorda"), a "Read also: ..." link, a call to subscribe or follow, a currency ticker, a
+    view counter."""
+    if is_listed_furniture(line):
+        return True
+    text = line.text
+    return (line.words <= MAX_CREDIT_WORDS and _CREDIT.match(text) is not None
+            or line.words <= MAX_READ_ALSO_WORDS and _READ_ALSO.match(text) is not None
+            or line.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(text) is not None
+            or line.words <= 4 and _VIEW_COUNT.fullmatch(text) is not None
+            or text[:1].isupper() and "/" in text and is_ticker(text))
 
 
 def is_heading(line: Line, *, first: bool = False) -> bool:
@@ -148,16 +182,17 @@ def find_articles(text: str) -> list[Article]:
     is_furn = [is_furniture(ln) for ln in lines]  # each line asked once
     furniture = [(ln.start, ln.end) for ln, furn in zip(lines, is_furn) if furn]
     content = [ln for ln, furn in zip(lines, is_furn) if not furn]
+    # a listed furniture line ("Continue Reading", "Share") may end one story and start the next
     marker_before = set()
-    prev_furniture = False
+    prev_marker = False
     idx = 0
-    for furn in is_furn:
+    for ln, furn in zip(lines, is_furn):
         if furn:
-            prev_furniture = True
+            prev_marker = prev_marker or is_listed_furniture(ln)
             continue
-        if prev_furniture:
+        if prev_marker:
             marker_before.add(idx)
-        prev_furniture = False
+        prev_marker = False
         idx += 1
     if not content:
         return []
