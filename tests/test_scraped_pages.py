@@ -87,6 +87,52 @@ def test_date_lines_never_stall():
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.parametrize("page, published", [
+    (f"Wheat quota raised\n12.05.2024, 09:41\n{BODY}\n{MORE}", "2024-05-12"),
+    (f"Wheat quota raised\n12 May 2024 09:41 (UTC+04:00)\n{BODY}", "2024-05-12"),
+    (f"Wheat quota raised\nBy Dana Omarova in Business on 12 May 2024\n{BODY}", "2024-05-12"),
+    (f"Wheat quota raised\nMay 12, 2024 | 09:41\nASTANA. KAZINFORM – {BODY}", "2024-05-12"),
+    (f"Wheat quota raised\n12 May 2024, 09:41 | 1,254 views\n{BODY}", "2024-05-12"),
+    (f"Wheat quota raised\n13 May 2024\nTASHKENT, May 12 (Reuters) - {BODY}", "2024-05-12"),
+    (f"Wheat quota raised\nALMATY/MAY 12 2024 (Bulletin) — {BODY}", "2024-05-12"),
+    (f"Wheat quota raised\nThe plan in brief\nAstana, Kazakhstan\nMonday, 12 May 2024\n{BODY}", "2024-05-12"),
+    (f"Updated: 12 May 2024\nWheat quota raised\n{BODY}", "2024-05-12"),
+])
+def test_the_header_sets_published(page, published):
+    (art,) = find_articles(page)
+    assert art.published == published
+
+
+# 2. headlines: (page, title)
+HEADLINES = [
+    (f"Wheat quota raised\n12.05.2024, 09:41\n{BODY}", "Wheat quota raised"),
+    (f"Borders stay open - President\n12 May 2024\n{BODY}", "Borders stay open - President"),
+    (f"Will the tenge hold?\nBy Dana Omarova\n{BODY}", "Will the tenge hold?"),
+    (f"Three things to know about the new tax code:\nMay 12, 2024 | 09:41\n{BODY}",
+     "Three things to know about the new tax code:"),
+    (f"12.05.2024, 09:41\nWheat quota raised\n{BODY}", "Wheat quota raised"),
+    (f"Updated: 12 May 2024\nWheat quota raised\n{BODY}", "Wheat quota raised"),
+    (f"By Trend\n{BODY}", None),
+    (f"Web Desk\n{BODY}", None),
+    (f"12 May 2024, 09:41 | 1,254 views\n{BODY}", None),
+    (f"Photo: Akorda\n{BODY}", None),
+    (f"Last Published: 8/23/2019\nThe market offers a number of openings for exporters.\n{BODY}", None),
+    (f"Grain deliveries to rise in July.\n{BODY}", "Grain deliveries to rise in July"),
+    (f"New U.S. consulate opens in Almaty.\n{BODY}", "New U.S. consulate opens in Almaty"),
+    (f"Wheat quota raised\nExporters get a larger share of the harvest\nMonday, 12 May 2024\n{BODY}",
+     "Wheat quota raised"),
+    (f"Wheat quota raised\nAstana, Kazakhstan\nMay 12, 2024\nAs prepared for delivery\n{BODY}", "Wheat quota raised"),
+    (f"Wheat quota raised\nFarmers at a market in Kostanay\n“We have waited for this,” one farmer said, "
+     f"as the first trucks of the season arrived at the elevator.", "Wheat quota raised"),
+    (f"Wheat quota raised\nPrice list\nLast updated:\n{BODY}", "Wheat quota raised"),
+]
+
+
+@pytest.mark.parametrize("page, title", HEADLINES)
+def test_the_headline_is_the_title(page, title):
+    arts = find_articles(page)
+    assert arts[0].title == (title.rstrip(". ") if title else None)
+
 
 # 3. bylines: (byline line, author)
 BYLINES = [
@@ -106,6 +152,53 @@ BYLINES = [
 @pytest.mark.parametrize("byline, author", BYLINES)
 def test_a_byline_gives_a_person_only(byline, author):
     assert find_author("No writer named here.", byline) == author
+
+
+@pytest.mark.parametrize("byline, author", BYLINES[:5])
+def test_a_byline_under_a_headline_is_the_author(byline, author):
+    (art,) = find_articles(f"Wheat quota raised\n{byline}\n{BODY}")
+    assert art.title == "Wheat quota raised" and art.author == author
+
+
+def test_a_dated_byline_gives_author_and_date():
+    (art,) = find_articles(f"Wheat quota raised\nBy Dana Omarova in Business on 12 May 2024\n{BODY}")
+    assert (art.author, art.published) == ("Dana Omarova", "2024-05-12")
+
+
+# 4. several stories on one page: (page, [(title, published)])
+STORY_A = ("ASTANA. KAZINFORM – The ministry of agriculture raised the wheat export quota by a fifth, "
+           "the ministry said.")
+STORY_B = ("TASHKENT, May 12 (Reuters) - Uzbekistan opened a new railway line to the Afghan border, "
+           "the railway company said.")
+STORY_C = ("The Kyrgyz central bank kept its base rate at 9 percent on Monday, citing slowing inflation "
+           "and a stable som.")
+PAGES = [
+    (f"Wheat quota raised\n12.05.2024, 09:41\n{STORY_A}\n{MORE}\nRailway line opens\n12.05.2024, 10:15\n{STORY_B}",
+     [("Wheat quota raised", "2024-05-12"), ("Railway line opens", "2024-05-12")]),
+    (f"Wheat quota raised\n11 May 2024 09:41 (UTC+04:00)\n{STORY_A}\nRate kept at 9 percent\n"
+     f"10 May 2024 18:02 (UTC+04:00)\n{STORY_C}",
+     [("Wheat quota raised", "2024-05-11"), ("Rate kept at 9 percent", "2024-05-10")]),
+    (f"12.05.2024, 09:41\nWheat quota raised\n{STORY_A}\n11.05.2024, 17:30\nRate kept at 9 percent\n{STORY_C}",
+     [("Wheat quota raised", "2024-05-12"), ("Rate kept at 9 percent", "2024-05-11")]),
+    (f"Wheat quota raised\nMay 12, 2024 | 09:41\n{STORY_A}\nRailway line opens\nMay 12, 2024 | 08:05\n{STORY_B}\n"
+     f"Rate kept at 9 percent\nMay 11, 2024 | 19:00\n{STORY_C}",
+     [("Wheat quota raised", "2024-05-12"), ("Railway line opens", "2024-05-12"),
+      ("Rate kept at 9 percent", "2024-05-11")]),
+    (f"Wheat quota raised\nBy Dana Omarova in Business on 12 May 2024\n{STORY_A}\nRate kept at 9 percent\n"
+     f"By Yerlan Bekov in Finance on 6 May 2024\n{STORY_C}",
+     [("Wheat quota raised", "2024-05-12"), ("Rate kept at 9 percent", "2024-05-06")]),
+    (f"Wheat quota raised\n12 May 2024, 09:41 | 1,254 views\n{STORY_A}\nShare\nRate kept at 9 percent\n"
+     f"9 May 2024, 16:20 | 877 views\n{STORY_C}",
+     [("Wheat quota raised", "2024-05-12"), ("Rate kept at 9 percent", "2024-05-09")]),
+]
+
+
+@pytest.mark.parametrize("page, stories", PAGES)
+def test_each_story_is_its_own_article(page, stories):
+    arts = find_articles(page)
+    assert [(a.title, a.published) for a in arts] == stories
+    for art, first_words in zip(arts, [s[0] for s in stories]):
+        assert page[art.start:art.end].count(first_words) == 1
 
 
 # 5. furniture between header and body: no article text, no title
@@ -132,6 +225,11 @@ NOT_FURNITURE = [
 @pytest.mark.parametrize("line", FURNITURE)
 def test_furniture_between_header_and_body(line):
     assert is_furniture(Line(0, len(line), line))
+    page = f"Wheat quota raised\n12.05.2024, 09:41\n{line}\n{BODY}\n{line}\n{MORE}"
+    (art,) = find_articles(page)
+    assert art.title == "Wheat quota raised" and art.published == "2024-05-12"
+    pos = page.index(line)
+    assert any(s <= pos < e for s, e in art.furniture)
 
 
 @pytest.mark.parametrize("line", NOT_FURNITURE)

@@ -1,19 +1,23 @@
-"""Splitting a scraped file into articles: title, byline, dateline, body and site furniture.
+"""Splitting a scraped file into articles: title, byline, date line, dateline, body and site furniture.
 
-The rules read layout only: a short heading line, then a byline or dateline, then body text.
-They never look at what a title says.
+The rules read layout only: a story's header is a short title line (a date line may stand above
+it), then bylines, date lines (`datelines`) and, under a page's first title, a standfirst or a
+caption, then body text; a page may hold several stories, each with its header, and furniture
+(listed lines, photo credits, "Read also:" links, tickers, view counters) between them belongs to
+none. `published` is the date the header states: a date line, or a dateline opening the first
+paragraph. The rules never look at what a title says.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from .. import resources
 from .base import KzComponent
-from .dates.grammar import parse_absolute
-from .datelines import dated_byline
+from .datelines import date_line, dated_byline, dateline_date, is_date_label
 from .facts import Article
 from .support.text import Line, doc_text, split_lines
 
@@ -23,10 +27,15 @@ _WRITES = re.compile(
     r"((?:[A-Z][\w'\u2019-]+)(?:\s+(?:(?:von|van|de|der|del|da|bin|al|el|la|le)\s+)?[A-Z][\w'\u2019-]+){1,3})"
 )
 _BY = re.compile(r"^(?:by|written by)\s+", re.I)
+# a full stop between two sentences, not an abbreviation's ("U.S. delegation", "Dr. Smith")
+_SENTENCE_BREAK = re.compile(r"[a-z\d]{2}[.!?] [A-Z]")
 MAX_TITLE_WORDS = 25
 MAX_BYLINE_WORDS = 6
 MAX_DOTTED_TITLE_WORDS = 15
 MIN_BODY_WORDS = 12
+MIN_PARAGRAPH_WORDS = 8
+MAX_HEADER_LINES = 8  # the lines between a title and its body: standfirst, captions, byline, date lines
+MAX_EXTRA_HEADINGS = 3
 AUTHOR_WINDOW = 2000  # "writes NAME" stands in the opening paragraph
 
 
@@ -78,7 +87,7 @@ def is_heading(line: Line, *, first: bool = False) -> bool:
     if not line.text.endswith(_TERMINAL):
         return True
     # the first line of a file may end with a full stop (some feeds print titles that way)
-    return first and line.words <= MAX_DOTTED_TITLE_WORDS and ". " not in line.text
+    return first and line.words <= MAX_DOTTED_TITLE_WORDS and not _SENTENCE_BREAK.search(line.text)
 
 
 def is_byline(line: Line) -> bool:
@@ -93,16 +102,25 @@ def is_body(line: Line) -> bool:
     return line.words >= MIN_BODY_WORDS or line.text.endswith((".", "!", "?", "\u201d", '"'))
 
 
-def dateline_value(line: Line) -> str | None:
-    """The ISO date of a line that holds only a date ("June 13, 2005"), else None."""
+def is_paragraph(line: Line) -> bool:
+    """A line of body text: closed by a sentence's end and long enough, or holding two sentences; a
+    photo caption closed by its credit in brackets is none."""
+    return (line.text.endswith((".", "!", "?", "\u201d", '"')) and line.words >= MIN_PARAGRAPH_WORDS
+            or line.words >= MIN_BODY_WORDS and _SENTENCE_BREAK.search(line.text) is not None)
 
-    if line.words > 6:
-        return None
-    text = re.sub(r"^(?:published|updated|posted)(?: on)?:?\s*", "", line.text, flags=re.I).strip(" ,.")
-    parsed = parse_absolute(text, anchor_year=None)
-    if parsed and parsed[0] and parsed[1] == "day" and parsed[2] == len(text) and not parsed[0].startswith("XXXX"):
-        return parsed[0]
-    return None
+
+def is_bare_byline(line: Line) -> bool:
+    """ "By Trend", "By Dana Omarova", "Web Desk", "Astana Times": a byline, never a title."""
+    words = line.text.split()
+    if _BY.match(line.text):
+        return 2 <= len(words) <= MAX_BYLINE_WORDS and all(w[0].isupper() for w in words[1:])
+    return len(words) <= 2 and words[-1].casefold() in resources.newsroom_words()
+
+
+def is_title_line(line: Line, *, first: bool = False) -> bool:
+    """A headline: a heading that is no date line, no empty date label and no byline."""
+    return (is_heading(line, first=first) and not is_bare_byline(line)
+            and date_line(line.text) is None and not is_date_label(line.text))
 
 
 _DATELINE = re.compile(
@@ -123,26 +141,67 @@ def dateline_prefix(text: str) -> re.Match | None:
     return m if m and (m["date"] or m["agency"] or len(m["place"]) >= 3) else None
 
 
-def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) -> tuple[int, int | None, int | None] | None:
-    """If lines[i] opens an article, (body index, byline index, dateline index)."""
-    if not is_heading(lines[i], first=first):
-        return None
-    j, byline, dateline = i + 1, None, None
-    for _ in range(3):
+@dataclass
+class Header:
+    """Where a story's header lies in the content lines."""
+
+    start: int  # its first line: the title, or a date line above it
+    title: int
+    body: int  # the first line of the body
+    byline: int | None
+    date: int | None
+
+
+def _header_lines(lines: list[Line], k: int, *, first: bool, date_i: int | None) -> Header | None:
+    """From the title at k: the lines up to the body (byline, date line, an empty date label and, under
+    a page's first title, at most MAX_EXTRA_HEADINGS standfirsts, subtitles or captions), then the body."""
+    byline_i, extras, j = None, 0, k + 1
+    for _ in range(MAX_HEADER_LINES):
         if j >= len(lines):
             return None
-        if dateline is None and dateline_value(lines[j]):
-            dateline = j
-        elif byline is None and dateline is None and is_byline(lines[j]) and not is_furniture(lines[j]):
-            byline = j
+        ln = lines[j]
+        if date_i is None and date_line(ln.text):
+            date_i = j
+            byline_i = j if byline_i is None and dated_byline(ln.text) else byline_i
+        elif byline_i is None and is_byline(ln):
+            byline_i = j
+        elif is_body(ln):
+            break
+        elif is_date_label(ln.text) or first and extras < MAX_EXTRA_HEADINGS and is_heading(ln):
+            extras += 1
         else:
             break
         j += 1
     if j >= len(lines) or not is_body(lines[j]):
         return None
-    if not first and not after_marker and byline is None and dateline is None:
+    return Header(k, k, j, byline_i, date_i)
+
+
+def _header_at(lines: list[Line], i: int, *, first: bool, after_marker: bool) -> Header | None:
+    """If lines[i] opens an article (a title, or a date line and then a title), where its header lies."""
+    k, date_i = i, None
+    if date_line(lines[i].text):  # a page or story that opens with its date line
+        k, date_i = i + 1, i
+    if k >= len(lines) or not is_title_line(lines[k], first=first and k == i):
         return None
-    return j, byline, dateline
+    found = _header_lines(lines, k, first=first, date_i=date_i)
+    if found is None or not first and not after_marker and found.byline is None and found.date is None:
+        return None
+    found.start = i
+    return found
+
+
+def header_published(lines: list[Line], start: int, stop: int, title: int | None) -> str | None:
+    """The date an article's header states: its first date line, or the dateline opening its first
+    paragraph (a year-less one with the date line's year); None when the header states none."""
+    above = None
+    for n in range(start, min(stop, start + MAX_HEADER_LINES + 2)):
+        value = date_line(lines[n].text)
+        if value:
+            above = above or value
+        elif n != title and is_paragraph(lines[n]):
+            return dateline_date(lines[n].text, above) or above
+    return above
 
 
 _BYLINE_LABEL = re.compile(r"(?:by|written by|reporting by|authors?|text|words|story)\s*:?\s+", re.I)
@@ -196,44 +255,43 @@ def find_articles(text: str) -> list[Article]:
         idx += 1
     if not content:
         return []
-    heads: list[tuple[int, int, int | None, int | None]] = []
+    heads: list[Header] = []
+    told = True  # a story has body text before the next one starts
     i = 0
     while i < len(content):
         found = _header_at(content, i, first=not heads, after_marker=i in marker_before)
-        if found and (heads or i == 0 or i in marker_before):
-            heads.append((i, *found))
-            i = found[0] + 1
+        if found and told and (heads or i == 0 or i in marker_before):
+            heads.append(found)
+            i = found.body + 1
+            told = is_paragraph(content[found.body])
             continue
+        told = told or bool(heads) and is_paragraph(content[i])
         i += 1
-    if not heads or heads[0][0] != 0:
-        heads.insert(0, (0, -1, None, None))  # leading text with no heading: an untitled article
-    articles = []
-    for n, (title_i, body_i, byline_i, dateline_i) in enumerate(heads):
-        last_i = heads[n + 1][0] - 1 if n + 1 < len(heads) else len(content) - 1
-        if last_i < title_i:
-            continue
-        start, end = content[title_i].start, content[last_i].end
-        has_title = body_i != -1
-        byline = content[byline_i].text if byline_i is not None else None
-        body_start = content[body_i].start if has_title else start
-        first_body = content[body_i] if has_title else content[title_i]
-        prefix = dateline_prefix(first_body.text)
-        published = dateline_value(content[dateline_i]) if dateline_i is not None else None
-        if prefix and prefix["date"] and published is None:
-            parsed = dateline_value(Line(0, len(prefix["date"]), prefix["date"]))
-            published = parsed
-        art = Article(
-            index=len(articles), start=start, end=end,
-            title=content[title_i].text.rstrip(". ") if has_title else None,
-            title_start=content[title_i].start if has_title else None,
-            byline=byline,
-            author=find_author(text[body_start:end], byline),
-            published=published,
-            furniture=[f for f in furniture if start <= f[0] < end],
-            dateline_place=(first_body.start, first_body.start + len(prefix["place"])) if prefix else None,
-        )
-        articles.append(art)
-    return articles
+    if not heads or heads[0].start != 0:
+        heads.insert(0, Header(0, 0, -1, None, None))  # leading text with no heading: an untitled article
+    return [_article(text, content, furniture, heads, n) for n in range(len(heads))]
+
+
+def _article(text: str, content: list[Line], furniture: list[tuple[int, int]], heads: list[Header], n: int) -> Article:
+    """The n-th article: from its header's first line to the line before the next header."""
+    head = heads[n]
+    last_i = heads[n + 1].start - 1 if n + 1 < len(heads) else len(content) - 1
+    start, end = content[head.start].start, content[last_i].end
+    has_title = head.body != -1
+    byline = content[head.byline].text if head.byline is not None else None
+    body_start = content[head.body].start if has_title else start
+    first_body = content[head.body] if has_title else content[head.start]
+    prefix = dateline_prefix(first_body.text)
+    return Article(
+        index=n, start=start, end=end,
+        title=content[head.title].text.rstrip(". ") if has_title else None,
+        title_start=content[head.title].start if has_title else None,
+        byline=byline,
+        author=find_author(text[body_start:end], byline),
+        published=header_published(content, head.start, last_i + 1, head.title if has_title else None),
+        furniture=[f for f in furniture if start <= f[0] < end],
+        dateline_place=(first_body.start, first_body.start + len(prefix["place"])) if prefix else None,
+    )
 
 
 def mark_line_starts(doc: Doc) -> None:
