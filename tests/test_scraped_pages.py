@@ -33,6 +33,10 @@ DATE_LINES = [
     ("Last Published: 8/23/2019", "2019-08-23"),
     ("2023-06-30 08:15", "2023-06-30"),
     ("Sat, 4 Nov 2023 10:00 am", "2023-11-04"),
+    ("09:41 / 12.05.2024", "2024-05-12"),
+    ("By Dana Omarova - May 12, 2024", "2024-05-12"),
+    ("Yerlan Bekov | 12 May 2024, 09:41", "2024-05-12"),
+    ("Aigerim Sultan \u00b7 May 12, 2024", "2024-05-12"),
 ]
 
 # lines that hold a date among other words, or no date at all: never a date line
@@ -45,6 +49,8 @@ NOT_DATE_LINES = [
     "Published by the regional akimat",
     "May 12",
     "By Dana Omarova",
+    "Tenge Falls Again - May 12, 2024",
+    "Kazakh Grain Exports Rise | May 12, 2024",
 ]
 
 
@@ -69,6 +75,11 @@ DATELINES = [
     ("April 14, 2023, Astana, Kazakhstan – Today the minister met the delegation.", None, "2023-04-14"),
     ("TASHKENT, May 12 (Reuters) - No date line above gives the year.", None, None),
     ("ASTANA. KAZINFORM – The senate passed the law.", None, None),
+    ("BAKU, Azerbaijan, May 12. The central bank kept its rate.", "2024-05-12", "2024-05-12"),
+    ("Bishkek, May 10 /Kabar/. The parliament met on Friday.", "2024-05-12", "2024-05-10"),
+    ("NUR-SULTAN, June 1, 2021. The government said.", None, "2021-06-01"),
+    ("Washington, June 1. The talks resumed.", None, None),
+    ("Mr. Bekov said on May 12. The talks resumed.", "2024-05-12", None),
 ]
 
 
@@ -97,6 +108,8 @@ def test_date_lines_never_stall():
     (f"Wheat quota raised\nALMATY/MAY 12 2024 (Bulletin) — {BODY}", "2024-05-12"),
     (f"Wheat quota raised\nThe plan in brief\nAstana, Kazakhstan\nMonday, 12 May 2024\n{BODY}", "2024-05-12"),
     (f"Updated: 12 May 2024\nWheat quota raised\n{BODY}", "2024-05-12"),
+    (f"Wheat quota raised\nYerlan Bekov | 12 May 2024, 09:41\n{BODY}", "2024-05-12"),
+    (f"Wheat quota raised\n12 May 2024\nBAKU, Azerbaijan, May 11. {BODY}", "2024-05-11"),
 ])
 def test_the_header_sets_published(page, published):
     (art,) = find_articles(page)
@@ -146,6 +159,7 @@ BYLINES = [
     ("By Staff Reporter", None),
     ("Astana, Kazakhstan", None),
     ("By VOA News", None),
+    ("Yerlan Bekov | 12 May 2024, 09:41", "Yerlan Bekov"),
 ]
 
 

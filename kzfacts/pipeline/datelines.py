@@ -35,9 +35,11 @@ _DOTTED = re.compile(r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![
 _OTHER_PIECES = (_LABEL, _WEEKDAY, _TIME, _ZONE, _VIEWS, _WORD)
 _BY = re.compile(r"by\s+", re.I)
 _SECTION = re.compile(r"in\s+[A-Z][\w&'\u2019-]*(?:\s+[A-Z&][\w&'\u2019-]*){0,2}\s+")
+_BAR = re.compile(r"\s*[|\u00b7\u2022]")  # "Dana Omarova | 12 May 2024"
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
 # a dateline ends at a dash: " - ", " -- ", " – ", " — "
 _DASH = re.compile(r"\s(?:--?|\u2013|\u2014)\s")
+_STOP = re.compile(r"\. (?=[A-Z\u201c\"])")  # or at a full stop: "BAKU, Azerbaijan, May 12. The bank ..."
 _PLACE_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
 _PARENS = re.compile(r"\((?P<inner>[^()]{2,40})\)")
 _PREFIX_SEP = re.compile(r"[\s,/.]+")
@@ -85,21 +87,26 @@ def _full(value: str | None) -> str | None:
 
 
 def dated_byline(text: str) -> tuple[str, str] | None:
-    """ "By Dana Omarova in Business on 12 May 2024", "By VOA News September 02, 2016": (the byline
-    without its date, the date), or None."""
+    """ "By Dana Omarova in Business on 12 May 2024", "By VOA News September 02, 2016", and without
+    "By" a name of two or three words before a bar or a dot ("Dana Omarova | 12 May 2024"): (the
+    byline without its date, the date), or None."""
     by = _BY.match(text)
-    if not by or len(text) > MAX_DATE_LINE_CHARS:
+    if len(text) > MAX_DATE_LINE_CHARS:
         return None
-    pos = by.end()
-    for _ in range(MAX_BYLINE_NAME_WORDS):
+    pos = by.end() if by else 0
+    for n in range(MAX_BYLINE_NAME_WORDS):
         word = _NAME_WORD.match(text, pos)
         if not word or date_at(text, pos):
             return None
         pos = word.end()
-        rest = text[pos:].lstrip(" ,|")
-        section = _SECTION.match(rest)
-        after = rest[section.end():] if section else rest
-        value = _full(_pieces(after)) if after else None
+        rest = text[pos:]
+        if by:
+            rest = rest.lstrip(" ,|")
+            section = _SECTION.match(rest)
+            rest = rest[section.end():] if section else rest
+        elif not (1 <= n <= 2 and _BAR.match(rest)):
+            rest = ""
+        value = _full(_pieces(rest)) if rest else None
         if value:
             return text[:pos].strip(), value
         if pos < len(text) and text[pos] != " ":
@@ -172,12 +179,15 @@ def _prefix_date(prefix: str) -> str | None:
 
 
 def dateline_date(text: str, above: str | None) -> str | None:
-    """The date of a dateline opening a paragraph ("ALMATY/MAY 12 2024 (Bulletin) —", "Washington,
-    D.C., August 26, 2005 -", "January 12, 2021, Astana, Kazakhstan –"), a year-less one taking its
-    year from `above`, the date line above it; None without a dateline or its date."""
+    """The date of a dateline opening a paragraph, ended by a dash or a full stop ("ALMATY/MAY 12 2024
+    (Bulletin) —", "Washington, D.C., August 26, 2005 -", "January 12, 2021, Astana, Kazakhstan –",
+    "BAKU, Azerbaijan, May 12. "), a year-less one taking its year from `above`, the date line above
+    it; None without a dateline or its date."""
     head = text[:MAX_PREFIX_CHARS]
-    dash = _DASH.search(head)
-    if not dash or not head[:1].isupper() and not head[:1].isdigit():
+    if not head[:1].isupper() and not head[:1].isdigit():
         return None
-    value = _prefix_date(head[:dash.start()])
-    return _with_year(value, above) if value else None
+    for end in (_DASH.search(head), _STOP.search(head)):
+        value = _prefix_date(head[:end.start()]) if end else None
+        if value:
+            return _with_year(value, above)
+    return None
