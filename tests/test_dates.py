@@ -25,6 +25,20 @@ def test_absolute_dates(text, value, granularity):
     assert (parsed.value, parsed.granularity, parsed.relative) == (value, granularity, False)
 
 
+@pytest.mark.parametrize("text, value", [
+    ("12.05.2024", "2024-05-12"),  # day.month.year, as Central Asian and European pages print it
+    ("3.11.2023", "2023-11-03"),
+    ("01.02.2021", "2021-02-01"),
+    ("31.12.1999", "1999-12-31"),
+    ("29.02.2024", "2024-02-29"),
+    ("31.04.2024", None),  # no such day
+    ("12.13.2024", None),  # no such month
+])
+def test_dotted_dates_are_day_month_year(text, value):
+    parsed = normalise_date(text)
+    assert (parsed.value, parsed.granularity) == (value, "day")
+
+
 @pytest.mark.parametrize("text, anchor, value", [
     ("3 February", date(2021, 1, 26), "2021-02-03"),
     ("3 February", None, "XXXX-02-03"),

@@ -3,8 +3,8 @@
 ("TASHKENT, May 12 (Reuters) -", "WINCHESTER, Va. (Nov. 14, 2012) --").
 
 Both are read as a row of pieces, each matched by a short anchored pattern, in a loop bounded by the
-line's length: a date (`dates.grammar.parse_absolute`, whose month names come from the calendar, or
-a dotted day.month.year), a weekday, a clock time, a time zone, a view counter, a label (Published,
+line's length: a date (`dates.grammar.parse_absolute`: month names from the calendar, a dotted
+day.month.year), a weekday, a clock time, a time zone, a view counter, a label (Published,
 Updated ...) and separators. A line is a date line only when every piece is one of these and one of
 them is a date with its year; so a headline that holds a date ("Remarks by X - June 3, 2021") is none.
 """
@@ -31,7 +31,6 @@ _VIEWS = re.compile(r"(?:views?|reads?|comments?)\s*:?\s*\d[\d,. ]{0,12}(?![\w])
                     r"\d[\d,. ]{0,12}(?:views?|reads?|comments?)(?![\w])", re.I)
 _WORD = re.compile(r"(?:on|at)(?![\w])", re.I)
 _SEP = re.compile(r"[\s|,;\u00b7\u2022/\u2013\u2014-]+")
-_DOTTED = re.compile(r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.])")
 _OTHER_PIECES = (_LABEL, _WEEKDAY, _TIME, _ZONE, _VIEWS, _WORD)
 _BY = re.compile(r"by\s+", re.I)
 _SECTION = re.compile(r"in\s+[A-Z][\w&'\u2019-]*(?:\s+[A-Z&][\w&'\u2019-]*){0,2}\s+")
@@ -47,10 +46,6 @@ _PREFIX_SEP = re.compile(r"[\s,/.]+")
 
 def date_at(text: str, pos: int) -> tuple[str, int] | None:
     """A date starting at `pos`: (ISO value, possibly "XXXX-MM-DD" without a year; end), or None."""
-    m = _DOTTED.match(text, pos)
-    if m:
-        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-        return (f"{y}-{mo:02d}-{d:02d}", m.end()) if is_real_date(y, mo, d) else None
     parsed = parse_absolute(text[pos:pos + 40], anchor_year=None)
     if parsed is None or parsed[1] != "day" or not parsed[0]:
         return None

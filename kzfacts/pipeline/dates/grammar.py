@@ -27,6 +27,7 @@ _ABSOLUTE = [
     ("day", re.compile(rf"{_MONTH.format('m')}\s+{_DAY.format('d')}(?!\d)(?:,?\s*{_YEAR.format('y')})?", re.I)),
     ("month", re.compile(rf"{_MONTH.format('m')},?\s+(?:of\s+)?{_YEAR.format('y')}", re.I)),
     ("day", re.compile(rf"{_YEAR.format('y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)")),
+    ("day", re.compile(r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]?\d)")),  # 12.05.2024: day first
     ("day", re.compile(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?!\d)")),
     ("quarter", re.compile(rf"(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth) quarter(?: of)?)"
                            rf"(?:,?\s+(?:of\s+)?{_YEAR.format('y')})?(?![\w-])", re.I)),
