@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from .dates.grammar import is_real_date, parse_absolute
 
@@ -31,6 +32,7 @@ _VIEWS = re.compile(r"(?:views?|reads?|comments?)\s*:?\s*\d[\d,. ]{0,12}(?![\w])
                     r"\d[\d,. ]{0,12}(?:views?|reads?|comments?)(?![\w])", re.I)
 _WORD = re.compile(r"(?:on|at)(?![\w])", re.I)
 _SEP = re.compile(r"[\s|,;\u00b7\u2022/\u2013\u2014-]+")
+_HAS_YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d\d")  # no date line without its year
 _OTHER_PIECES = (_LABEL, _WEEKDAY, _TIME, _ZONE, _VIEWS, _WORD)
 _BY = re.compile(r"by\s+", re.I)
 _SECTION = re.compile(r"in\s+[A-Z][\w&'\u2019-]*(?:\s+[A-Z&][\w&'\u2019-]*){0,2}\s+")
@@ -110,11 +112,12 @@ def dated_byline(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=256)  # a header's lines are asked again for each line that may open it
 def date_line(text: str) -> str | None:
     """The ISO date of a page's date line ("12.05.2024, 09:41", "Monday, 12 May 2024", "Updated:
     12 May 2024", "12 May 2024, 09:41 | 1,254 views", a dated byline), else None."""
     text = text.strip()
-    if not text or len(text) > MAX_DATE_LINE_CHARS:
+    if not text or len(text) > MAX_DATE_LINE_CHARS or not _HAS_YEAR.search(text):
         return None
     dated = dated_byline(text)
     if dated:
