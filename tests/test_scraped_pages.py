@@ -10,6 +10,8 @@ from kzfacts.pipeline.articles import find_articles, find_author, is_furniture
 from kzfacts.pipeline.datelines import date_line, dateline_date
 from kzfacts.pipeline.support.text import Line
 
+from .conftest import names
+
 BODY = ("The regional council said on Tuesday that it would double the number of rural clinics "
         "over the next three years, with most of the money going to mountain districts.")
 MORE = ("Officials added that the plan still needed the approval of the finance committee, "
@@ -135,8 +137,8 @@ HEADLINES = [
     (f"Wheat quota raised\nExporters get a larger share of the harvest\nMonday, 12 May 2024\n{BODY}",
      "Wheat quota raised"),
     (f"Wheat quota raised\nAstana, Kazakhstan\nMay 12, 2024\nAs prepared for delivery\n{BODY}", "Wheat quota raised"),
-    (f"Wheat quota raised\nFarmers at a market in Kostanay\n“We have waited for this,” one farmer said, "
-     f"as the first trucks of the season arrived at the elevator.", "Wheat quota raised"),
+    ("Wheat quota raised\nFarmers at a market in Kostanay\n“We have waited for this,” one farmer said, "
+     "as the first trucks of the season arrived at the elevator.", "Wheat quota raised"),
     (f"Wheat quota raised\nPrice list\nLast updated:\n{BODY}", "Wheat quota raised"),
 ]
 
@@ -254,3 +256,25 @@ def test_lines_like_furniture_that_are_text(line):
 def test_furniture_line_is_never_a_title():
     (art,) = find_articles(f"Photo credit: Akorda\n{BODY}")
     assert art.title is None
+
+
+# A person a title names in a headline-case heading is kept, though the body does not repeat the name
+TITLED_IN_HEADINGS = [
+    ("Remarks by Deputy Minister Arman Bekov at the Water Forum\n\nThank you all for coming to the forum today. "
+     "Water is our most precious resource.", "Arman Bekov"),
+    ("Regional Director Aigerim Sultan Opens the Trade Fair\n\nThe fair opened on Monday with two hundred stands. "
+     "Visitors came from five countries.", "Aigerim Sultan"),
+    ("Statement by Under Secretary Mark Lind on the Election\n\nThe United States welcomes the peaceful vote. "
+     "We urge all parties to respect the result.", "Mark Lind"),
+    ("Ambassador Anna Berg Presents Her Credentials\n\nThe ceremony took place at the palace on Tuesday. "
+     "It lasted an hour.", "Anna Berg"),
+    ("Minister Omar Aziz Visits the New Clinic\n\nThe clinic will serve ten thousand people. It cost two million "
+     "dollars.", "Omar Aziz"),
+    ("Chairman Ivan Petrov Meets the Investors\n\nThe meeting focused on the new plant. Talks will go on in May.",
+     "Ivan Petrov"),
+]
+
+
+@pytest.mark.parametrize("text, name", TITLED_IN_HEADINGS)
+def test_a_titled_person_in_a_heading_is_kept(run, text, name):
+    assert name in names(run(text), "people")

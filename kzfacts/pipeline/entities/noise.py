@@ -200,8 +200,10 @@ def drop_title_organisations(doc: Doc, cands: list[Candidate], ids: Mapping[str,
 
 
 def drop_headline_guesses(doc: Doc, cands: list[Candidate], title_end: int, ids: Mapping[str, str]) -> list[Candidate]:
-    """Keep a name from a headline-case title only when the body names it too (or it is a known body)."""
+    """Keep a name from a headline-case title only when the body names it too (or it is a known body),
+    or when a title stands before it ("Regional Director Aigerim Sultan Opens Forum",
+    "Remarks by Deputy Minister Bekov"): the title, not the capitals, says it is a person."""
     toks = tokens_of(doc)
     body = {name_key(span_text(doc, c.start, c.end)) for c in cands if toks.idx[c.start] >= title_end}
     return [c for c in cands if toks.idx[c.start] >= title_end or name_key(span_text(doc, c.start, c.end)) in body
-            or span_text(doc, c.start, c.end) in ids]
+            or span_text(doc, c.start, c.end) in ids or c.label == "PERSON" and bool(c.titles)]
