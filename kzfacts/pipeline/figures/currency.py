@@ -101,8 +101,8 @@ def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
         if s < 0:
             continue
         ws, words = toks.ws[s:i], toks.text[s:i]
-        if any(ws[:-1]) and not (back == 2 and len(words[0]) == 1 and words[1] == "$"):
-            continue  # joined as written, except a one-letter prefix before "$" ("c $3 million")
+        if any(ws[:-1]) and not (back == 2 and len(words[0]) == 1 and words[1] == "$" and words[0].lower() != "a"):
+            continue  # joined as written, except a one-letter prefix before "$" ("c $3 million"), not "a $5 loan"
         text = "".join(words)
         if text.isalpha() and not (text.isupper() and len(text) == 3):
             continue  # a word before a number is no currency symbol

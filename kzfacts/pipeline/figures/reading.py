@@ -23,6 +23,9 @@ _COMPACT = re.compile(r"^(?P<sym>[^\d\s]{0,3})(?P<num>\d+(?:[.,]\d+)*)(?P<scale>
 _FOLD = re.compile(r"^(?:fold|times)$", re.I)
 
 
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "22.000": thousands marked with a dot
+
+
 def is_number_token(token: Token) -> bool:
     text = token.text
     if not any(ch.isdigit() for ch in text) and token.lower_ not in resources.numbers() and "-" not in text:
@@ -30,6 +33,8 @@ def is_number_token(token: Token) -> bool:
     if joined_range(text):
         return True
     v = word_value(token.text)
+    if token.lower_ == "second" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-" and token.nbor(2).tag_ == "JJS":
+        return True  # "the second-biggest": a rank, where "second" alone is mostly time or order
     return v is not None and v[1] in ("cardinal", "ordinal", "multiplier") and token.lower_ not in ("half", "second", "dozen") or bool(_COMPACT.match(token.text) and any(c.isdigit() for c in token.text) and _compact(token.text))
 
 
@@ -75,6 +80,7 @@ def _is_identifier(doc: Doc, i: int, end: int, money: bool = False) -> bool:
     if tok.text.isdigit() and int(tok.text) > 1 and end == i + 1 < len(doc) and toks.alpha[end] and not tok.whitespace_ == "":
         nxt = doc[end]
         singular = nxt.tag_ in ("NN", "NNP") and not nxt.text.endswith("s") and \
+            not (nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.tag_ == "NNS") and \
             nxt.lower_ not in ("percent", "percentage", "per", "pct", "fold") and currency_at(doc, end) is None \
             and not word_value(nxt.text)
         if singular and (nxt.text[:1].isupper() or nxt.lower_ not in resources.word_list("units.txt")):
@@ -127,6 +133,8 @@ def read_figure(doc: Doc, i: int, limit: int) -> Figure | None:
     range_max = number.range_max
     if range_max is None:
         value, range_max, j = range_after(doc, j, limit, value)
+    if number.num_type == "ordinal" and j + 1 < limit and toks.text[j] == "-" and toks.alpha[j + 1]:
+        return _figure(doc, start, j + 2, value, None, "ordinal", None)  # "fourth-largest": a rank
     hyphenated = read_hyphenated(doc, start, j, limit, value, currency)
     if hyphenated is not None:
         return hyphenated or None
@@ -224,7 +232,10 @@ def figure_of(reading: Reading, start: int, range_max: float | None) -> Figure |
         if found is not None:
             kind, unit, end, per = found
             break
-    fig = _figure(doc, start, end, reading.value, unit, kind, per)
+    value = reading.value
+    if kind == "count" and reading.end == reading.first + 1 and _DOT_THOUSANDS.match(doc[reading.first].text):
+        value = float(doc[reading.first].text.replace(".", ""))  # "6.500 people": no fraction of a person
+    fig = _figure(doc, start, end, value, unit, kind, per)
     if kind == "money":
         set_currency(doc, fig, reading.currency_form, start)
     if range_max is not None:

@@ -12,6 +12,11 @@ from ..support.tokens import span_text, tokens_of
 from .currency import currency_at
 
 
+# what a price or a rate is per ("$71 a barrel", "$5 a share", "20 tonnes per head")
+PRICE_UNITS = frozenset({"barrel", "person", "head", "capita", "share", "passenger", "tonne", "ton", "ounce",
+                         "litre", "liter", "gallon", "kilogram", "kg"})
+
+
 @resources.cached
 def _qualifier_table() -> list[tuple[int, dict[tuple[str, ...], str]]]:
     """The qualifiers by their words, per word count, longest first; of two with the same words
@@ -36,6 +41,7 @@ def qualifier_before(doc: Doc, i: int) -> tuple[str, int] | None:
 def unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | None]:
     """The counted noun or unit after a number: (unit, end token, per-unit)."""
     toks = tokens_of(doc)
+    units = resources.word_list("units.txt")
     k = j
     last_noun = None
     while k < limit and k - j < 5:
@@ -51,12 +57,12 @@ def unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | Non
     if last_noun is None:
         return None, j, None
     unit_start = last_noun
-    while unit_start > j and toks.pos[unit_start - 1] == "NOUN":
-        unit_start -= 1
+    while unit_start > j and (toks.pos[unit_start - 1] == "NOUN" or toks.lower[unit_start - 1] in units):
+        unit_start -= 1  # "cubic metres", "square kilometres": a unit's adjective is part of it
     unit = span_text(doc, unit_start, last_noun + 1)
     end = last_noun + 1
     per = None
-    if end + 1 < limit and toks.lower[end] in ("per", "a") and toks.pos[end + 1] == "NOUN" and toks.lower[end + 1] in resources.word_list("units.txt") | {"barrel", "person", "head", "capita", "share", "passenger", "tonne"}:
+    if end + 1 < limit and toks.lower[end] in ("per", "a") and toks.pos[end + 1] == "NOUN" and toks.lower[end + 1] in resources.word_list("units.txt") | PRICE_UNITS:
         if toks.lower[end] == "per" or toks.lower[end + 1] in ("day", "year", "week", "month"):
             per = toks.text[end + 1]
             unit = f"{unit} per {per}"
@@ -92,6 +98,8 @@ def money_unit(r: Reading) -> Unit | None:
     doc, j = r.doc, r.end
     if j + 1 < r.limit and tokens_of(doc).lower[j] == "per" and tokens_of(doc).pos[j + 1] == "NOUN":
         return "money", r.currency, j + 2, tokens_of(doc).text[j + 1]
+    if j + 1 < r.limit and tokens_of(doc).lower[j] in ("a", "an") and tokens_of(doc).lower[j + 1] in PRICE_UNITS:
+        return "money", r.currency, j + 2, tokens_of(doc).text[j + 1]  # "$71 a barrel": a price per barrel
     return "money", r.currency, j, None
 
 
@@ -153,6 +161,11 @@ def counted_noun(r: Reading) -> Unit | None:
     noun, end, per = unit_after(doc, r.end, r.limit)
     if noun is None and r.unit is None and tok.lower_ == "one" and tok.dep_ != "nummod":
         return NOT_A_FIGURE  # "one of", "One is": a pronoun, not a figure
+    toks = tokens_of(doc)
+    if tok.lower_ == "one" and r.first > 0 and toks.lower[r.first - 1] in ("any", "no", "every", "each"):
+        return NOT_A_FIGURE  # "if any one party passes": a determiner, no count
+    if tok.lower_ == "one" and end + 1 < r.limit and toks.lower[end] == "to" and (toks.lower[end + 1] == "another" or toks.lower[end + 1:end + 3] == ["the", "other"]):
+        return NOT_A_FIGURE  # "from one government to another": one after another, no count
     if noun is None:
         return ("quantity" if r.unit else "count"), r.unit, r.end, None
     head = noun.split(" per ")[0].split()[-1].lower()
