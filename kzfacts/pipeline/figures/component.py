@@ -62,7 +62,8 @@ class FigureExtractor(KzComponent):
 
     extension = "kz_figures"
     resources = ("currency_additions.tsv", "numbers.tsv", "qualifiers.txt", "units.txt", "time_units.tsv",
-                 "dateline_cities.tsv", "change_verbs.tsv")
+                 "dateline_cities.tsv", "change_verbs.tsv", "spending_verbs.txt", "amount_nouns.txt",
+                 "share_nouns.txt", "size_nouns.txt")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_figures") -> None:

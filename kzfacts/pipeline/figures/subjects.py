@@ -22,8 +22,9 @@ from ..support.tokens import tokens_of
 NOUNS = ("NOUN", "PROPN")
 # a "to/by/at/from" phrase after a change verb holds its new level or its change ("rose to", "cut by")
 SETTING_PREPS = frozenset({"to", "by", "at", "from"})
-# complements that say which amount a noun is ("the cost of oil", "trade between A and B")
-COMPLEMENT_PREPS = frozenset({"of", "between"})
+# complements that say which amount a noun is ("the cost of oil", "trade between A and B", "exports
+# to Iran", "taxes on imports")
+COMPLEMENT_PREPS = frozenset({"of", "between", "to", "on"})
 NOT_A_SUBJECT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # what "<figure> in X" cannot be of: when, where and who ("5% in May", "$3 billion in Astana")
 NOT_AFTER_IN_ENTS = NOT_A_SUBJECT_ENTS | {"GPE", "LOC", "FAC", "NORP", "PERSON", "ORG", "EVENT"}
@@ -35,6 +36,30 @@ PHRASE_DEPTH = 4  # nested complements kept in a subject ("the number of ... of 
 def change_verbs() -> dict[str, str]:
     """Lemma -> whose amount follows it: "subject", "object" or "both" (models/change_verbs.tsv)."""
     return {lemma: role for lemma, role in resources.table("change_verbs.tsv")}
+
+
+@resources.cached
+def spending_verbs() -> frozenset[str]:
+    """Lemmas of verbs that spend, give or move money (models/spending_verbs.txt)."""
+    return resources.word_list("spending_verbs.txt")
+
+
+@resources.cached
+def amount_nouns() -> frozenset[str]:
+    """Nouns that name an amount without saying of what (models/amount_nouns.txt)."""
+    return resources.word_list("amount_nouns.txt")
+
+
+@resources.cached
+def share_nouns() -> frozenset[str]:
+    """What an election hands out: seats, votes (models/share_nouns.txt)."""
+    return resources.word_list("share_nouns.txt")
+
+
+@resources.cached
+def size_nouns() -> frozenset[str]:
+    """Nouns that name the size of a group of people: population, audience (models/size_nouns.txt)."""
+    return resources.word_list("size_nouns.txt")
 
 
 @dataclass
@@ -67,13 +92,25 @@ def mention(site: Site, a: int, b: int) -> Mention:
     return Mention(site.text[start:end], start, end)
 
 
+def names_a_thing(token: Token) -> bool:
+    """A complement's noun that is no amount, date or number ("exports to Iran", not "to 17%")."""
+    return token.ent_type_ not in NOT_A_SUBJECT_ENTS and not token.like_num and \
+        not any(c.like_num for c in token.children)
+
+
 def phrase(site: Site, noun: Token, depth: int = 0) -> tuple[int, int]:
     """Token bounds of the phrase a noun heads: its left modifiers, itself, then "of"/"between"
     complements and conjuncts ("Kazakhstan and Russia"), stopping at the first other right child."""
     a = b = noun.i
-    for child in noun.lefts:
-        if child.dep_ not in ("punct", "cc", "prep", "mark", "relcl", "acl", "appos"):
-            a = min(a, child.left_edge.i)
+    if noun.pos_ == "PROPN":  # a name is its own words: "X's party Ata Meken" is "Ata Meken"
+        for child in reversed(list(noun.lefts)):
+            if child.pos_ != "PROPN" or child.dep_ not in ("compound", "flat"):
+                break
+            a = child.left_edge.i
+    else:
+        for child in noun.lefts:
+            if child.dep_ not in ("punct", "cc", "prep", "mark", "relcl", "acl", "appos"):
+                a = min(a, child.left_edge.i)
     if depth >= PHRASE_DEPTH:
         return a, b
     for child in noun.rights:
@@ -83,8 +120,8 @@ def phrase(site: Site, noun: Token, depth: int = 0) -> tuple[int, int]:
             b = max(b, phrase(site, child, depth + 1)[1])
         elif child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
             pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
-            if pobj is None or site.inside(pobj.i):
-                break
+            if pobj is None or site.inside(pobj.i) or child.lower_ == "to" and not names_a_thing(pobj):
+                break  # "to 17%" after "the rate" is its new level, no part of its name
             b = max(b, phrase(site, pobj, depth + 1)[1])
         else:
             break
@@ -95,8 +132,8 @@ def noun_subject(site: Site, noun: Token | None) -> Found:
     """The phrase of `noun` as a subject, cut short of the figure; a pronoun says nothing."""
     if noun is None or site.inside(noun.i):
         return None
-    if noun.pos_ == "PRON":
-        return NO_SUBJECT
+    if noun.pos_ == "PRON" or is_bare_amount(noun):
+        return antecedent(site, noun)
     if noun.pos_ not in NOUNS or noun.ent_type_ in NOT_A_SUBJECT_ENTS or noun.like_num:
         return None
     a, b = phrase(site, noun)
@@ -109,6 +146,38 @@ def noun_subject(site: Site, noun: Token | None) -> Found:
     return mention(site, a, b)
 
 
+PRONOUNS = frozenset({"it", "they", "them", "this", "that"})
+
+
+def is_bare_amount(noun: Token) -> bool:
+    """ "the figure", "the amount", "the price": an amount noun with nothing but a determiner."""
+    return noun.lower_ in amount_nouns() and all(c.dep_ in ("det", "punct") for c in noun.children)
+
+
+def antecedent(site: Site, word: Token) -> Found:
+    """What a pronoun or a bare amount noun stands for: the subject of an earlier figure of its
+    sentence, the object of the verb its own verb is "and"-joined to ("raised the rate ... and cut
+    it"), or the subject of the sentence before ("Brent fell. It traded at $71"); else nothing."""
+    if word.pos_ == "PRON" and word.lower_ not in PRONOUNS:
+        return NO_SUBJECT
+    found = next((s for _, _, s in reversed(site.earlier) if s is not None), None)
+    if found is not None:
+        return found
+    verb = word.head
+    if word.dep_ == "dobj" and verb.dep_ == "conj":
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in NOUNS and not is_bare_amount(obj):
+            return noun_subject(site, obj)
+    start = word.sent.start
+    if start == 0 or word.dep_ not in SUBJECT_DEPS:
+        return NO_SUBJECT
+    root = site.doc[start - 1].sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.pos_ not in NOUNS or subj.ent_type_ == "PERSON" or is_bare_amount(subj):
+        return NO_SUBJECT
+    return noun_subject(site, subj)
+
+
 def verb_subject(site: Site, verb: Token) -> Found:
     """The verb's subject, through a relative pronoun to its noun ("exports, which rose to ..."),
     and up "and"-joined or infinitive verbs that have none of their own ("... and rose to")."""
@@ -118,12 +187,26 @@ def verb_subject(site: Site, verb: Token) -> Found:
             if subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 return noun_subject(site, v.head)
             return noun_subject(site, subj)
+        if v.dep_ == "acl" and v.head.pos_ in NOUNS:
+            return noun_subject(site, v.head)  # "the som depreciated by 3%" read as a noun's modifier
+        before = site.doc[v.i - 1] if v.i > 0 else None
+        if v.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with":
+            return noun_subject(site, before)  # "with GDP rising to ...": the absolute clause's subject
         if v.dep_ not in ("conj", "xcomp"):
             return None
     return None
 
 
 # ---- finders: each takes a Site and returns a Mention, NO_SUBJECT, or None (ask the next)
+
+
+def size_of_group(site: Site) -> Found:
+    """ "an audience of 100 million people": a count after a size noun (models/size_nouns.txt) measures it."""
+    root = site.root
+    if site.fig.kind != "count" or root.dep_ != "pobj" or root.head.lower_ != "of" \
+            or root.head.head.lemma_.lower() not in size_nouns():
+        return None
+    return noun_subject(site, root.head.head)
 
 
 def counted_unit(site: Site) -> Found:
@@ -149,8 +232,13 @@ def figure_of(site: Site) -> Found:
         if child.i <= site.last or child.dep_ != "prep" or child.lower_ not in ("of", "in"):
             continue
         pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
-        if pobj is None or child.lower_ == "in" and (pobj.ent_type_ in NOT_AFTER_IN_ENTS or pobj.pos_ != "NOUN"):
-            continue
+        if pobj is None or not names_a_thing(pobj) or child.lower_ == "in" and (
+                pobj.ent_type_ in NOT_AFTER_IN_ENTS or pobj.pos_ != "NOUN"
+                or any(c.dep_ in ("det", "poss") for c in pobj.children)):
+            continue  # "$3 billion in loans" says what the money is; "in the country", "in 300 projects" where
+        level = change_verb(site) if child.lower_ == "of" else None
+        if isinstance(level, Mention):
+            return level  # "the deficit stood at 2.8% of GDP": "of GDP" is the base, not the subject
         return noun_subject(site, pobj)
     return None
 
@@ -164,7 +252,7 @@ def ranked_in(site: Site) -> Found:
             or doc[nxt].head.i != root.head.i or root.head.lemma_.lower() in change_verbs():
         return None
     pobj = next((c for c in doc[nxt].rights if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.ent_type_ in NOT_AFTER_IN_ENTS or pobj.pos_ != "NOUN":
+    if pobj is None or pobj.ent_type_ in NOT_AFTER_IN_ENTS or pobj.pos_ != "NOUN" or not names_a_thing(pobj):
         return None
     return noun_subject(site, pobj)
 
@@ -191,9 +279,12 @@ def modified_noun(site: Site) -> Found:
     """ "a $500 million loan", "a 5% stake": the noun the figure modifies; the noun a count
     modifies is what it counts ("400 NGOs" where the unit reader left "NGOs" out), no subject."""
     root = site.root
-    if root.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod") or root.head.i <= site.last:
+    head = root.head
+    if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.head.pos_ in NOUNS:
+        root, head = head, head.head  # "6 percent real GDP growth": the figure read as the adjective's measure
+    if root.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod") or head.i <= site.last:
         return None
-    return NO_SUBJECT if site.fig.kind == "count" else noun_subject(site, root.head)
+    return NO_SUBJECT if site.fig.kind == "count" else noun_subject(site, head)
 
 
 def change_verb(site: Site) -> Found:
@@ -218,8 +309,12 @@ def change_verb(site: Site) -> Found:
         verb = t.head
     else:
         return None
+    moved = verb.lower_ in ("down", "up", "back") and verb.dep_ in ("advmod", "prt")
+    if moved:
+        verb = verb.head  # "exports were down 12%", "down from $74", "cut it back to 15%": the verb's amount
     role = change_verbs().get(verb.lemma_.lower())
-    if role is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be" and t.dep_ != "attr":
+    if role is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be" and t.dep_ != "attr" \
+            and not moved:
         return None  # "be" states a level only with the amount as its complement ("inflation was 8%")
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not site.inside(c.i)), None)
     if role in ("object", "both") and prep is not None and obj is not None:
@@ -230,6 +325,141 @@ def change_verb(site: Site) -> Found:
     if obj is not None and obj.i != t.i:
         return None  # "grew its revenue 5%" without to/by: not the subject's amount
     return verb_subject(site, verb)
+
+
+# words that only join two figures of one amount ("to X from Y", "by X to Y", "X, or Y", "X in
+# 2014, a Y decline compared to Z"); dates and change nouns between them join too
+LINK_WORDS = frozenset({"to", "from", "by", "at", "and", "or", ",", "(", ")", "down", "up", "compared",
+                        "with", "against", "versus", "vs", "vs.", "a", "an", "in", "then", "back", "again"})
+LINK_SPAN = 8  # tokens between two linked figures at most: a bound
+
+
+def linked(doc: Doc, a: int, b: int) -> bool:
+    """Do tokens a..b-1 only link two figures of one amount?"""
+    if b - a > LINK_SPAN:
+        return False
+    for t in doc[a:b]:
+        if t.lower_ in LINK_WORDS or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() in change_verbs():
+            continue  # "a 7.6% decline compared to $4.1 billion"
+        return False
+    return True
+
+
+def linked_figure(site: Site) -> Found:
+    """ "cut it to 14.25% from 14.75%", "rose by $0.7 billion to $35.8 billion", "..., or 5.7%":
+    a figure joined to the one before by link words only is of the same subject."""
+    if not site.earlier:
+        return None
+    _, last, subject = site.earlier[-1]
+    return subject if subject is not None and linked(site.doc, last + 1, site.first) else None
+
+
+def won_count(site: Site) -> Found:
+    """ "Respublika won 14 seats", "came second with 12 seats": seats and votes are the winner's."""
+    unit = (site.fig.unit or "").split()
+    if site.fig.kind != "count" or not unit or unit[-1].lower() not in share_nouns():
+        return None
+    root = site.root
+    if root.dep_ == "dobj":
+        return verb_subject(site, root.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.pos_ in ("VERB", "AUX"):
+        return verb_subject(site, root.head.head)
+    return None
+
+
+def in_earlier(site: Site, i: int) -> bool:
+    return any(first <= i <= last for first, last, _ in site.earlier)
+
+
+def bracketed(site: Site) -> Found:
+    """ "the service industry (3.2%)", "Auyl (12)": a figure alone in brackets is of the noun right
+    before them, or of the subject of the verb right before them ("net taxes decreased (-0.1%)")."""
+    doc, toks = site.doc, tokens_of(site.doc)
+    a, b = site.first - 1, site.last + 1
+    if a < 1 or b >= len(doc) or toks.text[a] != "(" or toks.text[b] != ")" or in_earlier(site, a - 1):
+        return None  # after another figure: joined_figure's case
+    before = doc[a - 1]
+    if before.pos_ in NOUNS:
+        return noun_subject(site, before)
+    return verb_subject(site, before) if before.pos_ == "VERB" else None
+
+
+def apposed_to_noun(site: Site) -> Found:
+    """ "remittances, about 30 percent of GDP,": a figure in apposition is of the noun it renames."""
+    head = site.root.head
+    if site.root.dep_ != "appos" or head.i > site.first or head.pos_ not in NOUNS or in_earlier(site, head.i) \
+            or head.ent_type_ == "PERSON":
+        return None  # "Tokayev, 70,": an age, no amount of the person
+    return noun_subject(site, head)
+
+
+def count_as_subject(site: Site) -> Found:
+    """A bare count that is a verb's subject: of "be", what it is ("18 (of them) are doctors"); of
+    another verb without an object, those who did it ("7,803 voted")."""
+    root = site.root
+    if site.fig.kind != "count" or site.fig.unit or root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    if verb.lemma_.lower() == "be":
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        return noun_subject(site, attr) if attr is not None else None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in change_verbs() or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return mention(site, verb.i, verb.i)
+
+
+def partitive_count(site: Site) -> Found:
+    """ "two of his colleagues", "one of them": a count out of a group counts its members: null."""
+    if site.fig.kind != "count" or site.fig.unit:
+        return None
+    for child in site.root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.tag_ in ("NNS", "NNPS") or pobj.pos_ == "PRON"):
+                return NO_SUBJECT
+    return None
+
+
+PURPOSE_PREPS = frozenset({"for", "on"})
+CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+
+
+def purpose(site: Site, child: Token) -> Mention | None:
+    """The purpose a child of a spending verb names: "for road repairs", "on new schools", "to
+    support water projects"; a body or place after "for" is a recipient, no purpose."""
+    if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
+        pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in NOUNS or pobj.ent_type_ in NOT_AFTER_IN_ENTS or site.inside(pobj.i):
+            return None
+        end = pobj.i
+        for t in site.doc[pobj.i + 1:pobj.right_edge.i + 1]:
+            if t.dep_ in CLAUSE_BREAKS or t.tag_ in ("WDT", "WP"):
+                break  # "... programs that support ...": the purpose's noun phrase, not its clause
+            end = t.i
+        return mention(site, pobj.left_edge.i, end)
+    if child.dep_ in ("xcomp", "advcl"):
+        to = next((c for c in child.lefts if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None:
+            return None
+        obj = next((c for c in child.rights if c.dep_ == "dobj"), None)
+        return mention(site, to.i + 1, phrase(site, obj)[1] if obj is not None else child.i)
+    return None
+
+
+def money_spent(site: Site) -> Found:
+    """ "allocated 45 billion tenge for road repairs": money a spending verb (models/spending_verbs.txt)
+    takes is of its purpose, else the spending itself ("invested EUR1.2 billion": "invested")."""
+    root = site.root
+    if site.fig.kind != "money" or root.dep_ != "dobj" or root.head.lemma_.lower() not in spending_verbs():
+        return None
+    verb = root.head
+    for child in (*root.rights, *verb.rights):
+        found = purpose(site, child) if child.i > site.last else None
+        if found is not None:
+            return found
+    return mention(site, verb.i, verb.i)
 
 
 def passive_amount(site: Site) -> Found:
@@ -243,8 +473,9 @@ def passive_amount(site: Site) -> Found:
 
 # Which phrase a figure is of; the first finder that decides wins (None asks the next).
 SUBJECT_FINDERS: tuple[Callable[[Site], Found], ...] = (
-    counted_unit, joined_figure, figure_of, ranked_in, noun_of_figure, worth, modified_noun,
-    change_verb, passive_amount,
+    won_count, size_of_group, counted_unit, bracketed, joined_figure, linked_figure, apposed_to_noun, count_as_subject,
+    partitive_count, figure_of, ranked_in, noun_of_figure, worth, modified_noun, money_spent, change_verb,
+    passive_amount,
 )
 
 
@@ -253,6 +484,8 @@ def attach_subjects(doc: Doc, figures: list[Figure]) -> None:
     if not figures:
         return
     earlier: list[tuple[int, int, Mention | None]] = []
+    sites: list[Site] = []
+    open_sites: list[Site | None] = []  # per figure: its site when no finder decided
     sent_start = -1
     text = doc_text(doc)
     starts = sentence_starts(doc)
@@ -270,3 +503,17 @@ def attach_subjects(doc: Doc, figures: list[Figure]) -> None:
                 break
         fig.subject = found if isinstance(found, Mention) else None
         earlier.append((site.first, site.last, fig.subject))
+        open_sites.append(site if found is None else None)
+        sites.append(site)
+    share_backwards(doc, sites, open_sites)
+
+
+def share_backwards(doc: Doc, sites: list[Site], open_sites: list[Site | None]) -> None:
+    """ "rose by $0.7 billion to $35.8 billion": a figure no finder decided takes the subject of the
+    linked figure after it in its sentence."""
+    for k in range(len(sites) - 2, -1, -1):
+        site, nxt = open_sites[k], sites[k + 1]
+        if site is None or nxt.fig.subject is None or doc[site.first].sent.start != doc[nxt.first].sent.start:
+            continue
+        if linked(doc, site.last + 1, nxt.first):
+            site.fig.subject = nxt.fig.subject
