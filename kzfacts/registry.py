@@ -72,6 +72,12 @@ def figure_cell(f: dict[str, Any]) -> str:
     return f"{f['qualifier']} {value}" if f.get("qualifier") else value
 
 
+def measures_cell(f: dict[str, Any]) -> str:
+    """What a figure measures, its `subject`, for a table: "" when the text does not say."""
+    subject = f.get("subject")
+    return subject["text"] if subject else ""
+
+
 # ---- entities: people, organisations, places (one component, three labels)
 
 def serialize_entity(e: Entity) -> dict[str, Any]:
@@ -228,8 +234,9 @@ FACT_TYPES: tuple[FactType, ...] = (
              lambda p: [p["name"], str(len(p["mentions"]))], label="GPE"),
     FactType("dates", "date", "kz_dates", "Dates", serialize_date, DATE_SCHEMA, ("text", "value", "kind"),
              lambda d: [d["text"], date_cell(d), d.get("kind", "date")]),
-    FactType("figures", "figure", "kz_figures", "Figures", serialize_figure, FIGURE_SCHEMA, ("text", "value", "unit", "kind"),
-             lambda f: [f["text"], figure_cell(f), f["unit"] or "", f["kind"]]),
+    FactType("figures", "figure", "kz_figures", "Figures", serialize_figure, FIGURE_SCHEMA,
+             ("text", "value", "unit", "kind", "measures"),
+             lambda f: [f["text"], figure_cell(f), f["unit"] or "", f["kind"], measures_cell(f)]),
     FactType("quotes", "quote", "kz_quotes", "Quotes", serialize_quote, QUOTE_SCHEMA, ("speaker", "quote", "cue"),
              lambda q: [", ".join(q["speakers"]) or "-", q["text"], q["cue"] or ""]),
 )
