@@ -61,7 +61,7 @@ OBJECT_OF_SETTING_VERB = [  # the object of "raise / cut / set X to <figure>"
 OTHER_CONSTRUCTIONS = [  # "X worth <figure>", a noun the figure modifies, a figure in brackets after another
     ("The firms signed contracts worth $2 billion.", "$2 billion", "contracts"),
     ("The bank approved its $500 million loan.", "$500 million", "loan"),
-    ("The firm won a 5 percent stake in the field.", "5 percent", "stake"),
+    ("The firm won a 5 percent stake in the field.", "5 percent", "stake in the field"),
     ("Grants worth 1.8 billion tenge ($4.3 million) were paid.", "1.8 billion tenge", "Grants"),
     ("Grants worth 1.8 billion tenge ($4.3 million) were paid.", "$4.3 million", "Grants"),
     ("Output will amount to 2 million tonnes in May and 2.1 million tonnes in June.", "2.1 million tonnes", "Output"),

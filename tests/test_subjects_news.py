@@ -117,3 +117,19 @@ def test_a_counted_complement_is_no_subject(run):
 
 def test_pace_verbs(run):
     assert subject_of(run, "Inflation slowed to 9.8 percent in December.", "9.8 percent") == "Inflation"
+
+
+SUBJECT_PHRASES = [  # a subject keeps the complements that say which amount it is; a participle's noun
+    ("Production at the Tengiz field reached 600,000 barrels per day.", "600,000 barrels per day",
+     "Production at the Tengiz field"),
+    ("Investment in fixed assets rose 8 percent.", "8 percent", "Investment in fixed assets"),
+    ("Remittances from Russia fell 20 percent.", "20 percent", "Remittances from Russia"),
+    ("Exports in 2023 rose 5 percent.", "5 percent", "Exports"),
+    ("The deal, valued at $2 billion, closed in May.", "$2 billion", "The deal"),
+    ("The contract, estimated at 80 billion tenge, was signed.", "80 billion tenge", "The contract"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, subject", SUBJECT_PHRASES)
+def test_subject_phrase(run, sentence, figure, subject):
+    assert subject_of(run, sentence, figure) == subject

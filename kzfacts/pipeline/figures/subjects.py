@@ -23,8 +23,9 @@ NOUNS = ("NOUN", "PROPN")
 # a "to/by/at/from" phrase after a change verb holds its new level or its change ("rose to", "cut by")
 SETTING_PREPS = frozenset({"to", "by", "at", "from"})
 # complements that say which amount a noun is ("the cost of oil", "trade between A and B", "exports
-# to Iran", "taxes on imports")
-COMPLEMENT_PREPS = frozenset({"of", "between", "to", "on"})
+# to Iran", "taxes on imports", "investment in fixed assets", "production at Tengiz", "remittances
+# from Russia"); one that holds a figure or a date is none ("rate to 17%", "exports in 2023")
+COMPLEMENT_PREPS = frozenset({"of", "between", "to", "on", "in", "at", "from"})
 NOT_A_SUBJECT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # what "<figure> in X" cannot be of: when, where and who ("5% in May", "$3 billion in Astana")
 NOT_AFTER_IN_ENTS = NOT_A_SUBJECT_ENTS | {"GPE", "LOC", "FAC", "NORP", "PERSON", "ORG", "EVENT"}
@@ -120,8 +121,9 @@ def phrase(site: Site, noun: Token, depth: int = 0) -> tuple[int, int]:
             b = max(b, phrase(site, child, depth + 1)[1])
         elif child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
             pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
-            if pobj is None or site.inside(pobj.i) or child.lower_ == "to" and not names_a_thing(pobj):
-                break  # "to 17%" after "the rate" is its new level, no part of its name
+            if pobj is None or site.inside(pobj.i) or \
+                    child.lower_ not in ("of", "between") and not names_a_thing(pobj):
+                break  # "to 17%" after "the rate" is its new level, "in 2023" its time: no part of its name
             b = max(b, phrase(site, pobj, depth + 1)[1])
         else:
             break
@@ -319,6 +321,8 @@ def change_verb(site: Site) -> Found:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not site.inside(c.i)), None)
     if role in ("object", "both") and prep is not None and obj is not None:
         return noun_subject(site, obj)
+    if role == "object" and verb.dep_ == "acl" and verb.tag_ == "VBN" and prep is not None:
+        return noun_subject(site, verb.head)  # "the deal, valued at $2 billion,": the participle's noun
     if role == "object":
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return noun_subject(site, passive) if prep is not None and passive is not None else None
