@@ -133,3 +133,19 @@ SUBJECT_PHRASES = [  # a subject keeps the complements that say which amount it 
 @pytest.mark.parametrize("sentence, figure, subject", SUBJECT_PHRASES)
 def test_subject_phrase(run, sentence, figure, subject):
     assert subject_of(run, sentence, figure) == subject
+
+
+CHANGE_CHAINS = [  # a change stated after a level, or a level after a change, in the same clause
+    ("Trade turnover reached $5 billion, an increase of 10 percent.", "10 percent", "Trade turnover"),
+    ("Remittances reached $3 billion, a rise of 8 percent on the year.", "8 percent", "Remittances"),
+    ("Trade grew by 10 percent, reaching $5 billion.", "$5 billion", "Trade"),
+    ("The tenge fell 2 percent, hitting 520 per dollar.", "520", "The tenge"),
+    ("Exports rose to $60 billion, up 12 percent from 2022.", "12 percent", "Exports"),
+    ("Coal output fell 4 percent to 110 million tonnes, the first drop in a decade.", "110 million tonnes",
+     "Coal output"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, subject", CHANGE_CHAINS)
+def test_change_chain(run, sentence, figure, subject):
+    assert subject_of(run, sentence, figure) == subject

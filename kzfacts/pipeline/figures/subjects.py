@@ -194,8 +194,8 @@ def verb_subject(site: Site, verb: Token) -> Found:
         before = site.doc[v.i - 1] if v.i > 0 else None
         if v.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with":
             return noun_subject(site, before)  # "with GDP rising to ...": the absolute clause's subject
-        if v.dep_ not in ("conj", "xcomp"):
-            return None
+        if v.dep_ not in ("conj", "xcomp") and not (v.dep_ == "advcl" and v.tag_ == "VBG"):
+            return None  # "grew 10%, reaching $5 billion": a participle's subject is its clause's
     return None
 
 
@@ -332,9 +332,10 @@ def change_verb(site: Site) -> Found:
 
 
 # words that only join two figures of one amount ("to X from Y", "by X to Y", "X, or Y", "X in
-# 2014, a Y decline compared to Z"); dates and change nouns between them join too
+# 2014, a Y decline compared to Z", "X, an increase of Y"); dates and change nouns between them join too
 LINK_WORDS = frozenset({"to", "from", "by", "at", "and", "or", ",", "(", ")", "down", "up", "compared",
-                        "with", "against", "versus", "vs", "vs.", "a", "an", "in", "then", "back", "again"})
+                        "with", "against", "versus", "vs", "vs.", "a", "an", "the", "of", "in", "then", "back",
+                        "again"})
 LINK_SPAN = 8  # tokens between two linked figures at most: a bound
 
 
