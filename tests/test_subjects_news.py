@@ -149,3 +149,11 @@ CHANGE_CHAINS = [  # a change stated after a level, or a level after a change, i
 @pytest.mark.parametrize("sentence, figure, subject", CHANGE_CHAINS)
 def test_change_chain(run, sentence, figure, subject):
     assert subject_of(run, sentence, figure) == subject
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("The firm will cut 4,300 jobs in France, 3,700 in Germany and 400 in Spain.", "3,700"),
+    ("Sales rose in Almaty, 3,000 in all, and fell elsewhere.", "3,000"),
+])
+def test_a_count_after_a_name_is_none_of_the_names(run, sentence, figure):
+    assert subject_of(run, sentence, figure) is None

@@ -395,8 +395,8 @@ def apposed_to_noun(site: Site) -> Found:
     """ "remittances, about 30 percent of GDP,": a figure in apposition is of the noun it renames."""
     head = site.root.head
     if site.root.dep_ != "appos" or head.i > site.first or head.pos_ not in NOUNS or in_earlier(site, head.i) \
-            or head.ent_type_ == "PERSON":
-        return None  # "Tokayev, 70,": an age, no amount of the person
+            or head.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "FAC") or site.fig.kind == "count":
+        return None  # "Tokayev, 70,", "4,300 jobs in France, 3,700 in Germany": no amount of the name
     return noun_subject(site, head)
 
 
