@@ -157,3 +157,19 @@ def test_change_chain(run, sentence, figure, subject):
 ])
 def test_a_count_after_a_name_is_none_of_the_names(run, sentence, figure):
     assert subject_of(run, sentence, figure) is None
+
+
+MONEY_FOR = [  # money "for" or "on" something is of it, a body or a place included
+    ("The donors gave $6 million, including $1.4 million for the Kyrgyz Republic.", "$1.4 million",
+     "the Kyrgyz Republic"),
+    ("The plan sets aside $2 billion for new hospitals in the south.", "$2 billion", "new hospitals in the south"),
+    ("A $300 million credit line for small businesses opened.", "$300 million", "credit line"),
+    ("The bank approved $40 million for the Shymkent water plant.", "$40 million", "the Shymkent water plant"),
+    ("About $5 million for 2024 was approved.", "About $5 million", "approved"),  # a year is no purpose
+    ("The ministry spent 3 billion tenge on the Almaty bypass.", "3 billion tenge", "the Almaty bypass"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, subject", MONEY_FOR)
+def test_money_for(run, sentence, figure, subject):
+    assert subject_of(run, sentence, figure) == subject

@@ -231,6 +231,8 @@ def joined_figure(site: Site) -> Found:
 def figure_of(site: Site) -> Found:
     """ "48% of investment", "$3 billion in loans": a complement after the figure says what it is of."""
     for child in site.root.rights:
+        if child.i > site.last and site.fig.kind == "money" and child.lower_ in PURPOSE_PREPS:
+            return purpose(site, child)  # "$1.38 million for the Kyrgyz Republic"
         if child.i <= site.last or child.dep_ != "prep" or child.lower_ not in ("of", "in"):
             continue
         pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
@@ -432,12 +434,12 @@ CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
 
 
 def purpose(site: Site, child: Token) -> Mention | None:
-    """The purpose a child of a spending verb names: "for road repairs", "on new schools", "to
-    support water projects"; a body or place after "for" is a recipient, no purpose."""
+    """The purpose a child of a spending verb or of an amount of money names: "for road repairs",
+    "on new schools", "to support water projects"."""
     if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
         pobj = next((c for c in child.rights if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.pos_ not in NOUNS or pobj.ent_type_ in NOT_AFTER_IN_ENTS or site.inside(pobj.i):
-            return None
+        if pobj is None or pobj.pos_ not in NOUNS or pobj.ent_type_ in NOT_A_SUBJECT_ENTS or site.inside(pobj.i):
+            return None  # a body or a place is what the money is for too ("$1 million for the Kyrgyz Republic")
         end = pobj.i
         for t in site.doc[pobj.i + 1:pobj.right_edge.i + 1]:
             if t.dep_ in CLAUSE_BREAKS or t.tag_ in ("WDT", "WP"):
@@ -457,14 +459,15 @@ def money_spent(site: Site) -> Found:
     """ "allocated 45 billion tenge for road repairs": money a spending verb (models/spending_verbs.txt)
     takes is of its purpose, else the spending itself ("invested EUR1.2 billion": "invested")."""
     root = site.root
-    if site.fig.kind != "money" or root.dep_ != "dobj" or root.head.lemma_.lower() not in spending_verbs():
+    if site.fig.kind != "money" or root.dep_ != "dobj":
         return None
     verb = root.head
+    spending = verb.lemma_.lower() in spending_verbs()
     for child in (*root.rights, *verb.rights):
-        found = purpose(site, child) if child.i > site.last else None
+        found = purpose(site, child) if child.i > site.last and (spending or child.lower_ == "for") else None
         if found is not None:
-            return found
-    return mention(site, verb.i, verb.i)
+            return found  # any verb's money "for" something is of it ("approved $40 million for X")
+    return mention(site, verb.i, verb.i) if spending else None
 
 
 def passive_amount(site: Site) -> Found:
