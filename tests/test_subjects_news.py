@@ -173,3 +173,19 @@ MONEY_FOR = [  # money "for" or "on" something is of it, a body or a place inclu
 @pytest.mark.parametrize("sentence, figure, subject", MONEY_FOR)
 def test_money_for(run, sentence, figure, subject):
     assert subject_of(run, sentence, figure) == subject
+
+
+CHANGE_BEFORE_COMPLEMENT = [  # a change verb's amount is of its subject, whatever "in ..." follows
+    ("The tenge has lost about 5 percent against the dollar this year.", "about 5 percent", "The tenge"),
+    ("Kaspi shares jumped as much as 9 percent in New York trading.", "as much as 9 percent", "Kaspi shares"),
+    ("Output fell 3 percent in real terms.", "3 percent", "Output"),
+    ("Loans rose 12 percent in tenge terms.", "12 percent", "Loans"),
+    ("Wheat prices rose 5 percent in May.", "5 percent", "Wheat prices"),
+    ("Kazakhstan exported 70 million tonnes of crude oil, 4 percent more than a year earlier.", "4 percent",
+     "crude oil"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, subject", CHANGE_BEFORE_COMPLEMENT)
+def test_change_before_complement(run, sentence, figure, subject):
+    assert subject_of(run, sentence, figure) == subject

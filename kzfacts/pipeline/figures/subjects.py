@@ -240,9 +240,9 @@ def figure_of(site: Site) -> Found:
                 pobj.ent_type_ in NOT_AFTER_IN_ENTS or pobj.pos_ != "NOUN"
                 or any(c.dep_ in ("det", "poss") for c in pobj.children)):
             continue  # "$3 billion in loans" says what the money is; "in the country", "in 300 projects" where
-        level = change_verb(site) if child.lower_ == "of" else None
+        level = change_verb(site)
         if isinstance(level, Mention):
-            return level  # "the deficit stood at 2.8% of GDP": "of GDP" is the base, not the subject
+            return level  # "stood at 2.8% of GDP", "jumped 9% in New York trading": a base, a setting
         return noun_subject(site, pobj)
     return None
 
@@ -360,7 +360,13 @@ def linked_figure(site: Site) -> Found:
     if not site.earlier:
         return None
     _, last, subject = site.earlier[-1]
-    return subject if subject is not None and linked(site.doc, last + 1, site.first) else None
+    if subject is None:
+        return None
+    after = tokens_of(site.doc).idx[last + 1] if last + 1 < len(site.doc) else None
+    if after is not None and 0 <= subject.start - after <= 4:  # "70 million tonnes of crude oil, 4% more"
+        span = site.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        last = span.end - 1 if span is not None and span.end <= site.first else last
+    return subject if linked(site.doc, last + 1, site.first) else None
 
 
 def won_count(site: Site) -> Found:
