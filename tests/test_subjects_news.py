@@ -189,3 +189,18 @@ CHANGE_BEFORE_COMPLEMENT = [  # a change verb's amount is of its subject, whatev
 @pytest.mark.parametrize("sentence, figure, subject", CHANGE_BEFORE_COMPLEMENT)
 def test_change_before_complement(run, sentence, figure, subject):
     assert subject_of(run, sentence, figure) == subject
+
+
+LEVEL_VERBS = [  # what a thing costs or is worth is of the thing
+    ("The project is estimated to cost $1.5 billion.", "$1.5 billion", "The project"),
+    ("The new terminal cost 40 billion tenge.", "40 billion tenge", "The new terminal"),
+    ("Each ticket costs 5,000 tenge.", "5,000 tenge", "Each ticket"),
+    ("The bridge will cost about $300 million.", "about $300 million", "The bridge"),
+    ("The contract is valued at $2 billion.", "$2 billion", "The contract"),
+    ("The stake is worth $300 million.", "$300 million", "The stake"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, subject", LEVEL_VERBS)
+def test_level_verbs(run, sentence, figure, subject):
+    assert subject_of(run, sentence, figure) == subject
