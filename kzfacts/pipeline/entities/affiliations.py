@@ -348,14 +348,8 @@ def affiliation_phrase_start(scene: Scene, name: NameAt) -> int:
     while i > 0 and (toks.text[i - 1][:1].isupper() and toks.lower[i - 1] in roles or _hyphen(doc, i - 1)
                      or _hyphen(doc, i) and i < name.start and toks.text[i - 1][:1].isupper()):
         i -= 1
-    if 0 < i < name.start and toks.text[i - 1] == ")":  # "Asian Development Bank (ADB) Country Director X"
-        opening = next((k for k in range(i - 2, max(-1, i - 10), -1) if toks.text[k] == "("), None)
-        before = scene.org_ending_at(opening, opening - 12) if opening is not None else None
-        if before is not None and before.end == opening:
-            i = opening
-    org = scene.org_ending_at(i, i - 12)
-    if org is not None and org.end == i and i < name.start:
-        i = org.start
+    if i < name.start:  # "World Bank Vice-President X", "Asian Development Bank (ADB) Country Director X"
+        i = body_before(scene, i)
     while i > 0 and (toks.lower[i - 1] in former_words() or _hyphen(doc, i - 1) and toks.lower[i - 2] == "ex"):
         i -= 2 if _hyphen(doc, i - 1) else 1
     return i

@@ -19,7 +19,7 @@ from ..support.tokens import span_text, tokens_of
 from .appositions import person_roles, phrase_after
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before
 from .evidence import person_shaped
-from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, title_before, unit_words
+from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, posting_nouns, title_before, unit_modifiers, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
 LEADING_WORDS = ("the", "a", "an", "ex", "-", "ex-")  # never a name's first word
@@ -268,16 +268,20 @@ def fields_end(doc: Doc, start: int, end: int) -> int:
     return m if m > end + 1 and is_domain_word(toks.lower[m - 1]) else end
 
 
-POSTING_HEADS = {"Mission", "Embassy", "Delegation", "Consulate", "Office", "Representation", "Programme", "Program"}
+
+
+def posting_head(doc: Doc, i: int) -> bool:
+    """Token i is a posted body's noun written as a name's ("Mission", "Embassy": `posting_nouns.tsv`)."""
+    return tokens_of(doc).text[i][:1].isupper() and tokens_of(doc).lower[i] in posting_nouns()
 
 
 def posting_end(doc: Doc, end: int) -> int:
     """ "the U.S. Mission to Mongolia", "the EU Delegation to Uzbekistan", "the British Embassy in
     Astana": a body posted somewhere runs on over "to/in" + the place (a capitalised place word or two)."""
     toks = tokens_of(doc)
-    if end >= 2 and toks.lower[end - 1] in ("to", "in") and toks.text[end - 2] in POSTING_HEADS:
+    if end >= 2 and toks.lower[end - 1] in ("to", "in") and posting_head(doc, end - 2):
         end -= 1  # the model's "U.S. Mission to" without its place
-    if end + 1 >= len(doc) or toks.text[end - 1] not in POSTING_HEADS or toks.lower[end] not in ("to", "in"):
+    if end + 1 >= len(doc) or not posting_head(doc, end - 1) or toks.lower[end] not in ("to", "in"):
         return end
     j = end + 1
     while j < len(doc) and j - end <= 3 and toks.text[j][:1].isupper() and toks.alpha[j] \
@@ -391,8 +395,6 @@ def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     return True
 
 
-UNIT_MODIFIERS = {"management", "supervisory", "executive", "regional", "country", "local", "representative"}
-GOVERNING_BOARDS = {"directors", "trustees", "governors", "supervisors", "regents", "commissioners", "management"}  # "the Board of Directors of X"
 
 
 def unit_body_start(doc: Doc, start: int, end: int) -> int:
@@ -402,14 +404,14 @@ def unit_body_start(doc: Doc, start: int, end: int) -> int:
     `start` if the mention is no such unit."""
     toks = tokens_of(doc)
     i = start
-    while i < end and (toks.lower[i] in UNIT_MODIFIERS or toks.ent_type[i] in ("GPE", "LOC")):
+    while i < end and (toks.lower[i] in unit_modifiers() or toks.ent_type[i] in ("GPE", "LOC")):
         i += 1
     if i >= end or not unit_words().get(toks.lower[i]):
         return start
-    if toks.lower[i] == "office" and i == start and not (start > 0 and toks.lower[start - 1] in UNIT_MODIFIERS):
+    if toks.lower[i] == "office" and i == start and not (start > 0 and toks.lower[start - 1] in unit_modifiers()):
         return start  # "the Office of Foreign Assets Control" is a body; "Representative | Office of X" is X's
     i += 1
-    if i + 1 < end and toks.lower[i] == "of" and toks.lower[i + 1] in GOVERNING_BOARDS:
+    if i + 1 < end and toks.lower[i] == "of" and toks.lower[i + 1] in unit_modifiers():
         i += 2
     if i >= end or toks.lower[i] != "of":
         return start
@@ -432,7 +434,7 @@ def drop_generic_units(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             after = c.end + 2 if toks.lower[c.end + 1] == "the" else c.end + 1
             words = [toks.lower[t] for t in range(c.start, c.end) if toks.lower[t] not in ("the", "of")]
             generic = any(unit_words().get(w) for w in words) and all(
-                unit_words().get(w) or w in UNIT_MODIFIERS | GOVERNING_BOARDS for w in words)
+                unit_words().get(w) or w in unit_modifiers() for w in words)
             if generic and after in starts:
                 continue
         out.append(c)
@@ -456,7 +458,8 @@ def title_words_out(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     while end - c.start > 1 and is_honorific(toks.text[end - 1]):
         end -= 1  # "Parliament of Kazakhstan Ms. | Zarina X"
     if end < len(doc) and toks.title[end] and toks.text[end][:1].isupper():
-        while end - c.start > 1 and (toks.lower[end - 1] in UNIT_MODIFIERS | TITLE_MODIFIERS or toks.title[end - 1]):
+        modifiers = unit_modifiers() | TITLE_MODIFIERS
+        while end - c.start > 1 and (toks.lower[end - 1] in modifiers or toks.title[end - 1]):
             end -= 1
         # "CDC Central Asia | Director", "UNDP Kazakhstan | Resident Representative": the title's place
         place, places = end, resources.place_names()

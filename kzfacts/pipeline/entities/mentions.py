@@ -21,7 +21,7 @@ from .appositions import appositive_people
 from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
 from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, company_shaped, is_capitalised, name_token, overlaps, surname_shaped
 from .evidence import class_kinds, person_evidence
-from .titles import TITLE_MODIFIERS, is_domain_word, is_title_word, official_name, official_start, person_word, title_before
+from .titles import TITLE_MODIFIERS, is_domain_word, is_title_word, official_name, official_start, person_word, posting_nouns, title_before
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
@@ -527,7 +527,6 @@ def _body_word(doc: Doc, i: int) -> bool:
             or company_shaped(doc[i])) and not toks.title[i] and word not in resources.place_names()
 
 
-LOWER_BODY_HEADS = {"group", "committee", "commission", "caucus", "council", "association", "alliance", "coalition"}
 
 
 def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
@@ -537,7 +536,7 @@ def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
     t = tokens or tokens_of(doc)
     found = []
     for h in range(2, t.n):
-        if t.text[h] not in LOWER_BODY_HEADS or not t.text[h - 1][:1].isupper():
+        if t.text[h] not in resources.word_list("lower_body_heads.txt") or not t.text[h - 1][:1].isupper():
             continue
         i = h
         while i > 0 and h - i < 5 and t.lower[i - 1] != "the" and (
@@ -600,7 +599,6 @@ def title_body_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
     return found
 
 
-POSTING_NOUNS = {"embassy", "consulate", "mission", "delegation"}
 
 
 def posting_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
@@ -609,7 +607,7 @@ def posting_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int
     t = tokens or tokens_of(doc)
     found = []
     for i in range(1, t.n - 2):
-        if t.text[i] not in POSTING_NOUNS or t.lower[i + 1] not in ("in", "to"):
+        if not posting_nouns().get(t.text[i]) or t.lower[i + 1] not in ("in", "to"):
             continue
         start = i
         while start > 0 and i - start < 3 and t.text[start - 1][:1].isupper() and (  # a country or a union of them

@@ -13,8 +13,6 @@ from .common import company_shaped, surname_shaped
 
 TITLE_MODIFIERS = {"former", "ex", "ex-", "then", "acting", "deputy", "vice", "incoming", "outgoing",
                    "interim", "current", "late", "first", "senior", "junior", "chief", "assistant", "its", "their"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "lt", "gen", "col", "maj", "capt", "sgt",
-              "adm", "h.e"}  # a person's form of address or rank, never part of a role: "Regional Manager Dr."
 STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 MAX_TITLE_WORDS = 18  # "Director of the Department of Multilateral Diplomacy of the Ministry of Foreign Affairs"
 CHAIN_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on"})  # "Ambassador to X", "Director for Y"
@@ -22,7 +20,8 @@ TITLE_JOINS = frozenset({"and", "&", "/", "\u2013", "\u2014", "-"})  # "Chairman
 
 
 def is_honorific(word: str) -> bool:
-    return word.lower().rstrip(".") in HONORIFICS
+    """A form of address or a rank ("Dr.", "Lt"), never part of a role (`honorifics.txt`)."""
+    return word.lower().rstrip(".") in resources.word_list("honorifics.txt")
 
 
 def is_title_word(token: Token) -> bool:
@@ -34,6 +33,17 @@ def unit_words() -> dict[str, bool]:
     """Nouns of a body's units ("office", "board", "department"), each with whether the unit is
     generic, its body's and no organisation of its own (`unit_words.tsv`)."""
     return {row[0]: row[1] == "generic" for row in resources.table("unit_words.tsv") if len(row) >= 2}
+
+
+def unit_modifiers() -> frozenset[str]:
+    """Words that leave a body's unit generic, before it or after "Board of" (`unit_modifiers.txt`)."""
+    return resources.word_list("unit_modifiers.txt")
+
+
+@resources.cached
+def posting_nouns() -> dict[str, bool]:
+    """Nouns of a body posted abroad, each with whether its lower-case form names one (`posting_nouns.tsv`)."""
+    return {row[0]: row[1] == "yes" for row in resources.table("posting_nouns.tsv") if len(row) >= 2}
 
 
 @resources.cached
