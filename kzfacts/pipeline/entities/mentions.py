@@ -695,6 +695,7 @@ def merge_candidates(model: list[Candidate], rules: list[Candidate]) -> list[Can
 
 
 RUN_CONNECTORS = ("and", "of", "for", "on", "the", "&")
+MAX_RUN = 30  # tokens either side of a mention: longer than any name a run joins
 
 
 def enclosing_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -704,11 +705,12 @@ def enclosing_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         tok = doc[i]
         return (is_capitalised(tok) and not tok.is_punct or tok.text in RUN_CONNECTORS) and not tok.is_space
 
+    # a name's run is a few words: a bound keeps a page of capitalised words from costing a walk per mention
     a = start
-    while a > 0 and joins(a - 1) and "\n" not in doc[a - 1].text_with_ws:
+    while a > 0 and start - a < MAX_RUN and joins(a - 1) and "\n" not in doc[a - 1].text_with_ws:
         a -= 1
     b = end
-    while b < len(doc) and joins(b) and "\n" not in doc[b - 1].text_with_ws:
+    while b < len(doc) and b - end < MAX_RUN and joins(b) and "\n" not in doc[b - 1].text_with_ws:
         b += 1
     while a < start and not is_capitalised(doc[a]):
         a += 1
