@@ -18,7 +18,7 @@ from ... import resources
 from ..support.tokens import span_text, tokens_of
 from .appositions import person_roles, phrase_after
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before
-from .evidence import person_shaped
+from .evidence import person_evidence, person_shaped
 from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, posting_nouns, title_before, unit_modifiers, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
@@ -110,6 +110,36 @@ def separate_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((a, b))
         s = i + 1
     return parts or [(start, end)]
+
+
+def owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names one span of the model's holds across an owner's possessive: a name never holds
+    one ("Breitbart’s Joel Pollak", "Dave Leip’s Atlas", "Trump’s Islamaphobia").
+
+    What is owned is a person where its words name one that speaks or holds a title ("Breitbart’s |
+    Joel Pollak reported"), and the owner is then their employer; else it is nothing kzfacts reports
+    (a work, a show, a notion), and the owner keeps a person's label ("Dave Leip") or, a body's
+    label being the whole thing's, is left to its other mentions ("Obama’s Initial Briefing"). A
+    country owns a body ("Kazakhstan’s | Central Election Commission"). A body built on a
+    possessive stays whole: owned words with an organisation word after an owner that is no
+    country ("Korean People’s Army", "Moody’s Investors Service").
+    """
+    toks = tokens_of(doc)
+    at = next((i for i in range(start + 1, end - 1) if toks.text[i] in ("'s", "\u2019s")
+               or toks.text[i] in POSSESSIVE and toks.tag[i] == "POS"), None)
+    if at is None:
+        return [(start, end, label)]
+    keywords = resources.org_keywords()
+    owner = span_text(doc, start, at)
+    country = owner in resources.country_names()
+    if label == "ORG" and not country and any(toks.text[t] in keywords for t in range(at + 1, end)):
+        return [(start, end, label)]
+    owned = doc[at + 1:end]
+    if country:
+        return [(start, at, "GPE"), (at + 1, end, label)]
+    if 2 <= len(owned) <= 3 and person_evidence(owned):
+        return [(start, at, "ORG" if label == "ORG" else label), (at + 1, end, "PERSON")]
+    return [(start, at, label)] if label == "PERSON" else []
 
 
 def another_body_after(doc: Doc, start: int, at: int, end: int) -> bool:

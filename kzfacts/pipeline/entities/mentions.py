@@ -18,7 +18,7 @@ from ..support.syntax import speaks
 from ..support.text import doc_text, longest_spans, split_lines
 from ..support.tokens import Tokens, span_text, tokens_of
 from .appositions import appositive_people
-from .boundaries import campus_end, clean_bounds, extend_org, separate_names, trim_at_model_entities
+from .boundaries import campus_end, clean_bounds, extend_org, owner_and_owned, separate_names, trim_at_model_entities
 from .common import CONNECTORS, NAME_PARTICLES, RELABELLABLE, Candidate, clashes, company_shaped, is_capitalised, name_token, overlaps, surname_shaped
 from .evidence import class_kinds, person_evidence
 from .titles import TITLE_MODIFIERS, is_domain_word, is_title_word, official_name, official_start, person_word, posting_nouns, title_before
@@ -445,8 +445,8 @@ def joined_at_officials(doc: Doc) -> list[tuple[int, int, str]]:
     """The model's entities with kzfacts' labels; a body's span and the person's right after it are
     one span where an official's name starts inside the person's ("Board of Directors of Air" +
     "Astana Peter Foster"): the body's name runs to the official's."""
-    ents = [(e.start, e.end, MODEL_LABELS.get(e.label_, e.label_)) for e in doc.ents
-            if e.label_ in MODEL_LABELS or e.label_ in RELABELLABLE]
+    ents = [part for e in doc.ents if e.label_ in MODEL_LABELS or e.label_ in RELABELLABLE
+            for part in owner_and_owned(doc, e.start, e.end, MODEL_LABELS.get(e.label_, e.label_))]
     out: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if out and out[-1][2] in ("ORG", "GPE") and label == "PERSON" and out[-1][1] == start \
