@@ -44,3 +44,14 @@ KEPT_WHOLE = [  # a body whose own name is built on a possessive
 @pytest.mark.parametrize("text, body", KEPT_WHOLE)
 def test_a_body_named_with_a_possessive_stays_whole(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+PLACES = [  # a place's name keeps its possessive
+    ("Boeing sold ten planes to airlines of the People’s Republic of China last year.", "People’s Republic of China"),
+    ("Kazakhstan signed a water accord with the People’s Republic of China in Astana.", "People’s Republic of China"),
+]
+
+
+@pytest.mark.parametrize("text, place", PLACES)
+def test_a_place_keeps_its_possessive(run, text, place):
+    assert place in names(run(text), "places")

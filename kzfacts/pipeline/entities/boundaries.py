@@ -122,8 +122,10 @@ def owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     label being the whole thing's, is left to its other mentions ("Obama’s Initial Briefing"). A
     country owns a body ("Kazakhstan’s | Central Election Commission"). A body built on a
     possessive stays whole: owned words with an organisation word after an owner that is no
-    country ("Korean People’s Army", "Moody’s Investors Service").
+    country ("Korean People’s Army", "Moody’s Investors Service"). A place's name keeps its own.
     """
+    if label not in ("PERSON", "ORG"):
+        return [(start, end, label)]  # "the People’s Republic of China"
     toks = tokens_of(doc)
     at = next((i for i in range(start + 1, end - 1) if toks.text[i] in ("'s", "\u2019s")
                or toks.text[i] in POSSESSIVE and toks.tag[i] == "POS"), None)
