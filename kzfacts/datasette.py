@@ -69,8 +69,10 @@ QUERIES = {
                "join sources s on s.origin = a.origin where q.speaker like '%' || :speaker || '%' order by a.id",
     },
     "largest_sums_by_currency": {
-        "title": "The largest sums in one currency",
-        "sql": "select f.text, f.value, f.unit, a.title from figures f join articles a on a.id = f.article_id "
+        "title": "The largest sums in one currency, each with its article and source",
+        # an article the text gives no title is named by its place in its source, shown beside it
+        "sql": "select f.text, f.value, f.unit, coalesce(a.title, '(untitled article ' || (a.idx + 1) || ')') as article, "
+               "a.source, a.id as article_id from figures f join articles a on a.id = f.article_id "
                "where f.kind = 'money' and f.unit = upper(:currency) order by f.value desc limit 100",
     },
     "mentioned_together": {
@@ -109,7 +111,6 @@ def why_not_kzfacts(database: str | Path) -> str | None:
     from contextlib import closing
 
     from .errors import not_a_database
-
     from .files import special_kind
 
     path = Path(database)

@@ -56,6 +56,8 @@ def test_datasette_serves_the_metadata_and_its_canned_queries(tmp_path):
         assert len(rows) == 3 and {r["speaker"] for r in rows} == {"Willy Fautre"}
         sums = fetch(f"{base}/largest_sums_by_currency.json?currency=kzt&_shape=array", time.monotonic() + 10)
         assert [r["value"] for r in sums] == [1800000000.0, 305400000.0]
+        assert {(r["article"], r["source"]) for r in sums} == {
+            ("Kazakhstan\u2019s government determined to enhance engagement with civil society", str(SAMPLE))}
         together = fetch(f"{base}/mentioned_together.json?_shape=array", time.monotonic() + 10)
         assert together and {"person", "with_person", "articles"} <= set(together[0])
         works = fetch(f"{base}/who_works_where.json?_shape=array", time.monotonic() + 10)
