@@ -45,8 +45,8 @@ def test_html_fact_table_has_a_measures_column():
     figures = out[out.index('<table class="facts figure">'):]
     figures = figures[:figures.index("</table>")]
     assert '<th scope="col">measures</th>' in figures
-    assert "<td>8.4 percent</td><td>8.4</td><td>%</td><td>percent</td><td>Inflation</td>" in figures
-    assert "<td>44 members</td><td>44</td><td>members</td><td>count</td><td></td>" in figures
+    assert "<td>8.4 percent</td><td class=\"n\">8.4</td><td>%</td><td>percent</td><td>Inflation</td>" in figures
+    assert "<td>44 members</td><td class=\"n\">44</td><td>members</td><td>count</td><td></td>" in figures
 
 
 def test_csv_carries_the_subject():

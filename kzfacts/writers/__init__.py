@@ -197,7 +197,7 @@ class FolderWriter:
                               f"{record['source']} and later inputs were not written")
         self.refuse_links(path)
         rel, failed = path.relative_to(self.folder).as_posix(), record["error"] is not None
-        counts = _counts(record) if self.index is not None else None
+        counts = _counts(record, text) if self.index is not None else None
         try:
             if failed:  # noted before the file: killed in between, the input is retried, never taken as done
                 self.manifest.note(rel, True, counts)
@@ -292,12 +292,16 @@ def output_name(relpath: str, ending: str, origin: str | None = None) -> str:
     return f"{folder}/{name}{tag}{ending}" if folder else f"{name}{tag}{ending}"
 
 
-def _counts(record: dict[str, Any]) -> dict[str, Any]:
+def _counts(record: dict[str, Any], text: str | None) -> dict[str, Any]:
+    """What the index lists of a page: its source, error, each article's shown title (with how it
+    was made, `headlines.shown_title`) and its fact counts."""
+    from ..headlines import shown_title
     from ..registry import FACT_TYPES
 
+    text = record.get("text", text)
     counts: dict[str, Any] = {"source": record["source"], "error": (record["error"] or {}).get("message"),
                               "articles": len(record["articles"]),
-                              "titles": [a["title"] for a in record["articles"] if a.get("title")]}
+                              "titles": [list(shown_title(a, text, record["source"])) for a in record["articles"]]}
     for fact in FACT_TYPES:
         counts[fact.key] = sum(len(a[fact.key]) for a in record["articles"])
     return counts

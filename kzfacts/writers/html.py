@@ -8,22 +8,28 @@ overlap or nest (a date inside a quote): the text is cut at every fact boundary 
 is wrapped in the marks of the facts covering it, so the HTML stays well nested; every piece
 of one fact carries the same `data-fact` id. Offsets come from the record itself, so the page
 shows exactly what the JSON says.
+
+An article the text gives no title is headed by the one `headlines.shown_title` makes, in italics.
+Pages and index read at any width: fact tables scroll sideways in their own box rather than
+widen the page or break a word, and below 56rem the index's rows become cards.
 """
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import quote
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
-from ..registry import FACT_TYPES, affiliation_cell, format_value
+from ..headlines import name_title, shown_title
+from ..registry import FACT_TYPES, FactType, affiliation_cell, format_value
 
 SUFFIX = ".html"
 KINDS = {f.key: f.noun for f in FACT_TYPES}
 STYLE = """
 body{font:16px/1.6 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
-header.source{font:600 14px system-ui,sans-serif;color:#555;border-bottom:1px solid #ccc;margin-bottom:1rem}
-.text{white-space:pre-wrap}
+header.source{font:600 14px system-ui,sans-serif;color:#555;border-bottom:1px solid #ccc;margin-bottom:1rem;overflow-wrap:anywhere}
+h1,h2{line-height:1.25;overflow-wrap:break-word}h2.made,li.made a{font-style:italic}h2.made{color:#444}
+.text{white-space:pre-wrap;overflow-wrap:break-word}
 mark{background:none;border-radius:3px;padding:0 1px}
 mark.person{background:#bfdbfe;box-shadow:inset 0 -2px #1d4ed8}
 mark.organisation{background:#fed7aa;box-shadow:inset 0 -2px #c2410c}mark.place{background:#d9f99d;box-shadow:inset 0 -2px #4d7c0f}
@@ -31,13 +37,36 @@ mark.date{background:#fde2e2;border-bottom:2px solid #e11d48}mark.figure{backgro
 mark.quote{background:#f5f5f4;font-style:italic}mark.subject{background:none;border-bottom:2px dotted #7c3aed}
 .speaker{font:600 12px system-ui,sans-serif;color:#fff;background:#57534e;border-radius:3px;padding:0 4px;
 margin-right:3px;font-style:normal}
-.legend span{margin-right:1rem}
+.legend span{margin-right:1rem;display:inline-block}
 a.said-by{text-decoration:none}span.said-by:target+mark,span.said-by:target+*{outline:2px solid #57534e}
-table.facts{border-collapse:collapse;font:13px system-ui,sans-serif;margin:.5rem 0 1.5rem;width:100%}
-table.facts caption{text-align:left;font-weight:600;padding:2px 6px}table.facts td{overflow-wrap:anywhere}
-body.index{max-width:min(72rem,100%);box-sizing:border-box}table.index th{cursor:pointer}td.n{text-align:right}
-table.facts th,table.facts td{border-bottom:1px solid #e5e5e5;text-align:left;padding:2px 6px;vertical-align:top}
+.scroll{overflow-x:auto;margin:.5rem 0 1.5rem;background:linear-gradient(90deg,#fff 30%,#fff0) left/2rem 100% local,
+linear-gradient(270deg,#fff 30%,#fff0) right/2rem 100% local,linear-gradient(90deg,#0002,#0000) left/.6rem 100% scroll,
+linear-gradient(270deg,#0002,#0000) right/.6rem 100% scroll;background-repeat:no-repeat}
+table.facts{border-collapse:collapse;font:13px/1.45 system-ui,sans-serif;width:100%}
+table.facts caption{text-align:left;font-weight:600;padding:2px 6px}
+table.facts th,table.facts td{border-bottom:1px solid #e5e5e5;text-align:left;padding:3px 6px;vertical-align:top;
+overflow-wrap:normal;word-break:normal;hyphens:manual}
+table.facts .n{text-align:right;font-variant-numeric:tabular-nums}
+body.index{max-width:min(72rem,100%);box-sizing:border-box}
+table.index th{cursor:pointer;white-space:nowrap}table.index th:hover{color:#1d4ed8}
+table.index td.title{min-width:16rem}table.index td.source{color:#555}
+ul.titles{list-style:none;margin:0;padding:0}ul.titles li+li{margin-top:.3rem}
 .error{color:#b91c1c;font-family:system-ui,sans-serif}
+@media (max-width:56rem){
+body.index{margin-top:1rem}
+table.facts.index,table.facts.index thead,table.facts.index tbody,table.facts.index tr,table.facts.index td{display:block}
+table.facts.index thead tr{display:flex;flex-wrap:wrap;gap:0 .9rem;margin-bottom:.25rem}
+table.facts.index thead tr::before{content:"sort by:";color:#555}
+table.facts.index th{border:0;padding:0;font-weight:500;color:#1d4ed8;text-decoration:underline dotted}
+table.facts.index tbody tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:0 1.25rem;
+border:1px solid #d4d4d4;border-radius:6px;padding:.5rem .75rem;margin:.6rem 0}
+table.facts.index td{border:0;padding:1px 0}
+table.facts.index td.title,table.facts.index td.source{grid-column:1/-1;min-width:0;overflow-wrap:break-word}
+table.facts.index td.title{font-size:15px;padding-bottom:2px}
+table.facts.index td.n{display:flex;justify-content:space-between;gap:.5rem}
+table.facts.index td.n::before{content:attr(data-label);color:#555;text-align:left}
+}
+@media (max-width:30rem){table.facts th,table.facts td{padding:3px 4px}}
 """
 
 
@@ -100,18 +129,43 @@ def marked_text(text: str, start: int, end: int, article: dict[str, Any]) -> str
     return "".join(parts)
 
 
+def is_number_column(fact_type: FactType, column: str) -> bool:
+    """Columns of counts and amounts: right-aligned in even-width digits, so they line up."""
+    return column == "mentions" or (fact_type.key == "figures" and column == "value")
+
+
+NUMBER = ' class="n"'
+
+
 def fact_table(article: dict[str, Any]) -> str:
-    """The article's facts: one table per fact type, with its own header row."""
+    """The article's facts: one table per fact type, with its own header row, each in a box that
+    scrolls sideways on a narrow screen rather than breaking its words or widening the page."""
     tables = []
     for fact_type in FACT_TYPES:
         facts = article.get(fact_type.key, [])
         if not facts:
             continue
-        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in fact_type.columns)
-        rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in fact_type.row(f)) + "</tr>" for f in facts)
-        tables.append(f'<table class="facts {fact_type.noun}"><caption>{escape(fact_type.title)} ({len(facts)})'
-                      f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        numbers = [is_number_column(fact_type, c) for c in fact_type.columns]
+        head = "".join(f'<th scope="col"{NUMBER if n else ""}>{escape(c)}</th>'
+                       for c, n in zip(fact_type.columns, numbers, strict=True))
+        rows = "".join("<tr>" + "".join(f'<td{NUMBER if n else ""}>{escape(c)}</td>'
+                                        for c, n in zip(fact_type.row(f), numbers, strict=True)) + "</tr>"
+                       for f in facts)
+        tables.append(f'<div class="scroll"><table class="facts {fact_type.noun}"><caption>{escape(fact_type.title)} '
+                      f"({len(facts)})</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
     return "".join(tables) or '<p class="empty">No facts found.</p>'
+
+
+MADE_FROM = {"first line": "The text has no title: its first line", "first sentence":
+             "The text has no title: its first sentence", "file name": "The text has no title: its file name"}
+
+
+def title_heading(article: dict[str, Any], text: str | None, source: str) -> str:
+    """The article's <h2>: its own title, or one made (`headlines.shown_title`), set in italics and saying so."""
+    shown = shown_title(article, text, source)
+    if shown.made_from is None:
+        return f"<h2>{escape(shown.text)}</h2>"
+    return f'<h2 class="made" title="{escape(MADE_FROM[shown.made_from])}">{escape(shown.text)}</h2>'
 
 
 def page(record: dict[str, Any], text: str | None) -> str:
@@ -124,14 +178,14 @@ def page(record: dict[str, Any], text: str | None) -> str:
     elif text is None:
         body.append('<p class="error">The input text is not available; facts are listed without it.</p>')
     for art in record["articles"]:
-        title = escape(art["title"] or "(untitled)")
         byline = f'<p class="byline">by {escape(art["author"])}</p>' if art["author"] else ""
         published = f'<p class="published">published {escape(art["published"])}</p>' if art["published"] else ""
         shown = f'<div class="text">{marked_text(text, art["start"], art["end"], art)}</div>' if text is not None else ""
-        body.append(f'<article data-index="{art["index"]}"><h2>{title}</h2>{byline}{published}{shown}'
-                    f"{fact_table(art)}</article>")
+        body.append(f'<article id="article-{art["index"]}" data-index="{art["index"]}">'
+                    f"{title_heading(art, text, record['source'])}{byline}{published}{shown}{fact_table(art)}</article>")
+    first = shown_title(record["articles"][0], text, record["source"]).text if record["articles"] else record["source"]
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(record["source"])}'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(first)}'
             f" \u2014 kzfacts</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
 
 
@@ -191,27 +245,41 @@ def _unknown_counts(relpath: str) -> dict[str, Any]:
     return {"source": relpath, "error": None, "articles": "", "titles": [], **{f.key: "" for f in FACT_TYPES}}
 
 
+def index_titles(href: str, counts: dict[str, Any]) -> str:
+    """The index's title cell: each article's shown title on its own line, linked to the article
+    (a made one in italics); a page with none (an error record) by its input's name."""
+    titles = [(t, None) if isinstance(t, str) else tuple(t) for t in counts.get("titles") or []]
+    titles = titles or [(name_title(counts["source"]), "file name")]
+    items = []
+    for n, (text, made_from) in enumerate(titles):
+        link = escape(page_link(href) + (f"#article-{n}" if n else ""))
+        made = f' class="made" title="{escape(MADE_FROM.get(made_from, ""))}"' if made_from else ""
+        items.append(f'<li{made}><a href="{link}">{escape(text)}</a></li>')
+    return f'<ul class="titles">{"".join(items)}</ul>'
+
+
 def write_index(folder: Path, known: dict[str, dict[str, Any]], exclude: tuple[str, ...] = ()) -> None:
     """`index.html` in the folder: a table of every page in it, by their articles' titles, with each
     page's source and fact counts (`known`, by the page's path; a page without them is listed by
     its name; `exclude`d files are not pages); a click on a column's header sorts by it (the one
-    script kzfacts writes: the index holds no article text). No pages, no index."""
+    script kzfacts writes: of the articles the index holds only their titles, escaped). Below 56rem (phones, narrow windows)
+    each row is a card: the titles, the source, then the counts two or three abreast. No pages, no index."""
     pages = [(rel, known.get(rel) or _unknown_counts(rel)) for rel in folder_pages(folder, exclude)]
     if not pages:
         return
     keys = [f.key for f in FACT_TYPES]
-    head = "".join(f'<th scope="col" title="sort">{escape(k)}</th>' for k in ["title", "source", "articles", *keys])
+    head = "".join(f'<th scope="col" title="sort"{NUMBER if k not in ("title", "source") else ""}>{escape(k)}</th>'
+                   for k in ["title", "source", "articles", *keys])
     rows = []
     for href, counts in pages:
-        cells = "".join(f'<td class="n">{counts[k]}</td>' for k in ["articles", *keys])
-        titles = "; ".join(counts.get("titles") or []) or Path(counts["source"]).name or counts["source"]
-        error = f'<br><span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
+        cells = "".join(f'<td class="n" data-label="{k}">{counts[k]}</td>' for k in ["articles", *keys])
+        error = f'<span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
         source = Path(counts["source"]).name or counts["source"]
-        rows.append(f'<tr><td><a href="{escape(page_link(href))}">{escape(titles)}</a>{error}</td>'
-                    f'<td title="{escape(counts["source"])}">{escape(source)}</td>{cells}</tr>')
+        rows.append(f'<tr><td class="title">{index_titles(href, counts)}{error}</td>'
+                    f'<td class="source" title="{escape(counts["source"])}">{escape(source)}</td>{cells}</tr>')
     html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><title>kzfacts</title>'
-            f'<style>{STYLE}</style></head><body class="index"><h1>kzfacts: {len(pages)} pages</h1>'
+            f'<style>{STYLE}</style></head><body class="index"><h1>kzfacts: {len(pages)} page{"" if len(pages) == 1 else "s"}</h1>'
             f'<table class="facts index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f"<script>{SORT_SCRIPT}</script></body></html>\n")
     (folder / "index.html").write_text(html, encoding="utf-8", errors="replace")

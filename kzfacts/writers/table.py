@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..display import as_text
+from ..headlines import shown_title
 from ..registry import FACT_TYPES
 
 SUFFIX = ".txt"
@@ -26,13 +27,15 @@ def _table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> Table
     return table
 
 
-def article_panel(article: dict[str, Any]) -> Panel:
-    """One article's facts as a panel of tables."""
+def article_panel(article: dict[str, Any], text: str | None = None, source: str = "") -> Panel:
+    """One article's facts as a panel of tables, under its title (`headlines.shown_title`: a made
+    one, for an article the text gives none, in italics)."""
     parts: list[Any] = [_table(f.title, f.columns, [f.row(x) for x in article[f.key]])
                         for f in FACT_TYPES if article.get(f.key)]
     if not parts:
         parts.append(Text("no facts found", style="dim"))
-    title = as_text(article["title"], "bold") if article["title"] else Text("(untitled)", style="bold")
+    shown = shown_title(article, text, source)
+    title = as_text(shown.text, "bold" if shown.made_from is None else "bold italic")
     subtitle = as_text(f"by {article['author']}") if article["author"] else None
     return Panel(Group(*parts), title=title, subtitle=subtitle, title_align="left")
 
@@ -51,7 +54,7 @@ class TableWriter:
         if not record["articles"]:
             self.console.print(Text("no articles (empty input)", style="dim"))
         for article in record["articles"]:
-            self.console.print(article_panel(article))
+            self.console.print(article_panel(article, record.get("text", text), record["source"]))
 
     def close(self) -> None:
         pass
