@@ -94,6 +94,16 @@ def test_the_pages_fit_the_screen_and_no_cell_breaks_a_word(pages, tmp_path, nam
         assert shown["titleWidth"] >= (300 if width == 390 else 400)
 
 
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 900, 1280])
+def test_a_long_file_name_never_widens_the_index(tmp_path, width):
+    name = "kazakhstan_" + "x" * 110 + ".txt"  # one word wider than a phone: broken there, never the page widened
+    (tmp_path / name).write_text(UNTITLED, encoding="utf-8")
+    assert invoke("extract", str(tmp_path / name), "--format", "html", "-o", str(tmp_path / "out"), "-q").exit_code == 0
+    shown = measure(tmp_path / "out" / "index.html", width, tmp_path)
+    assert shown["viewport"] == width and shown["scrollWidth"] <= width
+
+
 def test_the_index_lists_every_title_and_right_aligns_its_counts(pages):
     index = (pages / "index.html").read_text(encoding="utf-8")
     assert index.count('<td class="n" data-label="people">') == 2

@@ -280,6 +280,7 @@ def write_index(folder: Path, known: dict[str, dict[str, Any]], exclude: tuple[s
     html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><title>kzfacts</title>'
             f'<style>{STYLE}</style></head><body class="index"><h1>kzfacts: {len(pages)} page{"" if len(pages) == 1 else "s"}</h1>'
-            f'<table class="facts index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<div class="scroll"><table class="facts index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            "</table></div>"
             f"<script>{SORT_SCRIPT}</script></body></html>\n")
     (folder / "index.html").write_text(html, encoding="utf-8", errors="replace")
