@@ -287,3 +287,63 @@ def test_each_relative_reader_on_its_own(text, reader, value):
     found = getattr(grammar, reader)(text, date(2023, 5, 2), False, None)
     assert (None if found is grammar.NOT_MINE else found.value) == value
     assert all(r.__doc__ for r in grammar.RELATIVE_READERS)
+
+
+# Issue 41: a year inside a name is no date; a year on its own, or after a date word, is one.
+YEAR_IN_A_NAME = [  # (sentence, the year that is part of a name)
+    ("The KIOGE 2018 conference opened in Almaty on Tuesday.", "2018"),
+    ("Delegates met at Expo 2017 in Astana.", "2017"),
+    ("Astana Expo 2017 drew millions of visitors.", "2017"),
+    ("The government unveiled its Vision 2030 programme.", "2030"),
+    ("Officials cited the Kazakhstan 2050 strategy again.", "2050"),
+    ("Fans travelled to Euro 2024 in Germany.", "2024"),
+    ("The plan follows Strategy 2050, the president said.", "2050"),
+    ("Ministers discussed the Digital Kazakhstan 2025 plan.", "2025"),
+    ("Exhibitors returned to KIOGE 2019 with new rigs.", "2019"),
+]
+YEAR_AS_A_DATE = [  # (sentence, date text, value)
+    ("The plant opened in 2018, the ministry said.", "2018", "2018"),
+    ("The 2018 budget was cut by a tenth.", "2018", "2018"),
+    ("Prices have risen since 2017.", "2017", "2017"),
+    ("By 2030 the country plans to double output.", "2030", "2030"),
+    ("The company was founded in 1995.", "1995", "1995"),
+    ("Kazakhstan's 2024 harvest was the largest on record.", "2024", "2024"),
+    ("Kazakhstan hosted the exhibition in 2017.", "2017", "2017"),
+    ("The law was adopted in March 2019.", "March 2019", "2019-03"),
+    ("Sales rose in Sept. 2020.", "Sept. 2020", "2020-09"),
+    ("Nauryz 2021 was celebrated across the country.", "2021", "2021"),  # a holiday: year_words.txt
+]
+DURATIONS = [  # (sentence, duration text)
+    ("The project will take two to five years.", "two to five years"),
+    ("The talks could take five to ten days.", "five to ten days"),
+    ("The loan runs for 10-15 years.", "10-15 years"),
+    ("He lived there for two years.", "two years"),
+    ("The plant will be built within five years.", "five years"),
+    ("Construction takes 3-5 years.", "3-5 years"),
+    ("The contract runs for two to three years.", "two to three years"),
+    ("It will take between two and four weeks.", "between two and four weeks"),
+]
+
+
+@pytest.mark.parametrize("sentence, year", YEAR_IN_A_NAME)
+def test_a_year_inside_a_name_is_no_date(run, sentence, year):
+    assert [d["text"] for d in run(sentence, reference_date="2021-04-02")["dates"] if year in d["text"]] == []
+
+
+@pytest.mark.parametrize("sentence, text, value", YEAR_AS_A_DATE)
+def test_a_year_on_its_own_is_a_date(run, sentence, text, value):
+    dates = run(sentence, reference_date="2021-04-02")["dates"]
+    assert [(d["text"], d["value"], d["kind"]) for d in dates] == [(text, value, "date")]
+
+
+@pytest.mark.parametrize("sentence, text", DURATIONS)
+def test_a_range_of_counts_is_a_duration(run, sentence, text):
+    dates = run(sentence, reference_date="2021-04-02")["dates"]
+    assert [(d["text"], d["value"], d["kind"]) for d in dates] == [(text, None, "duration")]
+
+
+@pytest.mark.parametrize("text", ["two to five years", "between two and four weeks", "from three to six months",
+                                  "10-15 years", "three or four days"])
+def test_counted_ranges_parse_as_durations(text):
+    parsed = normalise_date(text)
+    assert (parsed.value, parsed.kind) == (None, "duration")

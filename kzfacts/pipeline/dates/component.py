@@ -11,6 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import resources
 from ..base import KzComponent
 from ..facts import DateFact
 from ..support.syntax import heads
@@ -125,6 +126,40 @@ def _extend_schedule(doc: Doc, span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
+# the model's labels of an event's or body's full name it found before a year it tagged apart: the
+# year is then the edition's ("Fan Expo Canada 2016", "FIFA World Cup 2018"), a time, as OntoNotes and
+# GUM annotate it; a one-word brand glued to its year ("KIOGE 2018", "Euro 2024") is the name in use
+_EDITION_OF = ("ORG", "EVENT", "FAC")
+
+
+def _full_name_before(doc: Doc, i: int) -> bool:
+    """Whether token `i` ends an ORG, EVENT or FAC entity of two or more words ("Fan Expo Canada")."""
+    if doc[i].ent_type_ not in _EDITION_OF:
+        return False
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return sum(not t.is_stop for t in doc[start:i + 1]) >= 2
+
+
+def _year_of_a_name(doc: Doc, span: Span) -> bool:
+    """A bare year right after a capitalised noun is part of a name, no date: "KIOGE 2018", "Euro
+    2024", "Strategy 2050", "Kazakhstan 2050". A month ("Sept. 2020") or a word of `year_words.txt`
+    ("Christmas 2019", "Q1 2021") before it makes a date, and so does the full name of an event or
+    body the model found without the year (the edition's year)."""
+    if len(span) != 1 or span.start == 0 or not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", span.text):
+        return False
+    before = doc[span.start - 1]
+    if not (before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and before.whitespace_):
+        return False  # "In 2018", "The 2018 budget", "Kazakhstan's 2018 budget"
+    if _full_name_before(doc, before.i):
+        return False
+    if before.lower_.rstrip(".") in resources.word_list("year_words.txt"):
+        return False
+    joined = parse_absolute(f"{before.text} {span.text}", None)
+    return not (joined and joined[2] >= len(before.text) + 1 + len(span.text))
+
+
 _SLASHED = re.compile(r"(?<![\w/])[01]?\d/[0-3]?\d/(?:19|20)?\d\d(?![\w/])")  # "3/14/2021"
 
 
@@ -137,7 +172,7 @@ def date_spans(doc: Doc) -> list[Span]:
         for part in _split_compound(_extend_range(doc, _extend_year(doc, _extend_schedule(doc, _extend_determiner(doc, ent))))):
             a, b = clean_date_text(part.text)
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
-            if sub is not None and len(sub):
+            if sub is not None and len(sub) and not _year_of_a_name(doc, sub):
                 spans.append(sub)
     by_bounds = {(sp.start, sp.end): sp for sp in spans}
     spans = [by_bounds[b] for b in longest_spans(list(by_bounds))]
@@ -184,7 +219,7 @@ class DateExtractor(KzComponent):
     """spaCy component: `doc._.kz_dates`. The reference date comes from `doc._.kz_reference_date`."""
 
     extension = "kz_dates"
-    resources = ("numbers.tsv", "time_units.tsv")
+    resources = ("numbers.tsv", "time_units.tsv", "year_words.txt")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_dates") -> None:
