@@ -7,14 +7,15 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .database import DatabaseReadError, is_database, read_database
 from .errors import InputError
 from .records import RecordReadError, parse_records, read_file_text, record_files
 
 
 def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int | None = None
                  ) -> Iterator[dict[str, Any]]:
-    """kzfacts records: read as they are from kzfacts output (JSON Lines, JSON, folders of them),
-    else extracted from the articles (text files, folders of them, article JSON Lines, stdin).
+    """kzfacts records: read as they are from kzfacts output (JSON Lines, JSON, folders of them, a
+    database written by `--db` or `load`), else extracted from the articles (text files, folders of them, article JSON Lines, stdin).
     A path that is neither is reported to `on_error` with the fix, and the others go on."""
     articles: list[str] = []
     for raw in paths:
@@ -36,6 +37,12 @@ def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int
             continue
         if not path.exists():
             on_error(f"{raw}: no such file or folder; check the path")
+            continue
+        if is_database(path):
+            try:
+                yield from read_database(path)
+            except DatabaseReadError as exc:
+                on_error(str(exc))
             continue
         if path.suffix in (".json", ".jsonl"):
             text = _read(path, on_error)

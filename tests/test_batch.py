@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import SAMPLE, invoke
+from .conftest import SAMPLE, invoke, one_line
 
 ARTICLE = "Minister praises plan\n\n“We will finish the road in 2022,” said Transport Minister Jane Doe on Monday.\n"
 
@@ -96,6 +96,54 @@ def test_summary_from_articles_and_from_records(corpus, tmp_path):
     assert quoted["Jane Doe"]["quotes"] == 1 and quoted["Jane Doe"]["quoted_in_articles"] == 1
     table = invoke("summary", "-", input=records).stdout
     assert "People mentioned most" in table and "Willy Fautre" in table
+
+
+DB_TEXTS = {
+    "a.txt": "President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Astana on Monday.\n\n"
+             "“We will build a new railway,” Tokayev said.\n",
+    "b.txt": "Tokayev also met officials of the European Bank for Reconstruction and Development (EBRD).\n\n"
+             "The EBRD said it would lend $100 million, according to the bank.\n",
+    "c.txt": "Transport Minister Jane Doe opened the road on Friday.\n\n“It took two years,” said Jane Doe.\n",
+}
+
+
+def test_summary_reads_a_database_as_it_reads_the_same_jsonl(tmp_path):
+    """Issue 41: `kzfacts summary facts.db` once said "1 files, 0 articles, 1 failed"."""
+    paths = []
+    for name, text in DB_TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    db = tmp_path / "facts.db"
+    assert invoke("extract", *paths, "--db", str(db), "-j", "1").exit_code == 0
+    records = invoke("extract", *paths, "--format", "jsonl", "-j", "1").stdout
+    from_jsonl = json.loads(invoke("summary", "-", "--format", "json", input=records).stdout)
+    result = invoke("summary", str(db), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    from_db = json.loads(result.stdout)
+    assert from_db == from_jsonl
+    assert (from_db["files"], from_db["articles"], from_db["failed"]) == (3, 3, 0)
+    people = {r["name"]: (r["articles"], r["mentions"], r["quotes"]) for r in from_db["people"]}
+    assert people["Kassym-Jomart Tokayev"] == (2, 3, 1) and people["Jane Doe"][2] == 1
+    assert [r["name"] for r in from_db["organisations"]] == ["European Bank for Reconstruction and Development"]
+    # the SQLite header tells a database under any name
+    renamed = tmp_path / "facts.out"
+    renamed.write_bytes(db.read_bytes())
+    assert json.loads(invoke("summary", str(renamed), "--format", "json").stdout) == from_jsonl
+
+
+def test_summary_names_a_sqlite_file_that_is_not_kzfacts(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("create table t (x)")
+    result = invoke("summary", str(other))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert one_line(result) == (f"kzfacts: {other}: not a kzfacts database (it has no sources table); "
+                                "pass the file written by `kzfacts extract --db`")
+    text = tmp_path / "notes.db"
+    text.write_text("not a database", encoding="utf-8")
+    assert one_line(invoke("summary", str(text))).startswith(f"kzfacts: {text}: not a kzfacts database (")
 
 
 def test_help_does_not_import_spacy():
