@@ -65,6 +65,7 @@ class Run:
     writer: Any = None  # the stdout writer
     console: Any = None  # the tables' Rich console, when tables go to a terminal
     seen: int = 0
+    skipped: int = 0  # inputs --skip-existing found done
     failed: int = 0
     articles: int = 0
 
@@ -129,7 +130,9 @@ def start(o: ExtractOptions, run: Run):
         """Done already: every output holds the input's facts (an error record is retried)."""
         # standard input has one name in a folder whatever it holds: only its key (a hash of it) can tell
         in_folder = run.folder is None or origin != "-" and run.folder.has_result(relpath, origin)
-        return in_folder and (run.database is None or run.database.has_result(key))
+        found = in_folder and (run.database is None or run.database.has_result(key))
+        run.skipped += found
+        return found
 
     inputs = iter_inputs(run.paths, o.encoding, input_format=o.input_format, text_key=o.text_key,
                          html_key=o.html_key, skip=done if o.skip_existing else None,
@@ -155,7 +158,7 @@ def deliver(o: ExtractOptions, run: Run, results) -> tuple[bool, str | None]:
         try:
             for item, record in results:
                 write_record(o, run, item, record, results)
-                progress(record)
+                progress(record, run.skipped)
         except OutputError as exc:  # an output stopped taking records (or, resuming, being read): one line
             results.close()
             say(str(exc))
@@ -218,8 +221,8 @@ def finish(o: ExtractOptions, run: Run, interrupted: bool, unclosed: str | None)
     if interrupted:
         say(errors.interrupted(plural(run.seen, "input"), bool(run.folder or run.database)))
         return 130
-    if not o.quiet and sys.stderr.isatty() and run.seen:
-        say(errors.run_done(plural(run.seen, "input"), run.seen - run.failed, run.failed,
+    if not o.quiet and sys.stderr.isatty() and (run.seen or run.skipped):
+        say(errors.run_done(plural(run.seen + run.skipped, "input"), run.skipped, run.seen - run.failed, run.failed,
                             plural(run.articles, "article"), o.output_dir or o.db))
     if unclosed:
         return 1

@@ -69,7 +69,8 @@ class Progress:
 
     One live display owns the terminal: with tables on a terminal the bar is drawn by the tables'
     own console (on stdout), so tables print above it and nothing stale is left between them;
-    otherwise the bar goes to stderr. The total is shown when counting the inputs is cheap (files).
+    otherwise the bar goes to stderr. The total is shown when counting the inputs is cheap (files),
+    less the inputs --skip-existing finds done as they are found: the bar counts the work left.
     """
 
     def __init__(self, quiet: bool, *, console=None, total: int | None = None) -> None:
@@ -84,17 +85,20 @@ class Progress:
                        TextColumn("{task.fields[articles]} articles, {task.fields[rate]:.1f}/s"),
                        TimeElapsedColumn(), console=console or Console(stderr=True), transient=True)
         self.task = self.bar.add_task("extract", total=total, articles=0, rate=0.0)
+        self.total = total
         self.articles = 0
 
     def __enter__(self):
         if self.bar is None:
-            return lambda record: None
+            return lambda record, skipped=0: None
         self.bar.start()
 
-        def advance(record: dict) -> None:
+        def advance(record: dict, skipped: int = 0) -> None:
+            """One record done; `skipped`: the inputs skipped so far, which leave the total."""
             self.articles += len(record["articles"])
             elapsed = self.bar.tasks[0].elapsed or 1e-9
-            self.bar.update(self.task, advance=1, articles=self.articles, rate=self.articles / elapsed)
+            total = None if self.total is None else max(self.total - skipped, 0)
+            self.bar.update(self.task, advance=1, total=total, articles=self.articles, rate=self.articles / elapsed)
 
         return advance
 

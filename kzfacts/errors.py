@@ -296,11 +296,14 @@ def component_warning(source: str, message: str) -> str:
 
 
 def interrupted(inputs: str, resumable: bool) -> str:
-    return f"interrupted after {inputs}" + (" (run it again with --skip-existing to go on)" if resumable else "")
+    # short: with "kzfacts: " and the terminal's "^C" before it, it fits 80 columns up to millions of inputs
+    return f"interrupted after {inputs}" + ("; resume with --skip-existing" if resumable else "")
 
 
-def run_done(inputs: str, ok: int, failed: int, articles: str, where: object | None) -> str:
-    return f"{inputs}, {ok} ok, {failed} failed, {articles}" + (f" → {where}" if where else "")
+def run_done(inputs: str, skipped: int, ok: int, failed: int, articles: str, where: object | None) -> str:
+    """ "40 inputs: 22 skipped, 18 ok, 0 failed, 31 articles → out/" (no "skipped" when none was)."""
+    done = f"{skipped:,} skipped, " if skipped else ""
+    return f"{inputs}: {done}{ok:,} ok, {failed:,} failed, {articles}" + (f" → {where}" if where else "")
 
 
 def no_input_files(paths: list[str]) -> str:

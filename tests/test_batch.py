@@ -146,6 +146,63 @@ def test_summary_names_a_sqlite_file_that_is_not_kzfacts(tmp_path):
     assert one_line(invoke("summary", str(text))).startswith(f"kzfacts: {text}: not a kzfacts database (")
 
 
+def _on_a_terminal(*args: str) -> tuple[int, str]:
+    """`kzfacts ARGS...` in a process whose stderr is a terminal; its exit status and what it said there."""
+    master, slave = os.openpty()
+    done = subprocess.run([sys.executable, "-m", "kzfacts", *args], stderr=slave, stdout=subprocess.DEVNULL,
+                          timeout=180)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return done.returncode, seen.decode("utf-8", "replace")
+
+
+def test_the_end_line_of_a_resumed_run_counts_the_skipped(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"a{n}.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke("extract", str(corpus / "a0.txt"), str(corpus / "a1.txt"), "-o", str(out), "-j", "1").exit_code == 0
+    code, said = _on_a_terminal("extract", str(corpus), "-o", str(out), "--skip-existing", "-j", "1")
+    assert code == 0
+    assert f"kzfacts: 3 inputs: 2 skipped, 1 ok, 0 failed, 1 article → {out}" in said
+    code, said = _on_a_terminal("extract", str(corpus), "-o", str(out), "--skip-existing", "-j", "1")
+    assert f"kzfacts: 3 inputs: 3 skipped, 0 ok, 0 failed, 0 articles → {out}" in said
+
+
+def test_the_progress_bar_counts_only_the_work_left():
+    import io
+
+    from rich.console import Console
+
+    from kzfacts.console import Progress
+
+    progress = Progress(False, console=Console(file=io.StringIO(), force_terminal=True), total=40)
+    with progress as advance:
+        advance({"articles": [{}]}, 22)
+        assert (progress.bar.tasks[0].total, progress.bar.tasks[0].completed) == (18, 1)
+        advance({"articles": []}, 22)
+        assert (progress.bar.tasks[0].total, progress.bar.tasks[0].completed) == (18, 2)
+
+
+@pytest.mark.parametrize("count", [1, 999, 1_234_567])
+def test_the_interrupt_line_fits_80_columns_with_the_terminals_echo(count):
+    from kzfacts import errors
+    from kzfacts.console import plural
+
+    line = "^Ckzfacts: " + errors.interrupted(plural(count, "input"), resumable=True)
+    assert len(line) <= 80 and line.endswith("; resume with --skip-existing")
+
+
 def test_help_does_not_import_spacy():
     code = ("import sys; from kzfacts.cli import app; from typer.testing import CliRunner; "
             "CliRunner().invoke(app, ['--help']); CliRunner().invoke(app, ['--version']); "

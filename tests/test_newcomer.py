@@ -214,3 +214,4 @@ def test_an_interrupted_run_with_an_output_says_how_to_resume(big_corpus, tmp_pa
     assert proc.returncode == 130
     (line,) = stderr.strip().splitlines()
     assert line.startswith("kzfacts: interrupted after") and "--skip-existing" in line
+    assert len(line) <= 78  # with the terminal's "^C" before it, within 80 columns (issue 41)

@@ -193,4 +193,4 @@ def test_the_end_of_a_run_says_what_happened_on_a_terminal(tmp_path):
         seen += chunk
     os.close(master)
     assert done.returncode == 1
-    assert f"2 inputs, 1 ok, 1 failed, 4 articles → {db}" in seen.decode("utf-8", "replace")
+    assert f"2 inputs: 1 ok, 1 failed, 4 articles → {db}" in seen.decode("utf-8", "replace")
