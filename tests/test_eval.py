@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -172,3 +173,23 @@ def test_an_aliases_string_is_one_alias_not_letters(tmp_path):
     result, scores = eval_json(tmp_path)
     assert result.exit_code == 0, result.stderr
     assert (scores["people"]["tp"], scores["people"]["fp"], scores["people"]["fn"]) == (1, 0, 0)
+
+
+def test_the_shipped_sample_gold_scores_with_real_numbers():
+    """Issue 41: the README's `kzfacts eval samples/gold/` runs at once from a checkout. The counts
+    are the hand-made gold's own (what kzfacts finds may change; what the gold holds does not)."""
+    from .conftest import ROOT
+
+    gold = ROOT / "samples" / "gold"
+    result = CliRunner().invoke(app, ["eval", str(gold), "--format", "json", "--errors", "5"])
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["missing_files"] == [] and not scores.get("skipped")
+    gold_counts = {"people": 4, "organisations": 10, "dates": 23, "figures": 9, "quotes": 2, "affiliations": 1}
+    for category, count in gold_counts.items():
+        row = scores[category]
+        assert row["scored"] and row["tp"] + row["fn"] == count, (category, row)
+        assert 0.5 < row["f1"] <= 1.0 and row["tp"] > 0, (category, row)
+    assert scores["dates"]["value_acc"] is not None and scores["figures"]["subject_acc"] is not None
+    table = CliRunner().invoke(app, ["eval", str(gold)]).stdout
+    assert re.search(r"^people +\d\.\d{3} +\d\.\d{3} +\d\.\d{3}", table, flags=re.M), table
