@@ -302,8 +302,8 @@ def interrupted(inputs: str, resumable: bool) -> str:
 
 def run_done(inputs: str, skipped: int, ok: int, failed: int, articles: str, where: object | None) -> str:
     """ "40 inputs: 22 skipped, 18 ok, 0 failed, 31 articles → out/" (no "skipped" when none was)."""
-    done = f"{skipped:,} skipped, " if skipped else ""
-    return f"{inputs}: {done}{ok:,} ok, {failed:,} failed, {articles}" + (f" → {where}" if where else "")
+    skips = f"{skipped:,} skipped, " if skipped else ""
+    return f"{inputs}: {skips}{ok:,} ok, {failed:,} failed, {articles}" + (f" → {where}" if where else "")
 
 
 def no_input_files(paths: list[str]) -> str:

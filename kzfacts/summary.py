@@ -15,7 +15,8 @@ from .records import RecordReadError, parse_records, read_file_text, record_file
 def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int | None = None
                  ) -> Iterator[dict[str, Any]]:
     """kzfacts records: read as they are from kzfacts output (JSON Lines, JSON, folders of them, a
-    database written by `--db` or `load`), else extracted from the articles (text files, folders of them, article JSON Lines, stdin).
+    database written by `--db` or `load`), else extracted from the articles (text files, folders of
+    them, article JSON Lines, stdin).
     A path that is neither is reported to `on_error` with the fix, and the others go on."""
     articles: list[str] = []
     for raw in paths:
