@@ -1,6 +1,7 @@
 """Reading a kzfacts database (`extract --db`, `load`) back as the records it was written from,
-for `kzfacts summary facts.db`. The columns are the writer's (`writers.sqlite.layout`), so a field
-added to the contract comes back without a change here."""
+for `kzfacts summary facts.db`. Columns map back to fields through the record's JSON Schema and the
+writer's renames (`writers.sqlite.RENAMED`), as the writer made them, so a field added to the
+contract comes back without a change here."""
 from __future__ import annotations
 
 import json
