@@ -51,6 +51,7 @@ class ExtractOptions:
     scheduler: str | None = None
     connect_timeout: float = 10.0
     timeout: float = 120.0
+    dedup: bool = True
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Run:
     folder: Any = None  # writers.FolderWriter
     database: Any = None  # writers.sqlite.DatabaseWriter
     writer: Any = None  # the stdout writer
+    dedup: Any = None  # duplicates.Deduplicator, unless --no-dedup
     console: Any = None  # the tables' Rich console, when tables go to a terminal
     seen: int = 0
     skipped: int = 0  # inputs --skip-existing found done
@@ -98,7 +100,19 @@ def open_run(o: ExtractOptions) -> Run:
     run = Run(paths, fmt, fact_keys)
     run.folder = open_folder(o.output_dir, fmt, writer_options(o, fmt), o.db) if o.output_dir else None
     run.database = DatabaseWriter(o.db) if o.db else None  # a bad one: DatabaseError, a usage error
+    run.dedup = open_deduplicator(run.database) if o.dedup else None
     return run
+
+
+def open_deduplicator(database):
+    """The near-duplicate detector of the run; with a database, its original articles are known
+    first, so a later run (or a resumed one) marks copies of them too."""
+    from .duplicates import Deduplicator, article_ref, from_digest
+
+    dedup = Deduplicator(wait=database is None)
+    for origin, source, index, digest in database.originals() if database is not None else ():
+        dedup.remember(origin, article_ref({"source": source}, index), from_digest(digest))
+    return dedup
 
 
 def writer_options(o: ExtractOptions, fmt: str) -> dict[str, Any]:
@@ -196,6 +210,7 @@ def write_record(o: ExtractOptions, run: Run, item, record: dict[str, Any], resu
     run.articles += len(record["articles"])
     if run.fact_keys:
         record = keep_facts(record, run.fact_keys)
+    signatures = run.dedup.mark(record, item.text, item.key) if run.dedup is not None else None
     if record["error"]:
         run.failed += 1
         say(record["error"]["message"])
@@ -204,7 +219,7 @@ def write_record(o: ExtractOptions, run: Run, item, record: dict[str, Any], resu
     if run.folder is not None:
         run.folder.write(record, item.text, item.relpath, item.origin)
     if run.database is not None:
-        run.database.write(record, item.key)
+        run.database.write(record, item.key, signatures)
     if run.writer is not None:
         try:
             run.writer.write(record, item.text)

@@ -147,6 +147,8 @@ def extract(
     timeout: Annotated[float, _option("--timeout", metavar="SECONDS", panel="Performance", show_default=True, help=(
         "Time limit per text (per 100,000 characters; at most 86,400); a text past it gets a 'timeout' error "
         "record. 0: none."))] = 120.0,
+    dedup: Annotated[bool, _option("--dedup/--no-dedup", panel="Output", show_default=True, help=(
+        "Mark each article that repeats an earlier one (a wire story on several sites) with duplicate_of."))] = True,
 ) -> None:
     """Extract the facts of each article: tables, JSON, JSON Lines, CSV, HTML or a SQLite database."""
     given = ExtractOptions(**{**locals(), "paths": list(paths or []), "input_format": input_format.value,

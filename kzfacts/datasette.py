@@ -17,8 +17,12 @@ TABLES: dict[str, dict[str, Any]] = {
     "articles": {"description": "One row per article (a file may hold several).", "label_column": "title",
                  "columns": {"idx": "The article's place in its input", "published": "Publication date (ISO)",
                              "published_source": "text: from a dateline; input: given with the input; "
-                                                 "option: --reference-date; page: the web page's own date"},
+                                                 "option: --reference-date; page: the web page's own date",
+                             "duplicate_of": "The earlier article this one repeats (JSON: source, article), "
+                                             "or empty for an original"},
                  "facets": ["published_source"]},
+    "signatures": {"description": "Each original article's MinHash signature (128 uint32), by which a later run "
+                                  "finds its copies (kzfacts/duplicates.py)."},
     "entities": {"description": "One row per person or organisation across the whole database: its spellings "
                                 "in every article joined (kzfacts/identity.py).", "label_column": "name",
                  "columns": {"aliases": "Other names it was written as (JSON)",

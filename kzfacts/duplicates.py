@@ -66,16 +66,18 @@ def signature(text: str):
     return LeanMinHash(sig)
 
 
-def from_digest(seed: int, values: bytes):
-    """A signature back from `digest_bytes` (the database keeps them so a resumed run finds its originals)."""
+def from_digest(values: bytes):
+    """A signature back from `digest_bytes` (the database keeps them so a later run finds its originals)."""
     import numpy as np
     from datasketch import LeanMinHash
 
-    return LeanMinHash(seed=seed, hashvalues=np.frombuffer(values, dtype=np.uint32), scheme="affine32")
+    template = _template()
+    return LeanMinHash(seed=template.seed, hashvalues=np.frombuffer(values, dtype="<u4").astype(np.uint32), scheme=template.scheme)
 
 
 def digest_bytes(sig) -> bytes:
-    return sig.hashvalues.astype("uint32").tobytes()
+    """A signature's hash values as bytes (NUM_PERM little-endian uint32)."""
+    return sig.hashvalues.astype("<u4").tobytes()
 
 
 def similarity(a, b) -> float:
@@ -129,3 +131,64 @@ class DuplicateIndex:
             if key in self.signatures:
                 self.lsh.remove(key)
                 del self.signatures[key], self.order[key]
+
+
+def article_ref(record: dict[str, Any], index: int) -> tuple[tuple[str, Any], ...]:
+    """How `duplicate_of` names an article: its record's `source` (and `origin`, where the record has
+    one) and its index; a tuple of items, so it keys the index."""
+    origin = (("origin", record["origin"]),) if record.get("origin") else ()
+    return (("source", record["source"]), *origin, ("article", index))
+
+
+@dataclass
+class Deduplicator:
+    """Marks the articles of each record, in input order, with the original each repeats.
+
+    An input given again (a re-run into the same database) is no original of itself: the originals
+    remembered under its key are forgotten before its record is marked. With `wait`, the first
+    article is kept as text until a second one comes: a run of one article never imports datasketch
+    (scipy with it: half a second).
+    """
+
+    wait: bool = False
+    index: DuplicateIndex | None = None
+    by_input: dict[str, list[Hashable]] = field(default_factory=dict)
+    waiting: tuple[str, Hashable, str] | None = None  # (input key, ref, text) of the one article seen
+
+    def _index(self) -> DuplicateIndex:
+        if self.index is None:
+            self.index = DuplicateIndex()
+            if self.waiting is not None:
+                key, ref, text = self.waiting
+                self.waiting = None
+                self.remember(key, ref, signature(text))
+        return self.index
+
+    def remember(self, key: str, ref: Hashable, sig) -> None:
+        """An original seen before (a database's), under its input's `key`."""
+        self._index().add(ref, sig)
+        self.by_input.setdefault(key, []).append(ref)
+
+    def mark(self, record: dict[str, Any], text: str | None, key: str) -> dict[int, bytes]:
+        """Set each article's `duplicate_of` (the original's ref as a dict, or None); the new
+        originals' signatures (`digest_bytes`) by article index. `text` is what the record's offsets index (a web
+        page's record carries its own)."""
+        if self.index is not None:
+            self.index.forget(self.by_input.pop(key, ()))
+        base = record.get("text") or text or ""
+        originals: dict[int, bytes] = {}
+        for art in record["articles"]:
+            ref, body = article_ref(record, art["index"]), base[art["start"]:art["end"]]
+            art["duplicate_of"] = None
+            if self.wait and self.index is None and self.waiting is None:
+                if len(words(body)) >= MIN_WORDS:
+                    self.waiting = (key, ref, body)
+                continue
+            sig = signature(body)
+            found = self._index().check(ref, sig)
+            if found is not None:
+                art["duplicate_of"] = dict(found)
+            elif sig is not None:
+                originals[art["index"]] = digest_bytes(sig)
+                self.by_input.setdefault(key, []).append(ref)
+        return originals

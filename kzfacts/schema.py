@@ -15,6 +15,11 @@ _ARTICLE = {
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
         "published_source": {"enum": ["text", "input", "option", "page", None]},
+        # set by `kzfacts extract` and `summary` (kzfacts/duplicates.py): the earlier article this one repeats
+        "duplicate_of": {"oneOf": [{"type": "null"}, {
+            "type": "object", "required": ["source", "article"],
+            "properties": {"source": {"type": "string"}, "origin": {"type": "string"},
+                           "article": {"type": "integer", "minimum": 0}}}]},
         **OFFSETS,
         **{f.key: {"type": "array", "items": f.schema} for f in FACT_TYPES},
     },

@@ -5,7 +5,9 @@ a JSON Lines line with FILE resolved, or `stdin:sha256:HASH` of standard input's
 has one row however its path is typed and two feeds with the same ids keep all their rows; with its
 error), `articles`, `people`, `organisations`,
 `places` (one row per entity per article; aliases and titles as JSON), `mentions`, `dates`,
-`figures` and `quotes` (with a full-text index on the quote text). Each source is written in
+`figures` and `quotes` (with a full-text index on the quote text), and `signatures` (each original
+article's MinHash, `kzfacts/duplicates.py`: a later run into the database finds copies of its
+articles). Each source is written in
 one transaction that first deletes what an earlier run wrote for it, so a re-run never
 duplicates and an interrupted run leaves every source either whole or absent. A write that fails
 (a full disk, a read-only or deleted database) is a `DatabaseWriteError` naming the file.
@@ -28,6 +30,8 @@ from . import OutputError
 ENTITY_TABLES = ("people", "organisations", "places")
 FACT_TABLES = ("dates", "figures", "quotes")
 CHILD_TABLES = (*ENTITY_TABLES, "mentions", "affiliations", *FACT_TABLES)
+# each original article's MinHash (kzfacts/duplicates.py), so a later run finds its copies
+SIGNATURES = "signatures"
 
 
 class _Connection(sqlite3.Connection):
@@ -154,13 +158,14 @@ def layout() -> dict[str, dict[str, type]]:
                               "role": str, "former": int, "start": int, "end": int}
     tables["mentions"] = {"id": int, "article_id": int, "entity_table": str, "entity_id": int, "text": str,
                           "start": int, "end": int}
+    tables[SIGNATURES] = {"article_id": int, "minhash": bytes}
     return tables
 
 
 def _create_tables(db) -> None:
     article_fk = [("article_id", "articles", "id")]
     for name, columns in layout().items():
-        pk = "origin" if name == "sources" else "id"
+        pk = "origin" if name == "sources" else "article_id" if name == SIGNATURES else "id"
         fks = [] if name in ("sources", "entities") else [("origin", "sources", "origin")] if name == "articles" \
             else article_fk
         db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
@@ -262,15 +267,17 @@ class DatabaseWriter:
         except sqlite3.Error as exc:
             raise self._failure(exc) from None
 
-    def write(self, record: dict[str, Any], key: str | None = None) -> None:
+    def write(self, record: dict[str, Any], key: str | None = None, signatures: dict[int, bytes] | None = None
+              ) -> None:
         """Store the record under `key` (its input's: `Input.key`; by default `record_key`, for a
-        record read back), replacing what an earlier run stored for the same input."""
+        record read back), replacing what an earlier run stored for the same input; `signatures`:
+        its original articles' MinHash digests by article index."""
         key = key or record_key(record)
         self._check_file()
         try:
             with atomic(self.db):
                 self._delete(key)
-                self._insert(record, key)
+                self._insert(record, key, signatures or {})
         except sqlite3.Error as exc:
             raise self._failure(exc) from None
         self._check_file()
@@ -286,12 +293,22 @@ class DatabaseWriter:
 
     def _delete(self, origin: str) -> None:
         ids = "select id from articles where origin = ?"
-        for name in CHILD_TABLES:
+        for name in (*CHILD_TABLES, SIGNATURES):
             self.db[name].delete_where(f"article_id in ({ids})", [origin])
         self.db["articles"].delete_where("origin = ?", [origin])
         self.db["sources"].delete_where("origin = ?", [origin])
 
-    def _insert(self, record: dict[str, Any], origin: str) -> None:
+    def originals(self) -> Iterator[tuple[str, str, int, bytes]]:
+        """(origin, source, article index, MinHash digest) of every original article stored, in the
+        order they were written."""
+        try:
+            yield from self.db.execute(
+                f"select a.origin, a.source, a.idx, s.minhash from {SIGNATURES} s join articles a on a.id = s.article_id "
+                "where a.duplicate_of is null order by a.id")
+        except sqlite3.Error as exc:
+            raise self._failure(exc) from None
+
+    def _insert(self, record: dict[str, Any], origin: str, signatures: dict[int, bytes]) -> None:
         db, source, tables = self.db, record["source"], self.tables
         error = record.get("error") or {}  # `load` takes records another tool may have written
         db["sources"].insert(_row(record, tables["sources"], origin=origin, source=source,
@@ -299,6 +316,8 @@ class DatabaseWriter:
                                   articles=len(record["articles"])))
         for art in record["articles"]:
             article_id = db["articles"].insert(_row(art, tables["articles"], origin=origin, source=source)).last_pk
+            if art["index"] in signatures:
+                db[SIGNATURES].insert({"article_id": article_id, "minhash": signatures[art["index"]]})
             for table in ENTITY_TABLES:
                 for ent in art[table]:
                     entity_id = db[table].insert(_row(ent, tables[table], article_id=article_id)).last_pk
