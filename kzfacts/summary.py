@@ -88,11 +88,46 @@ def _extract_text(text: str) -> Iterator[dict[str, Any]]:
 def _extract_paths(paths: list[str], jobs: int | None) -> Iterator[dict[str, Any]]:
     import os
 
+    from .duplicates import Deduplicator
     from .inputs import iter_inputs
     from .runner import Settings, run
 
-    for _, record in run(iter_inputs(paths), Settings(), jobs=jobs or (os.cpu_count() or 1)):
+    dedup = Deduplicator(wait=True)  # as `kzfacts extract` marks them: each story is counted once
+    for item, record in run(iter_inputs(paths), Settings(), jobs=jobs or (os.cpu_count() or 1)):
+        dedup.mark(record, item.text, item.key)
         yield record
+
+
+class Copies:
+    """The articles that repeat an earlier one (`duplicate_of`, kzfacts/duplicates.py): left out of
+    the counts, so each story counts once, and listed by the original they repeat."""
+
+    def __init__(self) -> None:
+        self.titles: dict[tuple, str | None] = {}  # every original's title, by its ref
+        self.where: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        self.count = 0
+
+    def is_copy(self, rec: dict[str, Any], index: int, art: dict[str, Any]) -> bool:
+        """Whether the article is a copy (noted); else it is noted as a possible original."""
+        from .duplicates import article_ref
+
+        ref = dict(article_ref(rec, index))
+        if not art.get("duplicate_of"):
+            self.titles[_ref_key(ref)] = art.get("title")
+            return False
+        self.count += 1
+        self.where[_ref_key(art["duplicate_of"])].append(ref)
+        return True
+
+    def listing(self, top: int) -> list[dict[str, Any]]:
+        """The originals with the most copies first, each with its copies' places."""
+        ranked = sorted(self.where.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
+        return [{**dict(key), "title": self.titles.get(key), "copies": len(where), "where": where}
+                for key, where in ranked]
+
+
+def _ref_key(ref: dict[str, Any]) -> tuple:
+    return tuple(sorted(ref.items(), key=lambda kv: ("source", "origin", "article").index(kv[0])))
 
 
 def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, Any]:
@@ -105,11 +140,14 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
 
     seen: list[tuple[Item, dict[str, Any]]] = []  # one per entity per article
     files = articles = failed = 0
+    copies = Copies()
     for rec in records:
         files += 1
         failed += bool(rec.get("error"))
         for n, art in enumerate(rec.get("articles") or []):
             articles += 1
+            if copies.is_copy(rec, art.get("index", n), art):
+                continue
             art_id = (rec.get("origin") or rec.get("source"), n)
             speakers: dict[str, int] = defaultdict(int)
             for q in art.get("quotes") or []:
@@ -138,7 +176,8 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
             row["roles"] = _most_common(t for _, m in members for t in m["titles"])
             row["organisations"] = _most_common(a["organisation"] for _, m in members for a in m["affiliations"])
         rows[kind].append(row)
-    out: dict[str, Any] = {"files": files, "failed": failed, "articles": articles}
+    out: dict[str, Any] = {"files": files, "failed": failed, "articles": articles, "copies": copies.count,
+                           "duplicates": copies.listing(top)}
     for key, found in rows.items():
         ranked = sorted(found, key=lambda r: (-r["articles"], -r["quotes"], -r["mentions"], r["name"]))
         out[key] = ranked[:top]
@@ -160,7 +199,8 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
     from .display import as_text
 
     console = Console(file=stream)
-    console.print(f"{stats['files']} files, {stats['articles']} articles, {stats['failed']} failed")
+    copies = f" ({stats['copies']} repeating an earlier one, counted once)" if stats["copies"] else ""
+    console.print(f"{stats['files']} files, {stats['articles']} articles{copies}, {stats['failed']} failed")
     for key, title in (("people", "People"), ("organisations", "Organisations")):
         table = Table(title=f"{title} mentioned most", title_justify="left", expand=True, header_style="bold")
         people = key == "people"
@@ -173,6 +213,23 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
             table.add_row(as_text(r["name"]), *about, str(r["articles"]), str(r["mentions"]), str(r["quotes"]),
                           str(r["quoted_in_articles"]))
         console.print(table)
+    if stats["duplicates"]:
+        console.print(repeated_table(stats["duplicates"]))
+
+
+def repeated_table(duplicates: list[dict[str, Any]]):
+    """The stories published more than once: the original, how many copies, and where."""
+    from rich.table import Table
+
+    from .display import as_text
+
+    table = Table(title="Stories repeated", title_justify="left", expand=True, header_style="bold")
+    for col in ("story", "source", "copies", "copies in"):
+        table.add_column(col, justify="right" if col == "copies" else "left")
+    for d in duplicates:
+        table.add_row(as_text(d["title"] or "(untitled)"), as_text(f"{d['source']} #{d['article']}"), str(d["copies"]),
+                      as_text("; ".join(f"{w['source']} #{w['article']}" for w in d["where"])))
+    return table
 
 
 def summarise_paths(paths: list[str], output_format: str = "table", *, top: int = 20, jobs: int | None = None) -> int:
