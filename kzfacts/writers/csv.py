@@ -20,7 +20,8 @@ from ..registry import FACT_TYPES, affiliation_cell
 SUFFIX = ".csv"
 COLUMNS = ("source", "article", "title", "type", "text", "value", "unit", "speaker", "start", "end",
            "kind", "granularity", "approximate", "qualifier", "cue", "partial", "titles", "aliases", "mentions",
-           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end", "affiliations", "subject")
+           "values", "speaker_mention", "speaker_mention_start", "speaker_mention_end", "affiliations", "subject",
+           "duplicate_of", "duplicate_of_article")
 
 
 def _entity_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -74,9 +75,15 @@ def fact_rows(record: dict[str, Any], facts: Iterable[str] | None = None) -> lis
         for fact_type in types:
             for fact in art[fact_type.key]:
                 row = {"source": record["source"], "article": art["index"], "title": art["title"],
-                       "type": fact_type.noun}
+                       "type": fact_type.noun, **_copy_cells(art)}
                 rows.append(row | ROWS[fact_type.key](fact))
     return rows
+
+
+def _copy_cells(art: dict[str, Any]) -> dict[str, Any]:
+    """The source and article index of the article this one repeats, if it is a copy."""
+    original = art.get("duplicate_of") or {}
+    return {"duplicate_of": original.get("source"), "duplicate_of_article": original.get("article")}
 
 
 class CsvWriter:

@@ -180,6 +180,10 @@ def page(record: dict[str, Any], text: str | None) -> str:
     for art in record["articles"]:
         byline = f'<p class="byline">by {escape(art["author"])}</p>' if art["author"] else ""
         published = f'<p class="published">published {escape(art["published"])}</p>' if art["published"] else ""
+        if art.get("duplicate_of"):
+            original = art["duplicate_of"]
+            published += (f'<p class="copy">repeats article {original["article"]} of '
+                          f'{escape(original["source"])}</p>')
         shown = f'<div class="text">{marked_text(text, art["start"], art["end"], art)}</div>' if text is not None else ""
         body.append(f'<article id="article-{art["index"]}" data-index="{art["index"]}">'
                     f"{title_heading(art, text, record['source'])}{byline}{published}{shown}{fact_table(art)}</article>")
