@@ -26,6 +26,7 @@ import resource
 import sys
 import time
 from collections import Counter
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,7 +192,7 @@ def synthetic(n: int, seed: int = 11, copy_share: float = 0.05):
     (no text is kept beyond a small pool the copies are taken from)."""
     rng = random.Random(seed)
     vocab = [f"w{i}" for i in range(30000)]
-    weights = [1 / (i + 1) for i in range(len(vocab))]
+    cumulative = list(accumulate(1 / (i + 1) for i in range(len(vocab))))  # Zipf: the i-th word's share is 1/i
     pool: list[str] = []
     for i in range(n):
         if pool and rng.random() < copy_share:
@@ -199,7 +200,7 @@ def synthetic(n: int, seed: int = 11, copy_share: float = 0.05):
             cut = rng.randrange(len(words) - 40)
             yield " ".join(["Republished:", *words[:cut], *words[cut + 30:]])  # retitled, a paragraph dropped
             continue
-        text = " ".join(rng.choices(vocab, weights, k=300))
+        text = " ".join(rng.choices(vocab, cum_weights=cumulative, k=300))
         if len(pool) < 200:
             pool.append(text)
         elif rng.random() < 0.01:

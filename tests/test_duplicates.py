@@ -1,0 +1,199 @@
+"""Near-duplicate articles (kzfacts/duplicates.py): copies found, distinct stories on one event kept
+apart, input order deciding the original; through `kzfacts extract` (JSON Lines, the database) and
+`kzfacts summary`."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from kzfacts import duplicates
+from kzfacts.duplicates import Deduplicator, DuplicateIndex, signature
+
+from .conftest import invoke
+
+STORY = """National Bank raises base rate to 16.75 percent
+
+ALMATY, March 3 (KazNews) - The National Bank of Kazakhstan raised its base rate by 25 basis points to
+16.75 percent on Friday, citing persistent inflation and a weaker tenge in the first two months of the year.
+
+Governor Timur Suleimenov told reporters in Almaty that annual inflation had reached 9.8 percent in
+February, above the bank's target corridor, and that food prices were rising faster than expected.
+
+The decision surprised most analysts polled last week, who had expected the regulator to hold the rate
+steady until the summer while the government prepares its new budget for the regions.
+
+"We will keep monetary conditions tight for as long as the inflation outlook requires," Suleimenov said,
+adding that the next decision on the rate is due in April after the bank reviews new data.
+
+Banks in Kazakhstan are expected to raise their own lending rates for businesses and households in the
+coming weeks, which could slow the growth of consumer credit that has driven retail spending.
+"""
+
+SAME_EVENT = """Kazakhstan tightens policy as prices climb
+
+ASTANA - Kazakhstan's central bank lifted borrowing costs on Friday for the first time this year, moving
+its key rate up a quarter point to 16.75 percent as shoppers faced higher bills for bread, meat and fuel.
+
+Economists at Halyk Finance said the move showed the regulator was worried about the tenge, which has lost
+ground against the dollar since January, and about spending promised before the regional elections.
+
+Shop owners in the capital said customers were buying less, and several importers warned that the weaker
+currency would push prices up again by the spring unless the exchange rate settled soon.
+
+The bank's governor Timur Suleimenov is expected to speak to parliament next week about the outlook for
+inflation, which officials now expect to stay above nine percent for most of the year.
+"""
+
+BOILERPLATE = "\n\nSubscribe to our newsletter for the latest news from Central Asia. Share this story."
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.strip().split("\n\n")
+
+
+def copies_of(text: str) -> dict[str, str]:
+    """The story as other sites publish it."""
+    parts = paragraphs(text)
+    return {
+        "as it is": text,
+        "retitled": "\n\n".join(["Kazakh regulator lifts key rate again", *parts[1:]]),
+        "a paragraph dropped": "\n\n".join(parts[:3] + parts[4:]),
+        "dateline changed": text.replace("ALMATY, March 3 (KazNews) -", "By Staff Reporter, Astana Times:"),
+        "boilerplate added": text + BOILERPLATE,
+    }
+
+
+@pytest.mark.parametrize("kind", list(copies_of(STORY)))
+def test_a_copy_names_its_original(kind):
+    index = DuplicateIndex()
+    assert index.check("original", signature(STORY)) is None
+    assert index.check("copy", signature(copies_of(STORY)[kind])) == "original"
+
+
+def test_different_stories_on_one_event_are_not_joined():
+    index = DuplicateIndex()
+    assert index.check("bank raises rate", signature(STORY)) is None
+    assert index.check("prices climb", signature(SAME_EVENT)) is None
+    assert duplicates.similarity(signature(STORY), signature(SAME_EVENT)) < 0.1
+
+
+def test_half_of_a_story_spliced_into_another_is_a_story_of_its_own():
+    spliced = "\n\n".join(paragraphs(STORY)[:3] + paragraphs(SAME_EVENT)[2:])
+    index = DuplicateIndex()
+    index.check("bank raises rate", signature(STORY))
+    index.check("prices climb", signature(SAME_EVENT))
+    assert index.check("spliced", signature(spliced)) is None
+
+
+def test_the_first_in_input_order_is_the_original_of_every_copy():
+    index = DuplicateIndex()
+    found = [index.check(n, signature(text)) for n, text in enumerate(copies_of(STORY).values())]
+    assert found == [None, 0, 0, 0, 0]
+    assert list(index.signatures) == [0]  # copies are not indexed: duplicate_of never names a copy
+
+
+def test_words_are_folded_and_shingles_are_five_words():
+    assert duplicates.words("The Bank's rate, 16.75%!") == ["the", "bank", "s", "rate", "16", "75"]
+    assert duplicates.shingles(["a", "b", "c", "d", "e", "f"]) == {b"a b c d e", b"b c d e f"}
+
+
+def test_a_short_text_is_never_compared():
+    assert signature("Continue reading") is None
+    index = DuplicateIndex()
+    assert index.check("short", None) is None and not index.signatures
+
+
+def test_a_signature_survives_the_database():
+    sig = signature(STORY)
+    again = duplicates.from_digest(duplicates.digest_bytes(sig))
+    assert len(duplicates.digest_bytes(sig)) == duplicates.NUM_PERM * 4
+    assert duplicates.similarity(sig, again) == 1.0
+
+
+def record(source: str, text: str) -> dict:
+    return {"source": source, "articles": [{"index": 0, "start": 0, "end": len(text)}]}
+
+
+def test_records_are_marked_and_an_input_given_again_is_no_copy_of_itself():
+    dedup = Deduplicator()
+    first, copy = record("a.txt", STORY), record("b.txt", STORY + BOILERPLATE)
+    assert dedup.mark(first, STORY, "/x/a.txt").keys() == {0}  # an original: its signature for the database
+    assert dedup.mark(copy, STORY + BOILERPLATE, "/x/b.txt") == {}
+    assert first["articles"][0]["duplicate_of"] is None
+    assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "article": 0}
+    again = record("a.txt", STORY)
+    dedup.mark(again, STORY, "/x/a.txt")
+    assert again["articles"][0]["duplicate_of"] is None
+
+
+def test_a_jsonl_line_is_named_by_its_origin_too():
+    dedup = Deduplicator()
+    dedup.mark(record("id-1", STORY) | {"origin": "feed.jsonl#1"}, STORY, "k1")
+    copy = {"source": "id-2", "origin": "feed.jsonl#2", "articles": [{"index": 0, "start": 0, "end": len(STORY)}]}
+    dedup.mark(copy, STORY, "k2")
+    assert copy["articles"][0]["duplicate_of"] == {"source": "id-1", "origin": "feed.jsonl#1", "article": 0}
+
+
+def test_one_article_alone_needs_no_index():
+    dedup = Deduplicator(wait=True)
+    one = record("a.txt", STORY)
+    dedup.mark(one, STORY, "a")
+    assert one["articles"][0]["duplicate_of"] is None and dedup.index is None  # datasketch not even imported
+    copy = record("b.txt", STORY)
+    dedup.mark(copy, STORY, "b")
+    assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "article": 0}
+
+
+# ---- through the command line (the model)
+
+
+@pytest.fixture
+def batch(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY, encoding="utf-8")
+    (folder / "b.txt").write_text(SAME_EVENT, encoding="utf-8")
+    (folder / "c.txt").write_text(copies_of(STORY)["retitled"] + BOILERPLATE, encoding="utf-8")
+    return folder
+
+
+def test_extract_marks_the_copy_in_json_lines_and_the_database(batch, tmp_path, extractor):
+    db = tmp_path / "facts.db"
+    result = invoke("extract", str(batch), "--format", "jsonl", "--db", str(db), "-q")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    marks = {r["source"].rsplit("/", 1)[-1]: r["articles"][0]["duplicate_of"] for r in records}
+    assert marks == {"a.txt": None, "b.txt": None, "c.txt": {"source": str(batch / "a.txt"), "article": 0}}
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("select source, duplicate_of from articles").fetchall())
+        kept = conn.execute("select count(*) from signatures").fetchone()[0]
+    assert rows == {str(batch / "a.txt"): None, str(batch / "b.txt"): None,
+                    str(batch / "c.txt"): json.dumps({"source": str(batch / "a.txt"), "article": 0})}
+    assert kept == 2  # the originals'
+
+    # a later run into the database: the copy is found against what it holds
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "d.txt").write_text(STORY.replace("Friday", "Friday morning"), encoding="utf-8")
+    later = invoke("extract", str(tmp_path / "later" / "d.txt"), "--format", "jsonl", "--db", str(db), "-q")
+    assert json.loads(later.stdout)["articles"][0]["duplicate_of"] == {"source": str(batch / "a.txt"), "article": 0}
+
+    off = invoke("extract", str(batch), "--format", "jsonl", "--no-dedup", "-q")
+    assert all("duplicate_of" not in r["articles"][0] for r in map(json.loads, off.stdout.splitlines()))
+
+
+def test_summary_counts_the_story_once_and_lists_its_copy(batch, tmp_path, extractor):
+    out = tmp_path / "facts.jsonl"
+    out.write_text(invoke("extract", str(batch), "--format", "jsonl", "-q").stdout, encoding="utf-8")
+    result = invoke("summary", str(out), "--format", "json")
+    stats = json.loads(result.stdout)
+    assert (stats["articles"], stats["copies"]) == (3, 1)
+    assert stats["duplicates"] == [{"source": str(batch / "a.txt"), "article": 0,
+                                    "title": "National Bank raises base rate to 16.75 percent", "copies": 1,
+                                    "where": [{"source": str(batch / "c.txt"), "article": 0}]}]
+    suleimenov = next(p for p in stats["people"] if p["name"] == "Timur Suleimenov")
+    assert suleimenov["articles"] == 2  # the story and the other report, not its copy
+    table = invoke("summary", str(out))
+    assert "1 repeating an earlier one, counted once" in table.stdout
+    assert "Stories repeated" in table.stdout
