@@ -144,15 +144,16 @@ def article_ref(record: dict[str, Any], index: int) -> tuple[tuple[str, Any], ..
 class Deduplicator:
     """Marks the articles of each record, in input order, with the original each repeats.
 
-    An input given again (a re-run into the same database) is no original of itself: the originals
-    remembered under its key are forgotten before its record is marked. With `wait`, the first
+    An input written again (a re-run into the same database) is no copy of itself: the originals
+    remembered from the database under its key are forgotten before its record is marked (one run
+    gives each input once; the same file named twice is a copy). With `wait`, the first
     article is kept as text until a second one comes: a run of one article never imports datasketch
     (scipy with it: half a second).
     """
 
     wait: bool = False
     index: DuplicateIndex | None = None
-    by_input: dict[str, list[Hashable]] = field(default_factory=dict)
+    by_input: dict[str, list[Hashable]] = field(default_factory=dict)  # the database's originals, by input key
     waiting: tuple[str, Hashable, str] | None = None  # (input key, ref, text) of the one article seen
 
     def _index(self) -> DuplicateIndex:
@@ -190,5 +191,4 @@ class Deduplicator:
                 art["duplicate_of"] = dict(found)
             elif sig is not None:
                 originals[art["index"]] = digest_bytes(sig)
-                self.by_input.setdefault(key, []).append(ref)
         return originals

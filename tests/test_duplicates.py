@@ -116,16 +116,23 @@ def record(source: str, text: str) -> dict:
     return {"source": source, "articles": [{"index": 0, "start": 0, "end": len(text)}]}
 
 
-def test_records_are_marked_and_an_input_given_again_is_no_copy_of_itself():
+def test_records_are_marked_with_their_original():
     dedup = Deduplicator()
     first, copy = record("a.txt", STORY), record("b.txt", STORY + BOILERPLATE)
     assert dedup.mark(first, STORY, "/x/a.txt").keys() == {0}  # an original: its signature for the database
     assert dedup.mark(copy, STORY + BOILERPLATE, "/x/b.txt") == {}
     assert first["articles"][0]["duplicate_of"] is None
     assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "article": 0}
-    again = record("a.txt", STORY)
+
+
+def test_an_input_the_database_holds_is_no_copy_of_itself_when_written_again():
+    dedup = Deduplicator()
+    dedup.remember("/x/a.txt", duplicates.article_ref({"source": "a.txt"}, 0), signature(STORY))
+    again, copy = record("./a.txt", STORY), record("b.txt", STORY)
     dedup.mark(again, STORY, "/x/a.txt")
+    dedup.mark(copy, STORY, "/x/b.txt")
     assert again["articles"][0]["duplicate_of"] is None
+    assert copy["articles"][0]["duplicate_of"] == {"source": "./a.txt", "article": 0}
 
 
 def test_a_jsonl_line_is_named_by_its_origin_too():
