@@ -146,8 +146,9 @@ def planted_corpus(seed: int = 7) -> tuple[list[tuple[str, str]], dict[str, str 
     return [*texts, *later], truth, kinds
 
 
-def detect(corpus: list[tuple[str, str]], threshold: float, lsh_threshold: float) -> dict[str, str | None]:
-    index = duplicates.DuplicateIndex(threshold=threshold, lsh_threshold=lsh_threshold)
+def detect(corpus: list[tuple[str, str]], threshold: float, bands: int = duplicates.BANDS,
+           rows: int = duplicates.ROWS) -> dict[str, str | None]:
+    index = duplicates.DuplicateIndex(threshold=threshold, bands=bands, rows=rows)
     return {name: index.check(name, duplicates.signature(text)) for name, text in corpus}
 
 
@@ -172,19 +173,21 @@ def quality() -> None:
     names = [n for n, o in truth.items() if o is None and not n.startswith("splice:")]
     top = max((exact_jaccard(texts[a], texts[b]), a, b) for i, a in enumerate(names) for b in names[i + 1:])
     print(f"  highest exact Jaccard between two distinct real stories: {top[0]:.2f} ({top[1]}, {top[2]})")
-    print("threshold  lsh   precision  recall  (right/marked/planted)")
+    print(f"threshold  precision  recall  (right/marked/planted), LSH {duplicates.BANDS} bands of {duplicates.ROWS}")
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-        lsh = round(max(0.1, threshold - 0.1), 2)
-        found = detect(corpus, threshold, lsh)
+        found = detect(corpus, threshold)
         p, r, right, marked, planted = score(found, truth)
         flag = "  <- chosen" if threshold == duplicates.THRESHOLD else ""
-        print(f"  {threshold:.1f}      {lsh:.1f}   {p:.3f}      {r:.3f}   ({right}/{marked}/{planted}){flag}")
+        print(f"  {threshold:.1f}      {p:.3f}      {r:.3f}   ({right}/{marked}/{planted}){flag}")
         if flag:
             wrong = sorted(f"{n} -> {o}" for n, o in found.items() if o is not None and truth[n] != o)
             missed = sorted(f"{n} ({exact_jaccard(texts[n], texts[truth[n]]):.2f})" for n, o in found.items()
                             if truth[n] is not None and o != truth[n])
             print("    wrongly marked:", *wrong[:10], sep="\n      ")
             print("    missed (exact Jaccard):", *missed[:20], sep="\n      ")
+    for bands, rows in ((32, 4), (25, 5), (16, 4)):
+        p, r, right, marked, planted = score(detect(corpus, duplicates.THRESHOLD, bands, rows), truth)
+        print(f"  at {duplicates.THRESHOLD}, {bands} bands of {rows}: precision {p:.3f}, recall {r:.3f}")
 
 
 def synthetic(n: int, seed: int = 11, copy_share: float = 0.05):
@@ -224,7 +227,7 @@ def speed(n: int) -> None:
     total = time.perf_counter() - start - generating
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"{n} synthetic articles of 300 words: detector {total:.1f} s ({total / n * 1e3:.2f} ms each), "
-          f"{copies} marked copies, {len(index.signatures)} originals indexed; peak RSS {peak / 1024:.0f} MB "
+          f"{copies} marked copies, {len(index)} originals indexed; peak RSS {peak / 1024:.0f} MB "
           f"({(peak - before) / 1024:.0f} MB over the {before / 1024:.0f} MB before the index)")
 
 

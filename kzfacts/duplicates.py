@@ -5,7 +5,8 @@ An article is the set of its word 5-grams (shingles) of normalised text (case fo
 dropped), summarised by a MinHash signature (datasketch); an LSH index over the signatures of the
 originals seen so far names the candidates an article may repeat, and the estimated Jaccard
 similarity of the two signatures decides. Cost grows with the corpus, not its square: each article
-is one signature and one index query, and the index keeps signatures, never texts.
+is one signature and one index query, and the index keeps signatures, never texts. datasketch makes
+the signatures; the banding is ours (`DuplicateIndex`), a third of the memory of datasketch's.
 
 The first article in input order is the original; a later one whose shingles overlap an original's
 by `THRESHOLD` (Jaccard) or more is its copy and names it. Copies are not indexed: `duplicate_of`
@@ -23,9 +24,10 @@ from typing import Any
 SHINGLE_WORDS = 5
 NUM_PERM = 128  # permutations per signature: 512 bytes each (uint32)
 THRESHOLD = 0.5  # Jaccard of shingle sets from which an article is a copy (bench/duplicates.py)
-# the LSH's own threshold sits below the decision's, so that an article near THRESHOLD is still a
-# candidate despite the banding's misses; the signatures then decide
-LSH_THRESHOLD = 0.4
+# LSH banding: an original is a candidate when all ROWS values of one of BANDS bands are equal,
+# which a pair at Jaccard 0.5 passes with probability 1 - (1 - 0.5**3)**21 = 0.94 and at 0.6 with
+# 0.994, and a pair at 0.05 with 0.003; the signatures then decide (bench/duplicates.py)
+BANDS, ROWS = 21, 3
 MIN_WORDS = 30  # shorter articles (a caption, a one-line brief, boilerplate) are neither copies nor originals
 
 WORD = re.compile(r"\w+")
@@ -53,9 +55,9 @@ def _template():
 
 
 def signature(text: str):
-    """The MinHash (a datasketch `LeanMinHash`) of the text's shingles, or None for a text under
-    `MIN_WORDS` words, which is never compared."""
-    from datasketch import LeanMinHash, MinHash
+    """The MinHash signature (NUM_PERM uint32, a numpy array) of the text's shingles, or None for a
+    text under `MIN_WORDS` words, which is never compared."""
+    from datasketch import MinHash
 
     seq = words(text)
     if len(seq) < MIN_WORDS:
@@ -63,59 +65,83 @@ def signature(text: str):
     template = _template()
     sig = MinHash(permutations=template.permutations, scheme=template.scheme, hashfunc=zlib.crc32)
     sig.update_batch(shingles(seq))
-    return LeanMinHash(sig)
+    return sig.hashvalues
 
 
 def from_digest(values: bytes):
     """A signature back from `digest_bytes` (the database keeps them so a later run finds its originals)."""
     import numpy as np
-    from datasketch import LeanMinHash
 
-    template = _template()
-    return LeanMinHash(seed=template.seed, hashvalues=np.frombuffer(values, dtype="<u4").astype(np.uint32), scheme=template.scheme)
+    return np.frombuffer(values, dtype="<u4").astype(np.uint32)
 
 
 def digest_bytes(sig) -> bytes:
-    """A signature's hash values as bytes (NUM_PERM little-endian uint32)."""
-    return sig.hashvalues.astype("<u4").tobytes()
+    """A signature as bytes (NUM_PERM little-endian uint32)."""
+    return sig.astype("<u4").tobytes()
 
 
 def similarity(a, b) -> float:
-    """The estimated Jaccard similarity of two signatures' shingle sets."""
-    return float((a.hashvalues == b.hashvalues).mean())
+    """The estimated Jaccard similarity of two signatures' shingle sets: the share of equal values."""
+    return float((a == b).mean())
 
 
 @dataclass
 class DuplicateIndex:
-    """The originals seen so far; `check` each article in input order.
+    """The originals seen so far, by LSH banding of their signatures; `check` each article in input order.
 
     Keys are whatever names an article to the caller (hashable); `forget` drops originals, say
-    those of an input about to be written again.
+    those a database holds of an input about to be written again. Each original costs its
+    signature and one dict entry per band (about 3 KB, measured): datasketch's `MinHashLSH` keeps a
+    Python set per bucket and took 11 KB each, 1.1 GB for 100,000 articles.
     """
 
     threshold: float = THRESHOLD
-    lsh_threshold: float = LSH_THRESHOLD
-    signatures: dict[Hashable, Any] = field(default_factory=dict)
-    order: dict[Hashable, int] = field(default_factory=dict)  # when each was indexed: the earliest wins a tie
-    added: int = 0
+    bands: int = BANDS
+    rows: int = ROWS
 
     def __post_init__(self) -> None:
-        from datasketch import MinHashLSH
+        self.tables: list[dict[bytes, int | list[int]]] = [{} for _ in range(self.bands)]
+        self.keys: list[Hashable | None] = []  # by id, in the order indexed (None: forgotten)
+        self.stored: list[bytes | None] = []  # each id's signature
+        self.ids: dict[Hashable, int] = {}
 
-        self.lsh = MinHashLSH(threshold=min(self.lsh_threshold, self.threshold), num_perm=NUM_PERM)
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _buckets(self, sig) -> list[tuple[dict[bytes, int | list[int]], bytes]]:
+        size = self.rows
+        return [(table, sig[band * size:(band + 1) * size].tobytes()) for band, table in enumerate(self.tables)]
+
+    def candidates(self, sig) -> set[int]:
+        """The ids of the originals that share a band with `sig`."""
+        found: set[int] = set()
+        for table, bucket in self._buckets(sig):
+            held = table.get(bucket)
+            if isinstance(held, int):
+                found.add(held)
+            elif held is not None:
+                found.update(held)
+        return found
 
     def original_of(self, sig) -> Hashable | None:
         """The key of the indexed original most like `sig`, if it is like enough (a tie: the earliest indexed)."""
-        scored = [(similarity(sig, self.signatures[key]), -self.order[key], key) for key in self.lsh.query(sig)]
-        best = max(scored, default=None, key=lambda s: s[:2])
-        return best[2] if best is not None and best[0] >= self.threshold else None
+        import numpy as np
+
+        scored = [(similarity(sig, np.frombuffer(self.stored[i], dtype=np.uint32)), -i) for i in self.candidates(sig)]
+        best = max(scored, default=None)
+        return self.keys[-best[1]] if best is not None and best[0] >= self.threshold else None
 
     def add(self, key: Hashable, sig) -> None:
         """Index `sig` as an original under `key`."""
-        self.order[key] = self.added
-        self.added += 1
-        self.signatures[key] = sig
-        self.lsh.insert(key, sig, check_duplication=False)
+        number = self.ids[key] = len(self.keys)
+        self.keys.append(key)
+        self.stored.append(sig.astype("uint32").tobytes())
+        for table, bucket in self._buckets(sig):
+            held = table.setdefault(bucket, number)
+            if isinstance(held, list):
+                held.append(number)
+            elif held != number:  # a second original in the bucket: a list from now on (most never get one)
+                table[bucket] = [held, number]
 
     def check(self, key: Hashable, sig) -> Hashable | None:
         """The original `sig` repeats, or None, in which case it is indexed as an original under `key`."""
@@ -127,10 +153,21 @@ class DuplicateIndex:
         return found
 
     def forget(self, keys: Iterable[Hashable]) -> None:
+        import numpy as np
+
         for key in keys:
-            if key in self.signatures:
-                self.lsh.remove(key)
-                del self.signatures[key], self.order[key]
+            number = self.ids.pop(key, None)
+            if number is None:
+                continue
+            for table, bucket in self._buckets(np.frombuffer(self.stored[number], dtype=np.uint32)):
+                held = table[bucket]
+                if isinstance(held, list):
+                    held.remove(number)
+                    if len(held) == 1:
+                        table[bucket] = held[0]
+                else:
+                    del table[bucket]
+            self.keys[number] = self.stored[number] = None
 
 
 def article_ref(record: dict[str, Any], index: int) -> tuple[tuple[str, Any], ...]:
