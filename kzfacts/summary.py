@@ -126,8 +126,12 @@ class Copies:
                 for key, where in ranked]
 
 
+REF_ORDER = {"source": 0, "origin": 1, "article": 2}
+
+
 def _ref_key(ref: dict[str, Any]) -> tuple:
-    return tuple(sorted(ref.items(), key=lambda kv: ("source", "origin", "article").index(kv[0])))
+    """A `duplicate_of` (or an article's own ref) as a hashable key, its items in the contract's order."""
+    return tuple(sorted(ref.items(), key=lambda kv: (REF_ORDER.get(kv[0], 3), kv[0])))
 
 
 def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, Any]:
