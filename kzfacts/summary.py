@@ -221,6 +221,9 @@ def render_table(stats: dict[str, Any], stream: IO[str]) -> None:
         console.print(repeated_table(stats["duplicates"]))
 
 
+SHOWN_COPIES = 5  # a table row names this many copies (the JSON names all)
+
+
 def repeated_table(duplicates: list[dict[str, Any]]):
     """The stories published more than once: the original, how many copies, and where."""
     from rich.table import Table
@@ -231,8 +234,10 @@ def repeated_table(duplicates: list[dict[str, Any]]):
     for col in ("story", "source", "copies", "copies in"):
         table.add_column(col, justify="right" if col == "copies" else "left")
     for d in duplicates:
+        where = "; ".join(f"{w['source']} #{w['article']}" for w in d["where"][:SHOWN_COPIES])
+        more = f" and {len(d['where']) - SHOWN_COPIES} more" if len(d["where"]) > SHOWN_COPIES else ""
         table.add_row(as_text(d["title"] or "(untitled)"), as_text(f"{d['source']} #{d['article']}"), str(d["copies"]),
-                      as_text("; ".join(f"{w['source']} #{w['article']}" for w in d["where"])))
+                      as_text(where + more))
     return table
 
 

@@ -168,7 +168,7 @@ def batch(tmp_path):
 
 def test_extract_marks_the_copy_in_json_lines_and_the_database(batch, tmp_path, extractor):
     db = tmp_path / "facts.db"
-    result = invoke("extract", str(batch), "--format", "jsonl", "--db", str(db), "-q")
+    result = invoke("extract", str(batch), "--format", "jsonl", "--db", str(db), "-q", "--jobs", "2")
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     marks = {r["source"].rsplit("/", 1)[-1]: r["articles"][0]["duplicate_of"] for r in records}
@@ -204,3 +204,17 @@ def test_summary_counts_the_story_once_and_lists_its_copy(batch, tmp_path, extra
     table = invoke("summary", str(out))
     assert "1 repeating an earlier one, counted once" in table.stdout
     assert "Stories repeated" in table.stdout
+
+
+def test_the_summary_table_names_five_copies_and_counts_the_rest():
+    import io
+
+    from rich.console import Console
+
+    from kzfacts.summary import repeated_table
+
+    where = [{"source": f"site{n}.txt", "article": 0} for n in range(7)]
+    out = io.StringIO()
+    Console(file=out, width=200).print(repeated_table([{"source": "a.txt", "article": 0, "title": "Rate rise",
+                                                        "copies": 7, "where": where}]))
+    assert "site4.txt #0 and 2 more" in out.getvalue() and "site5.txt" not in out.getvalue()
