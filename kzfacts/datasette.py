@@ -24,7 +24,9 @@ TABLES: dict[str, dict[str, Any]] = {
     "signatures": {"description": "Each original article's MinHash signature (128 uint32), by which a later run "
                                   "finds its copies (kzfacts/duplicates.py)."},
     "entities": {"description": "One row per person or organisation across the whole database: its spellings "
-                                "in every article joined (kzfacts/identity.py).", "label_column": "name",
+                                "in every article joined (kzfacts/identity.py); a body every country has is "
+                                "named with its country: Central Election Commission (Kyrgyzstan).",
+                 "label_column": "name",
                  "columns": {"aliases": "Other names it was written as (JSON)",
                              "articles": "Articles mentioning it", "mentions": "Times it is mentioned"},
                  "facets": ["type"]},
@@ -94,8 +96,17 @@ QUERIES = {
     },
     "most_quoted": {
         "title": "Who is quoted most",
-        "sql": "select speaker, count(*) as quotes, count(distinct article_id) as articles from quotes "
-               "where speaker is not null group by speaker order by quotes desc limit 100",
+        # by identity (entities), not by the speaker as written: the speaker is an entity of its article
+        "sql": "with said as (select q.article_id, q.speaker, coalesce("
+               "(select p.entity_id from people p where p.article_id = q.article_id and p.name = q.speaker), "
+               "(select o.entity_id from organisations o where o.article_id = q.article_id and o.name = q.speaker), "
+               "(select p.entity_id from people p, json_each(p.aliases) a where p.article_id = q.article_id "
+               "and a.value = q.speaker), "
+               "(select o.entity_id from organisations o, json_each(o.aliases) a where o.article_id = q.article_id "
+               "and a.value = q.speaker)) as entity_id from quotes q where q.speaker is not null) "
+               "select coalesce(e.name, s.speaker) as speaker, count(*) as quotes, count(distinct s.article_id) as articles "
+               "from said s left join entities e on e.id = s.entity_id "
+               "group by coalesce('entity ' || s.entity_id, 'speaker ' || s.speaker) order by quotes desc, speaker limit 100",
     },
 }
 

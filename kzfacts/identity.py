@@ -5,14 +5,26 @@ Tokayev" into one entity. Across articles the same name is written many ways, an
 decides which entities of different articles are one:
 
 - names equal once case, accents, punctuation and a leading "the" are set aside ("Republican
-  party" and "Republican Party"), and romanisations that differ only in a "y" between vowels
-  ("Tokayev" / "Tokaev", "Mirziyoyev" / "Mirziyoev");
+  party" and "Republican Party"), and a person's honorifics and epithets before the name ("Elbasy
+  Nursultan Nazarbayev", "H.E. Mr. Ulugbek Lapasov", "Pres. Emomali Rahmon");
+- transliterations of one name: every word equal once Cyrillic romanisation's alternations are
+  folded (`transliteration_fold`: zh/j/dzh, kh/h, q/k, y/i, ye/e, -yev/-ev, doubled letters):
+  "Kasym-Zhomart Tokaev", "Qasym-Jomart Toqayev" and "Kassym-Jomart Tokayev" are one;
+- for people, a slip of one letter (added, dropped, changed or two swapped, not the first or last)
+  in a word of six letters or more, when every other word of the two names agrees ("Shavkat
+  Mirziyoeyv");
 - for people, a one-word name (a surname) joins the one full name of the corpus it ends; when two
   full names share it ("John Smith", "Jane Smith"), it joins neither;
+- a body every country has (`state_bodies.txt`: a Central Election Commission, a Foreign
+  Ministry, any Ministry) is the country's its name gives ("Kazakhstan's ...", "Kyrgyz ..."),
+  else that of the country its article is about (`article_country`); with neither it joins no
+  country's;
 - for organisations, an acronym joins the long form an article links it to (its `acronym`, or an
-  acronym among its aliases), when it is linked to one long form only.
+  acronym among its aliases), when it is linked to one long form only;
+- a person the model called an organisation in one article joins the person another article's
+  text makes a person (with titles).
 
-Pure functions over (type, name, aliases, acronym) items; the summary and the database use it.
+Pure functions over `Item`s (one entity of one article); the summary and the database use it.
 """
 from __future__ import annotations
 
@@ -21,9 +33,17 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}\+?$")
 _VOWELS = "aeiou"
+# romanisations of one Cyrillic letter, folded to one form; doubled letters last ("Kassym" = "Kasym")
+_FOLDS = ((re.compile(r"dzh|dj|zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"q"), "k"),
+          (re.compile(r"^ye"), "e"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"))
+SLIP_LENGTH = 6  # a shorter word a letter apart is as likely another name ("Smith", "Smyth")
+# epithets and abbreviations news writes before a name that no title list holds
+_EPITHETS = frozenset({"elbasy", "pres", "his excellency", "her excellency", "excellency", "hon", "honourable",
+                       "honorable", "his majesty", "her majesty"})
 
 
 def spelling_key(name: str) -> str:
@@ -39,15 +59,169 @@ def spelling_key(name: str) -> str:
     return " ".join(re.sub(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])", "", w) for w in words)
 
 
+def _fold_word(word: str) -> str:
+    for pattern, repl in _FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def transliteration_fold(name: str) -> str:
+    """The form a name's romanisations from Cyrillic share, word by word: dzh, zh and j as j, kh
+    as h, q as k, y as i, a leading ye as e, no doubled letters ("Qasym-Jomart Toqayev" =
+    "Kassym-Jomart Tokayev", "Zheenbekov" = "Jeenbekov")."""
+    return " ".join(_fold_word(w) for w in spelling_key(name).split())
+
+
+@cache
+def _honorifics() -> tuple[frozenset[str], frozenset[str]]:
+    """(forms of address, which go before any name; titles and epithets, which leave at least two
+    words of name: "Sheikh Hasina" keeps its "Sheikh")."""
+    from . import resources
+
+    address = frozenset(resources.word_list("honorifics.txt"))
+    return address, frozenset(resources.titles()) | _EPITHETS
+
+
+def bare_name(name: str) -> tuple[str, list[str]]:
+    """A person's name without the honorifics and epithets written before it, and those, as
+    written: "H.E. Mr. Ulugbek Lapasov" -> ("Ulugbek Lapasov", ["H.E.", "Mr."])."""
+    address, titles = _honorifics()
+    words = name.split()
+    stripped: list[str] = []
+    while len(words) > 1:
+        for k in (3, 2, 1):
+            lead = " ".join(words[:k]).lower().rstrip(".")
+            rest = len(words) - k
+            if rest >= 1 and lead in address or rest >= 2 and lead in titles:
+                stripped.append(" ".join(words[:k]))
+                words = words[k:]
+                break
+        else:
+            break
+    return " ".join(words), stripped
+
+
 @dataclass
 class Item:
-    """One entity of one article: its type (people or organisations), name, other names."""
+    """One entity of one article: its type (people or organisations), name, other names, the
+    titles the text gives it, the country its article is about (`article_country`), its mentions."""
 
     kind: str
     name: str
     aliases: list[str] = field(default_factory=list)
     acronym: str | None = None
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    mentions: int = 1
 
+
+# ---- countries: of a body's name, of an article
+
+@cache
+def _country_forms() -> dict[str, str]:
+    """Forms that name a country (`spelling_key`) -> its CLDR name: the names, the nationality
+    adjectives that begin one one-word name alone ("Kazakh" -> "Kazakhstan", "Russian" -> "Russia"),
+    and the short forms and adjectives that begin none (US, UK, American, British)."""
+    from . import resources
+
+    countries = sorted(resources.country_names())
+    forms = {spelling_key(c): c for c in countries}
+    for adjective in resources.demonyms():
+        found = [c for c in countries if " " not in c and _adjective_of(spelling_key(adjective), spelling_key(c))]
+        if len(found) == 1:
+            forms.setdefault(spelling_key(adjective), found[0])
+    names = {code: name for code, name in _territories().items() if name in resources.country_names()}
+    for short, code in (("us", "US"), ("u s", "US"), ("american", "US"), ("uk", "GB"), ("u k", "GB"),
+                        ("british", "GB"), ("turkish", "TR"), ("french", "FR"), ("dutch", "NL"), ("swiss", "CH")):
+        if code in names:
+            forms[short] = names[code]
+    return forms
+
+
+def _territories() -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale("en").territories)
+
+
+def _adjective_of(adjective: str, country: str) -> bool:
+    """Whether a nationality adjective is the country's: it begins the country's name ("Kazakh"
+    Kazakhstan, "Uzbek" Uzbekistan), or they share four letters or more and all but the country's
+    last ("Chinese" China, "Russian" Russia; not "Iraqi" Iran)."""
+    common = next((i for i, (a, b) in enumerate(zip(adjective, country)) if a != b), min(len(adjective), len(country)))
+    return common >= 4 and (common == len(adjective) or common >= min(len(country) - 1, 6))
+
+
+@cache
+def _place_countries() -> dict[str, str]:
+    """Casefolded place names -> their country: the countries themselves, the cities CLDR names
+    time zones after, and `capitals.tsv` (capitals CLDR has no zone for: Astana)."""
+    from . import resources
+
+    out = {spelling_key(city): country for city, country in resources.city_countries().items()}
+    out.update((spelling_key(city), country) for city, country in resources.table("capitals.tsv"))
+    out.update(_country_forms())
+    return out
+
+
+def article_country(places: Iterable[tuple[str, int]]) -> str | None:
+    """The country an article is about: of its places (name, mentions), the country mentioned
+    most, itself or by its cities; on a tie the one named first; None when no place is of one."""
+    counts: Counter[str] = Counter()
+    for name, mentions in places:
+        country = _place_countries().get(spelling_key(name))
+        if country:
+            counts[country] += max(mentions, 1)
+    return max(counts, key=counts.__getitem__) if counts else None  # max keeps the first of equals
+
+
+def _split_country(name: str) -> tuple[str | None, str]:
+    """A body's name as (the country it names, the rest): "Kazakhstan's Central Election
+    Commission" -> ("Kazakhstan", "central election commission"); "Ministry of Foreign Affairs of
+    Uzbekistan" -> ("Uzbekistan", "ministry of foreign affairs")."""
+    words = spelling_key(name).split()
+    forms = _country_forms()
+    for k in (3, 2, 1):
+        if len(words) > k and " ".join(words[:k]) in forms:
+            return forms[" ".join(words[:k])], " ".join(words[k:])
+    for k in (3, 2, 1):
+        tail = " ".join(words[-k:])
+        head = words[:-k]
+        if head and head[-1] == "of" and tail in forms:
+            head = head[:-1]
+            if head[-3:] == ["of", "the", "republic"] or head[-2:] == ["of", "republic"]:
+                head = head[:head.index("of", len(head) - 3)]
+            return forms[tail], " ".join(head)
+    return None, " ".join(words)
+
+
+def country_in_name(name: str) -> str | None:
+    """The country a body's name gives, by its name or nationality, before or after ("of X")."""
+    return _split_country(name)[0]
+
+
+@cache
+def _state_bodies() -> frozenset[str]:
+    from . import resources
+
+    return frozenset(spelling_key(line) for line in resources.word_list("state_bodies.txt"))
+
+
+def _generic(rest: str) -> bool:
+    """Whether a body's name, its country aside, names a body every country has."""
+    words = rest.split()
+    return bool(words) and (rest in _state_bodies() or "ministry" in words or "ministries" in words)
+
+
+def _body_parts(name: str, country: str | None) -> tuple[str, str | None, bool]:
+    """(the words a body's name is matched by, the country it is of when it is a generic one, whether it is)."""
+    named, rest = _split_country(name)
+    if not _generic(rest):
+        return spelling_key(name), None, False
+    return rest, named or country, True
+
+
+# ---- identities
 
 class _Sets:
     """Union-find over keys."""
@@ -69,59 +243,173 @@ class _Sets:
             self.parent[rb] = ra
 
 
+@dataclass
+class _Named:
+    """What an item is matched by: its key, the words of its name (bare, for people), their folds."""
+
+    item: Item
+    key: str
+    words: list[str]
+    folds: list[str]
+    country: str | None = None  # a generic body's
+
+
+def _named(it: Item) -> _Named:
+    if it.kind == "people":
+        bare = spelling_key(bare_name(it.name)[0])
+        return _Named(it, f"people:{bare}", bare.split(), [_fold_word(w) for w in bare.split()])
+    core, country, generic = _body_parts(it.name, it.country)
+    key = f"organisations:{core}" + (f"@{country or '?'}" if generic else "")
+    return _Named(it, key, core.split(), [_fold_word(w) for w in core.split()], country)
+
+
 def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> list[int]:
     """For each item, in order, its identity number (equal numbers: one real-world entity).
 
     `known` maps acronyms to long forms the gazetteer knows ("EU" -> "European Union"), for
     acronyms no article of the corpus spells out.
     """
-    items = list(items)
+    named = [_named(it) for it in items]
     sets = _Sets()
-    keys = [f"{it.kind}:{spelling_key(it.name)}" for it in items]
-    for key in keys:
-        sets.find(key)
-    _join_people(items, keys, sets)
-    _join_acronyms(items, keys, sets, known or {})
+    for n in named:
+        sets.find(n.key)
+    _join_transliterations(named, sets)
+    _join_slips(named, sets)
+    _join_surnames(named, sets)
+    _join_acronyms(named, sets, known or {})
+    _join_people_called_bodies(named, sets)
     numbers: dict[str, int] = {}
-    return [numbers.setdefault(sets.find(k), len(numbers)) for k in keys]
+    return [numbers.setdefault(sets.find(n.key), len(numbers)) for n in named]
 
 
-def _join_people(items: list[Item], keys: list[str], sets: _Sets) -> None:
+def _join_transliterations(named: list[_Named], sets: _Sets) -> None:
+    first: dict[tuple[str, str, str | None], str] = {}
+    for n in named:
+        if n.folds and not ACRONYM.match(n.item.name):
+            fold = (n.item.kind, " ".join(n.folds), n.country)
+            sets.join(first.setdefault(fold, n.key), n.key)
+
+
+def _join_slips(named: list[_Named], sets: _Sets) -> None:
+    """People whose names differ by one slip in one word, the other words folding equal."""
+    by_rest: dict[tuple, list[tuple[str, str, str]]] = defaultdict(list)
+    for n in named:
+        if n.item.kind != "people" or len(n.words) < 2:
+            continue
+        for i, word in enumerate(n.words):
+            if len(word) >= SLIP_LENGTH:
+                by_rest[(i, *n.folds[:i], "*", *n.folds[i + 1:])].append((word, n.folds[i], n.key))
+    for (i, *_), words in by_rest.items():
+        distinct = {(w, f): key for w, f, key in words}
+        pairs = list(distinct.items())
+        for x, ((word, fold), key) in enumerate(pairs):
+            for (other, other_fold), other_key in pairs[x + 1:]:
+                if is_slip(word, other) or is_slip(fold, other_fold):
+                    sets.join(key, other_key)
+
+
+def is_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped, neither the first nor the
+    last letter ("Mirziyoeyv" for "Mirziyoyev"; not "Petrova" for "Petrov", "Jansen" for "Hansen")."""
+    if a == b or min(len(a), len(b)) < SLIP_LENGTH or a[0] != b[0] or a[-1] != b[-1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return any(long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _join_surnames(named: list[_Named], sets: _Sets) -> None:
     full_by_surname: dict[str, set[str]] = defaultdict(set)
-    for it, key in zip(items, keys, strict=True):
-        words = spelling_key(it.name).split()
-        if it.kind == "people" and len(words) > 1:
-            full_by_surname[words[-1]].add(key)
-    for it, key in zip(items, keys, strict=True):
-        words = spelling_key(it.name).split()
-        if it.kind != "people" or len(words) != 1:
+    for n in named:
+        if n.item.kind == "people" and len(n.words) > 1:
+            full_by_surname[n.folds[-1]].add(sets.find(n.key))
+    for n in named:
+        if n.item.kind != "people" or len(n.words) != 1:
             continue
-        fuller = full_by_surname.get(words[0], set())
+        fuller = {sets.find(k) for k in full_by_surname.get(n.folds[0], set())}
         if len(fuller) == 1:  # two full names with this surname: the surname alone is neither
-            sets.join(next(iter(fuller)), key)
+            sets.join(next(iter(fuller)), n.key)
 
 
-def _join_acronyms(items: list[Item], keys: list[str], sets: _Sets, known: dict[str, str]) -> None:
-    long_forms: dict[str, set[str]] = defaultdict(set)
-    present = set(keys)
+def _join_acronyms(named: list[_Named], sets: _Sets, known: dict[str, str]) -> None:
+    long_forms: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    present = {n.key: n.country for n in named}
     for short, full in known.items():
-        if f"organisations:{spelling_key(full)}" in present:
-            long_forms[spelling_key(short)].add(f"organisations:{spelling_key(full)}")
-    for it, key in zip(items, keys, strict=True):
-        if it.kind != "organisations" or ACRONYM.match(it.name):
+        key = f"organisations:{spelling_key(full)}"
+        if key in present:
+            long_forms[spelling_key(short)].add((key, None))
+    for n in named:
+        if n.item.kind != "organisations" or ACRONYM.match(n.item.name):
             continue
-        for short in {it.acronym, *it.aliases}:
+        for short in {n.item.acronym, *n.item.aliases}:
             if short and ACRONYM.match(short):
-                long_forms[spelling_key(short)].add(key)
-    for it, key in zip(items, keys, strict=True):
-        if it.kind == "organisations" and ACRONYM.match(it.name):
-            linked = long_forms.get(spelling_key(it.name), set())
+                long_forms[spelling_key(short)].add((n.key, n.country))
+    for n in named:
+        if n.item.kind == "organisations" and ACRONYM.match(n.item.name):
+            # a generic body's acronym ("CEC") is of the country its own article is about
+            linked = {k for k, country in long_forms.get(spelling_key(n.item.name), set())
+                      if country is None or country == n.item.country}
             if len(linked) == 1:
-                sets.join(next(iter(linked)), key)
+                sets.join(next(iter(linked)), n.key)
 
 
-def display_name(names: Iterable[str]) -> str:
-    """The name an identity is shown by: its most frequent fullest form (most words, then most seen)."""
-    counts = Counter(names)
+def _join_people_called_bodies(named: list[_Named], sets: _Sets) -> None:
+    """A body whose name folds equal to a person's that some article gives titles joins that person."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for n in named:
+        if n.item.kind == "people" and n.item.titles:
+            people[" ".join(n.folds)].add(n.key)
+    for n in named:
+        if n.item.kind == "organisations" and n.country is None and not ACRONYM.match(n.item.name):
+            bare = [_fold_word(w) for w in spelling_key(bare_name(n.item.name)[0]).split()]
+            found = {sets.find(k) for k in people.get(" ".join(bare), set())}
+            if len(found) == 1:
+                sets.join(next(iter(found)), n.key)
+
+
+# ---- names
+
+def display_name(names: Iterable[str], weights: Iterable[int] | None = None) -> str:
+    """The name an identity is shown by: its most frequent fullest form (most words, then most
+    seen, each name counting its weight: its mentions)."""
+    names = list(names)
+    counts: Counter[str] = Counter()
+    for name, weight in zip(names, weights if weights is not None else [1] * len(names), strict=True):
+        counts[name] += weight
     return max(counts, key=lambda n: (not ACRONYM.match(n), len(n.split()), counts[n],
                                       sum(w[:1].isupper() for w in n.split()), n))
+
+
+def identity_name(members: list[Item]) -> tuple[str, list[str]]:
+    """An identity's name and its other names as written: a person's best-attested full form
+    without honorifics; a body every country has as "Central Election Commission (Kazakhstan)"."""
+    raw = [m.name for m in members]
+    weights = [max(m.mentions, 1) for m in members]
+    if any(m.kind == "people" for m in members):
+        name = display_name([bare_name(n)[0] for n in raw], weights)
+    else:
+        parts = [_body_parts(m.name, m.country) for m in members]
+        countries = {country for _, country, generic in parts if generic}
+        if len(countries) == 1 and None not in countries:
+            cores = [(_strip_country(m.name), w) for m, (_, _, generic), w in zip(members, parts, weights) if generic]
+            name = f"{display_name(*zip(*cores))} ({countries.pop()})"
+        else:
+            name = display_name(raw, weights)
+    return name, sorted(set(raw) - {name})
+
+
+def _strip_country(name: str) -> str:
+    """A generic body's name as written without the country in it ("Kazakhstan's Central Election
+    Commission" -> "Central Election Commission")."""
+    country, rest = _split_country(name)
+    if country is None:
+        return re.sub(r"^(?i:the)\s+", "", name)
+    words = name.split()
+    target = rest.split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if spelling_key(" ".join(words[i:j])).split() == target:
+                return " ".join(words[i:j])
+    return name

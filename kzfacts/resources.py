@@ -225,6 +225,25 @@ def city_names() -> frozenset[str]:
 
 
 @cached
+def city_countries() -> dict[str, str]:
+    """The cities of `city_names` -> the English name of their country (CLDR, through Babel):
+    "Bishkek" -> "Kyrgyzstan"."""
+    from babel import Locale
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    territories = Locale("en").territories
+    cities = city_names()
+    out = {}
+    for zone, code in get_global("zone_territories").items():
+        if "/" in zone and not zone.startswith("Etc/") and code in territories:
+            city = get_timezone_location(zone, locale="en", return_city=True)
+            if city in cities:
+                out[city] = territories[code]
+    return out
+
+
+@cached
 def former_states() -> frozenset[str]:
     """Names of states that no longer exist (`former_states.txt`): "Soviet Union", "Yugoslavia"."""
     return word_list("former_states.txt")

@@ -140,7 +140,7 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
     roles and organisations."""
     from . import resources
     from .identity import ACRONYM as SHORT
-    from .identity import Item, display_name, identities
+    from .identity import Item, article_country, bare_name, identities, identity_name
 
     seen: list[tuple[Item, dict[str, Any]]] = []  # one per entity per article
     files = articles = failed = 0
@@ -153,15 +153,14 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
             if copies.is_copy(rec, art.get("index", n), art):
                 continue
             art_id = (rec.get("origin") or rec.get("source"), n)
-            speakers: dict[str, int] = defaultdict(int)
-            for q in art.get("quotes") or []:
-                for name in q.get("speakers") or ([q["speaker"]] if q.get("speaker") else []):
-                    speakers[name] += 1
+            country = article_country((p["name"], len(p.get("mentions") or [])) for p in art.get("places") or [])
+            quotes = _quotes_by_entity(art)
             for key in ("people", "organisations"):
-                for ent in art.get(key) or []:
-                    item = Item(key, ent["name"], list(ent.get("aliases") or []), ent.get("acronym"))
-                    seen.append((item, {"article": art_id, "mentions": len(ent.get("mentions") or []),
-                                        "quotes": speakers.get(ent["name"], 0), "titles": ent.get("titles") or [],
+                for k, ent in enumerate(art.get(key) or []):
+                    item = Item(key, ent["name"], list(ent.get("aliases") or []), ent.get("acronym"),
+                                list(ent.get("titles") or []), country, len(ent.get("mentions") or []))
+                    seen.append((item, {"article": art_id, "mentions": item.mentions, "quotes": quotes[(key, k)],
+                                        "titles": [*item.titles, *(bare_name(item.name)[1] if key == "people" else [])],
                                         "affiliations": ent.get("affiliations") or []}))
     known = {form: canon for form, canon in resources.organisation_ids().items() if SHORT.match(form)}
     groups: dict[int, list[tuple[Item, dict[str, Any]]]] = defaultdict(list)
@@ -169,10 +168,10 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
         groups[number].append(pair)
     rows: dict[str, list[dict[str, Any]]] = {"people": [], "organisations": []}
     for members in groups.values():
-        kind = members[0][0].kind
-        names = [item.name for item, _ in members]
-        name = display_name(names)
-        row = {"name": name, "aliases": sorted(set(names) - {name}),
+        # a person the model called a body in one article is a person (identity.py)
+        kind = "people" if any(item.kind == "people" for item, _ in members) else "organisations"
+        name, aliases = identity_name([item for item, _ in members])
+        row = {"name": name, "aliases": aliases,
                "articles": len({m["article"] for _, m in members}), "mentions": sum(m["mentions"] for _, m in members),
                "quotes": sum(m["quotes"] for _, m in members),
                "quoted_in_articles": len({m["article"] for _, m in members if m["quotes"]})}
@@ -190,6 +189,23 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
             for r in sorted(found, key=lambda r: (-r["quotes"], -r["quoted_in_articles"], r["name"]))[:top]
             if r["quotes"]]
     return out
+
+
+def _quotes_by_entity(article: dict[str, Any]) -> Counter[tuple[str, int]]:
+    """The article's quotes per entity, (people or organisations, its index): a quote's speaker is
+    the entity of that name, else the one with that alias (a record may name a speaker by either)."""
+    entity_of: dict[str, tuple[str, int]] = {}
+    for pass_aliases in (False, True):
+        for key in ("people", "organisations"):
+            for k, ent in enumerate(article.get(key) or []):
+                for form in (ent.get("aliases") or []) if pass_aliases else [ent["name"]]:
+                    entity_of.setdefault(form, (key, k))
+    counts: Counter[tuple[str, int]] = Counter()
+    for q in article.get("quotes") or []:
+        for name in q.get("speakers") or ([q["speaker"]] if q.get("speaker") else []):
+            if name in entity_of:
+                counts[entity_of[name]] += 1
+    return counts
 
 
 def _most_common(values: Iterable[str], limit: int = 3) -> list[str]:

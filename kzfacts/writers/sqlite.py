@@ -358,25 +358,32 @@ def rebuild_entities(db) -> None:
     writer that commits a source meanwhile waits, and no `entity_id` points at another's entity.
     """
     from .. import resources
-    from ..identity import ACRONYM, Item, display_name, identities
+    from ..identity import ACRONYM, Item, article_country, identities, identity_name
 
+    places: dict[int, list[tuple[str, int]]] = {}
+    for article_id, name, count in db.execute("select article_id, name, mention_count from places order by id"):
+        places.setdefault(article_id, []).append((name, count or 0))
+    countries = {article_id: article_country(found) for article_id, found in places.items()}
     rows = []
     for table in ("people", "organisations"):
-        for row in db.execute(f"select id, article_id, name, aliases, acronym, mention_count from {table}").fetchall():
+        titles = "titles" if table == "people" else "null"
+        for row in db.execute(f"select id, article_id, name, aliases, acronym, mention_count, {titles} from {table}").fetchall():
             rows.append((table, *row))
     known = {form: canon for form, canon in resources.organisation_ids().items() if ACRONYM.match(form)}
-    numbers = identities([Item(t, name, json.loads(aliases or "[]"), acronym)
-                          for t, _, _, name, aliases, acronym, _ in rows], known)
-    groups: dict[int, list[tuple]] = {}
-    for number, row in zip(numbers, rows, strict=True):
-        groups.setdefault(number, []).append(row)
+    items = [Item(t, name, json.loads(aliases or "[]"), acronym, json.loads(titles or "[]"), countries.get(article_id),
+                  count or 0) for t, _, article_id, name, aliases, acronym, count, titles in rows]
+    numbers = identities(items, known)
+    groups: dict[int, list[int]] = {}
+    for k, number in enumerate(numbers):
+        groups.setdefault(number, []).append(k)
     db["entities"].delete_where()
     for number, members in sorted(groups.items()):
-        names = [m[3] for m in members]
-        name = display_name(names)
-        db["entities"].insert({"id": number + 1, "type": "person" if members[0][0] == "people" else "organisation",
-                               "name": name, "aliases": json.dumps(sorted(set(names) - {name}), ensure_ascii=False),
-                               "articles": len({m[2] for m in members}), "mentions": sum(m[6] or 0 for m in members)})
+        name, aliases = identity_name([items[k] for k in members])
+        person = any(rows[k][0] == "people" for k in members)  # a person the model called a body elsewhere
+        db["entities"].insert({"id": number + 1, "type": "person" if person else "organisation",
+                               "name": name, "aliases": json.dumps(aliases, ensure_ascii=False),
+                               "articles": len({rows[k][2] for k in members}),
+                               "mentions": sum(rows[k][6] or 0 for k in members)})
     for table in ("people", "organisations"):
         db.conn.executemany(f"update {table} set entity_id = ? where id = ?",
                             [(n + 1, row[1]) for n, row in zip(numbers, rows, strict=True) if row[0] == table])
