@@ -176,3 +176,17 @@ def test_a_rules_run_ends_where_the_model_saw_another_entity_begin(blank):
     doc = blank("the Refugee Council Enver Solomon said")
     assert trim_at_model_entities(doc, 1, 5, [Candidate(3, 5, "PERSON")], [3]) == (1, 3)
     assert trim_at_model_entities(doc, 1, 5, [Candidate(0, 3, "ORG")], [0]) == (1, 3)
+
+
+@pytest.mark.parametrize("words, start, titles", [
+    # a dateline's dash ends the title: its place is the dateline's
+    (["ASTANA", ",", "Kazakhstan", "-", "President", "Kassym-Jomart", "Tokayev"], 5, ["President"]),
+    (["BISHKEK", ",", "Kyrgyzstan", "\u2013", "Foreign", "Minister", "Jeenbek", "Kulubaev"], 6, ["Foreign Minister"]),
+    # a dash between two titles joins them
+    (["Deputy", "Prime", "Minister", "\u2013", "Trade", "Minister", "Serik", "Zhumangarin"], 6,
+     ["Deputy Prime Minister \u2013 Trade Minister"]),
+])
+def test_a_datelines_dash_ends_a_title(blank, words, start, titles):
+    pos = ["PROPN" if w[:1].isupper() else "PUNCT" for w in words]
+    doc = Doc(blank.vocab, words=words, pos=pos)
+    assert title_before(doc, start)[0] == titles

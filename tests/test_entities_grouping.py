@@ -123,3 +123,48 @@ def test_user_ids_rename_and_merge_an_articles_entities():
     merged, other = apply_user_ids([nur_sultan, astana, later], {"Nur-Sultan": "Astana"})
     assert (merged.name, merged.aliases, [m.start for m in merged.mentions]) == ("Astana", ["Nur-Sultan", "the capital"], [0, 10])
     assert other is later
+
+
+# A text's own slip is not the name: a surname a letter apart (two letters swapped too) joins the
+# person, and the full name takes the surname as the text writes it most.
+SLIPS = [
+    ("Shavkat Mirziyoyev spoke . Mirziyoyev said . Mirziyoeyv left . Mirziyoyev went .",
+     [("Shavkat Mirziyoyev", ["Mirziyoyev", "Mirziyoeyv"])]),
+    ("Shavkat Mirziyoeyv spoke . Mirziyoyev said . Mirziyoyev left . Mirziyoyev went .",
+     [("Shavkat Mirziyoyev", ["Shavkat Mirziyoeyv", "Mirziyoyev"])]),
+    ("Nursultan Nazrabayev spoke . Nazarbayev said . Nazarbayev left .",
+     [("Nursultan Nazarbayev", ["Nursultan Nazrabayev", "Nazarbayev"])]),
+    # as often one way as the other: the full name as written
+    ("Nursultan Nazrabayev spoke . Nazarbayev said .", [("Nursultan Nazrabayev", ["Nazarbayev"])]),
+    # a transliteration is no slip: the full name stays as written
+    ("Kassym-Jomart Tokayev spoke . Tokaev said . Tokaev left .", [("Kassym-Jomart Tokayev", ["Tokaev"])]),
+    ("John Smith spoke . Smiht said .", [("John Smith", ["Smiht"])]),
+    # two letters apart that are no swap: another name
+    ("Shavkat Mirziyoyev spoke . Mirzoyiyev said .", [("Shavkat Mirziyoyev", []), ("Mirzoyiyev", [])]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SLIPS, ids=[s[0][:30] for s in SLIPS])
+def test_a_slip_joins_its_person_and_the_name_is_the_best_attested(blank, text, expected):
+    doc = blank(text)
+    # each person mention: the capitalised words between the full stops
+    spans, start = [], None
+    for tok in doc:
+        if tok.text[:1].isupper() and start is None:
+            start = tok.i
+        elif not tok.text[:1].isupper() and tok.text != "-" and start is not None:
+            spans.append((start, tok.i))
+            start = None
+    got = group_entities(doc, [Candidate(s, e, "PERSON") for s, e in spans], 0, {})
+    assert [(e.name, e.aliases) for e in got] == expected
+
+
+@pytest.mark.parametrize("text, people, bodies", [
+    ("Elbasy Nursultan Nazarbayev said the talks were useful.", {"Nursultan Nazarbayev": ["Elbasy"]}, []),
+    ("TASHKENT, Uzbekistan - H.E. Mr. Kassym-Jomart Tokayev arrived in Tashkent on Thursday for talks.",
+     {"Kassym-Jomart Tokayev": []}, []),
+])
+def test_honorifics_and_epithets_are_no_name(run, text, people, bodies):
+    art = run(text)
+    assert {p["name"]: p["titles"] for p in art["people"]} == people
+    assert [o["name"] for o in art["organisations"]] == bodies

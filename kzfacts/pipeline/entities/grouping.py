@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -148,13 +149,15 @@ def same_transliteration(a: str, b: str) -> bool:
 
 def near_spelling(a: str, b: str) -> bool:
     """Two spellings of one name: the same transliteration, or, for words of five letters or
-    more with the same first letter, one letter added, dropped or changed."""
+    more with the same first letter, one letter added, dropped or changed, or two neighbours
+    swapped ("Mirziyoeyv" for "Mirziyoyev")."""
     if a == b or transliteration_key(a) == transliteration_key(b):
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
@@ -332,6 +335,8 @@ def _to_entity(doc: Doc, g: _Group, article: int, ids: Mapping[str, str]) -> Ent
     names = [f[0] for f in forms]
     full = [n for n in names if not ACRONYM.match(n)] or names
     name = max(full, key=lambda n: (len(n.split()), len(n)))
+    if g.label == "PERSON":
+        name = _best_attested(name, names)
     aliases: list[str] = []
     titles: list[str] = []
     mentions = []
@@ -349,6 +354,21 @@ def _to_entity(doc: Doc, g: _Group, article: int, ids: Mapping[str, str]) -> Ent
     if g.label == "ORG" and canon and canon != name and canon not in aliases and ACRONYM.match(name):
         aliases.append(canon)
     return Entity(g.label, name, article, mentions, aliases, titles if g.label == "PERSON" else [], acronym if g.label != "PERSON" else None)
+
+
+def _best_attested(name: str, forms: list[str]) -> str:
+    """A person's full name with its surname as the text writes it most, when the full name's is a
+    slip of it ("Shavkat Mirziyoeyv" once, "Mirziyoyev" four times: "Shavkat Mirziyoyev");
+    a transliteration is no slip, and a tie keeps the name as written."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    last = words[-1]
+    seen = Counter(f.split()[-1] for f in forms if f.split())
+    slips = [w for w in seen if w != last and near_spelling(w.lower(), last.lower())
+             and not same_transliteration(w.lower(), last.lower())]
+    best = max(slips, key=lambda w: (seen[w], w), default=None)
+    return " ".join([*words[:-1], best]) if best and seen[best] > seen[last] else name
 
 
 def apply_user_ids(entities: list[Entity], user_ids: Mapping[str, str]) -> list[Entity]:

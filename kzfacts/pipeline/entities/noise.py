@@ -17,7 +17,7 @@ from .common import ACRONYM, Candidate, company_shaped, has_keyword, is_score, s
 from .evidence import introduced_as, model_code, modifies_common_noun
 from .grouping import name_key
 from .mentions import initials_match
-from .titles import TITLE_MODIFIERS, is_domain_word
+from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific
 
 
 def common_word_alone(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
@@ -69,6 +69,8 @@ def is_noise(doc: Doc, cand: Candidate, ids: Mapping[str, str]) -> bool:
     title_words = resources.title_words()
     if low in resources.titles() or all(w in title_words or w in TITLE_MODIFIERS for w in t.lower[start:end]):
         return True
+    if all(is_honorific(w) or w == "." for w in words):
+        return True  # "H.E." before "Mr. X": a form of address
     # "Tajik Leader": a nationality before a title is no one's name ("Canadian Press" names a body)
     if end - start > 1 and t.lower[start] in demonyms and t.lower[end - 1] in resources.titles() \
             and all(w in title_words or w in demonyms for w in t.lower[start:end]):

@@ -17,6 +17,7 @@ STOP_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 MAX_TITLE_WORDS = 18  # "Director of the Department of Multilateral Diplomacy of the Ministry of Foreign Affairs"
 CHAIN_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on"})  # "Ambassador to X", "Director for Y"
 TITLE_JOINS = frozenset({"and", "&", "/", "\u2013", "\u2014", "-"})  # "Chairman and CEO", "Deputy Prime Minister – Minister"
+_DASHES = frozenset({"\u2013", "\u2014", "-"})
 
 
 def is_honorific(word: str) -> bool:
@@ -83,6 +84,8 @@ def _continues_title(doc: Doc, i: int, start: int) -> bool:
         if i == 0:
             return False
         before = toks.text[i - 1]
+        if low in _DASHES and toks.ws[i] and (before in resources.place_names() or before.title() in resources.city_names()):
+            return False  # "ASTANA, Kazakhstan - President X": a dateline's dash, no title's
         if low in TITLE_JOINS and not (toks.title[i - 1] or is_domain_word(before.lower()) or before in resources.place_names()):
             return False  # "Bruce Banner and Captain Kirk": "and" joins titles or a title's fields, not names
         return (before[:1].isupper() or toks.title[i - 1] or before in unit_words() and low == "of") \
