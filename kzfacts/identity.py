@@ -33,7 +33,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+
+from . import resources
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}\+?$")
 _VOWELS = "aeiou"
@@ -72,12 +73,10 @@ def transliteration_fold(name: str) -> str:
     return " ".join(_fold_word(w) for w in spelling_key(name).split())
 
 
-@cache
+@resources.cached
 def _honorifics() -> tuple[frozenset[str], frozenset[str]]:
     """(forms of address, which go before any name; titles and epithets, which leave at least two
     words of name: "Sheikh Hasina" keeps its "Sheikh")."""
-    from . import resources
-
     address = frozenset(resources.word_list("honorifics.txt"))
     return address, frozenset(resources.titles()) | _EPITHETS
 
@@ -117,13 +116,11 @@ class Item:
 
 # ---- countries: of a body's name, of an article
 
-@cache
+@resources.cached
 def _country_forms() -> dict[str, str]:
     """Forms that name a country (`spelling_key`) -> its CLDR name: the names, the nationality
     adjectives that begin one one-word name alone ("Kazakh" -> "Kazakhstan", "Russian" -> "Russia"),
     and the short forms and adjectives that begin none (US, UK, American, British)."""
-    from . import resources
-
     countries = sorted(resources.country_names())
     forms = {spelling_key(c): c for c in countries}
     for adjective in resources.demonyms():
@@ -152,12 +149,10 @@ def _adjective_of(adjective: str, country: str) -> bool:
     return common >= 4 and (common == len(adjective) or common >= min(len(country) - 1, 6))
 
 
-@cache
+@resources.cached
 def _place_countries() -> dict[str, str]:
     """Casefolded place names -> their country: the countries themselves, the cities CLDR names
     time zones after, and `capitals.tsv` (capitals CLDR has no zone for: Astana)."""
-    from . import resources
-
     out = {spelling_key(city): country for city, country in resources.city_countries().items()}
     out.update((spelling_key(city), country) for city, country in resources.table("capitals.tsv"))
     out.update(_country_forms())
@@ -200,10 +195,8 @@ def country_in_name(name: str) -> str | None:
     return _split_country(name)[0]
 
 
-@cache
+@resources.cached
 def _state_bodies() -> frozenset[str]:
-    from . import resources
-
     return frozenset(spelling_key(line) for line in resources.word_list("state_bodies.txt"))
 
 
@@ -255,12 +248,18 @@ class _Named:
 
 
 def _named(it: Item) -> _Named:
-    if it.kind == "people":
-        bare = spelling_key(bare_name(it.name)[0])
-        return _Named(it, f"people:{bare}", bare.split(), [_fold_word(w) for w in bare.split()])
-    core, country, generic = _body_parts(it.name, it.country)
+    return _Named(it, *_matched_by(it.kind, it.name, it.country))
+
+
+@resources.cached(maxsize=65536)
+def _matched_by(kind: str, name: str, country: str | None) -> tuple[str, list[str], list[str], str | None]:
+    """(key, words, folds, a generic body's country) of a name: a corpus repeats its names."""
+    if kind == "people":
+        bare = spelling_key(bare_name(name)[0])
+        return f"people:{bare}", bare.split(), [_fold_word(w) for w in bare.split()], None
+    core, country, generic = _body_parts(name, country)
     key = f"organisations:{core}" + (f"@{country or '?'}" if generic else "")
-    return _Named(it, key, core.split(), [_fold_word(w) for w in core.split()], country)
+    return key, core.split(), [_fold_word(w) for w in core.split()], country
 
 
 def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> list[int]:
@@ -363,7 +362,7 @@ def _join_people_called_bodies(named: list[_Named], sets: _Sets) -> None:
             people[" ".join(n.folds)].add(n.key)
     for n in named:
         if n.item.kind == "organisations" and n.country is None and not ACRONYM.match(n.item.name):
-            bare = [_fold_word(w) for w in spelling_key(bare_name(n.item.name)[0]).split()]
+            bare = _matched_by("people", n.item.name, None)[2]
             found = {sets.find(k) for k in people.get(" ".join(bare), set())}
             if len(found) == 1:
                 sets.join(next(iter(found)), n.key)

@@ -352,11 +352,13 @@ def test_the_summary_ranks_one_identity_per_person_and_body(neighbours):
     first = stats["people"][0]
     assert first["name"] == "Kassym-Jomart Tokayev" and first["articles"] == 5
     assert {"Qasym-Jomart Toqayev", "Kasym-Zhomart Tokaev", "Tokayev"} <= set(first["aliases"])
+    assert "President" in first["roles"] and not any("Kazakhstan" in role for role in first["roles"])  # no dateline
     assert stats["people"][1]["name"] == "Sadyr Japarov" and stats["people"][1]["articles"] == 3
     assert stats["most_quoted_people"][0] == {"name": "Kassym-Jomart Tokayev", "quotes": 4, "quoted_in_articles": 4}
     bodies = {r["name"]: r["articles"] for r in stats["organisations"]}
     assert bodies["Central Election Commission (Kazakhstan)"] == 2
     assert bodies["Central Election Commission (Kyrgyzstan)"] == 2
+    assert "H.E." not in bodies and "Central Election Commission" not in bodies
 
 
 def test_the_database_groups_entities_and_quotes_by_identity(neighbours, tmp_path):
