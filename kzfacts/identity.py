@@ -372,13 +372,14 @@ def _join_people_called_bodies(named: list[_Named], sets: _Sets) -> None:
 
 def display_name(names: Iterable[str], weights: Iterable[int] | None = None) -> str:
     """The name an identity is shown by: its most frequent fullest form (most words, then most
-    seen, each name counting its weight: its mentions)."""
+    capitalised words: "Republican Party", then most seen, each name counting its weight: its
+    mentions)."""
     names = list(names)
     counts: Counter[str] = Counter()
     for name, weight in zip(names, weights if weights is not None else [1] * len(names), strict=True):
         counts[name] += weight
-    return max(counts, key=lambda n: (not ACRONYM.match(n), len(n.split()), counts[n],
-                                      sum(w[:1].isupper() for w in n.split()), n))
+    return max(counts, key=lambda n: (not ACRONYM.match(n), len(n.split()), sum(w[:1].isupper() for w in n.split()),
+                                      counts[n], n))
 
 
 def identity_name(members: list[Item]) -> tuple[str, list[str]]:

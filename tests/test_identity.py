@@ -414,3 +414,7 @@ def test_a_summary_joins_typos_honorifics_and_people_called_bodies():
     assert "Ulugbek Lapasov" not in {r["name"] for r in stats["organisations"]}
     ministries = {r["name"]: r["articles"] for r in stats["organisations"]}
     assert ministries == {"Foreign Ministry (Uzbekistan)": 2, "Foreign Ministry (Kazakhstan)": 1}
+
+
+def test_a_name_written_in_capitals_is_shown_however_often_it_is_written_otherwise():
+    assert display_name(["Republican party", "Republican Party"], [7, 2]) == "Republican Party"
