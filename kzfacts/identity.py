@@ -336,9 +336,9 @@ def _join_acronyms(named: list[_Named], sets: _Sets, known: dict[str, str]) -> N
     long_forms: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
     present = {n.key: n.country for n in named}
     for short, full in known.items():
-        key = f"organisations:{spelling_key(full)}"
+        key, _, _, country = _matched_by("organisations", full, None)  # "National Bank of Kazakhstan": a country's
         if key in present:
-            long_forms[spelling_key(short)].add((key, None))
+            long_forms[spelling_key(short)].add((key, country))
     for n in named:
         if n.item.kind != "organisations" or ACRONYM.match(n.item.name):
             continue

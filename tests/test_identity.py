@@ -382,7 +382,8 @@ def test_the_database_groups_entities_and_quotes_by_identity(neighbours, tmp_pat
 
 def record(*articles: dict) -> dict:
     return {"source": "made-up", "error": None, "articles": [
-        {"people": [], "organisations": [], "places": [], "quotes": [], **art} for art in articles]}
+        {"people": [], "organisations": [], "places": [], "quotes": [], "dates": [], "figures": [], **art}
+        for art in articles]}
 
 
 def entity(name: str, mentions: int = 1, **more) -> dict:
@@ -418,3 +419,30 @@ def test_a_summary_joins_typos_honorifics_and_people_called_bodies():
 
 def test_a_name_written_in_capitals_is_shown_however_often_it_is_written_otherwise():
     assert display_name(["Republican party", "Republican Party"], [7, 2]) == "Republican Party"
+
+
+def test_the_most_quoted_query_counts_a_speaker_named_by_an_alias(tmp_path):
+    import sqlite3
+
+    from kzfacts.datasette import QUERIES
+    from kzfacts.writers.sqlite import DatabaseWriter
+
+    writer = DatabaseWriter(tmp_path / "facts.db")
+    writer.write(record(
+        {"people": [entity("Kassym-Jomart Tokayev", 2, aliases=["Tokayev"], titles=["President"])],
+         "quotes": [{"text": "a", "speaker": "Tokayev"}, {"text": "b", "speaker": "Kassym-Jomart Tokayev"}]},
+        {"people": [entity("Qasym-Jomart Toqayev")], "quotes": [{"text": "c", "speaker": "Qasym-Jomart Toqayev"}]},
+        {"organisations": [entity("Kassym-Jomart Tokayev")], "quotes": [{"text": "d", "speaker": "Kassym-Jomart Tokayev"}]},
+        {"people": [entity("Sadyr Japarov")], "quotes": [{"text": "e", "speaker": "Sadyr Japarov"}]}), key="made-up")
+    writer.close()
+    with sqlite3.connect(tmp_path / "facts.db") as conn:
+        quoted = conn.execute(QUERIES["most_quoted"]["sql"]).fetchall()
+        kinds = conn.execute("select type, name from entities order by id").fetchall()
+    assert quoted == [("Kassym-Jomart Tokayev", 4, 3), ("Sadyr Japarov", 1, 1)]
+    assert kinds == [("person", "Kassym-Jomart Tokayev"), ("person", "Sadyr Japarov")]
+
+
+def test_a_known_acronym_joins_a_countrys_body():
+    got = identities([body("National Bank of Kazakhstan"), Item("organisations", "NBK", country="Kazakhstan")],
+                     {"NBK": "National Bank of Kazakhstan"})
+    assert got[0] == got[1]
