@@ -22,7 +22,8 @@ decides which entities of different articles are one:
 - for organisations, an acronym joins the long form an article links it to (its `acronym`, or an
   acronym among its aliases), when it is linked to one long form only;
 - a person the model called an organisation in one article joins the person another article's
-  text makes a person (with titles).
+  text makes a person (with titles), or the same name when it is shaped like a person's
+  ("Ulugbek Lapasov": a surname's ending, no body's word).
 
 Pure functions over `Item`s (one entity of one article); the summary and the database use it.
 """
@@ -355,17 +356,30 @@ def _join_acronyms(named: list[_Named], sets: _Sets, known: dict[str, str]) -> N
 
 
 def _join_people_called_bodies(named: list[_Named], sets: _Sets) -> None:
-    """A body whose name folds equal to a person's that some article gives titles joins that person."""
+    """A body whose name folds equal to a person's joins that person, when some article gives the
+    person titles or the name is shaped like a person's: two or three words, none a body's, the
+    last a Central Asian or Russian surname's ending ("Ulugbek Lapasov"; not "Morgan Stanley")."""
     people: dict[str, set[str]] = defaultdict(set)
+    titled: set[str] = set()
     for n in named:
-        if n.item.kind == "people" and n.item.titles:
+        if n.item.kind == "people":
             people[" ".join(n.folds)].add(n.key)
+            if n.item.titles:
+                titled.add(" ".join(n.folds))
     for n in named:
         if n.item.kind == "organisations" and n.country is None and not ACRONYM.match(n.item.name):
-            bare = _matched_by("people", n.item.name, None)[2]
-            found = {sets.find(k) for k in people.get(" ".join(bare), set())}
-            if len(found) == 1:
+            bare = " ".join(_matched_by("people", n.item.name, None)[2])
+            found = {sets.find(k) for k in people.get(bare, set())}
+            if len(found) == 1 and (bare in titled or _person_shaped(bare_name(n.item.name)[0])):
                 sets.join(next(iter(found)), n.key)
+
+
+def _person_shaped(name: str) -> bool:
+    words = name.split()
+    endings = resources.word_list("surname_endings.txt")
+    last = words[-1].lower()
+    return 2 <= len(words) <= 3 and not any(w in resources.org_keywords() for w in words) \
+        and any(last.endswith(e) and len(last) >= len(e) + 3 for e in endings)
 
 
 # ---- names
