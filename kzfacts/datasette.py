@@ -96,14 +96,16 @@ QUERIES = {
     },
     "most_quoted": {
         "title": "Who is quoted most",
-        # by identity (entities), not by the speaker as written: the speaker is an entity of its article
+        # by identity (entities), not by the speaker as written: the speaker is an entity of its article;
+        # a copy of an earlier article (duplicate_of) is the same story, counted once
         "sql": "with said as (select q.article_id, q.speaker, coalesce("
                "(select p.entity_id from people p where p.article_id = q.article_id and p.name = q.speaker), "
                "(select o.entity_id from organisations o where o.article_id = q.article_id and o.name = q.speaker), "
                "(select p.entity_id from people p, json_each(p.aliases) a where p.article_id = q.article_id "
                "and a.value = q.speaker), "
                "(select o.entity_id from organisations o, json_each(o.aliases) a where o.article_id = q.article_id "
-               "and a.value = q.speaker)) as entity_id from quotes q where q.speaker is not null) "
+               "and a.value = q.speaker)) as entity_id from quotes q where q.speaker is not null "
+               "and q.article_id not in (select id from articles where duplicate_of is not null)) "
                "select coalesce(e.name, s.speaker) as speaker, count(*) as quotes, count(distinct s.article_id) as articles "
                "from said s left join entities e on e.id = s.entity_id "
                "group by coalesce('entity ' || s.entity_id, 'speaker ' || s.speaker) order by quotes desc, speaker limit 100",

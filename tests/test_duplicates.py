@@ -179,6 +179,13 @@ def test_extract_marks_the_copy_in_json_lines_and_the_database(batch, tmp_path, 
     assert rows == {str(batch / "a.txt"): None, str(batch / "b.txt"): None,
                     str(batch / "c.txt"): json.dumps({"source": str(batch / "a.txt"), "article": 0})}
     assert kept == 2  # the originals'
+    # the corpus views count the story once: the entities table and the most-quoted query
+    from kzfacts.datasette import QUERIES
+    with sqlite3.connect(db) as conn:
+        articles = conn.execute("select articles from entities where name = 'Timur Suleimenov'").fetchone()[0]
+        quoted = {row[0]: row[1:] for row in conn.execute(QUERIES["most_quoted"]["sql"])}
+    assert articles == 2  # the story and the other report, not its copy
+    assert quoted["Timur Suleimenov"] == (1, 1)
 
     # a later run into the database: the copy is found against what it holds
     (tmp_path / "later").mkdir()

@@ -369,6 +369,8 @@ def rebuild_entities(db) -> None:
         titles = "titles" if table == "people" else "null"
         for row in db.execute(f"select id, article_id, name, aliases, acronym, mention_count, {titles} from {table}").fetchall():
             rows.append((table, *row))
+    # a copy of an earlier article (`duplicate_of`) shares its identities but adds no count: each story once
+    copies = {article_id for (article_id,) in db.execute("select id from articles where duplicate_of is not null")}
     known = {form: canon for form, canon in resources.organisation_ids().items() if ACRONYM.match(form)}
     items = [Item(t, name, json.loads(aliases or "[]"), acronym, json.loads(titles or "[]"), countries.get(article_id),
                   count or 0) for t, _, article_id, name, aliases, acronym, count, titles in rows]
@@ -382,8 +384,8 @@ def rebuild_entities(db) -> None:
         person = any(rows[k][0] == "people" for k in members)  # a person the model called a body elsewhere
         db["entities"].insert({"id": number + 1, "type": "person" if person else "organisation",
                                "name": name, "aliases": json.dumps(aliases, ensure_ascii=False),
-                               "articles": len({rows[k][2] for k in members}),
-                               "mentions": sum(rows[k][6] or 0 for k in members)})
+                               "articles": len({rows[k][2] for k in members} - copies),
+                               "mentions": sum(rows[k][6] or 0 for k in members if rows[k][2] not in copies)})
     for table in ("people", "organisations"):
         db.conn.executemany(f"update {table} set entity_id = ? where id = ?",
                             [(n + 1, row[1]) for n, row in zip(numbers, rows, strict=True) if row[0] == table])
