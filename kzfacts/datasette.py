@@ -68,11 +68,26 @@ TABLES: dict[str, dict[str, Any]] = {
                "facets": ["speaker", "cue"]},
 }
 
+# The entity a quote's speaker is, in its own article: the speaker is written as a person's or a
+# body's name or one of its aliases (the quote's row names no entity itself).
+SPEAKER_ENTITY = ("coalesce("
+                  "(select p.entity_id from people p where p.article_id = q.article_id and p.name = q.speaker), "
+                  "(select o.entity_id from organisations o where o.article_id = q.article_id and o.name = q.speaker), "
+                  "(select p.entity_id from people p, json_each(p.aliases) a where p.article_id = q.article_id "
+                  "and a.value = q.speaker), "
+                  "(select o.entity_id from organisations o, json_each(o.aliases) a where o.article_id = q.article_id "
+                  "and a.value = q.speaker))")
+
 QUERIES = {
     "quotes_by_person": {
         "title": "Quotes by a person or body",
-        "sql": "select q.speaker, q.text, a.title, s.source from quotes q join articles a on a.id = q.article_id "
-               "join sources s on s.origin = a.origin where q.speaker like '%' || :speaker || '%' order by a.id",
+        # by identity: "Tokayev" finds the quotes of every spelling of him ("Toqayev"), each named as the
+        # entity is, with the speaker as the article wrote it
+        "sql": "with said as (select q.*, " + SPEAKER_ENTITY + " as entity_id from quotes q where q.speaker is not null) "
+               "select coalesce(e.name, q.speaker) as speaker, q.speaker as written, q.text, a.title, s.source "
+               "from said q join articles a on a.id = q.article_id join sources s on s.origin = a.origin "
+               "left join entities e on e.id = q.entity_id where q.speaker like '%' || :speaker || '%' "
+               "or e.name like '%' || :speaker || '%' or e.aliases like '%' || :speaker || '%' order by a.id",
     },
     "largest_sums_by_currency": {
         "title": "The largest sums in one currency, each with its article and source",
@@ -98,13 +113,7 @@ QUERIES = {
         "title": "Who is quoted most",
         # by identity (entities), not by the speaker as written: the speaker is an entity of its article;
         # a copy of an earlier article (duplicate_of) is the same story, counted once
-        "sql": "with said as (select q.article_id, q.speaker, coalesce("
-               "(select p.entity_id from people p where p.article_id = q.article_id and p.name = q.speaker), "
-               "(select o.entity_id from organisations o where o.article_id = q.article_id and o.name = q.speaker), "
-               "(select p.entity_id from people p, json_each(p.aliases) a where p.article_id = q.article_id "
-               "and a.value = q.speaker), "
-               "(select o.entity_id from organisations o, json_each(o.aliases) a where o.article_id = q.article_id "
-               "and a.value = q.speaker)) as entity_id from quotes q where q.speaker is not null "
+        "sql": "with said as (select q.article_id, q.speaker, " + SPEAKER_ENTITY + " as entity_id from quotes q where q.speaker is not null "
                "and q.article_id not in (select id from articles where duplicate_of is not null)) "
                "select coalesce(e.name, s.speaker) as speaker, count(*) as quotes, count(distinct s.article_id) as articles "
                "from said s left join entities e on e.id = s.entity_id "

@@ -441,7 +441,12 @@ def test_the_most_quoted_query_counts_a_speaker_named_by_an_alias(tmp_path):
     with sqlite3.connect(tmp_path / "facts.db") as conn:
         quoted = conn.execute(QUERIES["most_quoted"]["sql"]).fetchall()
         kinds = conn.execute("select type, name from entities order by id").fetchall()
+        by_person = conn.execute(QUERIES["quotes_by_person"]["sql"], {"speaker": "Toqayev"}).fetchall()
     assert quoted == [("Kassym-Jomart Tokayev", 4, 3), ("Sadyr Japarov", 1, 1)]
+    # quotes by a person: any spelling finds every quote of the identity, named as the entity is
+    assert sorted((row[0], row[1], row[2]) for row in by_person) == [
+        ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "b"), ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "d"),
+        ("Kassym-Jomart Tokayev", "Qasym-Jomart Toqayev", "c"), ("Kassym-Jomart Tokayev", "Tokayev", "a")]
     assert kinds == [("person", "Kassym-Jomart Tokayev"), ("person", "Sadyr Japarov")]
 
 

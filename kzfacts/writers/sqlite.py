@@ -316,7 +316,7 @@ class DatabaseWriter:
                                   articles=len(record["articles"])))
         for art in record["articles"]:
             article_id = db["articles"].insert(_row(art, tables["articles"], origin=origin, source=source)).last_pk
-            if art["index"] in signatures:
+            if art.get("index") in signatures:
                 db[SIGNATURES].insert({"article_id": article_id, "minhash": signatures[art["index"]]})
             for table in ENTITY_TABLES:
                 for ent in art[table]:
