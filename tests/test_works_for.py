@@ -104,7 +104,7 @@ def test_the_html_table_and_marks_show_works_for_escaped():
     assert f"<tr><td>Aliya Serikova</td><td>{RECORD['articles'][0]['people'][0]['titles'][0]}; " in people
     assert f"<td>{SERIKOVA}</td>" in people
     assert "<td>formerly of &lt;Lab &amp; Co&gt;</td>" in people
-    assert "<tr><td>Ivan Petrov</td><td></td><td></td><td>1</td></tr>" in people
+    assert '<tr><td>Ivan Petrov</td><td></td><td></td><td class="n">1</td></tr>' in people
     assert "<Lab" not in html  # the body's name is text, never a tag
     # every mention of the person says who they work for on hover
     marks = re.findall(r'<mark class="person" data-fact="a0-person-0" title="([^"]*)">', html)
