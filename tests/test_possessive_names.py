@@ -16,7 +16,8 @@ OWNER_AND_OWNED = [
     ("Dave Leip’s Atlas of U.S. Presidential Elections called the county a bellwether.", "Dave Leip’s Atlas",
      "Dave Leip", None),
     ("Larry Sabato’s Crystal Ball said the race in Ohio was close.", "Larry Sabato’s Crystal Ball", "Larry Sabato", None),
-    ("The memo showed that Obama’s Initial Briefing was changed twice.", "Obama’s Initial Briefing", None, None),
+    ("Barack Obama left office in January. The memo showed that Obama’s Initial Briefing was changed twice.",
+     "Obama’s Initial Briefing", "Barack Obama", None),
     ("Critics said Trump’s Islamaphobia would cost him votes in the spring.", "Trump’s Islamaphobia", None, None),
     ("Tokayev’s Amanat party won most seats in the Mazhilis.", "Tokayev’s Amanat", None, None),
 ]
@@ -38,6 +39,9 @@ KEPT_WHOLE = [  # a body whose own name is built on a possessive
     ("Moody’s Investors Service raised Kazakhstan’s rating to Baa1 on Friday.", "Moody’s Investors Service"),
     ("The Women’s Union of Tajikistan opened a shelter in Khujand.", "Women’s Union of Tajikistan"),
     ("The New People’s Party won two seats in the local council.", "New People’s Party"),
+    ("Standard & Poor’s Global Ratings kept Kazakhstan at BBB- on Friday.", "Standard & Poor’s Global Ratings"),
+    ("Lloyd’s Register certified the new tanker in Aktau last week.", "Lloyd’s Register"),
+    ("The painting was sold at Sotheby’s London for 2 million pounds.", "Sotheby’s London"),
 ]
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ... import resources
 from ..support.tokens import span_text, tokens_of
 from .appositions import person_roles, phrase_after
-from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before
+from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before, surname_shaped
 from .evidence import person_evidence, person_shaped
 from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, posting_nouns, title_before, unit_modifiers, unit_words
 
@@ -117,12 +117,12 @@ def owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     one ("Breitbart’s Joel Pollak", "Dave Leip’s Atlas", "Trump’s Islamaphobia").
 
     What is owned is a person where its words name one that speaks or holds a title ("Breitbart’s |
-    Joel Pollak reported"), and the owner is then their employer; else it is nothing kzfacts reports
-    (a work, a show, a notion), and the owner keeps a person's label ("Dave Leip") or, a body's
-    label being the whole thing's, is left to its other mentions ("Obama’s Initial Briefing"). A
-    country owns a body ("Kazakhstan’s | Central Election Commission"). A body built on a
-    possessive stays whole: owned words with an organisation word after an owner that is no
-    country ("Korean People’s Army", "Moody’s Investors Service"). A place's name keeps its own.
+    Joel Pollak reported"), and the owner is then their employer. A country owns a body
+    ("Kazakhstan’s | Central Election Commission"). Else what a person owns is nothing kzfacts
+    reports (a work, a notion): "Dave Leip" stays, "’s Atlas" goes. A body's span is a person's
+    thing only where the owner is a person the text names as one (`person_owner`: "Obama’s Initial
+    Briefing" after "Barack Obama"); otherwise the possessive is the body's own ("Lloyd’s
+    Register", "Korean People’s Army", "Moody’s Investors Service"). A place keeps its own.
     """
     if label not in ("PERSON", "ORG"):
         return [(start, end, label)]  # "the People’s Republic of China"
@@ -131,17 +131,23 @@ def owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
                or toks.text[i] in POSSESSIVE and toks.tag[i] == "POS"), None)
     if at is None:
         return [(start, end, label)]
-    keywords = resources.org_keywords()
-    owner = span_text(doc, start, at)
-    country = owner in resources.country_names()
-    if label == "ORG" and not country and any(toks.text[t] in keywords for t in range(at + 1, end)):
-        return [(start, end, label)]
     owned = doc[at + 1:end]
-    if country:
+    if span_text(doc, start, at) in resources.country_names():
         return [(start, at, "GPE"), (at + 1, end, label)]
     if 2 <= len(owned) <= 3 and person_evidence(owned):
-        return [(start, at, "ORG" if label == "ORG" else label), (at + 1, end, "PERSON")]
-    return [(start, at, label)] if label == "PERSON" else []
+        return [(start, at, label), (at + 1, end, "PERSON")]
+    if label == "PERSON":
+        return [(start, at, label)]
+    return [(start, at, "PERSON")] if person_owner(doc, start, at) else [(start, end, label)]
+
+
+def person_owner(doc: Doc, start: int, end: int) -> bool:
+    """The owner's last word ends a person's name the model tagged elsewhere in the text, or is
+    shaped like a Central Asian or Russian surname ("Tokayev’s Amanat")."""
+    last = doc[end - 1]
+    if surname_shaped(last) and not any(t.text in resources.org_keywords() for t in doc[start:end]):
+        return True
+    return any(e.label_ == "PERSON" and e[-1].text == last.text and not start <= e.start < end for e in doc.ents)
 
 
 def another_body_after(doc: Doc, start: int, at: int, end: int) -> bool:
