@@ -312,6 +312,18 @@ YEAR_AS_A_DATE = [  # (sentence, date text, value)
     ("The law was adopted in March 2019.", "March 2019", "2019-03"),
     ("Sales rose in Sept. 2020.", "Sept. 2020", "2020-09"),
     ("Nauryz 2021 was celebrated across the country.", "2021", "2021"),  # a holiday: year_words.txt
+    # the word before says the year is a time: a title, a known body's gathering, a place after "in"
+    ("He was elected President 2019 after the vote.", "2019", "2019"),
+    ("The OSCE 2010 summit was held in Astana.", "2010", "2010"),
+    ("Leaders recalled the NATO 2021 summit in Brussels.", "2021", "2021"),
+    ("The company was founded in Almaty 1998 by two brothers.", "1998", "1998"),
+    ("Prices rose in Kazakhstan 2022 after the unrest.", "2022", "2022"),
+]
+NAME_AND_YEAR = [  # the model's date span holds a name before the year: (sentence, the date left or None)
+    ("Windows 2000 computers are still used at the ministry.", None),
+    ("The budget for Almaty 2025 was approved on Monday.", None),
+    ("Protests broke out again in Zhanaozen 2011, the report recalled.", "2011"),
+    ("Veterans remembered the events in Zhanaozen 2011 at the square.", "2011"),
 ]
 DURATIONS = [  # (sentence, duration text)
     ("The project will take two to five years.", "two to five years"),
@@ -347,3 +359,10 @@ def test_a_range_of_counts_is_a_duration(run, sentence, text):
 def test_counted_ranges_parse_as_durations(text):
     parsed = normalise_date(text)
     assert (parsed.value, parsed.kind) == (None, "duration")
+
+
+@pytest.mark.parametrize("sentence, left", NAME_AND_YEAR)
+def test_a_name_before_a_year_leaves_the_date_or_takes_it(run, sentence, left):
+    dates = run(sentence, reference_date="2021-04-02")["dates"]
+    assert [(d["text"], d["value"]) for d in dates if any(ch.isdigit() for ch in d["text"])] == \
+        ([(left, left)] if left else [])

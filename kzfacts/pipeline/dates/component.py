@@ -152,12 +152,43 @@ def _year_of_a_name(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1]
     if not (before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and before.whitespace_):
         return False  # "In 2018", "The 2018 budget", "Kazakhstan's 2018 budget"
-    if _full_name_before(doc, before.i):
+    if _full_name_before(doc, before.i) or _date_of_the_word_before(doc, before):
         return False
     if before.lower_.rstrip(".") in resources.word_list("year_words.txt"):
         return False
     joined = parse_absolute(f"{before.text} {span.text}", None)
     return not (joined and joined[2] >= len(before.text) + 1 + len(span.text))
+
+
+def _year_after_a_name(doc: Doc, span: Span) -> Span:
+    """ "Windows 2000", "in Zhanaozen 2011": a date span of a capitalised word and a year that
+    together read as no date (no month, season or holiday) is the year alone, which
+    `_year_of_a_name` then keeps or leaves."""
+    first, year = span[0], span[1]
+    if not (first.text[:1].isupper() and first.is_alpha and re.fullmatch(r"(?:1[5-9]|20|21)\d\d", year.text)):
+        return span
+    if first.lower_.rstrip(".") in resources.word_list("year_words.txt"):
+        return span
+    joined = parse_absolute(span.text, None)
+    return span if joined and joined[2] >= len(span.text) else doc[year.i:year.i + 1]
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "from", "since", "across"}
+
+
+def _date_of_the_word_before(doc: Doc, before: Token) -> bool:
+    """The word before the year says the year is a time, not a name's: a title ("elected President
+    2019"), a body the gazetteer knows, whose gathering it dates ("the OSCE 2010 summit"), or a place
+    after a preposition, or a word the model read into the date there ("founded in Almaty 1998",
+    "in Zhanaozen 2011")."""
+    if before.lower_ in resources.title_words() or before.text in resources.organisation_ids():
+        return True
+    if before.ent_type_ not in ("GPE", "LOC", "DATE"):  # a place, or a word the model read into the date
+        return False
+    start = before.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
 
 
 _SLASHED = re.compile(r"(?<![\w/])[01]?\d/[0-3]?\d/(?:19|20)?\d\d(?![\w/])")  # "3/14/2021"
@@ -172,6 +203,7 @@ def date_spans(doc: Doc) -> list[Span]:
         for part in _split_compound(_extend_range(doc, _extend_year(doc, _extend_schedule(doc, _extend_determiner(doc, ent))))):
             a, b = clean_date_text(part.text)
             sub = doc.char_span(part.start_char + a, part.start_char + b, alignment_mode="expand")
+            sub = _year_after_a_name(doc, sub) if sub is not None and len(sub) == 2 else sub
             if sub is not None and len(sub) and not _year_of_a_name(doc, sub):
                 spans.append(sub)
     by_bounds = {(sp.start, sp.end): sp for sp in spans}
