@@ -220,3 +220,22 @@ NAMED_AGAIN = [  # a body's class noun introduces the name once; the name alone 
 def test_a_body_a_class_noun_introduced_stays_a_body(run, text, body):
     art = run(text)
     assert body in names(art, "organisations") and body not in names(art, "people")
+
+
+# (text, the name, what it is: "organisations" or None for no entity) — a person's name never ends in a country's
+COUNTRY_AFTER_A_WORD = [
+    ("AmCham Tajikistan held its annual dinner in Dushanbe, and ministers attended.", "AmCham Tajikistan", "organisations"),
+    ("KPMG Kazakhstan said audit fees rose by 5% last year.", "KPMG Kazakhstan", "organisations"),
+    ("PwC Uzbekistan opened a second office in Samarkand.", "PwC Uzbekistan", "organisations"),
+    ("Managing Kazakhstan's oil wealth has never been easy, the report said.", "Managing Kazakhstan", None),
+    ("Governing Kyrgyzstan's south requires patience, the analyst wrote.", "Governing Kyrgyzstan", None),
+    ("Rebuilding Tajikistan's roads will take a decade, officials said.", "Rebuilding Tajikistan", None),
+]
+
+
+@pytest.mark.parametrize("text, name, kind", COUNTRY_AFTER_A_WORD)
+def test_a_name_ending_in_a_country_is_no_person(run, text, name, kind):
+    art = run(text)
+    assert name not in names(art, "people")
+    if kind:
+        assert name in names(art, kind)

@@ -189,6 +189,20 @@ def surname_that_acts(n: Name) -> str | None:
     return None
 
 
+def country_after_a_word(n: Name) -> str | None:
+    """A person's name never ends in a country's: "AmCham Uzbekistan", "KPMG Kazakhstan" (an
+    acronym or a capital inside the first word) are a body's country office, and "Managing
+    Kazakhstan's wealth" opens a clause with a verb, no one."""
+    if n.cand.label != "PERSON" or len(n.words) != 2 or n.words[1] not in resources.country_names():
+        return None
+    first = n.span[0]
+    if first.lower_.endswith("ing") and first.is_sent_start:
+        return NOT_AN_ENTITY
+    if first.text.isupper() and len(first.text) > 1 or any(ch.isupper() for ch in first.text[1:]):
+        return "ORG"
+    return None
+
+
 def place_with_a_body_role(n: Name) -> str | None:
     """ "CEO of Citi", "shareholders of Tengiz": a "place" only bodies have such a role of is a body,
     unless it is a known country or region."""
@@ -266,7 +280,7 @@ def titled_body(n: Name) -> str | None:
 
 TYPE_RULES = (thing_named, digits_in_a_person, numbered_place, country_alone, known_place, misspelled_place,
               numbered_gathering, introduced_thing, introduced_body, introduced_in_a_list, introduced_person,
-              surname_that_acts, place_with_a_body_role, outlet_name, company_word, person_with_a_body_evidence, other_kinds,
+              surname_that_acts, country_after_a_word, place_with_a_body_role, outlet_name, company_word, person_with_a_body_evidence, other_kinds,
               event_or_station, document_name, titled_body)
 
 
