@@ -53,14 +53,16 @@ _DATE_WORD = re.compile(
 _SET = re.compile(r"^(?:every|each|once|twice|thrice|\w+ times)\b|\b(?:per|a)\s+(?:day|week|month|year|quarter)$|"
                   r"^(?:mon|tues|wednes|thurs|fri|satur|sun)days\b", re.I)
 _COUNT = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|a few|"
-          r"couple of|\d+|\w+-\w+|[a-z]+)")
+          r"couple of|\d+(?:\.\d+)?|\w+-\w+|[a-z]+)")
+# "seven-and-a-half years", "two and a half months": a count and a half
+_AND_A_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)"
 _CARDINAL = r"(?:\d+(?:\.\d+)?|" + "|".join(w for w, (_, kind) in resources.numbers().items() if kind == "cardinal") + ")"
 # a count of units, or a range from a cardinal ("two to five years", "between two and four weeks",
 # "10-15 years"; "the fourth or fifth day" is a day)
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:(?:last|past|next|first|coming|previous|recent)\s+)?"
     r"(?:(?:almost|nearly|about|around|some|over|more than|at least|only|between|from)\s+)?"
-    rf"(?:{_CARDINAL}\s*(?:to|or|and|-|\u2013)\s*)?{_COUNT}?[\s-]*"
+    rf"(?:{_CARDINAL}\s*(?:to|or|and|-|\u2013)\s*)?(?:{_COUNT}{_AND_A_HALF}?)?[\s-]*"
     r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)(?:\s+\w+)?$", re.I)
 _AGO = re.compile(r"^(?:(?:almost|nearly|about|around|some|over|more than|only|just)\s+)?"
                   r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"

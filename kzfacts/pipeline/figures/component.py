@@ -8,7 +8,7 @@ from ..base import KzComponent
 from ..facts import Figure
 from ..support.text import article_at, doc_text, sentence_ends
 from .numbers import FRACTION_STARTS, number_candidates, phone_spans
-from .reading import is_finite, is_number_token, join_subunit, model_numbers, read_figure, read_fraction
+from .reading import half_figure, is_finite, is_number_token, join_subunit, model_numbers, read_figure, read_fraction
 from .subjects import attach_subjects
 
 SKIP_ENTS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "NORP"}
@@ -32,7 +32,10 @@ def find_figures(doc: Doc) -> list[Figure]:
         low = tok.lower_
         text = tok.text
         fraction = None
-        if low in FRACTION_STARTS or "-" in text or low in numbers:
+        if low in numbers or text.isdigit():
+            ends = ends or sentence_ends(doc)
+            fraction = half_figure(doc, i, ends[i])
+        if fraction is None and (low in FRACTION_STARTS or "-" in text or low in numbers):
             ends = ends or sentence_ends(doc)
             fraction = read_fraction(doc, i, ends[i])
         if fraction is not None and is_finite(fraction) and article_at(articles, idx) is not None:

@@ -284,6 +284,41 @@ def read_fraction(doc: Doc, i: int, limit: int) -> Figure | None:
     return None
 
 
+_AND_A_HALF = (["-", "and", "-", "a", "-", "half"], ["and", "a", "half"])
+
+
+def and_a_half(doc: Doc, i: int, limit: int) -> tuple[int, float] | None:
+    """ "seven-and-a-half", "one and a half": a count and a half; the token after it and the value."""
+    toks = tokens_of(doc)
+    whole = word_value(toks.text[i]) if not toks.text[i][:1].isdigit() else None
+    if toks.text[i].isdigit():
+        whole = (float(toks.text[i]), "cardinal")
+    if not whole or whole[1] != "cardinal":
+        return None
+    for tail in _AND_A_HALF:
+        end = i + 1 + len(tail)
+        if end <= limit and toks.lower[i + 1:end] == tail:
+            return end, whole[0] + 0.5
+    return None
+
+
+def half_figure(doc: Doc, i: int, limit: int) -> Figure | None:
+    """A count and a half: before "times" a multiplier ("grew one-and-a-half times"); hyphenated, a
+    count, or of a time unit the model saw no date in ("seven-and-a-half years": 7.5, unit year; its
+    spaced form "two and a half years" the model dates, a duration)."""
+    found = and_a_half(doc, i, limit)
+    if found is None:
+        return None
+    end, value = found
+    after = doc[end].lower_ if end < limit else ""
+    if after == "times":
+        return _figure(doc, i, end + 1, value, None, "multiplier", None)
+    if doc[i + 1].text != "-":
+        return None
+    unit = resources.time_units().get(after)
+    return _figure(doc, i, end + 1, value, unit, "quantity", None) if unit else _figure(doc, i, end, value, None, "count", None)
+
+
 def _share_of(doc: Doc, start: int, end: int, share: float, limit: int) -> Figure:
     """A share as a multiplier, or of a sum when one follows: "three quarters of a billion dollars"."""
     toks = tokens_of(doc)
