@@ -182,7 +182,7 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
     out: dict[str, Any] = {"files": files, "failed": failed, "articles": articles, "copies": copies.count,
                            "duplicates": copies.listing(top)}
     for key, found in rows.items():
-        ranked = sorted(found, key=lambda r: (-r["articles"], -r["quotes"], -r["mentions"], r["name"]))
+        ranked = sorted(found, key=lambda r: (-r["articles"], -r["mentions"], -r["quotes"], r["name"]))
         out[key] = ranked[:top]
         out[f"most_quoted_{key}"] = [
             {"name": r["name"], "quotes": r["quotes"], "quoted_in_articles": r["quoted_in_articles"]}

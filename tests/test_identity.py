@@ -454,3 +454,16 @@ def test_a_known_acronym_joins_a_countrys_body():
     got = identities([body("National Bank of Kazakhstan"), Item("organisations", "NBK", country="Kazakhstan")],
                      {"NBK": "National Bank of Kazakhstan"})
     assert got[0] == got[1]
+
+
+def test_people_mentioned_most_rank_by_articles_then_mentions_before_quotes():
+    """A story's subject, named six times, ranks above a passer-by quoted once in one article."""
+    from kzfacts.summary import summarise
+
+    stats = summarise([record(
+        {"people": [entity("Vladimir Kozlov", 6), entity("Aigul Nurova")],
+         "quotes": [{"text": "...", "speaker": "Aigul Nurova"}]},
+        {"people": [entity("Nursultan Nazarbayev", 2)]},
+        {"people": [entity("Nursultan Nazarbayev")]})])
+    assert [p["name"] for p in stats["people"]] == ["Nursultan Nazarbayev", "Vladimir Kozlov", "Aigul Nurova"]
+    assert [p["name"] for p in stats["most_quoted_people"]] == ["Aigul Nurova"]
