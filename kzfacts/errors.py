@@ -306,6 +306,13 @@ def run_done(inputs: str, skipped: int, ok: int, failed: int, articles: str, whe
     return f"{inputs}: {skips}{ok:,} ok, {failed:,} failed, {articles}" + (f" → {where}" if where else "")
 
 
+def skipped_documents(folder: str, counts: dict[str, int]) -> str:
+    """ "skipped 2 .pdf files under corpus/: ..." for the documents a folder walk passes over."""
+    found = ", ".join(f"{n} .{ending} file{'s' if n > 1 else ''}" for ending, n in sorted(counts.items()))
+    return f"skipped {found} under {folder}: kzfacts reads text, HTML and JSON Lines; convert them first " \
+           "(e.g. pdftotext FILE.pdf)"
+
+
 def no_input_files(paths: list[str]) -> str:
     return f"no input files under {', '.join(paths)} (looked for *.txt, *.jsonl, *.html, *.htm)"
 

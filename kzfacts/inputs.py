@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,8 +196,12 @@ def page_input(source: str, html: str | bytes, relpath: str = "") -> Input:
     return Input(source, relpath=relpath, from_html=True, html=html)
 
 
+DOCUMENT_ENDINGS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub")  # articles kzfacts cannot read as they are
+
+
 def _walk(root: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[tuple[str, Path]]:
     seen: set[tuple[int, int]] = set()
+    documents: Counter[str] = Counter()  # a folder's PDFs and word-processor files: one warning for them all
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen:
@@ -209,6 +214,8 @@ def _walk(root: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(INPUT_ENDINGS):
+                if name.lower().endswith(DOCUMENT_ENDINGS) and not name.startswith("."):
+                    documents[name.rsplit(".", 1)[1].lower()] += 1
                 continue
             path = Path(dirpath) / name
             kind = _found_kind(path)
@@ -217,6 +224,8 @@ def _walk(root: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[
                     on_skip(errors.skipped_special(clean_text(str(path)), kind))
                 continue
             yield str(path), path
+    if documents and on_skip is not None:
+        on_skip(errors.skipped_documents(clean_text(str(root)), documents))
 
 
 def _found_kind(path: Path) -> str | None:

@@ -103,3 +103,19 @@ def test_load_takes_records_with_null_lists_or_no_error_field(folder, change):
     (folder / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     done = kzfacts("load", "r.jsonl", "--db", "x.db", cwd=folder)
     assert done.returncode == 0 and one_line(done).startswith("kzfacts: 1 record loaded")
+
+
+def test_a_folders_pdfs_are_named_with_the_fix_and_its_text_still_read(tmp_path, extractor):
+    import json
+
+    from .conftest import invoke
+
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a report")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 another")
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04 a letter")
+    (tmp_path / "d.txt").write_text("President Tokayev met the envoy in Astana on Monday.", encoding="utf-8")
+    result = invoke("extract", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == ["d.txt"]
+    assert f"skipped 1 .docx file, 2 .pdf files under {tmp_path}: kzfacts reads text, HTML and JSON Lines; " \
+           "convert them first (e.g. pdftotext FILE.pdf)" in result.stderr
