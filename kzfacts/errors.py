@@ -317,6 +317,11 @@ def no_input_files(paths: list[str]) -> str:
     return f"no input files under {', '.join(paths)} (looked for *.txt, *.jsonl, *.html, *.htm)"
 
 
+def output_not_summarisable(folder: str) -> str:
+    return (f"{folder}: kzfacts wrote HTML or CSV here, which summary does not read; write the run with "
+            "--format jsonl (or --db facts.db) and summarise that")
+
+
 def nothing_to_summarise(paths: list[str]) -> str:
     return f"nothing to summarise in {', '.join(paths)} (looked for kzfacts output and articles)"
 

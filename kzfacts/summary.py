@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from . import errors
 from .database import DatabaseReadError, is_database, read_database
 from .errors import InputError
+from .keys import OUTPUT_MARKER
 from .records import RecordReadError, parse_records, read_file_text, record_files
 
 
@@ -29,6 +31,9 @@ def read_records(paths: list[str], *, on_error: Callable[[str], None], jobs: int
         path = Path(raw)
         if path.is_dir():
             files = record_files(path)
+            if not files and (path / OUTPUT_MARKER).exists():  # an --output-dir of HTML or CSV
+                on_error(errors.output_not_summarisable(raw))
+                continue
             # a file of kzfacts output whose records were all malformed is still no article
             held = [found for found in (_records_or_none(_read(f, on_error), str(f), on_error) for f in files)
                     if found is not None]

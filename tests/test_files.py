@@ -119,3 +119,16 @@ def test_a_folders_pdfs_are_named_with_the_fix_and_its_text_still_read(tmp_path,
     assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == ["d.txt"]
     assert f"skipped 1 .docx file, 2 .pdf files under {tmp_path}: kzfacts reads text, HTML and JSON Lines; " \
            "convert them first (e.g. pdftotext FILE.pdf)" in result.stderr
+
+
+def test_summary_of_an_html_output_folder_says_what_it_reads(tmp_path, extractor):
+    from .conftest import invoke, one_line
+
+    text = tmp_path / "a.txt"
+    text.write_text("President Tokayev met the envoy in Astana on Monday.", encoding="utf-8")
+    pages = tmp_path / "pages"
+    assert invoke("extract", str(text), "--format", "html", "--output-dir", str(pages), "-q").exit_code == 0
+    result = invoke("summary", str(pages))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert one_line(result) == (f"kzfacts: {pages}: kzfacts wrote HTML or CSV here, which summary does not read; "
+                                "write the run with --format jsonl (or --db facts.db) and summarise that")
