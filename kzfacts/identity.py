@@ -7,23 +7,32 @@ decides which entities of different articles are one:
 - names equal once case, accents, punctuation and a leading "the" are set aside ("Republican
   party" and "Republican Party"), and a person's honorifics and epithets before the name ("Elbasy
   Nursultan Nazarbayev", "H.E. Mr. Ulugbek Lapasov", "Pres. Emomali Rahmon");
-- transliterations of one name: every word equal once Cyrillic romanisation's alternations are
-  folded (`transliteration_fold`: zh/j/dzh, kh/h, q/k, y/i, ye/e, -yev/-ev, doubled letters):
-  "Kasym-Zhomart Tokaev", "Qasym-Jomart Toqayev" and "Kassym-Jomart Tokayev" are one;
-- for people, a slip of one letter (added, dropped, changed or two swapped, not the first or last)
-  in a word of six letters or more, when every other word of the two names agrees ("Shavkat
-  Mirziyoeyv");
+- for people whose name is shaped like a romanised Cyrillic one (`cyrillic_shaped`: a word with
+  zh, kh, a q not before u or a leading ye before a consonant, or a surname's ending of
+  `surname_endings.txt` after three letters or more), transliterations of one name: every word
+  equal once Cyrillic romanisation's alternations are folded (`transliteration_fold`: zh/j/dzh,
+  kh/h, q/k, y/i, ye/e, -yev/-ev, doubled letters): "Kasym-Zhomart Tokaev", "Qasym-Jomart Toqayev"
+  and "Kassym-Jomart Tokayev" are one; "Ian Smith" and "Yan Smith", "Brian" and "Bryan Williams"
+  are not;
+- for people, a slip of one letter (`is_slip`) in the surname (the last word) when it or the other
+  spelling is Cyrillic-shaped and the other words of the two names agree ("Shavkat Mirziyoeyv";
+  not "David Thomson" and "David Thompson", nor "Gulnara" and "Gulnora Karimova");
+- never, in those two joins, two entities one article keeps apart (`Item.article`): "Talgat
+  Nazarov" and "Talgat Nazirov" named side by side are two people everywhere;
 - for people, a one-word name (a surname) joins the one full name of the corpus it ends; when two
   full names share it ("John Smith", "Jane Smith"), it joins neither;
 - a body every country has (`state_bodies.txt`: a Central Election Commission, a Foreign
   Ministry, any Ministry) is the country's its name gives ("Kazakhstan's ...", "Kyrgyz ..."),
-  else that of the country its article is about (`article_country`); with neither it joins no
-  country's;
+  else that of the country its article is about (`article_country`); with neither it is its
+  article's alone. Its other names are one: the synonyms on its line of `state_bodies.txt`
+  ("Foreign Ministry" = "Ministry of Foreign Affairs"), and "X Ministry" = "Ministry of X";
 - for organisations, an acronym joins the long form an article links it to (its `acronym`, or an
   acronym among its aliases), when it is linked to one long form only;
 - a person the model called an organisation in one article joins the person another article's
   text makes a person (with titles), or the same name when it is shaped like a person's
   ("Ulugbek Lapasov": a surname's ending, no body's word).
+
+Organisations get no folds and no slips: "Lyft" and "Lift", "Apple" and "Aple" are two.
 
 Pure functions over `Item`s (one entity of one article); the summary and the database use it.
 """
@@ -32,7 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from . import resources
@@ -43,9 +52,13 @@ _VOWELS = "aeiou"
 _FOLDS = ((re.compile(r"dzh|dj|zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"q"), "k"),
           (re.compile(r"^ye"), "e"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"))
 SLIP_LENGTH = 6  # a shorter word a letter apart is as likely another name ("Smith", "Smyth")
-# epithets and abbreviations news writes before a name that no title list holds
-_EPITHETS = frozenset({"elbasy", "pres", "his excellency", "her excellency", "excellency", "hon", "honourable",
-                       "honorable", "his majesty", "her majesty"})
+# letters only a romanisation from Cyrillic writes: zh (dzh), kh, q not before u, a leading ye before a consonant
+_CYRILLIC_LETTERS = re.compile(r"zh|kh|q(?!u)|^ye[^aeiou]")
+# forms of address news writes before a name that no list holds: they come off even a surname alone
+_ADDRESS = frozenset({"pres", "president", "his excellency", "her excellency", "excellency", "hon", "honourable",
+                      "honorable"})
+# epithets: they come off only when two words of name remain
+_EPITHETS = frozenset({"elbasy", "his majesty", "her majesty"})
 
 
 def spelling_key(name: str) -> str:
@@ -61,10 +74,28 @@ def spelling_key(name: str) -> str:
     return " ".join(re.sub(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])", "", w) for w in words)
 
 
+@resources.cached(maxsize=65536)
 def _fold_word(word: str) -> str:
     for pattern, repl in _FOLDS:
         word = pattern.sub(repl, word)
     return word
+
+
+@resources.cached(maxsize=65536)
+def cyrillic_shaped(word: str) -> bool:
+    """Whether a word (`spelling_key`'s) is shaped like a romanised Cyrillic name: zh, kh, a q not
+    before u or a leading ye before a consonant, or a surname's ending (`surname_endings.txt`:
+    -ov, -eva, -uly, -enko ...) after three letters or more ("Tokaev", "Zhomart"; not "Smith", "Bryan")."""
+    return bool(_CYRILLIC_LETTERS.search(word)) or any(
+        word.endswith(e) and len(word) >= len(e) + 3 for e in resources.word_list("surname_endings.txt"))
+
+
+def _folds(kind: str, words: list[str]) -> list[str]:
+    """A name's words as matched across spellings: a person's folded (`transliteration_fold`) when
+    a word of the name is Cyrillic-shaped, else as they are."""
+    if kind == "people" and any(cyrillic_shaped(w) for w in words):
+        return [_fold_word(w) for w in words]
+    return list(words)
 
 
 def transliteration_fold(name: str) -> str:
@@ -76,9 +107,9 @@ def transliteration_fold(name: str) -> str:
 
 @resources.cached
 def _honorifics() -> tuple[frozenset[str], frozenset[str]]:
-    """(forms of address, which go before any name; titles and epithets, which leave at least two
-    words of name: "Sheikh Hasina" keeps its "Sheikh")."""
-    address = frozenset(resources.word_list("honorifics.txt"))
+    """(forms of address, which go before any name, even a surname alone: Mr, Dr, H.E., Pres.; titles
+    and epithets, which leave at least two words of name: "Sheikh Hasina" keeps its "Sheikh")."""
+    address = frozenset(resources.word_list("honorifics.txt")) | _ADDRESS
     return address, frozenset(resources.titles()) | _EPITHETS
 
 
@@ -104,7 +135,8 @@ def bare_name(name: str) -> tuple[str, list[str]]:
 @dataclass
 class Item:
     """One entity of one article: its type (people or organisations), name, other names, the
-    titles the text gives it, the country its article is about (`article_country`), its mentions."""
+    titles the text gives it, the country its article is about (`article_country`), its mentions,
+    and its article (any hashable id: two entities one article keeps apart are two people)."""
 
     kind: str
     name: str
@@ -113,6 +145,7 @@ class Item:
     titles: list[str] = field(default_factory=list)
     country: str | None = None
     mentions: int = 1
+    article: Hashable | None = None
 
 
 # ---- countries: of a body's name, of an article
@@ -197,8 +230,19 @@ def country_in_name(name: str) -> str | None:
 
 
 @resources.cached
-def _state_bodies() -> frozenset[str]:
-    return frozenset(spelling_key(line) for line in resources.word_list("state_bodies.txt"))
+def _state_bodies() -> dict[str, str]:
+    """A generic body's names (`spelling_key`) -> the first on its line of `state_bodies.txt`
+    (the others, tab-separated, are its synonyms)."""
+    return {spelling_key(name): spelling_key(names[0]) for names in resources.table("state_bodies.txt") for name in names if name}
+
+
+def _canonical_body(rest: str) -> str:
+    """A generic body's name, its country aside, as one of its names: its line's first
+    ("foreign ministry" -> "ministry of foreign affairs"), and "X Ministry" as "Ministry of X"."""
+    words = rest.split()
+    if rest not in _state_bodies() and len(words) > 1 and words[-1] == "ministry":
+        rest = "ministry of " + " ".join(words[:-1])
+    return _state_bodies().get(rest, rest)
 
 
 def _generic(rest: str) -> bool:
@@ -212,16 +256,21 @@ def _body_parts(name: str, country: str | None) -> tuple[str, str | None, bool]:
     named, rest = _split_country(name)
     if not _generic(rest):
         return spelling_key(name), None, False
-    return rest, named or country, True
+    return _canonical_body(rest), named or country, True
 
 
 # ---- identities
 
 class _Sets:
-    """Union-find over keys."""
+    """Union-find over keys, each set knowing the articles its entities are of."""
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.articles: dict[str, set[Hashable]] = {}
+
+    def note(self, key: str, article: Hashable | None) -> None:
+        if article is not None:
+            self.articles.setdefault(self.find(key), set()).add(article)
 
     def find(self, key: str) -> str:
         root = key
@@ -231,10 +280,20 @@ class _Sets:
             self.parent[key], key = root, self.parent[key]
         return root
 
-    def join(self, a: str, b: str) -> None:
+    def join(self, a: str, b: str, *, apart_in_articles: bool = False) -> None:
+        """Join two keys' sets; with `apart_in_articles`, not when an article has an entity in each
+        (it keeps them apart)."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
+        if ra == rb:
+            return
+        seen_a, seen_b = self.articles.get(ra, set()), self.articles.get(rb, set())
+        if apart_in_articles and not seen_a.isdisjoint(seen_b):
+            return
+        if len(seen_a) < len(seen_b):  # the smaller set of articles moves: near-linear
+            ra, rb, seen_a, seen_b = rb, ra, seen_b, seen_a
+        self.parent[rb] = ra
+        if seen_b:
+            self.articles.setdefault(ra, set()).update(self.articles.pop(rb))
 
 
 @dataclass
@@ -248,8 +307,11 @@ class _Named:
     country: str | None = None  # a generic body's
 
 
-def _named(it: Item) -> _Named:
-    return _Named(it, *_matched_by(it.kind, it.name, it.country))
+def _named(it: Item, index: int) -> _Named:
+    named = _Named(it, *_matched_by(it.kind, it.name, it.country))
+    if named.key.endswith("@?"):  # a generic body of no known country: its article's alone (or its own)
+        named.key += f"#{it.article!r}" if it.article is not None else f"#item{index}"
+    return named
 
 
 @resources.cached(maxsize=65536)
@@ -257,10 +319,10 @@ def _matched_by(kind: str, name: str, country: str | None) -> tuple[str, list[st
     """(key, words, folds, a generic body's country) of a name: a corpus repeats its names."""
     if kind == "people":
         bare = spelling_key(bare_name(name)[0])
-        return f"people:{bare}", bare.split(), [_fold_word(w) for w in bare.split()], None
+        return f"people:{bare}", bare.split(), _folds(kind, bare.split()), None
     core, country, generic = _body_parts(name, country)
     key = f"organisations:{core}" + (f"@{country or '?'}" if generic else "")
-    return key, core.split(), [_fold_word(w) for w in core.split()], country
+    return key, core.split(), core.split(), country
 
 
 def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> list[int]:
@@ -269,10 +331,10 @@ def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> li
     `known` maps acronyms to long forms the gazetteer knows ("EU" -> "European Union"), for
     acronyms no article of the corpus spells out.
     """
-    named = [_named(it) for it in items]
+    named = [_named(it, k) for k, it in enumerate(items)]
     sets = _Sets()
     for n in named:
-        sets.find(n.key)
+        sets.note(n.key, n.item.article)
     _join_transliterations(named, sets)
     _join_slips(named, sets)
     _join_surnames(named, sets)
@@ -283,29 +345,34 @@ def identities(items: Iterable[Item], known: dict[str, str] | None = None) -> li
 
 
 def _join_transliterations(named: list[_Named], sets: _Sets) -> None:
-    first: dict[tuple[str, str, str | None], str] = {}
+    first: dict[str, str] = {}
     for n in named:
-        if n.folds and not ACRONYM.match(n.item.name):
-            fold = (n.item.kind, " ".join(n.folds), n.country)
-            sets.join(first.setdefault(fold, n.key), n.key)
+        if n.item.kind == "people" and n.folds:
+            fold = " ".join(n.folds)
+            sets.join(first.setdefault(fold, n.key), n.key, apart_in_articles=True)
 
 
 def _join_slips(named: list[_Named], sets: _Sets) -> None:
-    """People whose names differ by one slip in one word, the other words folding equal."""
-    by_rest: dict[tuple, list[tuple[str, str, str]]] = defaultdict(list)
-    for n in named:
+    """People whose surnames are a slip apart (`is_slip`), one of them Cyrillic-shaped, the other
+    words folding equal. Each surname is indexed by itself and its inner one-letter deletions:
+    two words a slip apart share one of those (an added or dropped letter: one is the other's
+    deletion; a changed letter or two swapped: a deletion of each), so only they are compared."""
+    by_variant: dict[tuple, set[tuple[str, str]]] = defaultdict(set)
+    for n in {n.key: n for n in named}.values():  # a key's words are the same every time it is seen
         if n.item.kind != "people" or len(n.words) < 2:
             continue
-        for i, word in enumerate(n.words):
-            if len(word) >= SLIP_LENGTH:
-                by_rest[(i, *n.folds[:i], "*", *n.folds[i + 1:])].append((word, n.folds[i], n.key))
-    for (i, *_), words in by_rest.items():
-        distinct = {(w, f): key for w, f, key in words}
-        pairs = list(distinct.items())
-        for x, ((word, fold), key) in enumerate(pairs):
-            for (other, other_fold), other_key in pairs[x + 1:]:
-                if is_slip(word, other) or is_slip(fold, other_fold):
-                    sets.join(key, other_key)
+        rest = tuple(_fold_word(w) for w in n.words[:-1])  # a slip's surname is Cyrillic-shaped: so is the name
+        for form, word in enumerate((n.words[-1], _fold_word(n.words[-1]))):
+            if len(word) >= SLIP_LENGTH - 1:
+                for variant in {word, *(word[:i] + word[i + 1:] for i in range(1, len(word) - 1))}:
+                    by_variant[(rest, form, variant)].add((word, n.key))
+    for (_, form, variant), found in by_variant.items():
+        if len(found) < 2:
+            continue
+        for word, key in found:
+            for other, other_key in found:
+                if key < other_key and (cyrillic_shaped(word) or cyrillic_shaped(other)) and is_slip(word, other):
+                    sets.join(key, other_key, apart_in_articles=True)
 
 
 def is_slip(a: str, b: str) -> bool:
@@ -387,13 +454,14 @@ def _person_shaped(name: str) -> bool:
 def display_name(names: Iterable[str], weights: Iterable[int] | None = None) -> str:
     """The name an identity is shown by: its most frequent fullest form (most words, then most
     capitalised words: "Republican Party", then most seen, each name counting its weight: its
-    mentions)."""
+    mentions; then the first seen)."""
     names = list(names)
     counts: Counter[str] = Counter()
     for name, weight in zip(names, weights if weights is not None else [1] * len(names), strict=True):
         counts[name] += weight
+    # max keeps the first of equals: a tie goes to the first seen, never the alphabet's first
     return max(counts, key=lambda n: (not ACRONYM.match(n), len(n.split()), sum(w[:1].isupper() for w in n.split()),
-                                      counts[n], n))
+                                      counts[n]))
 
 
 def identity_name(members: list[Item]) -> tuple[str, list[str]]:

@@ -163,7 +163,7 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
             for key in ("people", "organisations"):
                 for k, ent in enumerate(art.get(key) or []):
                     item = Item(key, ent["name"], list(ent.get("aliases") or []), ent.get("acronym"),
-                                list(ent.get("titles") or []), country, len(ent.get("mentions") or []))
+                                list(ent.get("titles") or []), country, len(ent.get("mentions") or []), art_id)
                     seen.append((item, {"article": art_id, "mentions": item.mentions, "quotes": quotes[(key, k)],
                                         "titles": [*item.titles, *(bare_name(item.name)[1] if key == "people" else [])],
                                         "affiliations": ent.get("affiliations") or []}))

@@ -373,7 +373,7 @@ def rebuild_entities(db) -> None:
     copies = {article_id for (article_id,) in db.execute("select id from articles where duplicate_of is not null")}
     known = {form: canon for form, canon in resources.organisation_ids().items() if ACRONYM.match(form)}
     items = [Item(t, name, json.loads(aliases or "[]"), acronym, json.loads(titles or "[]"), countries.get(article_id),
-                  count or 0) for t, _, article_id, name, aliases, acronym, count, titles in rows]
+                  count or 0, article_id) for t, _, article_id, name, aliases, acronym, count, titles in rows]
     numbers = identities(items, known)
     groups: dict[int, list[int]] = {}
     for k, number in enumerate(numbers):
