@@ -51,7 +51,7 @@ _VOWELS = "aeiou"
 # romanisations of one Cyrillic letter, folded to one form; doubled letters last ("Kassym" = "Kasym")
 _FOLDS = ((re.compile(r"dzh|dj|zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"q"), "k"),
           (re.compile(r"^ye"), "e"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"))
-SLIP_LENGTH = 6  # a shorter word a letter apart is as likely another name ("Smith", "Smyth")
+SLIP_LENGTH = 5  # a shorter word a letter apart is as likely another name ("Petr", "Pete")
 # letters only a romanisation from Cyrillic writes: zh (dzh), kh, q not before u, a leading ye before a consonant
 _CYRILLIC_LETTERS = re.compile(r"zh|kh|q(?!u)|^ye[^aeiou]")
 # forms of address news writes before a name that no list holds: they come off even a surname alone
@@ -363,8 +363,8 @@ def _join_slips(named: list[_Named], sets: _Sets) -> None:
             continue
         rest = tuple(_fold_word(w) for w in n.words[:-1])  # a slip's surname is Cyrillic-shaped: so is the name
         for form, word in enumerate((n.words[-1], _fold_word(n.words[-1]))):
-            if len(word) >= SLIP_LENGTH - 1:
-                for variant in {word, *(word[:i] + word[i + 1:] for i in range(1, len(word) - 1))}:
+            if len(word) >= SLIP_LENGTH:
+                for variant in {word, *(word[:i] + word[i + 1:] for i in range(1, len(word)))}:
                     by_variant[(rest, form, variant)].add((word, n.key))
     for (_, form, variant), found in by_variant.items():
         if len(found) < 2:
@@ -376,13 +376,17 @@ def _join_slips(named: list[_Named], sets: _Sets) -> None:
 
 
 def is_slip(a: str, b: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped, neither the first nor the
-    last letter ("Mirziyoeyv" for "Mirziyoyev"; not "Petrova" for "Petrov", "Jansen" for "Hansen")."""
-    if a == b or min(len(a), len(b)) < SLIP_LENGTH or a[0] != b[0] or a[-1] != b[-1] or abs(len(a) - len(b)) > 1:
+    """Whether one word is a writer's slip for the other: both of `SLIP_LENGTH` letters or more, the
+    first letter kept, one letter added, dropped or changed, or two neighbours swapped
+    ("Mirziyoeyv" for "Mirziyoyev", "Water" for "Waters"); but not a final "a" added, a Slavic
+    surname's feminine form ("Petrova" beside "Petrov": another person), nor "Jansen" for
+    "Hansen". The one rule for a slip: within an article (`grouping.near_spelling`) and across the
+    corpus (`_join_slips`, which asks more of the names around it)."""
+    if a == b or min(len(a), len(b)) < SLIP_LENGTH or a[0] != b[0] or abs(len(a) - len(b)) > 1:
         return False
     if len(a) != len(b):
         short, long = sorted((a, b), key=len)
-        return any(long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
+        return long != short + "a" and any(long[:i] + long[i + 1:] == short for i in range(1, len(long)))
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ... import resources
-from ...identity import spelling_key
+from ...identity import is_slip, spelling_key
 from ..facts import Entity, Mention
 from ..support.tokens import tokens_of
 from .common import ACRONYM, Candidate
@@ -148,18 +148,9 @@ def same_transliteration(a: str, b: str) -> bool:
 
 
 def near_spelling(a: str, b: str) -> bool:
-    """Two spellings of one name: the same transliteration, or, for words of five letters or
-    more with the same first letter, one letter added, dropped or changed, or two neighbours
-    swapped ("Mirziyoeyv" for "Mirziyoyev")."""
-    if a == b or transliteration_key(a) == transliteration_key(b):
-        return True
-    if min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    """Two spellings of one name: the same transliteration, or a slip of one letter (`is_slip`,
+    the corpus identity's rule: "Mirziyoeyv" for "Mirziyoyev")."""
+    return a == b or transliteration_key(a) == transliteration_key(b) or is_slip(a, b)
 
 
 _LINKS = ("of", "for")
