@@ -55,10 +55,9 @@ SLIP_LENGTH = 5  # a shorter word a letter apart is as likely another name ("Pet
 # letters only a romanisation from Cyrillic writes: zh (dzh), kh, q not before u, a leading ye before a consonant
 _CYRILLIC_LETTERS = re.compile(r"zh|kh|q(?!u)|^ye[^aeiou]")
 # forms of address news writes before a name that no list holds: they come off even a surname alone
-_ADDRESS = frozenset({"pres", "president", "his excellency", "her excellency", "excellency", "hon", "honourable",
-                      "honorable"})
-# epithets: they come off only when two words of name remain
-_EPITHETS = frozenset({"elbasy", "his majesty", "her majesty"})
+_ADDRESS = frozenset({"pres", "president", "his excellency", "her excellency", "excellency"})
+# epithets: they come off only when two words of name remain ("Hon" is also a given name: "Hon Lai")
+_EPITHETS = frozenset({"elbasy", "hon", "honourable", "honorable", "his majesty", "her majesty"})
 
 
 def spelling_key(name: str) -> str:
