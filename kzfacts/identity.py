@@ -74,7 +74,7 @@ def spelling_key(name: str) -> str:
 
 
 @resources.cached(maxsize=65536)
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
     for pattern, repl in _FOLDS:
         word = pattern.sub(repl, word)
     return word
@@ -93,15 +93,22 @@ def _folds(kind: str, words: list[str]) -> list[str]:
     """A name's words as matched across spellings: a person's folded (`transliteration_fold`) when
     a word of the name is Cyrillic-shaped, else as they are."""
     if kind == "people" and any(cyrillic_shaped(w) for w in words):
-        return [_fold_word(w) for w in words]
+        return [fold_word(w) for w in words]
     return list(words)
+
+
+def name_letters(words: list[str]) -> str:
+    """A name's folded words as one string: the spaces and hyphens between them are spellings too
+    ("Kassym-Jomart" = "Kassymzhomart"), and so is a word's leading e or i (Cyrillic Э, written
+    either way: "Emomali" = "Imomali")."""
+    return "".join(re.sub(r"^e", "i", w) for w in words)
 
 
 def transliteration_fold(name: str) -> str:
     """The form a name's romanisations from Cyrillic share, word by word: dzh, zh and j as j, kh
     as h, q as k, y as i, a leading ye as e, no doubled letters ("Qasym-Jomart Toqayev" =
     "Kassym-Jomart Tokayev", "Zheenbekov" = "Jeenbekov")."""
-    return " ".join(_fold_word(w) for w in spelling_key(name).split())
+    return " ".join(fold_word(w) for w in spelling_key(name).split())
 
 
 @resources.cached
@@ -347,7 +354,7 @@ def _join_transliterations(named: list[_Named], sets: _Sets) -> None:
     first: dict[str, str] = {}
     for n in named:
         if n.item.kind == "people" and n.folds:
-            fold = " ".join(n.folds)
+            fold = name_letters(n.folds)
             sets.join(first.setdefault(fold, n.key), n.key, apart_in_articles=True)
 
 
@@ -360,8 +367,8 @@ def _join_slips(named: list[_Named], sets: _Sets) -> None:
     for n in {n.key: n for n in named}.values():  # a key's words are the same every time it is seen
         if n.item.kind != "people" or len(n.words) < 2:
             continue
-        rest = tuple(_fold_word(w) for w in n.words[:-1])  # a slip's surname is Cyrillic-shaped: so is the name
-        for form, word in enumerate((n.words[-1], _fold_word(n.words[-1]))):
+        rest = tuple(fold_word(w) for w in n.words[:-1])  # a slip's surname is Cyrillic-shaped: so is the name
+        for form, word in enumerate((n.words[-1], fold_word(n.words[-1]))):
             if len(word) >= SLIP_LENGTH:
                 for variant in {word, *(word[:i] + word[i + 1:] for i in range(1, len(word)))}:
                     by_variant[(rest, form, variant)].add((word, n.key))

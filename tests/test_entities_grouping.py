@@ -139,6 +139,9 @@ SLIPS = [
     # a transliteration is no slip: the full name stays as written
     ("Kassym-Jomart Tokayev spoke . Tokaev said . Tokaev left .", [("Kassym-Jomart Tokayev", ["Tokaev"])]),
     ("John Smith spoke . Smiht said .", [("John Smith", ["Smiht"])]),
+    # another romanisation of the given name beside the same surname, within one text
+    ("Emomali Rakhmon spoke . Imomali Rakhmon said .", [("Emomali Rakhmon", ["Imomali Rakhmon"])]),
+    ("Kassym-Jomart Tokayev spoke . Kassymzhomart Tokayev said .", [("Kassym-Jomart Tokayev", ["Kassymzhomart Tokayev"])]),
     # a letter added at the end is no slip: a woman's surname beside a man's
     ("Sergei Petrov spoke . Petrova said .", [("Sergei Petrov", []), ("Petrova", [])]),
     # two letters apart that are no swap: another name

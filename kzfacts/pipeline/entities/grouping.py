@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ... import resources
-from ...identity import is_slip, spelling_key
+from ...identity import fold_word, is_slip, name_letters, spelling_key
 from ..facts import Entity, Mention
 from ..support.tokens import tokens_of
 from .common import ACRONYM, Candidate
@@ -150,7 +150,13 @@ def same_transliteration(a: str, b: str) -> bool:
 def near_spelling(a: str, b: str) -> bool:
     """Two spellings of one name: the same transliteration, or a slip of one letter (`is_slip`,
     the corpus identity's rule: "Mirziyoeyv" for "Mirziyoyev")."""
-    return a == b or transliteration_key(a) == transliteration_key(b) or is_slip(a, b)
+    return a == b or transliteration_key(a) == transliteration_key(b) or is_slip(a, b) or romanisations(a, b)
+
+
+def romanisations(a: str, b: str) -> bool:
+    """Two romanisations of one Cyrillic word, a hyphen aside ("Kassym-Jomart", "Kassymzhomart";
+    "Emomali", "Imomali"): `_person_group` asks it only beside an equal surname or a full name."""
+    return name_letters([fold_word(w) for w in a.split("-")]) == name_letters([fold_word(w) for w in b.split("-")])
 
 
 _LINKS = ("of", "for")
