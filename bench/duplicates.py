@@ -12,7 +12,9 @@ added around it (a site's subscription and related-story lines), and all of thes
 negatives are every other pair: the sets hold several distinct stories on one event (dev-news: 30
 Wikinews reports on Airbus and Boeing; dev-central-asia: elections, aid), and spliced stories, the
 first half of one text and the second half of another of the same set (an update that reuses
-background). A text holding another (the digest of the four sample articles) is left out: it is
+background); two kinds of stories alike in words but not in figures: the leads of stories
+of a set, each with figures of its own (3 numbers or more), under one long company footer ("About ..."), and a text with half its numbers changed (a
+release made from a template: another month, another rate). A text holding another (the digest of the four sample articles) is left out: it is
 four articles, which `kzfacts extract` splits first.
 
 A planted copy is found when it is marked a copy of its own original; precision counts every
@@ -44,6 +46,13 @@ BOILERPLATE = [
     "This article was first published by our partners and is republished with permission. All rights reserved.",
     "Share this story on Facebook, Twitter and Telegram. Follow us for more updates and analysis.",
 ]
+# a company's "About" paragraph as press releases end (made up; with its own figures, as such footers have)
+FOOTER = ("About Qazaq Minerals. Qazaq Minerals is a diversified mining group founded in 1997, with copper, zinc "
+          "and gold mines in the East Kazakhstan and Karaganda regions and a smelter in Balkhash. The group employs "
+          "about 14,500 people and exported 310,000 tonnes of copper last year. Its shares are listed on the Astana "
+          "International Exchange and the London Stock Exchange. The group reports its results twice a year under "
+          "international standards. For media enquiries contact the press office in Almaty through the group's "
+          "website or its official accounts on social networks; investors may write to the investor relations team.")
 COPY_KINDS = ("retitled", "paragraph_dropped", "byline_changed", "boilerplate_added", "all_at_once")
 
 
@@ -115,6 +124,24 @@ def splice(a: str, b: str) -> str | None:
     return "\n\n".join(kept + added) if sum(len(x.split()) for x in added) >= want * 0.8 else None
 
 
+def lead(text: str, size: int = 45) -> str:
+    """The title and the first paragraphs of a text, to about `size` words."""
+    paras, kept = paragraphs(text), []
+    while paras and sum(len(p.split()) for p in kept) < size:
+        kept.append(paras.pop(0))
+    return "\n\n".join(kept)
+
+
+def renumbered(text: str, rng: random.Random) -> str | None:
+    """The text with every other distinct number changed (a release from one template), or None
+    when it has fewer than 4."""
+    found = sorted(set(duplicates.NUMBER.findall(text)))
+    if len(found) < 4:
+        return None
+    changed = {n: str(int(n.replace(",", "").split(".")[0]) + rng.randint(1, 9)) for n in found[::2]}
+    return duplicates.NUMBER.sub(lambda m: changed.get(m.group(), m.group()), text)
+
+
 def planted_corpus(seed: int = 7) -> tuple[list[tuple[str, str]], dict[str, str | None], Counter]:
     """The articles in input order (name, text), each one's true original (None for an original),
     and how many copies of each kind were planted."""
@@ -142,6 +169,18 @@ def planted_corpus(seed: int = 7) -> tuple[list[tuple[str, str]], dict[str, str 
                 later.append((f"splice:{na}+{nb}", spliced))
                 truth[later[-1][0]] = None
                 kinds["splice (negative)"] += 1
+            # its lead under the footer, where the lead has figures and is no more than a third of
+            # the story (a longer one is the story's copy); every two of a set are a negative pair
+            if len(set(duplicates.NUMBER.findall(lead(ta)))) >= duplicates.MIN_NUMBERS \
+                    and len(lead(ta).split()) * 3 <= len(ta.split()):
+                later.append((f"footer:{na}", f"{lead(ta)}\n\n{FOOTER}"))
+                truth[later[-1][0]] = None
+                kinds["lead under a footer (negative)"] += 1
+            changed = renumbered(ta, rng)
+            if changed is not None:
+                later.append((f"renumbered:{na}", changed))
+                truth[later[-1][0]] = None
+                kinds["renumbered (negative)"] += 1
     rng.shuffle(later)
     return [*texts, *later], truth, kinds
 
@@ -149,7 +188,7 @@ def planted_corpus(seed: int = 7) -> tuple[list[tuple[str, str]], dict[str, str 
 def detect(corpus: list[tuple[str, str]], threshold: float, bands: int = duplicates.BANDS,
            rows: int = duplicates.ROWS) -> dict[str, str | None]:
     index = duplicates.DuplicateIndex(threshold=threshold, bands=bands, rows=rows)
-    return {name: index.check(name, duplicates.signature(text)) for name, text in corpus}
+    return {name: index.check(name, duplicates.signature(text), duplicates.numbers(text)) for name, text in corpus}
 
 
 def score(found: dict[str, str | None], truth: dict[str, str | None]) -> tuple[float, float, int, int, int]:
@@ -170,7 +209,7 @@ def quality() -> None:
     splices = sorted(max(exact_jaccard(t, texts[p]) for p in n[7:].split("+")) for n, t in corpus
                      if n.startswith("splice:"))
     print(f"  exact Jaccard of a splice to its nearer source: max {splices[-1]:.2f}, median {splices[len(splices) // 2]:.2f}")
-    names = [n for n, o in truth.items() if o is None and not n.startswith("splice:")]
+    names = [n for n, o in truth.items() if o is None and ":" not in n]
     top = max((exact_jaccard(texts[a], texts[b]), a, b) for i, a in enumerate(names) for b in names[i + 1:])
     print(f"  highest exact Jaccard between two distinct real stories: {top[0]:.2f} ({top[1]}, {top[2]})")
     print(f"threshold  precision  recall  (right/marked/planted), LSH {duplicates.BANDS} bands of {duplicates.ROWS}")
@@ -223,7 +262,7 @@ def speed(n: int) -> None:
     copies = 0
     start = time.perf_counter()
     for i, text in enumerate(synthetic(n)):
-        copies += index.check(i, duplicates.signature(text)) is not None
+        copies += index.check(i, duplicates.signature(text), duplicates.numbers(text)) is not None
     total = time.perf_counter() - start - generating
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"{n} synthetic articles of 300 words: detector {total:.1f} s ({total / n * 1e3:.2f} ms each), "

@@ -110,8 +110,9 @@ def open_deduplicator(database):
     from .duplicates import Deduplicator, article_ref, from_digest
 
     dedup = Deduplicator(wait=database is None)
-    for origin, source, index, digest in database.originals() if database is not None else ():
-        dedup.remember(origin, article_ref({"source": source}, index), from_digest(digest))
+    for origin, source, index, digest, figures in database.originals() if database is not None else ():
+        dedup.remember(origin, article_ref({"source": source}, index), from_digest(digest),
+                       from_digest(figures) if figures is not None else None)
     return dedup
 
 

@@ -9,7 +9,9 @@ is one signature and one index query, and the index keeps signatures, never text
 the signatures; the banding is ours (`DuplicateIndex`), a third of the memory of datasketch's.
 
 The first article in input order is the original; a later one whose shingles overlap an original's
-by `THRESHOLD` (Jaccard) or more is its copy and names it. Copies are not indexed: `duplicate_of`
+by `THRESHOLD` (Jaccard) or more, and that repeats its figures and dates (`numbers_agree`: two
+stories under one long footer, or two releases from one template, share words, not numbers), is its
+copy and names it. Copies are not indexed: `duplicate_of`
 always names an original, never another copy. `bench/duplicates.py` measured the threshold.
 """
 from __future__ import annotations
@@ -29,8 +31,15 @@ THRESHOLD = 0.5  # Jaccard of shingle sets from which an article is a copy (benc
 # 0.994, and a pair at 0.05 with 0.003; the signatures then decide (bench/duplicates.py)
 BANDS, ROWS = 21, 3
 MIN_WORDS = 30  # shorter articles (a caption, a one-line brief, boilerplate) are neither copies nor originals
+# A copy also repeats its original's figures and dates: of the numbers of the one with fewer, at
+# least NUMBER_SHARE are in the other, when both have MIN_NUMBERS or more. Two stories sharing a
+# long footer, or two releases from one template (another month, another rate), overlap in words
+# but not in numbers; bench/duplicates.py: planted copies keep 0.75 or more, such pairs 0.67 and 0.5
+NUMBER_SHARE, MIN_NUMBERS = 0.7, 3
+NUMBERS_KEPT = 32  # the smallest hashes of an article's distinct numbers (a bottom-k sketch): 128 bytes
 
 WORD = re.compile(r"\w+")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def words(text: str) -> list[str]:
@@ -42,6 +51,31 @@ def shingles(seq: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
     """The word `size`-grams of a text's `words`, as UTF-8 bytes (what the hash reads); all of
     them as one when there are fewer."""
     return {" ".join(seq[i:i + size]).encode("utf-8") for i in range(max(1, len(seq) - size + 1))} if seq else set()
+
+
+def numbers(text: str):
+    """The sketch of the text's distinct numbers (digits with their decimal and thousands marks): the
+    `NUMBERS_KEPT` smallest CRC-32 values, sorted (a numpy uint32 array)."""
+    import numpy as np
+
+    found = sorted({zlib.crc32(n.encode("ascii", "replace")) for n in NUMBER.findall(text)})
+    return np.array(found[:NUMBERS_KEPT], dtype=np.uint32)
+
+
+def numbers_agree(a, b) -> bool:
+    """Whether two articles' `numbers` sketches allow one to be a copy of the other: either has under
+    `MIN_NUMBERS`, or the one with fewer has `NUMBER_SHARE` of its numbers in the other. A sketch
+    holds a sample when an article has more than `NUMBERS_KEPT`: the share is then read below the
+    smaller of the two largest values kept, where both samples are whole."""
+    import numpy as np
+
+    if a is None or b is None or min(len(a), len(b)) < MIN_NUMBERS:
+        return True
+    if NUMBERS_KEPT in (len(a), len(b)):
+        top = min(a[-1], b[-1])
+        a, b = a[a <= top], b[b <= top]
+    fewer = min(len(a), len(b))
+    return fewer == 0 or len(np.intersect1d(a, b, assume_unique=True)) / fewer >= NUMBER_SHARE
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +103,15 @@ def signature(text: str):
 
 
 def from_digest(values: bytes):
-    """A signature back from `digest_bytes` (the database keeps them so a later run finds its originals)."""
+    """A signature (or a `numbers` sketch) back from `digest_bytes` (the database keeps them so a later
+    run finds its originals)."""
     import numpy as np
 
     return np.frombuffer(values, dtype="<u4").astype(np.uint32)
 
 
 def digest_bytes(sig) -> bytes:
-    """A signature as bytes (NUM_PERM little-endian uint32)."""
+    """A signature (or a `numbers` sketch) as bytes: little-endian uint32."""
     return sig.astype("<u4").tobytes()
 
 
@@ -103,6 +138,7 @@ class DuplicateIndex:
         self.tables: list[dict[bytes, int | list[int]]] = [{} for _ in range(self.bands)]
         self.keys: list[Hashable | None] = []  # by id, in the order indexed (None: forgotten)
         self.stored: list[bytes | None] = []  # each id's signature
+        self.figures: list[Any] = []  # each id's `numbers` sketch (None: not known, an older database's)
         self.ids: dict[Hashable, int] = {}
 
     def __len__(self) -> int:
@@ -123,19 +159,21 @@ class DuplicateIndex:
                 found.update(held)
         return found
 
-    def original_of(self, sig) -> Hashable | None:
-        """The key of the indexed original most like `sig`, if it is like enough (a tie: the earliest indexed)."""
+    def original_of(self, sig, nums=None) -> Hashable | None:
+        """The key of the indexed original most like `sig`, if it is like enough and its numbers agree
+        with `nums` (`numbers_agree`); a tie: the earliest indexed."""
         import numpy as np
 
         scored = [(similarity(sig, np.frombuffer(self.stored[i], dtype=np.uint32)), -i) for i in self.candidates(sig)]
-        best = max(scored, default=None)
-        return self.keys[-best[1]] if best is not None and best[0] >= self.threshold else None
+        alike = sorted((s for s in scored if s[0] >= self.threshold), reverse=True)
+        return next((self.keys[-i] for _, i in alike if numbers_agree(nums, self.figures[-i])), None)
 
-    def add(self, key: Hashable, sig) -> None:
-        """Index `sig` as an original under `key`."""
+    def add(self, key: Hashable, sig, nums=None) -> None:
+        """Index `sig` (and its article's `numbers`, where known) as an original under `key`."""
         number = self.ids[key] = len(self.keys)
         self.keys.append(key)
         self.stored.append(sig.astype("uint32").tobytes())
+        self.figures.append(nums)
         for table, bucket in self._buckets(sig):
             held = table.setdefault(bucket, number)
             if isinstance(held, list):
@@ -143,13 +181,14 @@ class DuplicateIndex:
             elif held != number:  # a second original in the bucket: a list from now on (most never get one)
                 table[bucket] = [held, number]
 
-    def check(self, key: Hashable, sig) -> Hashable | None:
-        """The original `sig` repeats, or None, in which case it is indexed as an original under `key`."""
+    def check(self, key: Hashable, sig, nums=None) -> Hashable | None:
+        """The original `sig` (with the article's `numbers`) repeats, or None, in which case it is
+        indexed as an original under `key`."""
         if sig is None:
             return None
-        found = self.original_of(sig)
+        found = self.original_of(sig, nums)
         if found is None:
-            self.add(key, sig)
+            self.add(key, sig, nums)
         return found
 
     def forget(self, keys: Iterable[Hashable]) -> None:
@@ -167,7 +206,7 @@ class DuplicateIndex:
                         table[bucket] = held[0]
                 else:
                     del table[bucket]
-            self.keys[number] = self.stored[number] = None
+            self.keys[number] = self.stored[number] = self.figures[number] = None
 
 
 def article_ref(record: dict[str, Any], index: int) -> tuple[tuple[str, Any], ...]:
@@ -199,22 +238,24 @@ class Deduplicator:
             if self.waiting is not None:
                 key, ref, text = self.waiting
                 self.waiting = None
-                self.remember(key, ref, signature(text))
+                self.remember(key, ref, signature(text), numbers(text))
         return self.index
 
-    def remember(self, key: str, ref: Hashable, sig) -> None:
-        """An original seen before (a database's), under its input's `key`."""
-        self._index().add(ref, sig)
+    def remember(self, key: str, ref: Hashable, sig, nums=None) -> None:
+        """An original seen before (a database's), under its input's `key`; `nums`: its `numbers`
+        sketch, None where not known (a database of an earlier kzfacts)."""
+        self._index().add(ref, sig, nums)
         self.by_input.setdefault(key, []).append(ref)
 
-    def mark(self, record: dict[str, Any], text: str | None, key: str) -> dict[int, bytes]:
+    def mark(self, record: dict[str, Any], text: str | None, key: str) -> dict[int, dict[str, bytes]]:
         """Set each article's `duplicate_of` (the original's ref as a dict, or None); the new
-        originals' signatures (`digest_bytes`) by article index. `text` is what the record's offsets index (a web
-        page's record carries its own)."""
+        originals' signatures by article index, as the database keeps them (`minhash`: `digest_bytes`;
+        `numbers`: the sketch's bytes). `text` is what the record's offsets index (a web page's
+        record carries its own)."""
         if self.index is not None:
             self.index.forget(self.by_input.pop(key, ()))
         base = record.get("text") or text or ""
-        originals: dict[int, bytes] = {}
+        originals: dict[int, dict[str, bytes]] = {}
         for art in record["articles"]:
             ref, body = article_ref(record, art["index"]), base[art["start"]:art["end"]]
             art["duplicate_of"] = None
@@ -222,10 +263,10 @@ class Deduplicator:
                 if len(words(body)) >= MIN_WORDS:
                     self.waiting = (key, ref, body)
                 continue
-            sig = signature(body)
-            found = self._index().check(ref, sig)
+            sig, nums = signature(body), numbers(body)
+            found = self._index().check(ref, sig, nums)
             if found is not None:
                 art["duplicate_of"] = dict(found)
             elif sig is not None:
-                originals[art["index"]] = digest_bytes(sig)
+                originals[art["index"]] = {"minhash": digest_bytes(sig), "numbers": digest_bytes(nums)}
         return originals

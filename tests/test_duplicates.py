@@ -225,3 +225,74 @@ def test_the_summary_table_names_five_copies_and_counts_the_rest():
     Console(file=out, width=200).print(repeated_table([{"source": "a.txt", "article": 0, "title": "Rate rise",
                                                         "copies": 7, "where": where}]))
     assert "site4.txt #0 and 2 more" in out.getvalue() and "site5.txt" not in out.getvalue()
+
+
+# ---- different stories that share most of their words: a company's footer, a central bank's template
+
+FOOTER = """About Samruk Energy Group
+
+Samruk Energy Group is the largest power holding of Kazakhstan, founded in 2007. The group runs coal,
+gas and hydro plants in seven regions, operates the Moinak and Shardara stations, supplies heat to the
+cities of Almaty and Ekibastuz, and employs more than 11,000 people. Its shareholder is the national
+welfare fund, which approves the group's investment programme and its long-term development strategy
+every year. The group publishes its financial statements in accordance with international standards and
+is rated by the leading international agencies. For media enquiries, please contact the press office of
+the group in Astana through its website or its official channels on social networks."""
+
+PLANT_NEWS = """Samruk Energy starts repairs at Ekibastuz unit
+
+ASTANA - Samruk Energy said on Tuesday that it began repairs of unit 4 at its Ekibastuz power plant,
+which will stay offline for 45 days while 230 workers replace the boiler and the turbine blades.
+
+""" + FOOTER
+
+DIVIDEND_NEWS = """Samruk Energy to pay first dividend since 2019
+
+ASTANA - Samruk Energy will pay 8.5 billion tenge in dividends for last year, chief financial officer
+Aliya Temirkhanova told reporters, the first payout in five years after profit rose 62 percent.
+
+""" + FOOTER
+
+RELEASE = """On the base rate
+
+The Monetary Policy Committee of the National Bank of the Kyrgyz Republic decided to keep the policy rate
+at 9 percent. Annual inflation in {month} was {inflation} percent, in line with the forecast of the
+National Bank. Inflationary pressure from external factors persists, and prices for food and fuel in the
+partner countries remain high, while domestic demand is supported by remittances and lending. The
+Committee considers the current monetary conditions appropriate for bringing inflation back to its target
+in the medium term. The next meeting of the Committee on the policy rate will be held on {day}, 2024, and
+the press release will be published on the official website of the National Bank at {hour}:00 Bishkek time.
+"""
+
+
+def test_two_stories_with_one_footer_are_not_copies():
+    exact = len(duplicates.shingles(duplicates.words(PLANT_NEWS)) & duplicates.shingles(duplicates.words(DIVIDEND_NEWS))) \
+        / len(duplicates.shingles(duplicates.words(PLANT_NEWS)) | duplicates.shingles(duplicates.words(DIVIDEND_NEWS)))
+    assert exact >= duplicates.THRESHOLD  # alike in words: only the numbers tell them apart
+    dedup = Deduplicator()
+    plant, dividend = record("plant.txt", PLANT_NEWS), record("dividend.txt", DIVIDEND_NEWS)
+    dedup.mark(plant, PLANT_NEWS, "/x/plant.txt")
+    dedup.mark(dividend, DIVIDEND_NEWS, "/x/dividend.txt")
+    assert dividend["articles"][0]["duplicate_of"] is None
+
+
+def test_two_releases_from_one_template_are_not_copies_but_a_release_repeated_is():
+    may = RELEASE.format(month="May", inflation="5.2", day="July 26", hour="15")
+    june = RELEASE.format(month="June", inflation="4.8", day="August 30", hour="16")
+    assert duplicates.similarity(signature(may), signature(june)) >= 0.7
+    index = DuplicateIndex()
+    assert index.check("may", signature(may), duplicates.numbers(may)) is None
+    assert index.check("june", signature(june), duplicates.numbers(june)) is None
+    reposted = "Kyrgyz central bank holds rate\n\n" + may
+    assert index.check("reposted", signature(reposted), duplicates.numbers(reposted)) == "may"
+
+
+def test_numbers_agree_when_one_holds_most_of_the_others():
+    numbers = duplicates.numbers
+    assert duplicates.numbers_agree(numbers("1 2 3 4 5"), numbers("1 2 3 4 2024"))  # 4 of 5
+    assert not duplicates.numbers_agree(numbers("1 2 3 4 5"), numbers("1 2 6 7 8"))  # 2 of 5
+    assert duplicates.numbers_agree(numbers("1 2"), numbers("7 8 9"))  # too few to tell
+    many = " ".join(str(n) for n in range(100))
+    assert len(numbers(many)) == duplicates.NUMBERS_KEPT
+    assert duplicates.numbers_agree(numbers(many), numbers(many + " 5000"))
+    assert not duplicates.numbers_agree(numbers(many), numbers(" ".join(str(n) for n in range(1000, 1100))))

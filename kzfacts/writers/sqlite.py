@@ -158,7 +158,7 @@ def layout() -> dict[str, dict[str, type]]:
                               "role": str, "former": int, "start": int, "end": int}
     tables["mentions"] = {"id": int, "article_id": int, "entity_table": str, "entity_id": int, "text": str,
                           "start": int, "end": int}
-    tables[SIGNATURES] = {"article_id": int, "minhash": bytes}
+    tables[SIGNATURES] = {"article_id": int, "minhash": bytes, "numbers": bytes}
     return tables
 
 
@@ -267,11 +267,11 @@ class DatabaseWriter:
         except sqlite3.Error as exc:
             raise self._failure(exc) from None
 
-    def write(self, record: dict[str, Any], key: str | None = None, signatures: dict[int, bytes] | None = None
-              ) -> None:
+    def write(self, record: dict[str, Any], key: str | None = None,
+              signatures: dict[int, dict[str, bytes]] | None = None) -> None:
         """Store the record under `key` (its input's: `Input.key`; by default `record_key`, for a
         record read back), replacing what an earlier run stored for the same input; `signatures`:
-        its original articles' MinHash digests by article index."""
+        its original articles' signature row (minhash, numbers: `Deduplicator.mark`) by article index."""
         key = key or record_key(record)
         self._check_file()
         try:
@@ -298,17 +298,17 @@ class DatabaseWriter:
         self.db["articles"].delete_where("origin = ?", [origin])
         self.db["sources"].delete_where("origin = ?", [origin])
 
-    def originals(self) -> Iterator[tuple[str, str, int, bytes]]:
-        """(origin, source, article index, MinHash digest) of every original article stored, in the
-        order they were written."""
+    def originals(self) -> Iterator[tuple[str, str, int, bytes, bytes | None]]:
+        """(origin, source, article index, MinHash digest, numbers digest or None) of every original
+        article stored, in the order they were written."""
         try:
             yield from self.db.execute(
-                f"select a.origin, a.source, a.idx, s.minhash from {SIGNATURES} s join articles a on a.id = s.article_id "
+                f"select a.origin, a.source, a.idx, s.minhash, s.numbers from {SIGNATURES} s join articles a on a.id = s.article_id "
                 "where a.duplicate_of is null order by a.id")
         except sqlite3.Error as exc:
             raise self._failure(exc) from None
 
-    def _insert(self, record: dict[str, Any], origin: str, signatures: dict[int, bytes]) -> None:
+    def _insert(self, record: dict[str, Any], origin: str, signatures: dict[int, dict[str, bytes]]) -> None:
         db, source, tables = self.db, record["source"], self.tables
         error = record.get("error") or {}  # `load` takes records another tool may have written
         db["sources"].insert(_row(record, tables["sources"], origin=origin, source=source,
@@ -317,7 +317,7 @@ class DatabaseWriter:
         for art in record["articles"]:
             article_id = db["articles"].insert(_row(art, tables["articles"], origin=origin, source=source)).last_pk
             if art.get("index") in signatures:
-                db[SIGNATURES].insert({"article_id": article_id, "minhash": signatures[art["index"]]})
+                db[SIGNATURES].insert({"article_id": article_id, **signatures[art["index"]]})
             for table in ENTITY_TABLES:
                 for ent in art[table]:
                     entity_id = db[table].insert(_row(ent, tables[table], article_id=article_id)).last_pk
