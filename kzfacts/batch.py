@@ -109,9 +109,9 @@ def open_deduplicator(database):
     first, so a later run (or a resumed one) marks copies of them too."""
     from .duplicates import Deduplicator, article_ref, from_digest
 
-    dedup = Deduplicator(wait=database is None)
+    dedup = Deduplicator(wait=database is None, rewrites=database is not None)
     for origin, source, index, digest, figures in database.originals() if database is not None else ():
-        dedup.remember(origin, article_ref({"source": source}, index), from_digest(digest),
+        dedup.remember(origin, article_ref({"source": source}, index, origin), from_digest(digest),
                        from_digest(figures) if figures is not None else None)
     return dedup
 

@@ -18,11 +18,12 @@ TABLES: dict[str, dict[str, Any]] = {
                  "columns": {"idx": "The article's place in its input", "published": "Publication date (ISO)",
                              "published_source": "text: from a dateline; input: given with the input; "
                                                  "option: --reference-date; page: the web page's own date",
-                             "duplicate_of": "The earlier article this one repeats (JSON: source, article), "
+                             "duplicate_of": "The earlier article this one repeats (JSON: source, origin, article), "
                                              "or empty for an original"},
                  "facets": ["published_source"]},
-    "signatures": {"description": "Each original article's MinHash signature (128 uint32), by which a later run "
-                                  "finds its copies (kzfacts/duplicates.py)."},
+    "signatures": {"description": "Each original article's MinHash signature (128 uint32) and its numbers' "
+                                  "sketch (up to 32 uint32), by which a later run finds its copies "
+                                  "(kzfacts/duplicates.py)."},
     "entities": {"description": "One row per person or organisation across the whole database: its spellings "
                                 "in every article joined (kzfacts/identity.py); a body every country has is "
                                 "named with its country: Central Election Commission (Kyrgyzstan).",

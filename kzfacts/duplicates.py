@@ -209,36 +209,39 @@ class DuplicateIndex:
             self.keys[number] = self.stored[number] = self.figures[number] = None
 
 
-def article_ref(record: dict[str, Any], index: int) -> tuple[tuple[str, Any], ...]:
-    """How `duplicate_of` names an article: its record's `source` (and `origin`, where the record has
-    one) and its index; a tuple of items, so it keys the index."""
-    origin = (("origin", record["origin"]),) if record.get("origin") else ()
-    return (("source", record["source"]), *origin, ("article", index))
+def article_ref(record: dict[str, Any], index: int, key: str | None = None) -> tuple[tuple[str, Any], ...]:
+    """How `duplicate_of` names an article: its record's `source`, its input's `key` (the database's
+    `origin`: a resolved path, a URL, FILE#LINE, a hash of standard input; else the record's own
+    `origin`, where it has one) and its index; a tuple of items, so it keys the index."""
+    origin = key or record.get("origin")
+    return (("source", record["source"]), *((("origin", origin),) if origin else ()), ("article", index))
 
 
 @dataclass
 class Deduplicator:
     """Marks the articles of each record, in input order, with the original each repeats.
 
-    An input written again (a re-run into the same database) is no copy of itself: the originals
-    remembered from the database under its key are forgotten before its record is marked (one run
-    gives each input once; the same file named twice is a copy). With `wait`, the first
+    An input written again is no copy of itself: with `rewrites` (a database, which keeps one record
+    per input key) the originals remembered under its key, the database's or this run's (the same
+    file named twice), are forgotten before its record is marked. Without, the same file named
+    twice is two records, the second a copy. With `wait`, the first
     article is kept as text until a second one comes: a run of one article never imports datasketch
     (scipy with it: half a second).
     """
 
     wait: bool = False
+    rewrites: bool = False
     index: DuplicateIndex | None = None
-    by_input: dict[str, list[Hashable]] = field(default_factory=dict)  # the database's originals, by input key
+    by_input: dict[str, list[Hashable]] = field(default_factory=dict)  # the originals a rewrite replaces, by input key
     waiting: tuple[str, Hashable, str] | None = None  # (input key, ref, text) of the one article seen
 
     def _index(self) -> DuplicateIndex:
         if self.index is None:
             self.index = DuplicateIndex()
             if self.waiting is not None:
-                key, ref, text = self.waiting
+                _, ref, text = self.waiting
                 self.waiting = None
-                self.remember(key, ref, signature(text), numbers(text))
+                self.index.add(ref, signature(text), numbers(text))
         return self.index
 
     def remember(self, key: str, ref: Hashable, sig, nums=None) -> None:
@@ -257,7 +260,7 @@ class Deduplicator:
         base = record.get("text") or text or ""
         originals: dict[int, dict[str, bytes]] = {}
         for art in record["articles"]:
-            ref, body = article_ref(record, art["index"]), base[art["start"]:art["end"]]
+            ref, body = article_ref(record, art["index"], key), base[art["start"]:art["end"]]
             art["duplicate_of"] = None
             if self.wait and self.index is None and self.waiting is None:
                 if len(words(body)) >= MIN_WORDS:
@@ -269,4 +272,6 @@ class Deduplicator:
                 art["duplicate_of"] = dict(found)
             elif sig is not None:
                 originals[art["index"]] = {"minhash": digest_bytes(sig), "numbers": digest_bytes(nums)}
+                if self.rewrites:
+                    self.by_input.setdefault(key, []).append(ref)
         return originals

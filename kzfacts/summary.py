@@ -118,7 +118,12 @@ class Copies:
 
         ref = dict(article_ref(rec, index))
         if not art.get("duplicate_of"):
-            self.titles[_ref_key(ref)] = art.get("title")
+            # a copy names its original by the input's key (the database's origin), which a record
+            # read from JSON carries only as its source or its FILE#LINE: the key is made from those
+            from .writers.sqlite import record_key
+
+            for key in {ref.get("origin"), record_key(rec)}:
+                self.titles[_ref_key(dict(article_ref(rec, index, key)))] = art.get("title")
             return False
         self.count += 1
         self.where[_ref_key(art["duplicate_of"])].append(ref)

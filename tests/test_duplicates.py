@@ -122,17 +122,37 @@ def test_records_are_marked_with_their_original():
     assert dedup.mark(first, STORY, "/x/a.txt").keys() == {0}  # an original: its signature for the database
     assert dedup.mark(copy, STORY + BOILERPLATE, "/x/b.txt") == {}
     assert first["articles"][0]["duplicate_of"] is None
-    assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "article": 0}
+    # the input's key too: "a.txt" alone could be any folder's (a run from inside it)
+    assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "origin": "/x/a.txt", "article": 0}
 
 
 def test_an_input_the_database_holds_is_no_copy_of_itself_when_written_again():
-    dedup = Deduplicator()
-    dedup.remember("/x/a.txt", duplicates.article_ref({"source": "a.txt"}, 0), signature(STORY))
+    dedup = Deduplicator(rewrites=True)
+    dedup.remember("/x/a.txt", duplicates.article_ref({"source": "a.txt"}, 0, "/x/a.txt"), signature(STORY))
     again, copy = record("./a.txt", STORY), record("b.txt", STORY)
     dedup.mark(again, STORY, "/x/a.txt")
     dedup.mark(copy, STORY, "/x/b.txt")
     assert again["articles"][0]["duplicate_of"] is None
-    assert copy["articles"][0]["duplicate_of"] == {"source": "./a.txt", "article": 0}
+    assert copy["articles"][0]["duplicate_of"] == {"source": "./a.txt", "origin": "/x/a.txt", "article": 0}
+
+
+def test_one_input_named_twice_into_a_database_is_no_copy_of_itself():
+    dedup = Deduplicator(rewrites=True)
+    first, again = record("corpus/a.txt", STORY), record("./corpus/a.txt", STORY)
+    assert dedup.mark(first, STORY, "/x/corpus/a.txt").keys() == {0}
+    assert dedup.mark(again, STORY, "/x/corpus/a.txt").keys() == {0}  # it replaces the first: its signature kept
+    assert again["articles"][0]["duplicate_of"] is None
+    later = record("b.txt", STORY)
+    dedup.mark(later, STORY, "/x/b.txt")
+    assert later["articles"][0]["duplicate_of"] == {"source": "./corpus/a.txt", "origin": "/x/corpus/a.txt", "article": 0}
+    # without a database the two are two records, the second a copy (a third too)
+    dedup = Deduplicator(wait=True)
+    marks = []
+    for _ in range(3):
+        twice = record("a.txt", STORY)
+        dedup.mark(twice, STORY, "/x/a.txt")
+        marks.append(twice["articles"][0]["duplicate_of"])
+    assert marks == [None, *[{"source": "a.txt", "origin": "/x/a.txt", "article": 0}] * 2]
 
 
 def test_a_jsonl_line_is_named_by_its_origin_too():
@@ -140,7 +160,7 @@ def test_a_jsonl_line_is_named_by_its_origin_too():
     dedup.mark(record("id-1", STORY) | {"origin": "feed.jsonl#1"}, STORY, "k1")
     copy = {"source": "id-2", "origin": "feed.jsonl#2", "articles": [{"index": 0, "start": 0, "end": len(STORY)}]}
     dedup.mark(copy, STORY, "k2")
-    assert copy["articles"][0]["duplicate_of"] == {"source": "id-1", "origin": "feed.jsonl#1", "article": 0}
+    assert copy["articles"][0]["duplicate_of"] == {"source": "id-1", "origin": "k1", "article": 0}
 
 
 def test_one_article_alone_needs_no_index():
@@ -150,7 +170,7 @@ def test_one_article_alone_needs_no_index():
     assert one["articles"][0]["duplicate_of"] is None and dedup.index is None  # datasketch not even imported
     copy = record("b.txt", STORY)
     dedup.mark(copy, STORY, "b")
-    assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "article": 0}
+    assert copy["articles"][0]["duplicate_of"] == {"source": "a.txt", "origin": "a", "article": 0}
 
 
 # ---- through the command line (the model)
@@ -172,12 +192,13 @@ def test_extract_marks_the_copy_in_json_lines_and_the_database(batch, tmp_path, 
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     marks = {r["source"].rsplit("/", 1)[-1]: r["articles"][0]["duplicate_of"] for r in records}
-    assert marks == {"a.txt": None, "b.txt": None, "c.txt": {"source": str(batch / "a.txt"), "article": 0}}
+    original = {"source": str(batch / "a.txt"), "origin": str((batch / "a.txt").resolve()), "article": 0}
+    assert marks == {"a.txt": None, "b.txt": None, "c.txt": original}
     with sqlite3.connect(db) as conn:
         rows = dict(conn.execute("select source, duplicate_of from articles").fetchall())
         kept = conn.execute("select count(*) from signatures").fetchone()[0]
     assert rows == {str(batch / "a.txt"): None, str(batch / "b.txt"): None,
-                    str(batch / "c.txt"): json.dumps({"source": str(batch / "a.txt"), "article": 0})}
+                    str(batch / "c.txt"): json.dumps(original)}
     assert kept == 2  # the originals'
     # the corpus views count the story once: the entities table and the most-quoted query
     from kzfacts.datasette import QUERIES
@@ -191,7 +212,7 @@ def test_extract_marks_the_copy_in_json_lines_and_the_database(batch, tmp_path, 
     (tmp_path / "later").mkdir()
     (tmp_path / "later" / "d.txt").write_text(STORY.replace("Friday", "Friday morning"), encoding="utf-8")
     later = invoke("extract", str(tmp_path / "later" / "d.txt"), "--format", "jsonl", "--db", str(db), "-q")
-    assert json.loads(later.stdout)["articles"][0]["duplicate_of"] == {"source": str(batch / "a.txt"), "article": 0}
+    assert json.loads(later.stdout)["articles"][0]["duplicate_of"] == original
 
     off = invoke("extract", str(batch), "--format", "jsonl", "--no-dedup", "-q")
     assert all("duplicate_of" not in r["articles"][0] for r in map(json.loads, off.stdout.splitlines()))
@@ -203,7 +224,7 @@ def test_summary_counts_the_story_once_and_lists_its_copy(batch, tmp_path, extra
     result = invoke("summary", str(out), "--format", "json")
     stats = json.loads(result.stdout)
     assert (stats["articles"], stats["copies"]) == (3, 1)
-    assert stats["duplicates"] == [{"source": str(batch / "a.txt"), "article": 0,
+    assert stats["duplicates"] == [{"source": str(batch / "a.txt"), "origin": str((batch / "a.txt").resolve()), "article": 0,
                                     "title": "National Bank raises base rate to 16.75 percent", "copies": 1,
                                     "where": [{"source": str(batch / "c.txt"), "article": 0}]}]
     suleimenov = next(p for p in stats["people"] if p["name"] == "Timur Suleimenov")
@@ -211,6 +232,32 @@ def test_summary_counts_the_story_once_and_lists_its_copy(batch, tmp_path, extra
     table = invoke("summary", str(out))
     assert "1 repeating an earlier one, counted once" in table.stdout
     assert "Stories repeated" in table.stdout
+
+
+def test_one_input_named_twice_into_a_database_is_stored_once_as_an_original(batch, tmp_path, extractor, monkeypatch):
+    monkeypatch.chdir(batch.parent)
+    result = invoke("extract", "in/a.txt", "./in/a.txt", "--db", "dup.db", "-q")
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect("dup.db") as conn:
+        rows = conn.execute("select source, duplicate_of from articles").fetchall()
+        kept = conn.execute("select count(*) from signatures").fetchone()[0]
+        articles = conn.execute("select articles from entities where name = 'Timur Suleimenov'").fetchone()[0]
+    assert (rows, kept, articles) == ([("./in/a.txt", None)], 1, 1)
+
+
+def test_a_copy_names_its_original_by_its_key_across_runs_from_other_folders(tmp_path, extractor, monkeypatch):
+    for name, text in (("x", STORY), ("y", copies_of(STORY)["retitled"])):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(text, encoding="utf-8")
+        monkeypatch.chdir(tmp_path / name)  # each run from inside its folder: both inputs are "a.txt"
+        assert invoke("extract", "a.txt", "--db", str(tmp_path / "g.db"), "-q").exit_code == 0
+    with sqlite3.connect(tmp_path / "g.db") as conn:
+        marks = dict(conn.execute("select origin, duplicate_of from articles").fetchall())
+    original = str((tmp_path / "x" / "a.txt").resolve())
+    assert json.loads(marks[str((tmp_path / "y" / "a.txt").resolve())]) == {"source": "a.txt", "origin": original, "article": 0}
+    stats = json.loads(invoke("summary", str(tmp_path / "g.db"), "--format", "json").stdout)
+    assert [(d["origin"], d["title"], d["copies"]) for d in stats["duplicates"]] == \
+        [(original, "National Bank raises base rate to 16.75 percent", 1)]
 
 
 def test_the_summary_table_names_five_copies_and_counts_the_rest():
