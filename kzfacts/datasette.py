@@ -162,6 +162,9 @@ def print_metadata(db: Path) -> int:
     problem = why_not_kzfacts(db)
     if problem:
         raise UsageError(problem)
+    from .writers.sqlite import add_missing_columns
+
+    add_missing_columns(db)  # an earlier kzfacts' database: the canned queries read columns added since
     with writing_stdout():
         print(json.dumps(metadata(db), indent=2))
     return 0

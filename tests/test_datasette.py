@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -69,3 +70,57 @@ def test_datasette_serves_the_metadata_and_its_canned_queries(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def old_database(path):
+    """A database as kzfacts wrote it before near-duplicates: no articles.duplicate_of, no signatures."""
+    import sqlite3
+
+    from kzfacts.writers.sqlite import DatabaseWriter
+
+    text = 'Astana, May 5 - "Prices will fall," said Aidar Bekov, the finance minister, on Monday.'
+    person = {"name": "Aidar Bekov", "aliases": [], "titles": ["finance minister"], "mentions": [{"text": "Aidar Bekov",
+              "start": 33, "end": 44}]}
+    quote = {"text": "Prices will fall,", "speaker": "Aidar Bekov", "cue": "said", "start": 15, "end": 32}
+    article = {"index": 0, "title": None, "start": 0, "end": len(text), "people": [person], "organisations": [],
+               "places": [], "dates": [], "figures": [], "quotes": [quote]}
+    writer = DatabaseWriter(path)
+    writer.write({"source": "old.txt", "error": None, "articles": [article]}, "/data/old.txt")
+    writer.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("alter table articles drop column duplicate_of")
+        conn.execute("drop table signatures")
+
+
+def test_an_earlier_kzfacts_database_gets_the_column_its_canned_queries_read(tmp_path):
+    import sqlite3
+
+    from kzfacts.datasette import QUERIES
+    from kzfacts.writers.sqlite import DatabaseWriter, rebuild_entities
+
+    db = tmp_path / "old.db"
+    old_database(db)
+    meta = CliRunner().invoke(app, ["datasette-metadata", str(db)])
+    assert meta.exit_code == 0 and "most_quoted" in json.loads(meta.stdout)["databases"]["old"]["queries"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(QUERIES["most_quoted"]["sql"]).fetchall() == [("Aidar Bekov", 1, 1)]
+        assert [r[0] for r in conn.execute(QUERIES["quotes_by_person"]["sql"], {"speaker": "Bekov"})] == ["Aidar Bekov"]
+    import sqlite_utils
+    rebuild_entities(sqlite_utils.Database(sqlite3.connect(db)))  # the entities read articles.duplicate_of too
+
+    again = tmp_path / "again.db"
+    old_database(again)
+    DatabaseWriter(again).close()  # opened for writing: the column added, the entities rebuilt
+    with sqlite3.connect(again) as conn:
+        assert conn.execute("select name, articles from entities").fetchall() == [("Aidar Bekov", 1)]
+        assert "duplicate_of" in [r[1] for r in conn.execute("pragma table_info(articles)")]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes a read-only file")
+def test_an_earlier_database_that_cannot_be_updated_is_refused_in_one_line(tmp_path):
+    db = tmp_path / "old.db"
+    old_database(db)
+    db.chmod(0o444)
+    result = CliRunner().invoke(app, ["datasette-metadata", str(db)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "articles.duplicate_of" in result.stderr and "writable" in result.stderr and "Traceback" not in result.stderr

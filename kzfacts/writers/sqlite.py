@@ -18,7 +18,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +108,33 @@ def _check_version(db, path: Path) -> None:
     if db["sources"].exists() and "origin" not in db["sources"].columns_dict:
         raise DatabaseError(f"{path}: written by an older kzfacts (its sources are keyed by source alone); "
                             "write a new database, or `kzfacts load` the JSON output into one")
+
+
+def add_missing_columns(path: str | Path) -> None:
+    """Give a database of an earlier kzfacts the columns added since (`articles.duplicate_of`, which
+    the entities and the canned queries read), empty: `kzfacts datasette-metadata` reads no more than
+    that. Nothing is written when none is missing; DatabaseError when one is and the file is read-only."""
+    import sqlite_utils
+
+    path = Path(path)
+    tables, missing = layout(), {}
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            db = sqlite_utils.Database(conn)
+            missing = {name: {c: t for c, t in tables[name].items() if c not in db[name].columns_dict}
+                       for name in db.table_names() if name in tables}
+        missing = {name: columns for name, columns in missing.items() if columns}
+        if not missing:
+            return
+        with closing(sqlite3.connect(str(path))) as conn:
+            db = sqlite_utils.Database(conn)
+            for name, columns in missing.items():
+                for column, kind in columns.items():
+                    db[name].add_column(column, kind)
+    except sqlite3.Error as exc:
+        added = ", ".join(f"{name}.{c}" for name, columns in missing.items() for c in columns)
+        raise DatabaseError(f"{path}: written by an earlier kzfacts, without {added}, and cannot be updated ({exc}); "
+                            "make the file writable, or write the database anew with kzfacts extract --db") from None
 
 
 # JSON field -> column where the JSON name is an SQL word or a list kept in its own table
