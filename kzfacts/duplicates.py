@@ -120,6 +120,12 @@ def similarity(a, b) -> float:
     return float((a == b).mean())
 
 
+def same_story(minhash: bytes, figures: bytes | None, other: bytes, other_figures: bytes | None) -> bool:
+    """Whether two stored signatures (`digest_bytes`: MinHash, `numbers` sketch or None) are one story."""
+    return similarity(from_digest(minhash), from_digest(other)) >= THRESHOLD and numbers_agree(
+        *(from_digest(f) if f is not None else None for f in (figures, other_figures)))
+
+
 @dataclass
 class DuplicateIndex:
     """The originals seen so far, by LSH banding of their signatures; `check` each article in input order.

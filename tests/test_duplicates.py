@@ -343,3 +343,28 @@ def test_numbers_agree_when_one_holds_most_of_the_others():
     assert len(numbers(many)) == duplicates.NUMBERS_KEPT
     assert duplicates.numbers_agree(numbers(many), numbers(many + " 5000"))
     assert not duplicates.numbers_agree(numbers(many), numbers(" ".join(str(n) for n in range(1000, 1100))))
+
+
+def stored(source: str, text: str) -> dict:
+    """A record the database writer takes: one article, no facts."""
+    article = {"index": 0, "title": None, "start": 0, "end": len(text), "people": [], "organisations": [],
+               "places": [], "dates": [], "figures": [], "quotes": []}
+    return {"source": source, "error": None, "articles": [article]}
+
+
+def test_a_copy_of_an_original_replaced_by_another_story_counts_again(tmp_path):
+    from kzfacts.writers.sqlite import DatabaseWriter
+
+    def write(writer, dedup, name, text):
+        rec = stored(name, text)
+        writer.write(rec, f"/x/{name}", dedup.mark(rec, text, f"/x/{name}"))
+
+    writer, dedup = DatabaseWriter(tmp_path / "h.db"), Deduplicator(rewrites=True)
+    write(writer, dedup, "a.txt", STORY)
+    write(writer, dedup, "b.txt", STORY + BOILERPLATE)
+    write(writer, dedup, "a.txt", STORY.replace("Friday", "Friday morning"))  # edited, the same story
+    mark = "select duplicate_of from articles where source = 'b.txt'"
+    assert json.loads(writer.db.execute(mark).fetchone()[0]) == {"source": "a.txt", "origin": "/x/a.txt", "article": 0}
+    write(writer, dedup, "a.txt", SAME_EVENT)  # overwritten with another story: b repeats nothing now
+    assert writer.db.execute(mark).fetchone()[0] is None
+    writer.close()

@@ -303,6 +303,8 @@ class DatabaseWriter:
         self._check_file()
         try:
             with atomic(self.db):
+                if signatures is not None:
+                    self._release_copies(key, signatures)
                 self._delete(key)
                 self._insert(record, key, signatures or {})
         except sqlite3.Error as exc:
@@ -324,6 +326,23 @@ class DatabaseWriter:
             self.db[name].delete_where(f"article_id in ({ids})", [origin])
         self.db["articles"].delete_where("origin = ?", [origin])
         self.db["sources"].delete_where("origin = ?", [origin])
+
+    def _release_copies(self, origin: str, signatures: dict[int, dict[str, bytes]]) -> None:
+        """The copies of the input's stored originals that its new version no longer holds (another
+        story at that article, or none) repeat nothing now: their `duplicate_of` is cleared, so they
+        count again (a copy keeps no signature, so a later run cannot find its own copies)."""
+        from ..duplicates import same_story
+
+        for index, source, minhash, numbers in self.db.execute(
+                f"select a.idx, a.source, s.minhash, s.numbers from {SIGNATURES} s join articles a on a.id = s.article_id "
+                "where a.origin = ?", [origin]).fetchall():
+            new = signatures.get(index)
+            if new is not None and same_story(minhash, numbers, new["minhash"], new["numbers"]):
+                continue
+            # a copy written by an earlier kzfacts names its original by source alone
+            self.db.execute("update articles set duplicate_of = null where json_extract(duplicate_of, '$.article') = ? "
+                            "and coalesce(json_extract(duplicate_of, '$.origin') = ?, json_extract(duplicate_of, '$.source') = ?)",
+                            [index, origin, source])
 
     def originals(self) -> Iterator[tuple[str, str, int, bytes, bytes | None]]:
         """(origin, source, article index, MinHash digest, numbers digest or None) of every original
