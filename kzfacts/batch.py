@@ -218,7 +218,7 @@ def write_record(o: ExtractOptions, run: Run, item, record: dict[str, Any], resu
     for warning in record.get("warnings", []) if not o.quiet else ():
         say(errors.component_warning(record["source"], warning["message"]))
     if run.folder is not None:
-        run.folder.write(record, item.text, item.relpath, item.origin)
+        run.folder.write(record, item.text, item.relpath, item.origin, item.key)
     if run.database is not None:
         run.database.write(record, item.key, signatures)
     if run.writer is not None:

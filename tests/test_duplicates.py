@@ -347,7 +347,8 @@ def test_numbers_agree_when_one_holds_most_of_the_others():
 
 def stored(source: str, text: str) -> dict:
     """A record the database writer takes: one article, no facts."""
-    article = {"index": 0, "title": None, "start": 0, "end": len(text), "people": [], "organisations": [],
+    article = {"index": 0, "title": None, "author": None, "published": None, "start": 0, "end": len(text),
+               "people": [], "organisations": [],
                "places": [], "dates": [], "figures": [], "quotes": []}
     return {"source": source, "error": None, "articles": [article]}
 
@@ -368,3 +369,21 @@ def test_a_copy_of_an_original_replaced_by_another_story_counts_again(tmp_path):
     write(writer, dedup, "a.txt", SAME_EVENT)  # overwritten with another story: b repeats nothing now
     assert writer.db.execute(mark).fetchone()[0] is None
     writer.close()
+
+
+def test_the_html_page_of_a_copy_names_its_original_from_1_and_links_its_page(tmp_path):
+    from kzfacts.writers import FolderWriter
+
+    folder = FolderWriter(tmp_path / "out", "html")
+    dedup = Deduplicator()
+    for name in ("news/a.txt", "b.txt"):
+        rec = stored(name, STORY) | {"schema_version": "1"}
+        dedup.mark(rec, STORY, f"/x/{name}")
+        folder.write(rec, STORY, name, name, key=f"/x/{name}")
+    folder.close()
+    copy = (tmp_path / "out" / "b.html").read_text(encoding="utf-8")
+    assert 'repeats article 1 of <a href="./news/a.html#article-0">news/a.txt</a>' in copy
+    alone = stored("c.txt", STORY)
+    alone["articles"][0]["duplicate_of"] = {"source": "elsewhere.txt", "origin": "/y/elsewhere.txt", "article": 2}
+    from kzfacts.writers.html import page
+    assert "repeats article 3 of elsewhere.txt</p>" in page(alone, STORY)  # no page of it here: no link

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import posixpath
 import sys
 import tempfile
 from pathlib import Path
@@ -166,6 +167,7 @@ class FolderWriter:
         except InputError as exc:
             raise OutputError(errors.not_own_file(str(folder / OUTPUT_MARKER), exc.reason)) from None
         self.manifest = Manifest(folder / OUTPUT_MARKER)
+        self.pages: dict[str, str] = {}  # input key -> its output, this run's: a copy's page links its original's
 
     @staticmethod
     def own_names(fmt: str) -> tuple[str, ...]:
@@ -190,7 +192,8 @@ class FolderWriter:
         path = self.target(relpath, origin)
         return path.exists() and not self.manifest.failed(path.relative_to(self.folder).as_posix())
 
-    def write(self, record: dict[str, Any], text: str | None, relpath: str, origin: str) -> None:
+    def write(self, record: dict[str, Any], text: str | None, relpath: str, origin: str, key: str | None = None) -> None:
+        """The record's file; `key`: its input's (`Input.key`), by which a copy's `duplicate_of` names it."""
         path = self.target(relpath, origin)
         if not self.folder.is_dir():
             raise OutputError(f"{self.folder}: the output folder is gone (removed during the run); "
@@ -201,12 +204,23 @@ class FolderWriter:
         try:
             if failed:  # noted before the file: killed in between, the input is retried, never taken as done
                 self.manifest.note(rel, True, counts)
-            write_file(path, self.fmt, record, text, **self.options)
+            write_file(path, self.fmt, record, text, **self.options, **self.original_pages(record, rel))
             if not failed and (counts is not None or self.manifest.failed(rel)):
                 self.manifest.note(rel, False, counts)
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc}); free some space, check the "
                               "folder's permissions, or choose another --output-dir") from None
+        if key is not None:
+            self.pages[key] = rel
+
+    def original_pages(self, record: dict[str, Any], rel: str) -> dict[str, Any]:
+        """For an HTML page: the links, from its own place, to the pages of the originals its copies
+        repeat that this run wrote in the folder (`original_pages`, by the original's key)."""
+        if self.fmt != "html":
+            return {}
+        keys = {(art.get("duplicate_of") or {}).get("origin") for art in record["articles"]} & self.pages.keys()
+        here = posixpath.dirname(rel) or "."
+        return {"original_pages": {k: posixpath.relpath(self.pages[k], here) for k in keys}}
 
     def refuse_links(self, path: Path) -> None:
         """An output goes into the output folder itself: a symbolic link on its way there (a subfolder

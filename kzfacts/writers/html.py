@@ -168,8 +168,19 @@ def title_heading(article: dict[str, Any], text: str | None, source: str) -> str
     return f'<h2 class="made" title="{escape(MADE_FROM[shown.made_from])}">{escape(shown.text)}</h2>'
 
 
-def page(record: dict[str, Any], text: str | None) -> str:
-    """The whole page of one record."""
+def original_note(original: dict[str, Any], pages: dict[str, str]) -> str:
+    """What a copy's page says of the article it repeats (`duplicate_of`), numbered from 1 as the
+    pages are; a link to the original's page when it is in the same output folder (`pages`, by key)."""
+    name = escape(original["source"])
+    page_of = pages.get(original.get("origin") or "")
+    if page_of is not None:
+        name = f'<a href="{escape(page_link(page_of))}#article-{original["article"]}">{name}</a>'
+    return f'<p class="copy">repeats article {original["article"] + 1} of {name}</p>'
+
+
+def page(record: dict[str, Any], text: str | None, original_pages: dict[str, str] | None = None) -> str:
+    """The whole page of one record; `original_pages`: the pages of the originals its copies repeat,
+    relative to it, by the original's key."""
     body = [f'<header class="source">{escape(record["source"])}</header>']
     legend = "".join(f'<span><mark class="{k}">{k}</mark></span>' for k in KINDS.values())
     body.append(f'<p class="legend">{legend}</p>')
@@ -181,9 +192,7 @@ def page(record: dict[str, Any], text: str | None) -> str:
         byline = f'<p class="byline">by {escape(art["author"])}</p>' if art["author"] else ""
         published = f'<p class="published">published {escape(art["published"])}</p>' if art["published"] else ""
         if art.get("duplicate_of"):
-            original = art["duplicate_of"]
-            published += (f'<p class="copy">repeats article {original["article"]} of '
-                          f'{escape(original["source"])}</p>')
+            published += original_note(art["duplicate_of"], original_pages or {})
         shown = f'<div class="text">{marked_text(text, art["start"], art["end"], art)}</div>' if text is not None else ""
         body.append(f'<article id="article-{art["index"]}" data-index="{art["index"]}">'
                     f"{title_heading(art, text, record['source'])}{byline}{published}{shown}{fact_table(art)}</article>")
@@ -198,20 +207,22 @@ class HtmlWriter:
 
     suffix = SUFFIX
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], original_pages: dict[str, str] | None = None) -> None:
         self.stream = stream
+        self.original_pages = original_pages
 
     def write(self, record: dict[str, Any], text: str | None = None) -> None:
         text = record.get("text", text)  # pages read from HTML carry the text they were extracted to
-        self.stream.write(page(record, text))
+        self.stream.write(page(record, text, self.original_pages))
         self.stream.flush()
 
     def close(self) -> None:
         pass
 
 
-def open(stream: IO[str], *, many: bool) -> HtmlWriter:  # noqa: A001  (the writer protocol's name)
-    return HtmlWriter(stream)
+def open(stream: IO[str], *, many: bool, original_pages: dict[str, str] | None = None  # noqa: A001  (the writer protocol's name)
+         ) -> HtmlWriter:
+    return HtmlWriter(stream, original_pages)
 
 
 def page_link(relpath: str) -> str:
