@@ -66,6 +66,7 @@ class Run:
     writer: Any = None  # the stdout writer
     dedup: Any = None  # duplicates.Deduplicator, unless --no-dedup
     console: Any = None  # the tables' Rich console, when tables go to a terminal
+    progress: Any = None  # console.Progress, while the records are delivered
     seen: int = 0
     skipped: int = 0  # inputs --skip-existing found done
     failed: int = 0
@@ -147,6 +148,8 @@ def start(o: ExtractOptions, run: Run):
         in_folder = run.folder is None or origin != "-" and run.folder.has_result(relpath, origin)
         found = in_folder and (run.database is None or run.database.has_result(key))
         run.skipped += found
+        if found and run.progress is not None:
+            run.progress.skip(run.skipped)
         return found
 
     inputs = iter_inputs(run.paths, o.encoding, input_format=o.input_format, text_key=o.text_key,
@@ -170,6 +173,7 @@ def deliver(o: ExtractOptions, run: Run, results) -> tuple[bool, str | None]:
         options.count_inputs(run.paths, o.input_format)
     interrupted = False
     with interrupt_once(), Progress(o.quiet, console=run.console, total=total) as progress:
+        run.progress = progress
         try:
             for item, record in results:
                 write_record(o, run, item, record, results)

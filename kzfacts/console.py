@@ -88,19 +88,28 @@ class Progress:
         self.total = total
         self.articles = 0
 
-    def __enter__(self):
+    def __enter__(self) -> Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __call__(self, record: dict, skipped: int = 0) -> None:
+        """One record done; `skipped`: the inputs skipped so far, which leave the total."""
         if self.bar is None:
-            return lambda record, skipped=0: None
-        self.bar.start()
+            return
+        self.articles += len(record["articles"])
+        elapsed = self.bar.tasks[0].elapsed or 1e-9
+        self.bar.update(self.task, advance=1, total=self._left(skipped), articles=self.articles,
+                        rate=self.articles / elapsed)
 
-        def advance(record: dict, skipped: int = 0) -> None:
-            """One record done; `skipped`: the inputs skipped so far, which leave the total."""
-            self.articles += len(record["articles"])
-            elapsed = self.bar.tasks[0].elapsed or 1e-9
-            total = None if self.total is None else max(self.total - skipped, 0)
-            self.bar.update(self.task, advance=1, total=total, articles=self.articles, rate=self.articles / elapsed)
+    def skip(self, skipped: int) -> None:
+        """`skipped` inputs found done so far: the total drops as they are found, records or not
+        (a resume where every input is done sends none)."""
+        if self.bar is not None:
+            self.bar.update(self.task, total=self._left(skipped))
 
-        return advance
+    def _left(self, skipped: int) -> int | None:
+        return None if self.total is None else max(self.total - skipped, 0)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -194,6 +194,22 @@ def test_the_progress_bar_counts_only_the_work_left():
         assert (progress.bar.tasks[0].total, progress.bar.tasks[0].completed) == (18, 2)
 
 
+def test_the_progress_bar_shrinks_as_skips_are_known_before_any_record():
+    import io
+
+    from rich.console import Console
+
+    from kzfacts.console import Progress
+
+    progress = Progress(False, console=Console(file=io.StringIO(), force_terminal=True), total=3)
+    with progress as bar:
+        for skipped in (1, 2, 3):  # every input done already: no record comes
+            bar.skip(skipped)
+        assert (progress.bar.tasks[0].total, progress.bar.tasks[0].completed) == (0, 0)
+    with Progress(True, total=3) as quiet:
+        quiet.skip(1)  # no bar: nothing to do
+
+
 @pytest.mark.parametrize("count", [1, 999, 1_234_567])
 def test_the_interrupt_line_fits_80_columns_with_the_terminals_echo(count):
     from kzfacts import errors
