@@ -39,7 +39,7 @@ NUMBER_SHARE, MIN_NUMBERS = 0.7, 3
 NUMBERS_KEPT = 32  # the smallest hashes of an article's distinct numbers (a bottom-k sketch): 128 bytes
 
 WORD = re.compile(r"\w+")
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # a number standing alone: not the 380 of A380
 
 
 def words(text: str) -> list[str]:
@@ -54,8 +54,8 @@ def shingles(seq: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def numbers(text: str):
-    """The sketch of the text's distinct numbers (digits with their decimal and thousands marks): the
-    `NUMBERS_KEPT` smallest CRC-32 values, sorted (a numpy uint32 array)."""
+    """The sketch of the text's distinct numbers (digits with their decimal and thousands marks, not
+    inside a word): the `NUMBERS_KEPT` smallest CRC-32 values, sorted (a numpy uint32 array)."""
     import numpy as np
 
     found = sorted({zlib.crc32(n.encode("ascii", "replace")) for n in NUMBER.findall(text)})
@@ -144,7 +144,7 @@ class DuplicateIndex:
         self.tables: list[dict[bytes, int | list[int]]] = [{} for _ in range(self.bands)]
         self.keys: list[Hashable | None] = []  # by id, in the order indexed (None: forgotten)
         self.stored: list[bytes | None] = []  # each id's signature
-        self.figures: list[Any] = []  # each id's `numbers` sketch (None: not known, an older database's)
+        self.figures: list[bytes | None] = []  # each id's `numbers` sketch (None: not known, an older database's)
         self.ids: dict[Hashable, int] = {}
 
     def __len__(self) -> int:
@@ -172,14 +172,18 @@ class DuplicateIndex:
 
         scored = [(similarity(sig, np.frombuffer(self.stored[i], dtype=np.uint32)), -i) for i in self.candidates(sig)]
         alike = sorted((s for s in scored if s[0] >= self.threshold), reverse=True)
-        return next((self.keys[-i] for _, i in alike if numbers_agree(nums, self.figures[-i])), None)
+        return next((self.keys[-i] for _, i in alike if numbers_agree(nums, self._figures(-i))), None)
+
+    def _figures(self, number: int):
+        held = self.figures[number]
+        return None if held is None else from_digest(held)
 
     def add(self, key: Hashable, sig, nums=None) -> None:
         """Index `sig` (and its article's `numbers`, where known) as an original under `key`."""
         number = self.ids[key] = len(self.keys)
         self.keys.append(key)
         self.stored.append(sig.astype("uint32").tobytes())
-        self.figures.append(nums)
+        self.figures.append(None if nums is None else digest_bytes(nums))
         for table, bucket in self._buckets(sig):
             held = table.setdefault(bucket, number)
             if isinstance(held, list):
