@@ -69,6 +69,9 @@ TABLES: dict[str, dict[str, Any]] = {
                "facets": ["speaker", "cue"]},
 }
 
+# Each story once: the rows of an article that repeats an earlier one (`duplicate_of`) count no more.
+ORIGINALS = "(select id from articles where duplicate_of is null)"
+
 # The entity a quote's speaker is, in its own article: the speaker is written as a person's or a
 # body's name or one of its aliases (the quote's row names no entity itself).
 SPEAKER_ENTITY = ("coalesce("
@@ -82,9 +85,10 @@ SPEAKER_ENTITY = ("coalesce("
 QUERIES = {
     "quotes_by_person": {
         "title": "Quotes by a person or body",
-        # by identity: "Tokayev" finds the quotes of every spelling of him ("Toqayev"), each named as the
-        # entity is, with the speaker as the article wrote it
-        "sql": "with said as (select q.*, " + SPEAKER_ENTITY + " as entity_id from quotes q where q.speaker is not null) "
+        # by identity: "Tokayev" finds the quotes of every spelling of him the corpus writes ("Toqayev"),
+        # each named as the entity is, with the speaker as the article wrote it; a copy's quotes once
+        "sql": "with said as (select q.*, " + SPEAKER_ENTITY + " as entity_id from quotes q where q.speaker is not null "
+               "and q.article_id in " + ORIGINALS + ") "
                "select coalesce(e.name, q.speaker) as speaker, q.speaker as written, q.text, a.title, s.source "
                "from said q join articles a on a.id = q.article_id join sources s on s.origin = a.origin "
                "left join entities e on e.id = q.entity_id where q.speaker like '%' || :speaker || '%' "
@@ -101,21 +105,21 @@ QUERIES = {
         "title": "Who is mentioned with whom (people, in the same article)",
         "sql": "select e1.name as person, e2.name as with_person, count(distinct p1.article_id) as articles "
                "from people p1 join people p2 on p1.article_id = p2.article_id and p1.entity_id < p2.entity_id "
-               "join entities e1 on e1.id = p1.entity_id join entities e2 on e2.id = p2.entity_id "
+               "and p1.article_id in " + ORIGINALS + " join entities e1 on e1.id = p1.entity_id join entities e2 on e2.id = p2.entity_id "
                "group by p1.entity_id, p2.entity_id order by articles desc, person limit 200",
     },
     "who_works_where": {
         "title": "Who works where, across the database",
         "sql": "select e.name as person, f.role, f.organisation, count(*) as articles from affiliations f "
                "join people p on p.id = f.person_id join entities e on e.id = p.entity_id "
-               "group by e.id, f.role, f.organisation order by articles desc, person limit 500",
+               "where p.article_id in " + ORIGINALS + " group by e.id, f.role, f.organisation order by articles desc, person limit 500",
     },
     "most_quoted": {
         "title": "Who is quoted most",
         # by identity (entities), not by the speaker as written: the speaker is an entity of its article;
         # a copy of an earlier article (duplicate_of) is the same story, counted once
         "sql": "with said as (select q.article_id, q.speaker, " + SPEAKER_ENTITY + " as entity_id from quotes q where q.speaker is not null "
-               "and q.article_id not in (select id from articles where duplicate_of is not null)) "
+               "and q.article_id in " + ORIGINALS + ") "
                "select coalesce(e.name, s.speaker) as speaker, count(*) as quotes, count(distinct s.article_id) as articles "
                "from said s left join entities e on e.id = s.entity_id "
                "group by coalesce('entity ' || s.entity_id, 'speaker ' || s.speaker) order by quotes desc, speaker limit 100",

@@ -205,8 +205,10 @@ def test_extract_marks_the_copy_in_json_lines_and_the_database(batch, tmp_path, 
     with sqlite3.connect(db) as conn:
         articles = conn.execute("select articles from entities where name = 'Timur Suleimenov'").fetchone()[0]
         quoted = {row[0]: row[1:] for row in conn.execute(QUERIES["most_quoted"]["sql"])}
+        said = conn.execute(QUERIES["quotes_by_person"]["sql"], {"speaker": "Suleimenov"}).fetchall()
     assert articles == 2  # the story and the other report, not its copy
     assert quoted["Timur Suleimenov"] == (1, 1)
+    assert len(said) == 1  # his quote once, not again from the copy
 
     # a later run into the database: the copy is found against what it holds
     (tmp_path / "later").mkdir()
