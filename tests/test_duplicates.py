@@ -389,3 +389,12 @@ def test_the_html_page_of_a_copy_names_its_original_from_1_and_links_its_page(tm
     alone["articles"][0]["duplicate_of"] = {"source": "elsewhere.txt", "origin": "/y/elsewhere.txt", "article": 2}
     from kzfacts.writers.html import page
     assert "repeats article 3 of elsewhere.txt</p>" in page(alone, STORY)  # no page of it here: no link
+
+
+def test_the_html_index_marks_the_copy(batch, tmp_path, extractor):
+    out = tmp_path / "pages"
+    assert invoke("extract", str(batch), "--format", "html", "-o", str(out), "-q").exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    rows = index.split("<tr>")[2:]  # after the header's
+    marked = [row for row in rows if 'class="copy"' in row]
+    assert len(marked) == 1 and "c.txt" in marked[0]

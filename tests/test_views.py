@@ -45,8 +45,10 @@ f.onload = () => {
     }
   }
   const title = doc.querySelector("td.title");
+  const boxes = [...doc.querySelectorAll(".scroll")].map(b => b.scrollWidth - b.clientWidth);
   document.body.setAttribute("data-measured", JSON.stringify({
     viewport: f.contentWindow.innerWidth, scrollWidth: doc.documentElement.scrollWidth, broken,
+    hidden: Math.max(0, ...boxes),
     titleWidth: title ? title.getBoundingClientRect().width : null}));
 };
 </script></body></html>"""
@@ -187,3 +189,16 @@ def test_the_largest_sums_query_names_each_rows_article_and_source(tmp_path):
         (1800000000.0, "Kazakhstan’s government determined to enhance engagement with civil society", SAMPLE.name),
         (305400000.0, "Kazakhstan’s government determined to enhance engagement with civil society", SAMPLE.name)]
     assert {r["article_id"] for r in rows[1:]} != {rows[0]["article_id"]}
+
+
+@needs_chromium
+def test_news_file_names_leave_every_index_column_on_a_wide_screen(tmp_path):
+    """Scraped news files have long names of words and underscores: at 1280 pixels the source
+    column wraps at them, and no column hides behind the table's sideways scroll."""
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        name = f"kz_kozlov_verdict_voa_2012_from_the_archive_of_scraped_pages_{n}.txt"
+        (tmp_path / "in" / name).write_text(UNTITLED, encoding="utf-8")
+    assert invoke("extract", str(tmp_path / "in"), "--format", "html", "-o", str(tmp_path / "out"), "-q").exit_code == 0
+    shown = measure(tmp_path / "out" / "index.html", 1280, tmp_path)
+    assert shown["scrollWidth"] <= 1280 and shown["hidden"] == 0

@@ -315,7 +315,9 @@ def _counts(record: dict[str, Any], text: str | None) -> dict[str, Any]:
     text = record.get("text", text)
     counts: dict[str, Any] = {"source": record["source"], "error": (record["error"] or {}).get("message"),
                               "articles": len(record["articles"]),
-                              "titles": [list(shown_title(a, text, record["source"])) for a in record["articles"]]}
+                              "titles": [list(shown_title(a, text, record["source"])) for a in record["articles"]],
+                              # the articles that repeat an earlier one (`duplicate_of`): marked copies in the index
+                              "copies": [n for n, a in enumerate(record["articles"]) if a.get("duplicate_of")]}
     for fact in FACT_TYPES:
         counts[fact.key] = sum(len(a[fact.key]) for a in record["articles"])
     return counts

@@ -15,6 +15,7 @@ widen the page or break a word, and below 56rem the index's rows become cards.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import IO, Any
@@ -49,7 +50,8 @@ overflow-wrap:normal;word-break:normal;hyphens:manual}
 table.facts .n{text-align:right;font-variant-numeric:tabular-nums}
 body.index{max-width:min(72rem,100%);box-sizing:border-box}
 table.index th{cursor:pointer;white-space:nowrap}table.index th:hover{color:#1d4ed8}
-table.index td.title{min-width:16rem}table.index td.source{color:#555}
+table.index td.title{min-width:16rem}table.index td.source{color:#555;max-width:16rem}
+.copy{font-size:75%;color:#555;border:1px solid #999;border-radius:3px;padding:0 .25em}
 ul.titles{list-style:none;margin:0;padding:0}ul.titles li+li{margin-top:.3rem}
 .error{color:#b91c1c;font-family:system-ui,sans-serif}
 @media (max-width:56rem){
@@ -265,12 +267,20 @@ def index_titles(href: str, counts: dict[str, Any]) -> str:
     (a made one in italics); a page with none (an error record) by its input's name."""
     titles = [(t, None) if isinstance(t, str) else tuple(t) for t in counts.get("titles") or []]
     titles = titles or [(name_title(counts["source"]), "file name")]
+    copies = set(counts.get("copies") or [])
     items = []
     for n, (text, made_from) in enumerate(titles):
         link = escape(page_link(href) + (f"#article-{n}" if n else ""))
         made = f' class="made" title="{escape(MADE_FROM.get(made_from, ""))}"' if made_from else ""
-        items.append(f'<li{made}><a href="{link}">{escape(text)}</a></li>')
+        copy = ' <span class="copy" title="repeats an earlier article: counted once">copy</span>' if n in copies else ""
+        items.append(f'<li{made}><a href="{link}">{escape(text)}</a>{copy}</li>')
     return f'<ul class="titles">{"".join(items)}</ul>'
+
+
+def breakable(name: str) -> str:
+    """A file name, escaped, that may wrap after its separators ("kz_kozlov_|verdict_|voa_2012.txt"):
+    a long one otherwise widens its column past the screen."""
+    return re.sub(r"([_\-./])(?=.)", r"\1<wbr>", escape(name))
 
 
 def write_index(folder: Path, known: dict[str, dict[str, Any]], exclude: tuple[str, ...] = ()) -> None:
@@ -291,7 +301,7 @@ def write_index(folder: Path, known: dict[str, dict[str, Any]], exclude: tuple[s
         error = f'<span class="error">{escape(counts["error"])}</span>' if counts["error"] else ""
         source = Path(counts["source"]).name or counts["source"]
         rows.append(f'<tr><td class="title">{index_titles(href, counts)}{error}</td>'
-                    f'<td class="source" title="{escape(counts["source"])}">{escape(source)}</td>{cells}</tr>')
+                    f'<td class="source" title="{escape(counts["source"])}">{breakable(source)}</td>{cells}</tr>')
     html = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><title>kzfacts</title>'
             f'<style>{STYLE}</style></head><body class="index"><h1>kzfacts: {len(pages)} page{"" if len(pages) == 1 else "s"}</h1>'
