@@ -176,11 +176,11 @@ def test_an_aliases_string_is_one_alias_not_letters(tmp_path):
 
 
 def test_the_shipped_sample_gold_scores_with_real_numbers():
-    """Issue 41: the README's `kzfacts eval samples/gold/` runs at once from a checkout. The counts
+    """Issue 41: the README's `kzfacts eval docs/gold-example/` runs at once from a checkout. The counts
     are the hand-made gold's own (what kzfacts finds may change; what the gold holds does not)."""
     from .conftest import ROOT
 
-    gold = ROOT / "samples" / "gold"
+    gold = ROOT / "docs" / "gold-example"
     result = CliRunner().invoke(app, ["eval", str(gold), "--format", "json", "--errors", "5"])
     assert result.exit_code == 0, result.stderr
     scores = json.loads(result.stdout)

@@ -52,7 +52,7 @@ def workdir(tmp_path_factory):
     (root / "dump.jsonl").write_text(json.dumps({"id": "p", "html": pages.page(1)}) + "\n", encoding="utf-8")
     (root / "my_names.jsonl").write_text(json.dumps({"label": "ORG", "pattern": "Dialogue Platform"}) + "\n",
                                          encoding="utf-8")
-    shutil.copytree(ROOT / "samples" / "gold", root / "samples" / "gold")  # the README's commands run from a checkout
+    shutil.copytree(ROOT / "docs" / "gold-example", root / "docs" / "gold-example")  # the README's commands run from a checkout
     gold = root / "my_gold"
     gold.mkdir()
     (gold / "a.txt").write_text("Minister Jane Doe opened the bridge on Monday.\n", encoding="utf-8")

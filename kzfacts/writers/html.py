@@ -50,7 +50,7 @@ overflow-wrap:normal;word-break:normal;hyphens:manual}
 table.facts .n{text-align:right;font-variant-numeric:tabular-nums}
 body.index{max-width:min(72rem,100%);box-sizing:border-box}
 table.index th{cursor:pointer;white-space:nowrap}table.index th:hover{color:#1d4ed8}
-table.index td.title{min-width:16rem}table.index td.source{color:#555;max-width:16rem}
+table.index td.title{min-width:16rem}table.index td.source{color:#555;min-width:12rem;max-width:16rem}
 .copy{font-size:75%;color:#555;border:1px solid #999;border-radius:3px;padding:0 .25em}
 ul.titles{list-style:none;margin:0;padding:0}ul.titles li+li{margin-top:.3rem}
 .error{color:#b91c1c;font-family:system-ui,sans-serif}
@@ -278,9 +278,9 @@ def index_titles(href: str, counts: dict[str, Any]) -> str:
 
 
 def breakable(name: str) -> str:
-    """A file name, escaped, that may wrap after its separators ("kz_kozlov_|verdict_|voa_2012.txt"):
+    """A file name, escaped, that may wrap after its underscores, dashes and slashes ("kz_kozlov_|verdict_|voa_2012.txt"):
     a long one otherwise widens its column past the screen."""
-    return re.sub(r"([_\-./])(?=.)", r"\1<wbr>", escape(name))
+    return re.sub(r"([_\-/])(?=.)", r"\1<wbr>", escape(name))
 
 
 def write_index(folder: Path, known: dict[str, dict[str, Any]], exclude: tuple[str, ...] = ()) -> None:
