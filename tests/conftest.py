@@ -100,3 +100,26 @@ def one_line(result) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     return lines[0]
+
+
+def on_a_terminal(*args: str, cwd: Path | None = None) -> tuple[int, str]:
+    """`kzfacts ARGS...` in a process whose stderr is a terminal; its exit status and what it said there."""
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    done = subprocess.run([sys.executable, "-m", "kzfacts", *args], stderr=slave, stdout=subprocess.DEVNULL,
+                          cwd=cwd, timeout=180)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return done.returncode, seen.decode("utf-8", "replace")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import SAMPLE, invoke, one_line
+from .conftest import SAMPLE, invoke, on_a_terminal, one_line
 
 ARTICLE = "Minister praises plan\n\n“We will finish the road in 2022,” said Transport Minister Jane Doe on Monday.\n"
 
@@ -146,25 +146,6 @@ def test_summary_names_a_sqlite_file_that_is_not_kzfacts(tmp_path):
     assert one_line(invoke("summary", str(text))).startswith(f"kzfacts: {text}: not a kzfacts database (")
 
 
-def _on_a_terminal(*args: str) -> tuple[int, str]:
-    """`kzfacts ARGS...` in a process whose stderr is a terminal; its exit status and what it said there."""
-    master, slave = os.openpty()
-    done = subprocess.run([sys.executable, "-m", "kzfacts", *args], stderr=slave, stdout=subprocess.DEVNULL,
-                          timeout=180)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(master)
-    return done.returncode, seen.decode("utf-8", "replace")
-
-
 def test_the_end_line_of_a_resumed_run_counts_the_skipped(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -172,10 +153,10 @@ def test_the_end_line_of_a_resumed_run_counts_the_skipped(tmp_path):
         (corpus / f"a{n}.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
     assert invoke("extract", str(corpus / "a0.txt"), str(corpus / "a1.txt"), "-o", str(out), "-j", "1").exit_code == 0
-    code, said = _on_a_terminal("extract", str(corpus), "-o", str(out), "--skip-existing", "-j", "1")
+    code, said = on_a_terminal("extract", str(corpus), "-o", str(out), "--skip-existing", "-j", "1")
     assert code == 0
     assert f"kzfacts: 3 inputs: 2 skipped, 1 ok, 0 failed, 1 article → {out}" in said
-    code, said = _on_a_terminal("extract", str(corpus), "-o", str(out), "--skip-existing", "-j", "1")
+    code, said = on_a_terminal("extract", str(corpus), "-o", str(out), "--skip-existing", "-j", "1")
     assert f"kzfacts: 3 inputs: 3 skipped, 0 ok, 0 failed, 0 articles → {out}" in said
 
 

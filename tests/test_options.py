@@ -173,24 +173,9 @@ def test_affiliations_reach_the_database_csv_and_html(extractor, tmp_path):
 
 
 def test_the_end_of_a_run_says_what_happened_on_a_terminal(tmp_path):
-    import os
+    from .conftest import ROOT, SAMPLE, on_a_terminal
 
-    from .conftest import SAMPLE
-
-    master, slave = os.openpty()
     db = tmp_path / "facts.db"
-    done = subprocess.run([sys.executable, "-m", "kzfacts", "extract", str(SAMPLE), str(tmp_path / "missing.txt"),
-                           "--db", str(db)], stderr=slave, stdout=subprocess.DEVNULL, cwd=ROOT, timeout=180)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(master)
-    assert done.returncode == 1
-    assert f"2 inputs: 1 ok, 1 failed, 4 articles → {db}" in seen.decode("utf-8", "replace")
+    code, said = on_a_terminal("extract", str(SAMPLE), str(tmp_path / "missing.txt"), "--db", str(db), cwd=ROOT)
+    assert code == 1
+    assert f"2 inputs: 1 ok, 1 failed, 4 articles → {db}" in said
