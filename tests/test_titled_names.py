@@ -36,3 +36,18 @@ KEPT_BODIES = [  # a body whose own name ends in a person's: no cut
 @pytest.mark.parametrize("text, body", KEPT_BODIES)
 def test_a_body_named_after_a_person_stays_whole(run, text, body):
     assert body in names(run(text), "organisations")
+
+
+# "Chargé", the chargé d'affaires' short title in embassy speeches, is a title, not a given name
+CHARGE = [
+    ("Thank you for the kind words, Chargé Ivanova, and welcome to Almaty.", "Ivanova"),
+    ("Chargé Daniel Brooks met the minister on Monday in Bishkek.", "Daniel Brooks"),
+]
+
+
+@pytest.mark.parametrize("text, person", CHARGE)
+def test_charge_is_a_title(run, text, person):
+    from .conftest import person as person_of
+
+    found = person_of(run(text), person)
+    assert "Chargé" in found["titles"]
