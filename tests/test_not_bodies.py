@@ -239,3 +239,16 @@ def test_a_name_ending_in_a_country_is_no_person(run, text, name, kind):
     assert name not in names(art, "people")
     if kind:
         assert name in names(art, kind)
+
+
+CAPTIONS = [  # a photo caption's prefix before a spaced dash is no dateline and no place
+    "FILE - Kazakh opposition leader Arman Bekov is seen in court in Aktau, Kazakhstan, Oct. 8, 2012.",
+    "PHOTO - Workers repair the pipeline near Atyrau on Monday, May 3, 2021.",
+    "VIDEO - The president speaks to reporters in Bishkek on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", CAPTIONS)
+def test_a_caption_prefix_is_no_place(run, text):
+    art = run(text)
+    assert not {"FILE", "PHOTO", "VIDEO"} & set(names(art, "places") + names(art, "organisations"))

@@ -19,7 +19,7 @@ from .. import resources
 from .base import KzComponent
 from .datelines import date_line, dated_byline, dateline_date, is_date_label
 from .facts import Article
-from .support.text import Line, doc_text, split_lines
+from .support.text import CAPTION_PREFIXES, Line, doc_text, split_lines
 
 _TERMINAL = (".", "!", ";", ":", ",", "\u201d", '"', "\u2019")
 _WRITES = re.compile(
@@ -137,6 +137,8 @@ def dateline_prefix(text: str) -> re.Match | None:
     # a region after the city is a state's abbreviation ("WINCHESTER, Va.") or a country's name
     if m and m["region"] and not m["region"].endswith(".") and m["region"] not in resources.country_names():
         return None
+    if m and m["place"] in CAPTION_PREFIXES:
+        return None  # "FILE - Kazakh opposition leader ...": a photo caption, no dateline
     # a place alone needs capitals and a dash: "NUR-SULTAN – The fund said ..."
     return m if m and (m["date"] or m["agency"] or len(m["place"]) >= 3) else None
 

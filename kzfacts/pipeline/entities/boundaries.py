@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from ... import resources
+from ..support.text import CAPTION_PREFIXES
 from ..support.tokens import span_text, tokens_of
 from .appositions import person_roles, phrase_after
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before, surname_shaped
@@ -54,7 +55,6 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-CAPTION_PREFIXES = {"FILE", "PHOTO", "VIDEO", "UPDATE", "WATCH", "GRAPHIC"}
 
 
 def caption_prefix(doc: Doc, i: int) -> bool:

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 
 from ..facts import Article
 
+# a photo caption's or a live page's word before a spaced dash ("FILE - ..."): no name, no dateline
+CAPTION_PREFIXES = frozenset({"FILE", "PHOTO", "VIDEO", "UPDATE", "WATCH", "GRAPHIC"})
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
