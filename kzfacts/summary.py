@@ -219,7 +219,13 @@ def _quotes_by_entity(article: dict[str, Any]) -> Counter[tuple[str, int]]:
 
 
 def _most_common(values: Iterable[str], limit: int = 3) -> list[str]:
-    return [v for v, _ in Counter(values).most_common(limit)]
+    """The values seen most, one per spelling that differs only in case ("President", "president"),
+    each written as it is most often."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for value in values:
+        forms[value.casefold()][value] += 1
+    ranked = sorted(forms.values(), key=lambda seen: -sum(seen.values()))  # stable: the first seen first on a tie
+    return [seen.most_common(1)[0][0] for seen in ranked[:limit]]
 
 
 def render_table(stats: dict[str, Any], stream: IO[str]) -> None:

@@ -562,3 +562,13 @@ def test_one_slip_rule_within_an_article_and_across_the_corpus(a, b, slip):
     from kzfacts.pipeline.entities.grouping import near_spelling
 
     assert is_slip(a, b) is slip and near_spelling(a, b) is slip
+
+
+def test_a_persons_roles_are_listed_once_whatever_their_case():
+    from kzfacts.summary import summarise
+
+    stats = summarise([record(
+        {"people": [entity("Nursultan Nazarbayev", titles=["President"])]},
+        {"people": [entity("Nursultan Nazarbayev", titles=["president"])]},
+        {"people": [entity("Nursultan Nazarbayev", titles=["President", "Elbasy"])]})])
+    assert stats["people"][0]["roles"] == ["President", "Elbasy"]
