@@ -51,3 +51,23 @@ def test_charge_is_a_title(run, text, person):
 
     found = person_of(run(text), person)
     assert "Chargé" in found["titles"]
+
+
+# a capitalised phrase ending in "of / for / to" before a title is no part of it (a headline's
+# "Presentation of Credentials to President X"); a body before the role stays ("Agency for ... Chairman")
+LEADING_CHAIN = [
+    ("Presentation of Credentials to President Nazarbayev", "Nazarbayev", "President"),
+    ("Support for Minister Karin Smith grew in May.", "Karin Smith", "Minister"),
+    ("Visit of Ambassador Daniel Brooks to Aktau", "Daniel Brooks", "Ambassador"),
+    ("Letter to Prime Minister Askar Mamin on Water", "Askar Mamin", "Prime Minister"),
+    ("Interview with Deputy Minister Aidar Bekov on Trade", "Aidar Bekov", "Deputy Minister"),
+    ("Chairman of the Agency for Strategic Planning Aidar Bekov spoke on Monday.", "Aidar Bekov",
+     "Chairman of the Agency for Strategic Planning"),
+]
+
+
+@pytest.mark.parametrize("text, who, title", LEADING_CHAIN)
+def test_a_phrase_ending_in_a_preposition_is_no_part_of_the_title(run, text, who, title):
+    from .conftest import person as person_of
+
+    assert person_of(run(text), who)["titles"] == [title]

@@ -135,6 +135,7 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     roles = role_words()
     if first >= start or not any(lower[t] in roles and (title[t] or toks.text[t][:1].isupper()) for t in range(first, start)):
         return [], None, start
+    first = _after_a_leading_chain(doc, first, start)
     phrase = span_text(doc, first, start).strip(" -")
     if not phrase:
         return [], None, start
@@ -143,6 +144,26 @@ def title_before(doc: Doc, start: int) -> tuple[list[str], int | None, int]:
     last = toks.text[start - 1]
     honorific = start - 1 if last[0].isupper() and last != last.upper() and lower[start - 1] in resources.titles() else None
     return [phrase], honorific, first
+
+
+def _after_a_leading_chain(doc: Doc, first: int, start: int) -> int:
+    """Where a title phrase starts once the words before its first role that end in "of / for / to"
+    and hold no body are left out: "Presentation of Credentials to | President X", "Support for |
+    Minister X" (a title's chain follows its role; before it stands a body: "Ministry of Foreign
+    Affairs Spokesperson X" stays whole)."""
+    toks = tokens_of(doc)
+    roles = role_words()
+    role = next((t for t in range(first, start) if toks.lower[t] in roles), start)
+    chains = [t for t in range(first, role) if toks.lower[t] in CHAIN_PREPOSITIONS]
+    if not chains:
+        return first
+    keywords = resources.org_keywords()
+    if any(toks.text[t] in keywords for t in range(first, chains[-1])):
+        return first
+    first = chains[-1] + 1
+    while first < start and toks.lower[first] in ("the", "a", "an"):
+        first += 1
+    return first
 
 
 def title_phrase_start(doc: Doc, start: int) -> int:
