@@ -290,9 +290,7 @@ _AND_A_HALF = (["-", "and", "-", "a", "-", "half"], ["and", "a", "half"])
 def and_a_half(doc: Doc, i: int, limit: int) -> tuple[int, float] | None:
     """ "seven-and-a-half", "one and a half": a count and a half; the token after it and the value."""
     toks = tokens_of(doc)
-    whole = word_value(toks.text[i]) if not toks.text[i][:1].isdigit() else None
-    if toks.text[i].isdigit():
-        whole = (float(toks.text[i]), "cardinal")
+    whole = word_value(toks.text[i])  # "seven" and "7" alike
     if not whole or whole[1] != "cardinal":
         return None
     for tail in _AND_A_HALF:
