@@ -138,6 +138,13 @@ def bare_name(name: str) -> tuple[str, list[str]]:
     return " ".join(words), stripped
 
 
+def roles_in(stripped: list[str]) -> list[str]:
+    """The roles among the words `bare_name` took off a name: titles and epithets ("Elbasy",
+    "President"), not forms of address ("Mr.", "H.E.", `honorifics.txt`), which are no role."""
+    address = resources.word_list("honorifics.txt")
+    return [w for w in stripped if w.lower().rstrip(".") not in address]
+
+
 @dataclass
 class Item:
     """One entity of one article: its type (people or organisations), name, other names, the

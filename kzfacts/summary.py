@@ -150,7 +150,7 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
     roles and organisations."""
     from . import resources
     from .identity import ACRONYM as SHORT
-    from .identity import Item, article_country, bare_name, identities, identity_name
+    from .identity import Item, article_country, bare_name, identities, identity_name, roles_in
 
     seen: list[tuple[Item, dict[str, Any]]] = []  # one per entity per article
     files = articles = failed = 0
@@ -170,7 +170,7 @@ def summarise(records: Iterable[dict[str, Any]], *, top: int = 20) -> dict[str, 
                     item = Item(key, ent["name"], list(ent.get("aliases") or []), ent.get("acronym"),
                                 list(ent.get("titles") or []), country, len(ent.get("mentions") or []), art_id)
                     seen.append((item, {"article": art_id, "mentions": item.mentions, "quotes": quotes[(key, k)],
-                                        "titles": [*item.titles, *(bare_name(item.name)[1] if key == "people" else [])],
+                                        "titles": [*item.titles, *(roles_in(bare_name(item.name)[1]) if key == "people" else [])],
                                         "affiliations": ent.get("affiliations") or []}))
     known = {form: canon for form, canon in resources.organisation_ids().items() if SHORT.match(form)}
     groups: dict[int, list[tuple[Item, dict[str, Any]]]] = defaultdict(list)

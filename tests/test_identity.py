@@ -572,3 +572,14 @@ def test_a_persons_roles_are_listed_once_whatever_their_case():
         {"people": [entity("Nursultan Nazarbayev", titles=["president"])]},
         {"people": [entity("Nursultan Nazarbayev", titles=["President", "Elbasy"])]})])
     assert stats["people"][0]["roles"] == ["President", "Elbasy"]
+
+
+def test_forms_of_address_are_no_roles_in_the_summary():
+    """ "H.E. Mr." come off the name and stay out of its roles; an epithet ("Elbasy") is one."""
+    from kzfacts.summary import summarise
+
+    stats = summarise([record(
+        {"people": [entity("H.E. Mr. Ulugbek Lapasov", titles=["Ambassador"])]},
+        {"people": [entity("Elbasy Nursultan Nazarbayev")]})])
+    roles = {p["name"]: p["roles"] for p in stats["people"]}
+    assert roles == {"Ulugbek Lapasov": ["Ambassador"], "Nursultan Nazarbayev": ["Elbasy"]}
