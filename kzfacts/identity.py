@@ -85,8 +85,14 @@ def cyrillic_shaped(word: str) -> bool:
     """Whether a word (`spelling_key`'s) is shaped like a romanised Cyrillic name: zh, kh, a q not
     before u or a leading ye before a consonant, or a surname's ending (`surname_endings.txt`:
     -ov, -eva, -uly, -enko ...) after three letters or more ("Tokaev", "Zhomart"; not "Smith", "Bryan")."""
-    return bool(_CYRILLIC_LETTERS.search(word)) or any(
-        word.endswith(e) and len(word) >= len(e) + 3 for e in resources.word_list("surname_endings.txt"))
+    return bool(_CYRILLIC_LETTERS.search(word)) or surname_ending(word)
+
+
+@resources.cached(maxsize=65_536)
+def surname_ending(low: str) -> bool:
+    """A word in lower case that ends like a Central Asian, Russian or Caucasian surname or
+    patronymic (`surname_endings.txt`) after three letters or more."""
+    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in resources.word_list("surname_endings.txt"))
 
 
 def _folds(kind: str, words: list[str]) -> list[str]:
@@ -119,6 +125,7 @@ def _honorifics() -> tuple[frozenset[str], frozenset[str]]:
     return address, frozenset(resources.titles()) | _EPITHETS
 
 
+@resources.cached(maxsize=65_536)  # a corpus repeats its names: each is read once (callers never change the list)
 def bare_name(name: str) -> tuple[str, list[str]]:
     """A person's name without the honorifics and epithets written before it, and those, as
     written: "H.E. Mr. Ulugbek Lapasov" -> ("Ulugbek Lapasov", ["H.E.", "Mr."])."""
@@ -460,10 +467,8 @@ def _join_people_called_bodies(named: list[_Named], sets: _Sets) -> None:
 
 def _person_shaped(name: str) -> bool:
     words = name.split()
-    endings = resources.word_list("surname_endings.txt")
-    last = words[-1].lower()
     return 2 <= len(words) <= 3 and not any(w in resources.org_keywords() for w in words) \
-        and any(last.endswith(e) and len(last) >= len(e) + 3 for e in endings)
+        and surname_ending(words[-1].lower())
 
 
 # ---- names

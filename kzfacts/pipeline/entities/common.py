@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ... import resources
+from ...identity import surname_ending
 from ..support.tokens import tokens_of
 
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
@@ -94,12 +95,6 @@ def opens_clause(token: Token) -> bool:
 def surname_shaped(token: Token) -> bool:
     """A word ending like a Central Asian, Russian or Caucasian surname or patronymic (`surname_endings.txt`)."""
     return token.is_alpha and surname_ending(token.lower_)
-
-
-@resources.cached(maxsize=65_536)
-def surname_ending(low: str) -> bool:
-    """`surname_shaped` of a word in lower case, its letters aside."""
-    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in resources.word_list("surname_endings.txt"))
 
 
 def company_shaped(token: Token) -> bool:
