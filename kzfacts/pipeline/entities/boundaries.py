@@ -55,8 +55,6 @@ def clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-
-
 def caption_prefix(doc: Doc, i: int) -> bool:
     """ "FILE - Tajikistan Airlines planes ...": a photo caption's word before a spaced dash is no part of a name."""
     return tokens_of(doc).text[i] in CAPTION_PREFIXES and i + 1 < len(doc) and spaced_dash(doc, i + 1)
@@ -306,8 +304,6 @@ def fields_end(doc: Doc, start: int, end: int) -> int:
     return m if m > end + 1 and is_domain_word(toks.lower[m - 1]) else end
 
 
-
-
 def posting_head(doc: Doc, i: int) -> bool:
     """Token i is a posted body's noun written as a name's ("Mission", "Embassy": `posting_nouns.tsv`)."""
     return tokens_of(doc).text[i][:1].isupper() and tokens_of(doc).lower[i] in posting_nouns()
@@ -431,8 +427,6 @@ def extend_organisation(doc: Doc, c: Candidate, ids: Mapping[str, str]) -> bool:
     if c.label == "ORG":
         c.end = campus_end(doc, c.start, extend_org(doc, c.start, c.end))
     return True
-
-
 
 
 def unit_body_start(doc: Doc, start: int, end: int) -> int:

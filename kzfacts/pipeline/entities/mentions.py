@@ -527,16 +527,15 @@ def _body_word(doc: Doc, i: int) -> bool:
             or company_shaped(doc[i])) and not toks.title[i] and word not in resources.place_names()
 
 
-
-
 def lower_head_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:
     """ "the EU-Mongolia Friendship group", "the Central Asia Trade committee": capitalised words
     after "the" and a lower-case body noun after them name a body, head included; a nationality or
     a place alone does not ("the Nordic council" is the model's or the gazetteer's to find)."""
     t = tokens or tokens_of(doc)
+    heads = resources.word_list("lower_body_heads.txt")
     found = []
     for h in range(2, t.n):
-        if t.text[h] not in resources.word_list("lower_body_heads.txt") or not t.text[h - 1][:1].isupper():
+        if t.text[h] not in heads or not t.text[h - 1][:1].isupper():
             continue
         i = h
         while i > 0 and h - i < 5 and t.lower[i - 1] != "the" and (
@@ -597,8 +596,6 @@ def title_body_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, 
         elif i > 0 and t.lower[i - 1] in ("of", "at") and title_before(doc, i + 1)[2] < i - 1:
             found.append((i, i + 1))
     return found
-
-
 
 
 def posting_spans(doc: Doc, tokens: Tokens | None = None) -> list[tuple[int, int]]:

@@ -116,7 +116,7 @@ def misspelled_place(n: Name) -> str | None:
     cand, name = n.cand, _LEADING_THE.sub("", n.text)
     if cand.label != "ORG" or cand.source != "model" or n.has_keyword or len(name) < 7:
         return None
-    places = resources.country_names() | resources.region_names()
+    places = resources.place_names()
     return "GPE" if any(p[0] == name[0] and one_slip(name, p) for p in places) else None
 
 
@@ -206,8 +206,7 @@ def country_after_a_word(n: Name) -> str | None:
 def place_with_a_body_role(n: Name) -> str | None:
     """ "CEO of Citi", "shareholders of Tengiz": a "place" only bodies have such a role of is a body,
     unless it is a known country or region."""
-    if n.cand.label == "GPE" and n.body_evidence == "role of a body" and n.text not in resources.country_names() \
-            and n.text not in resources.region_names():
+    if n.cand.label == "GPE" and n.body_evidence == "role of a body" and n.text not in resources.place_names():
         return "ORG"
     return None
 
@@ -392,8 +391,7 @@ def listed_with_people(doc: Doc, cands: list[Candidate], ids: Mapping[str, str])
 
 def _place_shaped_as_person(span) -> bool:
     """A "place" with a surname's ending in one of its words that names no known country or region."""
-    return any(surname_shaped(t) for t in span) and span.text not in resources.country_names() \
-        and span.text not in resources.region_names()
+    return any(surname_shaped(t) for t in span) and span.text not in resources.place_names()
 
 
 def one_label_per_name(doc: Doc, cands: list[Candidate], ids: Mapping[str, str]) -> None:
