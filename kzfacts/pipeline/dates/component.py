@@ -17,7 +17,7 @@ from ..facts import DateFact
 from ..support.syntax import heads
 from ..support.text import article_at, doc_text, longest_spans, sentence_starts
 from ..support.tokens import tokens_of
-from .grammar import MONTHS, UNITS, WEEKDAYS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
+from .grammar import MONTHS, UNITS, YEAR, WEEKDAYS, clean_date_text, iso_date, normalise_date, parse_absolute, parse_reference_date
 
 
 def _split_compound(span: Span) -> list[Span]:
@@ -147,7 +147,7 @@ def _year_of_a_name(doc: Doc, span: Span) -> bool:
     2024", "Strategy 2050", "Kazakhstan 2050". A month ("Sept. 2020") or a word of `year_words.txt`
     ("Christmas 2019", "Q1 2021") before it makes a date, and so does the full name of an event or
     body the model found without the year (the edition's year)."""
-    if len(span) != 1 or span.start == 0 or not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", span.text):
+    if len(span) != 1 or span.start == 0 or not YEAR.fullmatch(span.text):
         return False
     before = doc[span.start - 1]
     if not (before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and before.whitespace_):
@@ -165,7 +165,7 @@ def _year_after_a_name(doc: Doc, span: Span) -> Span:
     together read as no date (no month, season or holiday) is the year alone, which
     `_year_of_a_name` then keeps or leaves."""
     first, year = span[0], span[1]
-    if not (first.text[:1].isupper() and first.is_alpha and re.fullmatch(r"(?:1[5-9]|20|21)\d\d", year.text)):
+    if not (first.text[:1].isupper() and first.is_alpha and YEAR.fullmatch(year.text)):
         return span
     if first.lower_.rstrip(".") in resources.word_list("year_words.txt"):
         return span
@@ -251,7 +251,7 @@ class DateExtractor(KzComponent):
     """spaCy component: `doc._.kz_dates`. The reference date comes from `doc._.kz_reference_date`."""
 
     extension = "kz_dates"
-    resources = ("numbers.tsv", "time_units.tsv", "year_words.txt")
+    resources = ("numbers.tsv", "time_units.tsv", "year_words.txt", "titles.txt", "organisations.jsonl")
     needs = ("kz_articles",)
 
     def __init__(self, name: str = "kz_dates") -> None:

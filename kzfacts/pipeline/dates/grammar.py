@@ -21,7 +21,8 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{0}>(?:1[5-9]|20|21)\d\d)"
+YEAR = re.compile(r"(?:1[5-9]|20|21)\d\d")  # a year as news writes it, alone
+_YEAR = r"(?P<{0}>" + YEAR.pattern + ")"
 _ABSOLUTE = [
     ("day", re.compile(rf"{_DAY.format('d')}\s+(?:of\s+)?{_MONTH.format('m')},?\s*{_YEAR.format('y')}?", re.I)),
     ("day", re.compile(rf"{_MONTH.format('m')}\s+{_DAY.format('d')}(?!\d)(?:,?\s*{_YEAR.format('y')})?", re.I)),
@@ -56,14 +57,22 @@ _COUNT = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
           r"couple of|\d+(?:\.\d+)?|\w+-\w+|[a-z]+)")
 # "seven-and-a-half years", "two and a half months": a count and a half
 _AND_A_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)"
-_CARDINAL = r"(?:\d+(?:\.\d+)?|" + "|".join(w for w, (_, kind) in resources.numbers().items() if kind == "cardinal") + ")"
 # a count of units, or a range from a cardinal ("two to five years", "between two and four weeks",
 # "10-15 years"; "the fourth or fifth day" is a day)
-_DURATION = re.compile(
-    r"^(?:the\s+)?(?:(?:last|past|next|first|coming|previous|recent)\s+)?"
-    r"(?:(?:almost|nearly|about|around|some|over|more than|at least|only|between|from)\s+)?"
-    rf"(?:{_CARDINAL}\s*(?:to|or|and|-|\u2013)\s*)?(?:{_COUNT}{_AND_A_HALF}?)?[\s-]*"
-    r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)(?:\s+\w+)?$", re.I)
+
+
+@resources.cached
+def _duration() -> re.Pattern:
+    """The duration pattern, with the cardinals of `numbers.tsv` (read when first asked, not at
+    import, and anew when a pipeline installs its own resources)."""
+    cardinal = r"(?:\d+(?:\.\d+)?|" + "|".join(w for w, (_, kind) in resources.numbers().items() if kind == "cardinal") + ")"
+    return re.compile(
+        r"^(?:the\s+)?(?:(?:last|past|next|first|coming|previous|recent)\s+)?"
+        r"(?:(?:almost|nearly|about|around|some|over|more than|at least|only|between|from)\s+)?"
+        rf"(?:{cardinal}\s*(?:to|or|and|-|\u2013)\s*)?(?:{_COUNT}{_AND_A_HALF}?)?[\s-]*"
+        r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)(?:\s+\w+)?$", re.I)
+
+
 _AGO = re.compile(r"^(?:(?:almost|nearly|about|around|some|over|more than|only|just)\s+)?"
                   r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                   r"(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>ago|earlier|later|before|after)$", re.I)
@@ -474,7 +483,7 @@ def _normalise_date(text: str, *, anchor: date | None, reference: date | None,
     rel = parse_relative(re.sub(r"^(?:the|since|until|by)\s+", "", low), reference, future=future, tense=tense)
     if rel:
         return rel
-    if _DURATION.match(low) and not re.search(r"\b(ago|this|last year|next year)\b", low):
+    if _duration().match(low) and not re.search(r"\b(ago|this|last year|next year)\b", low):
         return ParsedDate(None, None, relative=bool(re.search(r"\b(last|past|next|coming)\b", low)), kind="duration")
     if whole:
         return ParsedDate(whole[0], whole[1])

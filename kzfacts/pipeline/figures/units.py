@@ -62,7 +62,7 @@ def unit_after(doc: Doc, j: int, limit: int) -> tuple[str | None, int, str | Non
     unit = span_text(doc, unit_start, last_noun + 1)
     end = last_noun + 1
     per = None
-    if end + 1 < limit and toks.lower[end] in ("per", "a") and toks.pos[end + 1] == "NOUN" and toks.lower[end + 1] in resources.word_list("units.txt") | PRICE_UNITS:
+    if end + 1 < limit and toks.lower[end] in ("per", "a") and toks.pos[end + 1] == "NOUN" and (toks.lower[end + 1] in units or toks.lower[end + 1] in PRICE_UNITS):
         if toks.lower[end] == "per" or toks.lower[end + 1] in ("day", "year", "week", "month"):
             per = toks.text[end + 1]
             unit = f"{unit} per {per}"
