@@ -276,7 +276,8 @@ class Deduplicator:
                 if len(words(body)) >= MIN_WORDS:
                     self.waiting = (key, ref, body)
                 continue
-            sig, nums = signature(body), numbers(body)
+            sig = signature(body)
+            nums = numbers(body) if sig is not None else None  # a text too short to compare: no numbers either
             found = self._index().check(ref, sig, nums)
             if found is not None:
                 art["duplicate_of"] = dict(found)
