@@ -487,3 +487,18 @@ def test_review_cases(run, text, bodies, not_bodies):
 
 def test_a_name_one_letter_from_a_country_stays_what_the_model_said(run):
     assert "Columbia" not in names(run("Columbia said on Monday it would cut 200 jobs."), "places")
+
+
+# a governing board ("Board of Governors") is a body's own word, never a title's modifier cut off it
+BOARDS_BEFORE_TITLES = [
+    ("UNICEF Board of Governors Chairman Aidar Bekov opened the session.", "UNICEF Board of Governors", "Aidar Bekov"),
+    ("Asian Development Bank Board of Directors Chair Dana Akhmetova spoke on Monday.",
+     "Asian Development Bank Board of Directors", "Dana Akhmetova"),
+]
+
+
+@pytest.mark.parametrize("text, body, who", BOARDS_BEFORE_TITLES)
+def test_a_governing_board_stays_in_its_body_before_a_title(run, text, body, who):
+    art = run(text)
+    assert who in names(art, "people")
+    assert body in names(art, "organisations")

@@ -20,7 +20,7 @@ from ..support.tokens import span_text, tokens_of
 from .appositions import person_roles, phrase_after
 from .common import CONNECTORS, POSSESSIVE, Candidate, clashes, is_capitalised, name_token, score_before, surname_shaped
 from .evidence import person_evidence, person_shaped
-from .titles import TITLE_MODIFIERS, is_domain_word, is_honorific, is_title_word, official_start, posting_nouns, title_before, unit_modifiers, unit_words
+from .titles import TITLE_MODIFIERS, governing_boards, is_domain_word, is_honorific, is_title_word, official_start, posting_nouns, title_before, unit_modifiers, unit_words
 
 NUMBER = re.compile(r"\d[\d,.]*")  # a count or a score, not a code or an ordinal
 LEADING_WORDS = ("the", "a", "an", "ex", "-", "ex-")  # never a name's first word
@@ -443,7 +443,7 @@ def unit_body_start(doc: Doc, start: int, end: int) -> int:
     if toks.lower[i] == "office" and i == start and not (start > 0 and toks.lower[start - 1] in unit_modifiers()):
         return start  # "the Office of Foreign Assets Control" is a body; "Representative | Office of X" is X's
     i += 1
-    if i + 1 < end and toks.lower[i] == "of" and toks.lower[i + 1] in unit_modifiers():
+    if i + 1 < end and toks.lower[i] == "of" and toks.lower[i + 1] in governing_boards():
         i += 2
     if i >= end or toks.lower[i] != "of":
         return start
@@ -466,7 +466,7 @@ def drop_generic_units(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             after = c.end + 2 if toks.lower[c.end + 1] == "the" else c.end + 1
             words = [toks.lower[t] for t in range(c.start, c.end) if toks.lower[t] not in ("the", "of")]
             generic = any(unit_words().get(w) for w in words) and all(
-                unit_words().get(w) or w in unit_modifiers() for w in words)
+                unit_words().get(w) or w in unit_modifiers() or w in governing_boards() for w in words)
             if generic and after in starts:
                 continue
         out.append(c)

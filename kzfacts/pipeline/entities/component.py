@@ -137,7 +137,7 @@ class EntityConsolidator(KzComponent):
                  "anaphors.txt", "common_acronyms.txt", "name_heads.txt", "event_heads.txt", "body_roles.txt",
                  "portfolio_titles.txt", "role_words.txt", "unit_words.tsv", "domain_words.txt", "former_words.txt",
                  "affiliation_verbs.tsv", "portfolio_bodies.tsv", "former_states.txt", "currency_additions.tsv",
-                 "taxonomy_labels.txt", "party_titles.txt", "member_descriptors.txt", "posting_nouns.tsv", "unit_modifiers.txt", "lower_body_heads.txt", "honorifics.txt", "gathering_heads.txt", "numbers.tsv")
+                 "taxonomy_labels.txt", "party_titles.txt", "member_descriptors.txt", "posting_nouns.tsv", "unit_modifiers.txt", "governing_boards.txt", "lower_body_heads.txt", "honorifics.txt", "gathering_heads.txt", "numbers.tsv")
     extension = "kz_entities"
     needs = ("kz_articles",)
     GAZETTEER_FILE = "gazetteer.jsonl"

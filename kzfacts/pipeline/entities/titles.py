@@ -37,8 +37,13 @@ def unit_words() -> dict[str, bool]:
 
 
 def unit_modifiers() -> frozenset[str]:
-    """Words that leave a body's unit generic, before it or after "Board of" (`unit_modifiers.txt`)."""
+    """Words before a body's unit that leave it generic (`unit_modifiers.txt`: "Regional office")."""
     return resources.word_list("unit_modifiers.txt")
+
+
+def governing_boards() -> frozenset[str]:
+    """The boards after "Board of" that leave it generic (`governing_boards.txt`: "Directors")."""
+    return resources.word_list("governing_boards.txt")
 
 
 @resources.cached
