@@ -19,12 +19,12 @@ from .. import resources
 from .base import KzComponent
 from .datelines import date_line, dated_byline, dateline_date, is_date_label
 from .facts import Article
-from .support.text import CAPTION_PREFIXES, Line, doc_text, split_lines
+from .support.text import CAPTION_PREFIXES, NAME_PARTICLES, Line, doc_text, split_lines
 
 _TERMINAL = (".", "!", ";", ":", ",", "\u201d", '"', "\u2019")
 _WRITES = re.compile(
     r"\bwrites\s+"
-    r"((?:[A-Z][\w'\u2019-]+)(?:\s+(?:(?:von|van|de|der|del|da|bin|al|el|la|le)\s+)?[A-Z][\w'\u2019-]+){1,3})"
+    r"((?:[A-Z][\w'\u2019-]+)(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)?[A-Z][\w'\u2019-]+){1,3})"
 )
 _BY = re.compile(r"^(?:by|written by)\s+", re.I)
 # a full stop between two sentences, not an abbreviation's ("U.S. delegation", "Dr. Smith")
@@ -208,9 +208,6 @@ def header_published(lines: list[Line], start: int, stop: int, title: int | None
 
 _BYLINE_LABEL = re.compile(r"(?:by|written by|reporting by|authors?|text|words|story)\s*:?\s+", re.I)
 _CREDITS_AFTER = re.compile(r"\s*[,;|]\s*(?:photos?|images?|video|pictures?|illustrations?)\b", re.I)
-_PARTICLES = frozenset(("von", "van", "de", "der", "del", "da", "bin", "al", "el", "la", "le"))
-
-
 def byline_person(byline: str) -> str | None:
     """The person a byline names: "By Dana Omarova", "Dana Omarova, Kazinform correspondent", "Author:
     ...", "Text: X, photo: Y" give X; an outlet or a desk gives none: one word ("By Trend"), an acronym
@@ -224,7 +221,7 @@ def byline_person(byline: str) -> str | None:
     words = name.split()
     if not 2 <= len(words) <= 4 or any(w.casefold() in resources.newsroom_words() for w in words):
         return None
-    if not all(w[0].isupper() and not (len(w) > 1 and w.isupper()) or w in _PARTICLES for w in words):
+    if not all(w[0].isupper() and not (len(w) > 1 and w.isupper()) or w in NAME_PARTICLES for w in words):
         return None
     return name
 

@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Token
 
 from ... import resources
 from ...identity import surname_ending
+from ..support.text import NAME_PARTICLES  # noqa: F401 (re-exported: the entity modules read it here)
 from ..support.tokens import tokens_of
 
 RELABELLABLE = {"PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LAW", "EVENT"}
 CONNECTORS = {"of", "for", "on", "and", "the", "through", "de", "du", "des", "&", "-", "in"}
-NAME_PARTICLES = {"von", "van", "de", "der", "del", "da", "di", "bin", "al", "el", "la", "le", "ibn"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}\+?$")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")  # "2-1", "102-98": a result after a team's name

@@ -12,6 +12,8 @@ from ..facts import Article
 
 # a photo caption's or a live page's word before a spaced dash ("FILE - ..."): no name, no dateline
 CAPTION_PREFIXES = frozenset({"FILE", "PHOTO", "VIDEO", "UPDATE", "WATCH", "GRAPHIC"})
+# the lower-case words inside a person's name ("Ursula von der Leyen", "Abdullah bin Zayed")
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "bin", "al", "el", "la", "le", "ibn"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
